@@ -1,0 +1,525 @@
+/*
+ * build.c - walk a folder, recognise files, import them, place the store.
+ *
+ * Design notes. The new store is written to "<out>.building-<pid>",
+ * created with O_EXCL in the destination's own folder so the final
+ * rename(2) is atomic. The file is synced before the rename and the folder
+ * after it. A leftover temporary file from a build that was killed is
+ * removed by the next build once its process is gone.
+ *
+ * SIGINT and SIGTERM during a build set a flag checked between files; the
+ * build then stops, removes its temporary file and reports "interrupted".
+ */
+#include "build.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "import.h"
+#include "mem.h"
+#include "store.h"
+
+static volatile sig_atomic_t interrupted;
+
+static void on_signal(int sig)
+{
+	(void)sig;
+	interrupted = 1;
+}
+
+/* --- files found by the walk ------------------------------------------------ */
+
+struct file_list {
+	char **paths;
+	size_t count, alloc;
+};
+
+static void list_add(struct file_list *l, char *path)
+{
+	if (l->count == l->alloc) {
+		l->alloc = l->alloc ? l->alloc * 2 : 64;
+		l->paths = xrealloc(l->paths, l->alloc * sizeof(*l->paths));
+	}
+	l->paths[l->count++] = path;
+}
+
+static void list_free(struct file_list *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->count; i++)
+		free(l->paths[i]);
+	free(l->paths);
+}
+
+static int compare_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Every regular file under dir, in sorted order, skipping hidden names. */
+static enum status walk(const char *dir, struct file_list *files, FILE *err, int depth)
+{
+	struct file_list names = { 0 };
+	struct dirent *entry;
+	DIR *d;
+	size_t i;
+	enum status rc = STATUS_OK;
+
+	if (depth > 32) {
+		fprintf(err, "careers: %s: folders nested too deeply; not going further\n", dir);
+		return STATUS_OK;
+	}
+	d = opendir(dir);
+	if (!d) {
+		fprintf(err, "careers: cannot read the folder %s: %s\n", dir, strerror(errno));
+		return STATUS_IO;
+	}
+	while ((entry = readdir(d)) != NULL)
+		if (entry->d_name[0] != '.')
+			list_add(&names, xstrdup(entry->d_name));
+	closedir(d);
+	qsort(names.paths, names.count, sizeof(*names.paths), compare_names);
+	for (i = 0; i < names.count && rc == STATUS_OK; i++) {
+		char *path = xasprintf("%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/",
+				       names.paths[i]);
+		struct stat st, lst;
+
+		if (stat(path, &st) != 0) {
+			fprintf(err, "careers: %s: %s\n", path, strerror(errno));
+			free(path);
+			continue;
+		}
+		if (S_ISDIR(st.st_mode)) {
+			/* Do not follow links to folders: they can loop. */
+			if (lstat(path, &lst) == 0 && !S_ISLNK(lst.st_mode))
+				rc = walk(path, files, err, depth + 1);
+			free(path);
+		} else if (S_ISREG(st.st_mode)) {
+			list_add(files, path);
+		} else {
+			free(path);
+		}
+	}
+	list_free(&names);
+	return rc;
+}
+
+/* --- DATASET files ------------------------------------------------------------ */
+
+struct dataset {
+	char *folder;	/* prefix of the paths it describes, ending in '/' */
+	char *licence, *attribution, *date;
+	int sample;
+};
+
+static int is_dataset_file(const char *path)
+{
+	const char *base = strrchr(path, '/');
+
+	return strcmp(base ? base + 1 : path, "DATASET") == 0;
+}
+
+static char *trimmed(const char *s)
+{
+	size_t n;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	n = strlen(s);
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r' || s[n - 1] == '\n'))
+		n--;
+	return xstrndup(s, n);
+}
+
+static enum status read_dataset(const char *path, struct dataset *ds, FILE *err)
+{
+	FILE *f = fopen(path, "r");
+	char line[1024];
+	unsigned long lineno = 0;
+	const char *slash = strrchr(path, '/');
+
+	memset(ds, 0, sizeof(*ds));
+	if (!f) {
+		fprintf(err, "careers: %s: %s\n", path, strerror(errno));
+		return STATUS_IO;
+	}
+	ds->folder = slash ? xstrndup(path, (size_t)(slash - path) + 1) : xstrdup("");
+	while (fgets(line, sizeof(line), f)) {
+		char *colon = strchr(line, ':');
+		char *key, *value;
+
+		lineno++;
+		if (line[0] == '#' || line[strspn(line, " \t\r\n")] == '\0')
+			continue;
+		if (!colon) {
+			fprintf(err, "%s:%lu: expected \"key: value\"\n", path, lineno);
+			fclose(f);
+			return STATUS_FORMAT;
+		}
+		*colon = '\0';
+		key = trimmed(line);
+		value = trimmed(colon + 1);
+		if (strcasecmp(key, "licence") == 0) {
+			free(ds->licence);
+			ds->licence = value;
+			value = NULL;
+		} else if (strcasecmp(key, "attribution") == 0) {
+			free(ds->attribution);
+			ds->attribution = value;
+			value = NULL;
+		} else if (strcasecmp(key, "date") == 0) {
+			free(ds->date);
+			ds->date = value;
+			value = NULL;
+		} else if (strcasecmp(key, "sample") == 0) {
+			ds->sample = strcasecmp(value, "yes") == 0 || strcasecmp(value, "true") == 0;
+		} else if (strcasecmp(key, "name") != 0 && strcasecmp(key, "description") != 0) {
+			fprintf(err, "%s:%lu: unknown key \"%s\" (expected name, licence, "
+				"attribution, sample or date)\n", path, lineno, key);
+			free(key);
+			free(value);
+			fclose(f);
+			return STATUS_FORMAT;
+		}
+		free(key);
+		free(value);
+	}
+	fclose(f);
+	if (!ds->licence || !ds->attribution) {
+		fprintf(err, "%s: needs both a licence and an attribution line\n", path);
+		return STATUS_FORMAT;
+	}
+	return STATUS_OK;
+}
+
+static void dataset_done(struct dataset *ds)
+{
+	free(ds->folder);
+	free(ds->licence);
+	free(ds->attribution);
+	free(ds->date);
+}
+
+/* --- one file ------------------------------------------------------------------ */
+
+struct run_state {
+	const struct build_options *o;
+	struct store *store;
+	unsigned long shown;		/* rejections printed for this file */
+	unsigned long files_done, files_skipped;
+	unsigned long rows_loaded, rows_rejected;
+	enum status store_rc;
+};
+
+static void on_reject(void *ctx, const struct import_rejection *r)
+{
+	struct run_state *st = ctx;
+	FILE *err = st->o->err_stream;
+	enum status rc;
+
+	if (st->shown++ < BUILD_SHOWN_REJECTIONS) {
+		fprintf(err, "%s:", r->path);
+		if (r->line)
+			fprintf(err, "%lu:", r->line);
+		if (r->location)
+			fprintf(err, " %s:", r->location);
+		if (r->field)
+			fprintf(err, " %s:", r->field);
+		fprintf(err, " %s\n", r->message);
+	}
+	rc = store_source_reject(st->store, r);
+	if (rc != STATUS_OK && st->store_rc == STATUS_OK)
+		st->store_rc = rc;
+}
+
+static void print_header(const struct build_options *o)
+{
+	if (!o->quiet)
+		fprintf(o->out_stream, "%-52s %-26s %9s %9s %9s\n", "file", "format", "read",
+			"loaded", "rejected");
+}
+
+/* A path shortened from the left to fit `width` columns. */
+static const char *fit(const char *path, int width)
+{
+	size_t n = strlen(path);
+
+	return n > (size_t)width ? path + n - (size_t)width : path;
+}
+
+/*
+ * Import one file. explicit: named on the command line, so an unknown
+ * format is an error rather than a skip. Returns STATUS_OK also for a
+ * skipped file; *skipped says so.
+ */
+static enum status import_one(struct run_state *st, const char *path, int explicit,
+			      int *skipped)
+{
+	const struct build_options *o = st->o;
+	struct import_source *src;
+	const struct importer *imp;
+	struct import_result result;
+	struct import_sink sink = store_sink(st->store);
+	struct import_reporter reporter = { st, on_reject };
+	struct store_source source;
+	char why[600];
+	int near;
+	enum status rc;
+
+	*skipped = 0;
+	if ((rc = import_open(path, &src, why, sizeof(why))) != STATUS_OK) {
+		fprintf(o->err_stream, "careers: %s: %s\n", path, why);
+		return rc;
+	}
+	if (import_detect(src, &imp, &near, why, sizeof(why)) != STATUS_OK) {
+		import_close(src);
+		if (near || explicit) {
+			fprintf(o->err_stream, "careers: %s: %s\n", path, why);
+			return STATUS_FORMAT;
+		}
+		*skipped = 1;
+		if (!o->quiet)
+			fprintf(o->out_stream, "skipped %s: %s\n", path, why);
+		return STATUS_OK;
+	}
+	source.path = path;
+	source.format = imp->name;
+	source.format_title = imp->title;
+	source.licence = imp->licence;
+	source.attribution = imp->attribution;
+	source.is_sample = 0;
+	if ((rc = store_source_begin(st->store, &source)) != STATUS_OK) {
+		fprintf(o->err_stream, "careers: %s: %s\n", path, store_errmsg(st->store));
+		import_close(src);
+		return rc;
+	}
+	st->shown = 0;
+	st->store_rc = STATUS_OK;
+	rc = import_run(src, imp, &sink, &reporter, &result);
+	import_close(src);
+	if (rc == STATUS_OK && st->store_rc != STATUS_OK) {
+		rc = st->store_rc;
+		snprintf(result.message, sizeof(result.message), "%s", store_errmsg(st->store));
+	}
+	if (rc != STATUS_OK) {
+		fprintf(o->err_stream, "careers: %s: %s\n", path, result.message);
+		return rc;
+	}
+	if (st->shown > BUILD_SHOWN_REJECTIONS)
+		fprintf(o->err_stream, "%s: ... and %lu more rejected rows (careers sources "
+			"--rejected lists them)\n", path, st->shown - BUILD_SHOWN_REJECTIONS);
+	if ((rc = store_source_end(st->store, &result)) != STATUS_OK) {
+		fprintf(o->err_stream, "careers: %s: %s\n", path, store_errmsg(st->store));
+		return rc;
+	}
+	st->files_done++;
+	st->rows_loaded += result.loaded;
+	st->rows_rejected += result.rejected;
+	if (!o->quiet)
+		fprintf(o->out_stream, "%-52s %-26s %9lu %9lu %9lu\n", fit(path, 52), imp->name,
+			result.read, result.loaded, result.rejected);
+	return STATUS_OK;
+}
+
+/* --- careers build ------------------------------------------------------------------ */
+
+/* Remove "<out>.building-<pid>" files whose process is gone. */
+static void remove_stale(const char *out)
+{
+	char *copy = xstrdup(out), *dir = dirname(copy);
+	const char *base = strrchr(out, '/');
+	size_t blen;
+	struct dirent *e;
+	DIR *d;
+
+	base = base ? base + 1 : out;
+	blen = strlen(base);
+	d = opendir(dir);
+	while (d && (e = readdir(d)) != NULL) {
+		const char *tail = e->d_name + blen;
+		long pid;
+		char *end;
+
+		if (strncmp(e->d_name, base, blen) != 0 || strncmp(tail, ".building-", 10) != 0)
+			continue;
+		pid = strtol(tail + 10, &end, 10);
+		if (*end || pid <= 0 || (kill((pid_t)pid, 0) != 0 && errno == ESRCH)) {
+			char *stale = xasprintf("%s/%s", dir, e->d_name);
+
+			unlink(stale);
+			free(stale);
+		}
+	}
+	if (d)
+		closedir(d);
+	free(copy);
+}
+
+static enum status sync_path(const char *path, int directory)
+{
+	int fd = open(path, (directory ? O_RDONLY | O_DIRECTORY : O_RDWR) | O_CLOEXEC);
+	int rc;
+
+	if (fd < 0)
+		return STATUS_IO;
+	rc = fsync(fd);
+	close(fd);
+	return rc == 0 ? STATUS_OK : STATUS_IO;
+}
+
+enum status build_store(const struct build_options *o)
+{
+	struct file_list files = { 0 };
+	struct dataset *datasets = NULL;
+	size_t ndatasets = 0, i;
+	struct run_state st;
+	struct store *store = NULL;
+	struct sigaction sa, old_int, old_term;
+	char *tmp = NULL, *dircopy;
+	char err[512];
+	enum status rc;
+	int fd, skipped;
+	time_t started = time(NULL);
+
+	memset(&st, 0, sizeof(st));
+	st.o = o;
+	if ((rc = walk(o->data_dir, &files, o->err_stream, 0)) != STATUS_OK) {
+		list_free(&files);
+		return rc;
+	}
+	remove_stale(o->out);
+	tmp = xasprintf("%s.building-%ld", o->out, (long)getpid());
+	fd = open(tmp, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+	if (fd < 0) {
+		fprintf(o->err_stream, "careers: cannot create %s: %s\n", tmp, strerror(errno));
+		free(tmp);
+		list_free(&files);
+		return STATUS_IO;
+	}
+	close(fd);
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, &old_int);
+	sigaction(SIGTERM, &sa, &old_term);
+	interrupted = 0;
+
+	rc = store_create(tmp, &store, err, sizeof(err));
+	if (rc != STATUS_OK)
+		fprintf(o->err_stream, "careers: %s\n", err);
+	else
+		rc = store_begin(store);
+	st.store = store;
+	if (rc == STATUS_OK)
+		print_header(o);
+	for (i = 0; rc == STATUS_OK && i < files.count; i++) {
+		if (interrupted) {
+			rc = STATUS_INTERRUPTED;
+			break;
+		}
+		if (is_dataset_file(files.paths[i])) {
+			datasets = xrealloc(datasets, (ndatasets + 1) * sizeof(*datasets));
+			rc = read_dataset(files.paths[i], &datasets[ndatasets], o->err_stream);
+			ndatasets += rc == STATUS_OK;
+			continue;
+		}
+		rc = import_one(&st, files.paths[i], 0, &skipped);
+		st.files_skipped += skipped;
+	}
+	for (i = 0; rc == STATUS_OK && i < ndatasets; i++)
+		rc = store_source_relabel(store, datasets[i].folder, datasets[i].licence,
+					  datasets[i].attribution, datasets[i].sample,
+					  datasets[i].date);
+	if (rc == STATUS_OK && st.files_done == 0) {
+		fprintf(o->err_stream, "careers: %s: no data files this program recognises\n",
+			o->data_dir);
+		rc = STATUS_NOT_FOUND;
+	}
+	if (rc == STATUS_OK && interrupted)
+		rc = STATUS_INTERRUPTED;
+	if (rc == STATUS_OK && (rc = store_finalize(store, 1)) != STATUS_OK)
+		fprintf(o->err_stream, "careers: %s\n", store_errmsg(store));
+	if (rc == STATUS_OK && (rc = store_commit(store)) != STATUS_OK)
+		fprintf(o->err_stream, "careers: %s\n", store_errmsg(store));
+	store_close(store);
+	if (rc == STATUS_OK && sync_path(tmp, 0) != STATUS_OK)
+		rc = STATUS_IO;
+	if (rc == STATUS_OK && rename(tmp, o->out) != 0) {
+		fprintf(o->err_stream, "careers: cannot move the new store into place at %s: %s\n",
+			o->out, strerror(errno));
+		rc = STATUS_IO;
+	}
+	if (rc == STATUS_OK) {
+		dircopy = xstrdup(o->out);
+		sync_path(dirname(dircopy), 1);
+		free(dircopy);
+	} else {
+		unlink(tmp);
+		if (rc == STATUS_INTERRUPTED)
+			fprintf(o->err_stream, "careers: build interrupted\n");
+		fprintf(o->err_stream, "careers: the build failed; %s was not changed\n", o->out);
+	}
+	sigaction(SIGINT, &old_int, NULL);
+	sigaction(SIGTERM, &old_term, NULL);
+
+	if (rc == STATUS_OK)
+		fprintf(o->out_stream,
+			"built %s from %lu files (%lu skipped): %lu rows loaded, %lu rejected, "
+			"in %ld s\n", o->out, st.files_done, st.files_skipped, st.rows_loaded,
+			st.rows_rejected, (long)(time(NULL) - started));
+	for (i = 0; i < ndatasets; i++)
+		dataset_done(&datasets[i]);
+	free(datasets);
+	free(tmp);
+	list_free(&files);
+	return rc;
+}
+
+/* --- careers import -------------------------------------------------------------------- */
+
+enum status build_import(const struct build_options *o)
+{
+	struct run_state st;
+	struct store *store;
+	char err[512];
+	enum status rc;
+	int i, skipped;
+
+	memset(&st, 0, sizeof(st));
+	st.o = o;
+	if ((rc = store_open(o->db, STORE_READ_WRITE, &store, err, sizeof(err))) != STATUS_OK) {
+		fprintf(o->err_stream, "careers: %s\n", err);
+		return rc;
+	}
+	st.store = store;
+	if ((rc = store_begin(store)) != STATUS_OK)
+		fprintf(o->err_stream, "careers: %s\n", store_errmsg(store));
+	if (rc == STATUS_OK)
+		print_header(o);
+	for (i = 0; rc == STATUS_OK && i < o->file_count; i++)
+		rc = import_one(&st, o->files[i], 1, &skipped);
+	if (rc == STATUS_OK && (rc = store_finalize(store, 0)) != STATUS_OK)
+		fprintf(o->err_stream, "careers: %s\n", store_errmsg(store));
+	if (rc == STATUS_OK && (rc = store_commit(store)) != STATUS_OK)
+		fprintf(o->err_stream, "careers: %s\n", store_errmsg(store));
+	if (rc != STATUS_OK) {
+		store_rollback(store);
+		fprintf(o->err_stream, "careers: nothing was imported; %s is unchanged\n", o->db);
+	} else {
+		fprintf(o->out_stream, "imported %lu files into %s: %lu rows loaded, %lu rejected\n",
+			st.files_done, o->db, st.rows_loaded, st.rows_rejected);
+	}
+	store_close(store);
+	return rc;
+}

@@ -1,0 +1,74 @@
+/*
+ * cli.h - the subcommands, and the small argument parser they share.
+ *
+ * COMMAND_INFO is the one list of subcommands: it generates the dispatch
+ * table in main.c, `careers --help` and `careers help COMMAND`. Each
+ * command lives in its own cli_<name>.c and returns the process exit
+ * status: 0 success, 1 failure, 2 usage error. Messages go to stderr as
+ * "careers: ...".
+ */
+#ifndef CAREERS_CLI_H
+#define CAREERS_CLI_H
+
+#include "status.h"
+
+#define EXIT_USAGE 2
+
+/* name, function, one-line summary, usage, longer help */
+#define COMMAND_INFO(_) \
+	_(build, cli_build, "build a store from every recognised file in a folder", \
+	  "careers build [--data DIR] [--out FILE] [--quiet]", \
+	  "Walks DIR (default: the bundled sample data) and its sub-folders, imports every\n" \
+	  "file in a format careers recognises (see `careers formats`) and lists the files it\n" \
+	  "skipped and why. The new store is written beside FILE (default: the store that\n" \
+	  "`careers` opens) and moved into place only if every file succeeded, so a failed or\n" \
+	  "interrupted build never damages the store you already have.\n") \
+	_(import, cli_import, "add or replace data in a store from these files", \
+	  "careers import [--db FILE] INPUT...", \
+	  "Imports each INPUT into the existing store FILE in one transaction: if any file\n" \
+	  "cannot be imported, nothing is changed. A file imported before under the same\n" \
+	  "path is replaced. Every INPUT must be in a recognised format.\n") \
+	_(formats, cli_formats, "list the file formats careers reads and how each is recognised", \
+	  "careers formats", \
+	  "Lists every format with its name, how files are recognised, and its licence.\n") \
+	_(sources, cli_sources, "what the store holds: files, dates, licences, rows loaded and rejected", \
+	  "careers sources [--db FILE] [--rejected [TEXT]]", \
+	  "Prints one entry per imported file: its path, format, SHA-256, licence and\n" \
+	  "attribution, the date of the data, and rows read, loaded and rejected. Files written\n" \
+	  "by the careers project as samples are marked SAMPLE. With --rejected, lists the\n" \
+	  "rejected rows kept in the store (of files whose path contains TEXT).\n")
+
+#define COMMAND_DECLARE(name, fn, summary, usage, help) int fn(int argc, char **argv);
+COMMAND_INFO(COMMAND_DECLARE)
+#undef COMMAND_DECLARE
+
+/*
+ * A minimal option reader: walks argv, recognising "--name VALUE",
+ * "--name=VALUE" and "--flag". Anything else is a positional argument.
+ */
+struct cli_args {
+	int argc;
+	char **argv;
+	int i;
+	const char *command;	/* for messages */
+	const char *value;	/* of the option just read */
+	const char *option;	/* name of the option just read, without "--" */
+	char name[48];
+};
+
+void cli_args_init(struct cli_args *a, const char *command, int argc, char **argv);
+/*
+ * Next item: 1 = an option (a->option), 0 = end, -1 = positional
+ * argument (a->value).
+ */
+int cli_args_next(struct cli_args *a);
+int cli_is(const struct cli_args *a, const char *name);
+/* The option's value (the next word if not given with '='); NULL and a message if missing. */
+const char *cli_value(struct cli_args *a);
+/* Print "careers COMMAND: MESSAGE" and the usage line; returns EXIT_USAGE. */
+int cli_usage_error(const char *command, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* The store to open: --db, else $CAREERS_DB, else the built-in default. */
+const char *cli_default_store(void);
+
+#endif

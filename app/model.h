@@ -1,0 +1,194 @@
+/*
+ * model.h - plain records that importers hand to the store.
+ *
+ * One struct per kind of thing the store keeps. Importers fill them from
+ * a row of a file and pass them to import_emit(); the store turns them
+ * into rows. Strings are borrowed (valid only during the call) and NULL
+ * means "not given"; numbers use MODEL_NO_INT or NAN for "not given".
+ * Each struct has a _INIT macro that sets every field to "not given".
+ *
+ * RECORD_INFO lists the kinds once; it generates enum record_kind and
+ * the store's dispatch table.
+ */
+#ifndef CAREERS_MODEL_H
+#define CAREERS_MODEL_H
+
+#include <limits.h>
+#include <math.h>
+
+#define MODEL_NO_INT LLONG_MIN
+
+#define RECORD_INFO(_) \
+	_(CODE,       code_rec) \
+	_(POSTCODE,   postcode_rec) \
+	_(OUTCODE,    outcode_rec) \
+	_(PROVIDER,   provider_rec) \
+	_(VENUE,      venue_rec) \
+	_(COURSE,     course_rec) \
+	_(STANDARD,   standard_rec) \
+	_(VACANCY,    vacancy_rec) \
+	_(SOC_GROUP,  soc_group_rec) \
+	_(OCCUPATION, occupation_rec) \
+	_(FIGURE,     figure_rec) \
+	_(ONET_OCCUPATION, onet_occupation_rec) \
+	_(ONET_INTEREST, onet_interest_rec) \
+	_(CROSSWALK,  crosswalk_rec)
+
+enum record_kind {
+#define RECORD_ENUM(id, type) RECORD_##id,
+	RECORD_INFO(RECORD_ENUM)
+#undef RECORD_ENUM
+	RECORD_KIND_COUNT
+};
+
+/* An entry in a LARS code list: list is "ssa1", "ssa2" or "level". */
+struct code_rec {
+	const char *list;
+	const char *code;
+	const char *name;
+	const char *parent;
+};
+#define CODE_REC_INIT { NULL, NULL, NULL, NULL }
+
+struct postcode_rec {
+	char postcode[9];	/* canonical "DN1 3BU" */
+	double lat, lon;
+	int terminated;
+};
+
+struct outcode_rec {
+	char outcode[5];
+	double lat, lon;
+};
+
+/* kind: school | sixth_form | college | training_provider | university |
+ * special_school | other */
+struct provider_rec {
+	const char *kind;
+	const char *ukprn, *urn;
+	const char *name;
+	const char *address, *town, *postcode;
+	double lat, lon;
+	long long age_low, age_high;
+	int has_sixth_form, is_open;	/* -1 unknown */
+	const char *phase, *type_name, *local_authority, *website, *phone;
+};
+#define PROVIDER_REC_INIT { NULL, NULL, NULL, NULL, NULL, NULL, NULL, NAN, NAN, \
+	MODEL_NO_INT, MODEL_NO_INT, -1, -1, NULL, NULL, NULL, NULL, NULL }
+
+/* A place where a provider teaches. The provider is named by UKPRN. */
+struct venue_rec {
+	const char *provider_ukprn, *provider_name;
+	const char *ref, *name, *address, *town, *postcode;
+	double lat, lon;
+	const char *phone, *website;
+};
+#define VENUE_REC_INIT { NULL, NULL, NULL, NULL, NULL, NULL, NULL, NAN, NAN, NULL, NULL }
+
+/* kind: fe | tlevel | he */
+struct course_rec {
+	const char *kind;
+	const char *ref;
+	const char *provider_ukprn, *provider_name;
+	const char *venue_ref, *venue_name;
+	const char *title, *qualification, *learn_aim_ref;
+	double level;
+	const char *ssa1, *ssa2, *subject;
+	const char *start_date;
+	int flexible_start;
+	const char *study_mode, *attendance, *delivery_mode;
+	long long cost_pence;
+	const char *cost_text;
+	long long duration_value;
+	const char *duration_unit;
+	long long age_min, age_max;
+	const char *description, *entry_requirements, *who_for, *where_next, *url;
+	const char *ucas_code;
+	int honours, sandwich, year_abroad, foundation_year;	/* -1 unknown */
+	double lat, lon;	/* where taught, when the source says */
+};
+#define COURSE_REC_INIT { NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NAN, \
+	NULL, NULL, NULL, NULL, 0, NULL, NULL, NULL, MODEL_NO_INT, NULL, MODEL_NO_INT, NULL, \
+	MODEL_NO_INT, MODEL_NO_INT, NULL, NULL, NULL, NULL, NULL, NULL, -1, -1, -1, -1, NAN, NAN }
+
+struct standard_rec {
+	const char *reference;	/* "ST0116" */
+	long long lars_code;
+	const char *version;
+	const char *title;
+	double level;
+	const char *route;	/* as published */
+	long long duration_months;
+	const char *status;
+	const char *keywords, *job_titles, *overview;
+	const char *integrated_degree;
+	long long max_funding_pence;
+	const char *approved_date, *last_start_date;
+	const char *ssa1, *ssa2;
+	const char *url;
+};
+#define STANDARD_REC_INIT { NULL, MODEL_NO_INT, NULL, NULL, NAN, NULL, MODEL_NO_INT, NULL, \
+	NULL, NULL, NULL, NULL, MODEL_NO_INT, NULL, NULL, NULL, NULL, NULL }
+
+struct vacancy_rec {
+	const char *reference, *title, *description;
+	const char *employer, *employer_website;
+	long long lars_code;
+	const char *course_title;
+	double level;
+	const char *route;
+	const char *address, *town, *postcode;
+	double lat, lon;
+	const char *wage_type;
+	long long wage_pence, wage_low_pence, wage_high_pence;
+	const char *wage_unit, *wage_text;
+	double hours_per_week;
+	const char *working_week, *duration_text;
+	long long positions;
+	const char *posted_date, *start_date, *closing_date;
+	const char *provider_name, *provider_ukprn;
+	int is_national, is_disability_confident;	/* -1 unknown */
+	const char *training, *skills, *qualifications, *things_to_consider;
+	const char *url;
+};
+#define VACANCY_REC_INIT { NULL, NULL, NULL, NULL, NULL, MODEL_NO_INT, NULL, NAN, NULL, \
+	NULL, NULL, NULL, NAN, NAN, NULL, MODEL_NO_INT, MODEL_NO_INT, MODEL_NO_INT, NULL, NULL, \
+	NAN, NULL, NULL, MODEL_NO_INT, NULL, NULL, NULL, NULL, NULL, -1, -1, NULL, NULL, NULL, \
+	NULL, NULL }
+
+/* A SOC 2020 major, sub-major or minor group (1-3 digits). */
+struct soc_group_rec {
+	const char *code, *title, *description;
+};
+
+/* A SOC unit group (4 digits). Lists are '|' separated. */
+struct occupation_rec {
+	const char *soc, *title, *description, *entry_routes, *tasks, *job_titles;
+};
+#define OCCUPATION_REC_INIT { NULL, NULL, NULL, NULL, NULL, NULL }
+
+/* One figure of a labour-market series. measure: weekly_pay,
+ * weekly_hours, employment, replacement_rate. */
+struct figure_rec {
+	const char *soc, *measure;
+	long long year;
+	double value;
+};
+
+struct onet_occupation_rec {
+	const char *code, *title, *description;
+	long long job_zone;
+};
+
+/* scale "OI": element R/I/A/S/E/C, value 1-7; scale "IH": element
+ * 1/2/3 (first..third high point), value 0-6. */
+struct onet_interest_rec {
+	const char *code, *scale, *element;
+	double value;
+};
+
+struct crosswalk_rec {
+	const char *soc, *onet_code;
+};
+
+#endif

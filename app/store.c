@@ -1,0 +1,1365 @@
+/*
+ * store.c - open, create, fill and finalize the SQLite store.
+ *
+ * Design notes.
+ *
+ * Every SQL statement of this file is in the STMT_INFO table below and is
+ * prepared once, on first use, then reset and rebound. Records from
+ * importers are merged, not just inserted: the same standard arrives from
+ * the IfATE file (with its reference) and from LARS (with its sector
+ * subject areas), the same school from GIAS (with its URN) and from
+ * Find-a-course (with its UKPRN). Merges keep the old value where the new
+ * record says nothing (COALESCE(new, old)).
+ *
+ * Links that depend on load order (a course naming a venue from a file
+ * not yet read, a provider named only by its UKPRN) are stored as keys
+ * and resolved in store_finalize(), after every file is in.
+ *
+ * A fresh build runs with the journal off and synchronous off: the file is
+ * a temporary one that is only renamed into place once it is complete
+ * (see build.c), so a crash can only lose the temporary file.
+ */
+#include "store.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <sqlite3.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#include "mem.h"
+#include "model.h"
+
+extern const char store_schema_sql[];
+
+#define MAX_KEPT_REJECTIONS 1000
+
+/* Columns of an upserted course, in bind order from ?3 (?1 kind, ?2 ref). */
+#define COURSE_COLUMNS \
+	"provider_ukprn, provider_name, venue_ref, venue_name, title, qualification, " \
+	"learn_aim_ref, level, ssa1, ssa2, subject, start_date, flexible_start, study_mode, " \
+	"attendance, delivery_mode, cost_pence, cost_text, duration_value, duration_unit, " \
+	"age_min, age_max, description, entry_requirements, who_for, where_next, url, " \
+	"ucas_code, honours, sandwich, year_abroad, foundation_year, lat, lon, source_id"
+
+#define VACANCY_COLUMNS \
+	"title, description, employer, employer_website, lars_code, course_title, level, " \
+	"route_text, address, town, postcode, lat, lon, location_quality, wage_type, " \
+	"wage_pence, wage_low_pence, wage_high_pence, wage_unit, wage_text, hours_per_week, " \
+	"working_week, duration_text, positions, posted_date, start_date, closing_date, " \
+	"provider_name, provider_ukprn, is_national, is_disability_confident, training, " \
+	"skills, qualifications, things_to_consider, url, source_id"
+
+#define STMT_INFO(_) \
+	_(CODE, \
+	  "INSERT INTO code_list(list, code, name, parent, source_id) VALUES (?1, ?2, ?3, ?4, ?5) " \
+	  "ON CONFLICT(list, code) DO UPDATE SET name = excluded.name, " \
+	  "parent = coalesce(excluded.parent, parent), source_id = excluded.source_id") \
+	_(POSTCODE, \
+	  "INSERT INTO postcode(postcode, lat, lon, terminated, source_id) " \
+	  "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT(postcode) DO UPDATE SET lat = excluded.lat, " \
+	  "lon = excluded.lon, terminated = excluded.terminated, source_id = excluded.source_id") \
+	_(OUTCODE, \
+	  "INSERT INTO outcode(outcode, lat, lon, source_id) VALUES (?1, ?2, ?3, ?4) " \
+	  "ON CONFLICT(outcode) DO UPDATE SET lat = excluded.lat, lon = excluded.lon, " \
+	  "source_id = excluded.source_id") \
+	_(PROVIDER_BY_URN, "SELECT id FROM provider WHERE urn = ?1") \
+	_(PROVIDER_BY_UKPRN, \
+	  "SELECT id FROM provider WHERE ukprn = ?1 AND (urn IS NULL OR ?2 IS NULL) " \
+	  "ORDER BY urn IS NOT NULL, id LIMIT 1") \
+	_(PROVIDER_INSERT, \
+	  "INSERT INTO provider(kind, ukprn, urn, name, address, town, postcode, lat, lon, " \
+	  "location_quality, age_low, age_high, has_sixth_form, is_open, phase, type_name, " \
+	  "local_authority, website, phone, source_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, " \
+	  "?9, CASE WHEN ?8 IS NOT NULL THEN 'exact' END, ?10, ?11, ?12, ?13, ?14, ?15, ?16, " \
+	  "?17, ?18, ?19)") \
+	_(PROVIDER_UPDATE, \
+	  "UPDATE provider SET kind = ?1, ukprn = coalesce(?2, ukprn), urn = coalesce(?3, urn), " \
+	  "name = ?4, address = coalesce(?5, address), town = coalesce(?6, town), " \
+	  "postcode = coalesce(?7, postcode), lat = coalesce(?8, lat), lon = coalesce(?9, lon), " \
+	  "location_quality = CASE WHEN ?8 IS NOT NULL THEN 'exact' ELSE location_quality END, " \
+	  "age_low = coalesce(?10, age_low), age_high = coalesce(?11, age_high), " \
+	  "has_sixth_form = coalesce(?12, has_sixth_form), is_open = coalesce(?13, is_open), " \
+	  "phase = coalesce(?14, phase), type_name = coalesce(?15, type_name), " \
+	  "local_authority = coalesce(?16, local_authority), website = coalesce(?17, website), " \
+	  "phone = coalesce(?18, phone), source_id = ?19 WHERE id = ?20") \
+	_(VENUE_BY_REF, "SELECT id FROM venue WHERE provider_ukprn IS ?1 AND ref = ?2") \
+	_(VENUE_BY_NAME, "SELECT id FROM venue WHERE provider_ukprn IS ?1 AND name = ?2") \
+	_(VENUE_INSERT, \
+	  "INSERT INTO venue(provider_ukprn, provider_name, ref, name, address, town, postcode, " \
+	  "lat, lon, location_quality, phone, website, source_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, " \
+	  "?7, ?8, ?9, CASE WHEN ?8 IS NOT NULL THEN 'exact' END, ?10, ?11, ?12)") \
+	_(VENUE_UPDATE, \
+	  "UPDATE venue SET provider_name = coalesce(?2, provider_name), ref = coalesce(?3, ref), " \
+	  "name = ?4, address = coalesce(?5, address), town = coalesce(?6, town), " \
+	  "postcode = coalesce(?7, postcode), lat = coalesce(?8, lat), lon = coalesce(?9, lon), " \
+	  "location_quality = CASE WHEN ?8 IS NOT NULL THEN 'exact' ELSE location_quality END, " \
+	  "phone = coalesce(?10, phone), website = coalesce(?11, website), source_id = ?12 " \
+	  "WHERE id = ?13") \
+	_(COURSE, \
+	  "INSERT INTO course(kind, ref, " COURSE_COLUMNS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, " \
+	  "?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, " \
+	  "?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37) " \
+	  "ON CONFLICT(kind, provider_ukprn, ref) DO UPDATE SET (" COURSE_COLUMNS ") = " \
+	  "(excluded.provider_ukprn, excluded.provider_name, excluded.venue_ref, " \
+	  "excluded.venue_name, excluded.title, excluded.qualification, excluded.learn_aim_ref, " \
+	  "excluded.level, excluded.ssa1, excluded.ssa2, excluded.subject, excluded.start_date, " \
+	  "excluded.flexible_start, excluded.study_mode, excluded.attendance, " \
+	  "excluded.delivery_mode, excluded.cost_pence, excluded.cost_text, " \
+	  "excluded.duration_value, excluded.duration_unit, excluded.age_min, excluded.age_max, " \
+	  "excluded.description, excluded.entry_requirements, excluded.who_for, " \
+	  "excluded.where_next, excluded.url, excluded.ucas_code, excluded.honours, " \
+	  "excluded.sandwich, excluded.year_abroad, excluded.foundation_year, excluded.lat, " \
+	  "excluded.lon, excluded.source_id)") \
+	_(STANDARD_BY_REF, "SELECT id FROM standard WHERE reference = ?1") \
+	_(STANDARD_BY_LARS, \
+	  "SELECT id FROM standard WHERE lars_code = ?1 AND (reference IS NULL OR ?2 IS NULL) " \
+	  "ORDER BY id LIMIT 1") \
+	_(STANDARD_INSERT, \
+	  "INSERT INTO standard(reference, lars_code, version, title, level, route_text, " \
+	  "duration_months, status, keywords, job_titles, overview, integrated_degree, " \
+	  "max_funding_pence, approved_date, last_start_date, ssa1, ssa2, url, source_id) " \
+	  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, " \
+	  "?18, ?19)") \
+	_(STANDARD_UPDATE, \
+	  "UPDATE standard SET reference = coalesce(?1, reference), " \
+	  "lars_code = coalesce(?2, lars_code), version = coalesce(?3, version), " \
+	  "title = coalesce(?4, title), level = coalesce(?5, level), " \
+	  "route_text = coalesce(?6, route_text), duration_months = coalesce(?7, duration_months), " \
+	  "status = coalesce(?8, status), keywords = coalesce(?9, keywords), " \
+	  "job_titles = coalesce(?10, job_titles), overview = coalesce(?11, overview), " \
+	  "integrated_degree = coalesce(?12, integrated_degree), " \
+	  "max_funding_pence = coalesce(?13, max_funding_pence), " \
+	  "approved_date = coalesce(?14, approved_date), " \
+	  "last_start_date = coalesce(?15, last_start_date), ssa1 = coalesce(?16, ssa1), " \
+	  "ssa2 = coalesce(?17, ssa2), url = coalesce(?18, url), source_id = ?19 WHERE id = ?20") \
+	_(VACANCY, \
+	  "INSERT INTO vacancy(reference, " VACANCY_COLUMNS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, " \
+	  "?8, ?9, ?10, ?11, ?12, ?13, ?14, CASE WHEN ?13 IS NOT NULL THEN 'exact' END, ?15, ?16, " \
+	  "?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, " \
+	  "?34, ?35, ?36, ?37) ON CONFLICT(reference) DO UPDATE SET (" VACANCY_COLUMNS ") = " \
+	  "(excluded.title, excluded.description, excluded.employer, excluded.employer_website, " \
+	  "excluded.lars_code, excluded.course_title, excluded.level, excluded.route_text, " \
+	  "excluded.address, excluded.town, excluded.postcode, excluded.lat, excluded.lon, " \
+	  "excluded.location_quality, excluded.wage_type, excluded.wage_pence, " \
+	  "excluded.wage_low_pence, excluded.wage_high_pence, excluded.wage_unit, " \
+	  "excluded.wage_text, excluded.hours_per_week, excluded.working_week, " \
+	  "excluded.duration_text, excluded.positions, excluded.posted_date, " \
+	  "excluded.start_date, excluded.closing_date, excluded.provider_name, " \
+	  "excluded.provider_ukprn, excluded.is_national, excluded.is_disability_confident, " \
+	  "excluded.training, excluded.skills, excluded.qualifications, " \
+	  "excluded.things_to_consider, excluded.url, excluded.source_id)") \
+	_(SOC_GROUP, \
+	  "INSERT INTO soc_group(code, title, description, source_id) VALUES (?1, ?2, ?3, ?4) " \
+	  "ON CONFLICT(code) DO UPDATE SET title = excluded.title, " \
+	  "description = coalesce(excluded.description, description), " \
+	  "source_id = excluded.source_id") \
+	_(OCCUPATION, \
+	  "INSERT INTO occupation(soc, title, description, entry_routes, tasks, job_titles, " \
+	  "source_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(soc) DO UPDATE SET " \
+	  "title = coalesce(excluded.title, title), " \
+	  "description = coalesce(excluded.description, description), " \
+	  "entry_routes = coalesce(excluded.entry_routes, entry_routes), " \
+	  "tasks = coalesce(excluded.tasks, tasks), " \
+	  "job_titles = careers_merge_list(job_titles, excluded.job_titles), " \
+	  "source_id = excluded.source_id") \
+	_(FIGURE, \
+	  "INSERT INTO labour_market(soc, measure, year, value, source_id) " \
+	  "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT(soc, measure, year) DO UPDATE SET " \
+	  "value = excluded.value, source_id = excluded.source_id") \
+	_(ONET_OCCUPATION, \
+	  "INSERT INTO onet_occupation(code, title, description, job_zone, source_id) " \
+	  "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT(code) DO UPDATE SET " \
+	  "title = coalesce(excluded.title, title), " \
+	  "description = coalesce(excluded.description, description), " \
+	  "job_zone = coalesce(excluded.job_zone, job_zone), source_id = excluded.source_id") \
+	_(ONET_INTEREST, \
+	  "INSERT INTO onet_interest(code, scale, element, value, source_id) " \
+	  "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT(code, scale, element) DO UPDATE SET " \
+	  "value = excluded.value, source_id = excluded.source_id") \
+	_(CROSSWALK, \
+	  "INSERT INTO soc_onet(soc, onet_code, source_id) VALUES (?1, ?2, ?3) " \
+	  "ON CONFLICT(soc, onet_code) DO UPDATE SET source_id = excluded.source_id") \
+	_(SOURCE_SAME_PATH, "SELECT id FROM source_file WHERE path = ?1") \
+	_(SOURCE_INSERT, \
+	  "INSERT INTO source_file(path, format, format_title, encoding, sha256, bytes, licence, " \
+	  "attribution, is_sample, imported_at) VALUES (?1, ?2, ?3, '', '', 0, ?4, ?5, ?6, " \
+	  "strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))") \
+	_(SOURCE_END, \
+	  "UPDATE source_file SET encoding = ?1, sha256 = ?2, bytes = ?3, rows_read = ?4, " \
+	  "rows_loaded = ?5, rows_rejected = ?6, data_date = coalesce(?7, data_date) WHERE id = ?8") \
+	_(SOURCE_RELABEL, \
+	  "UPDATE source_file SET licence = ?2, attribution = ?3, is_sample = ?4, " \
+	  "data_date = coalesce(?5, data_date) WHERE substr(path, 1, length(?1)) = ?1") \
+	_(REJECTION, \
+	  "INSERT INTO rejected_row(source_id, line, location, field, message) " \
+	  "VALUES (?1, ?2, ?3, ?4, ?5)") \
+	_(SOURCES, \
+	  "SELECT id, path, format, format_title, encoding, sha256, bytes, licence, attribution, " \
+	  "is_sample, data_date, imported_at, rows_read, rows_loaded, rows_rejected " \
+	  "FROM source_file ORDER BY id") \
+	_(REJECTIONS, \
+	  "SELECT s.path, r.line, r.location, r.field, r.message FROM rejected_row r " \
+	  "JOIN source_file s ON s.id = r.source_id " \
+	  "WHERE ?1 IS NULL OR instr(s.path, ?1) > 0 ORDER BY r.rowid")
+
+enum stmt_id {
+#define STMT_ENUM(id, sql) STMT_##id,
+	STMT_INFO(STMT_ENUM)
+#undef STMT_ENUM
+	STMT_COUNT
+};
+
+static const char *const stmt_sql[] = {
+#define STMT_SQL(id, sql) sql,
+	STMT_INFO(STMT_SQL)
+#undef STMT_SQL
+};
+
+/* Tables whose rows carry a source_id, for replacing a re-imported file. */
+static const char *const sourced_tables[] = {
+	"code_list", "postcode", "outcode", "provider", "venue", "course", "standard", "vacancy",
+	"soc_group", "occupation", "labour_market", "onet_occupation", "onet_interest",
+	"soc_onet",
+};
+
+struct store {
+	sqlite3 *db;
+	char *path;
+	int read_only;
+	long long source_id;
+	long long source_rejections;
+	sqlite3_stmt *stmt[STMT_COUNT];
+	char errmsg[512];
+};
+
+/* --- small helpers ----------------------------------------------------------- */
+
+static enum status fail(struct store *s, enum status rc, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static enum status fail(struct store *s, enum status rc, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(s->errmsg, sizeof(s->errmsg), fmt, ap);
+	va_end(ap);
+	return rc;
+}
+
+static enum status db_fail(struct store *s, const char *doing)
+{
+	int code = sqlite3_errcode(s->db);
+
+	fail(s, STATUS_DB, "%s: %s", doing, sqlite3_errmsg(s->db));
+	if (code == SQLITE_FULL)
+		return STATUS_IO;
+	if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
+		return STATUS_CORRUPT;
+	return STATUS_DB;
+}
+
+static sqlite3_stmt *stmt(struct store *s, enum stmt_id id)
+{
+	if (!s->stmt[id]) {
+		if (sqlite3_prepare_v3(s->db, stmt_sql[id], -1, SQLITE_PREPARE_PERSISTENT,
+				       &s->stmt[id], NULL) != SQLITE_OK)
+			return NULL;
+	} else {
+		sqlite3_reset(s->stmt[id]);
+		sqlite3_clear_bindings(s->stmt[id]);
+	}
+	return s->stmt[id];
+}
+
+static void bind_text(sqlite3_stmt *st, int i, const char *v)
+{
+	if (v)
+		sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+static void bind_int(sqlite3_stmt *st, int i, long long v)
+{
+	if (v == MODEL_NO_INT)
+		sqlite3_bind_null(st, i);
+	else
+		sqlite3_bind_int64(st, i, v);
+}
+
+static void bind_real(sqlite3_stmt *st, int i, double v)
+{
+	if (isnan(v))
+		sqlite3_bind_null(st, i);
+	else
+		sqlite3_bind_double(st, i, v);
+}
+
+static void bind_flag(sqlite3_stmt *st, int i, int v)
+{
+	if (v < 0)
+		sqlite3_bind_null(st, i);
+	else
+		sqlite3_bind_int(st, i, v);
+}
+
+/* Step a statement that returns no rows. */
+static enum status run(struct store *s, sqlite3_stmt *st, const char *doing)
+{
+	int rc;
+
+	if (!st)
+		return db_fail(s, doing);
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return db_fail(s, doing);
+	sqlite3_reset(st);
+	return STATUS_OK;
+}
+
+/* Step a lookup; *id = first column, or 0 when there is no row. */
+static enum status lookup(struct store *s, sqlite3_stmt *st, long long *id, const char *doing)
+{
+	int rc;
+
+	*id = 0;
+	if (!st)
+		return db_fail(s, doing);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*id = sqlite3_column_int64(st, 0);
+	else if (rc != SQLITE_DONE)
+		return db_fail(s, doing);
+	sqlite3_reset(st);
+	return STATUS_OK;
+}
+
+static enum status exec(struct store *s, const char *sql, const char *doing)
+{
+	char *msg = NULL;
+
+	if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		fail(s, STATUS_DB, "%s: %s", doing, msg ? msg : sqlite3_errmsg(s->db));
+		sqlite3_free(msg);
+		return STATUS_DB;
+	}
+	return STATUS_OK;
+}
+
+/* --- SQL functions the schema and finalize use -------------------------------- */
+
+/* careers_fold(text): lower case, letters and digits only, single spaces. */
+static void fold_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const unsigned char *in = sqlite3_value_text(argv[0]);
+	struct strbuf sb;
+	int space = 0;
+
+	(void)argc;
+	if (!in) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	strbuf_init(&sb);
+	for (; *in; in++) {
+		if (isalnum(*in) || *in >= 0x80) {
+			if (space && sb.len)
+				strbuf_putc(&sb, ' ');
+			space = 0;
+			strbuf_putc(&sb, (char)tolower(*in));
+		} else if (*in != '\'') {
+			space = 1;
+		}
+	}
+	sqlite3_result_text(ctx, sb.buf, (int)sb.len, SQLITE_TRANSIENT);
+	strbuf_done(&sb);
+}
+
+/* Is the '|'-separated item b[0..len) already in list a (ignoring case)? */
+static int list_has(const char *a, const char *b, size_t len)
+{
+	while (*a) {
+		size_t n = strcspn(a, "|");
+
+		if (n == len && strncasecmp(a, b, len) == 0)
+			return 1;
+		a += n;
+		if (*a == '|')
+			a++;
+	}
+	return 0;
+}
+
+/* careers_merge_list(a, b): the '|' list a with b's new entries appended. */
+static void merge_list_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const char *a = (const char *)sqlite3_value_text(argv[0]);
+	const char *b = (const char *)sqlite3_value_text(argv[1]);
+	struct strbuf sb;
+
+	(void)argc;
+	if (!a || !b) {
+		sqlite3_result_value(ctx, a ? argv[0] : argv[1]);
+		return;
+	}
+	strbuf_init(&sb);
+	strbuf_puts(&sb, a);
+	while (*b) {
+		size_t len = strcspn(b, "|");
+
+		if (len && !list_has(a, b, len)) {
+			strbuf_putc(&sb, '|');
+			strbuf_add(&sb, b, len);
+		}
+		b += len;
+		if (*b == '|')
+			b++;
+	}
+	sqlite3_result_text(ctx, sb.buf, (int)sb.len, SQLITE_TRANSIENT);
+	strbuf_done(&sb);
+}
+
+/* careers_riasec(r, i, a, s, e, c): the letters of the three highest scores. */
+static void riasec_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	static const char letters[] = "RIASEC";
+	double v[6];
+	char code[4];
+	int used[6] = { 0 }, k, j;
+
+	for (k = 0; k < 6 && k < argc; k++) {
+		if (sqlite3_value_type(argv[k]) == SQLITE_NULL) {
+			sqlite3_result_null(ctx);
+			return;
+		}
+		v[k] = sqlite3_value_double(argv[k]);
+	}
+	for (j = 0; j < 3; j++) {
+		int best = -1;
+
+		for (k = 0; k < 6; k++)
+			if (!used[k] && (best < 0 || v[k] > v[best]))
+				best = k;
+		used[best] = 1;
+		code[j] = letters[best];
+	}
+	code[3] = '\0';
+	sqlite3_result_text(ctx, code, 3, SQLITE_TRANSIENT);
+}
+
+static void register_functions(sqlite3 *db)
+{
+	int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC;
+
+	sqlite3_create_function(db, "careers_fold", 1, flags, NULL, fold_fn, NULL, NULL);
+	sqlite3_create_function(db, "careers_merge_list", 2, flags, NULL, merge_list_fn, NULL, NULL);
+	sqlite3_create_function(db, "careers_riasec", 6, flags, NULL, riasec_fn, NULL, NULL);
+}
+
+/* --- opening -------------------------------------------------------------------- */
+
+static struct store *store_new(const char *path)
+{
+	struct store *s = xcalloc(1, sizeof(*s));
+
+	s->path = xstrdup(path);
+	return s;
+}
+
+void store_close(struct store *s)
+{
+	int i;
+
+	if (!s)
+		return;
+	for (i = 0; i < STMT_COUNT; i++)
+		sqlite3_finalize(s->stmt[i]);
+	sqlite3_close(s->db);
+	free(s->path);
+	free(s);
+}
+
+const char *store_errmsg(const struct store *s)
+{
+	return s->errmsg;
+}
+
+const char *store_path(const struct store *s)
+{
+	return s->path;
+}
+
+/* The part of schema.sql before or after the "-- section: indexes" line. */
+static char *schema_part(int indexes)
+{
+	const char *marker = strstr(store_schema_sql, "\n-- section: indexes");
+
+	if (!marker)
+		return xstrdup(indexes ? "" : store_schema_sql);
+	return indexes ? xstrdup(marker) : xstrndup(store_schema_sql, (size_t)(marker - store_schema_sql));
+}
+
+enum status store_create(const char *path, struct store **out, char *err, size_t errlen)
+{
+	struct store *s = store_new(path);
+	struct stat st;
+	char *tables;
+	enum status rc;
+
+	*out = NULL;
+	if (stat(path, &st) == 0 && st.st_size > 0) {
+		snprintf(err, errlen, "%s already exists", path);
+		store_close(s);
+		return STATUS_IO;
+	}
+	if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
+	    SQLITE_OK) {
+		snprintf(err, errlen, "cannot create %s: %s", path,
+			 s->db ? sqlite3_errmsg(s->db) : "out of memory");
+		store_close(s);
+		return STATUS_IO;
+	}
+	register_functions(s->db);
+	tables = schema_part(0);
+	rc = exec(s, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; "
+		  "PRAGMA locking_mode = EXCLUSIVE; PRAGMA cache_size = -65536; "
+		  "PRAGMA foreign_keys = OFF;", "setting up the new store");
+	if (rc == STATUS_OK)
+		rc = exec(s, tables, "creating the tables");
+	free(tables);
+	if (rc != STATUS_OK) {
+		snprintf(err, errlen, "%s", s->errmsg);
+		store_close(s);
+		return rc;
+	}
+	*out = s;
+	return STATUS_OK;
+}
+
+enum status store_open(const char *path, enum store_mode mode, struct store **out,
+		       char *err, size_t errlen)
+{
+	struct store *s = store_new(path);
+	int flags = mode == STORE_READ_ONLY ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+	sqlite3_stmt *st = NULL;
+	long long version = -1, tables = 0;
+	struct stat sb;
+
+	*out = NULL;
+	if (stat(path, &sb) != 0) {
+		snprintf(err, errlen, "cannot open the store %s: %s", path, strerror(errno));
+		store_close(s);
+		return STATUS_IO;
+	}
+	s->read_only = mode == STORE_READ_ONLY;
+	if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
+		snprintf(err, errlen, "cannot open the store %s: %s", path,
+			 s->db ? sqlite3_errmsg(s->db) : "out of memory");
+		store_close(s);
+		return STATUS_IO;
+	}
+	sqlite3_busy_timeout(s->db, 2000);
+	if (sqlite3_prepare_v2(s->db,
+			       "SELECT (SELECT user_version FROM pragma_user_version), "
+			       "(SELECT count(*) FROM sqlite_schema WHERE name = 'source_file')",
+			       -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW) {
+		version = sqlite3_column_int64(st, 0);
+		tables = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_finalize(st);
+	if (version < 0) {
+		snprintf(err, errlen, "%s is not a careers store (%s)", path, sqlite3_errmsg(s->db));
+		store_close(s);
+		return STATUS_CORRUPT;
+	}
+	if (!tables) {
+		snprintf(err, errlen, "%s is not a careers store (no source_file table)", path);
+		store_close(s);
+		return STATUS_CORRUPT;
+	}
+	if (version != STORE_VERSION) {
+		snprintf(err, errlen,
+			 "%s was made by a different version of careers (store version %lld; this "
+			 "program reads version %d): rebuild it with `careers build`",
+			 path, version, STORE_VERSION);
+		store_close(s);
+		return STATUS_VERSION;
+	}
+	register_functions(s->db);
+	if (s->read_only)
+		exec(s, "PRAGMA query_only = 1", "opening read-only");
+	*out = s;
+	return STATUS_OK;
+}
+
+enum status store_begin(struct store *s)
+{
+	return exec(s, "BEGIN IMMEDIATE", "starting a transaction");
+}
+
+enum status store_commit(struct store *s)
+{
+	return exec(s, "COMMIT", "saving the changes");
+}
+
+void store_rollback(struct store *s)
+{
+	if (!sqlite3_get_autocommit(s->db))
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* --- sources ------------------------------------------------------------------- */
+
+static enum status forget_source(struct store *s, long long id)
+{
+	char sql[160];
+	size_t i;
+	enum status rc = STATUS_OK;
+
+	for (i = 0; i < sizeof(sourced_tables) / sizeof(sourced_tables[0]) && !rc; i++) {
+		snprintf(sql, sizeof(sql), "DELETE FROM %s WHERE source_id = %lld", sourced_tables[i],
+			 id);
+		rc = exec(s, sql, "replacing an earlier import");
+	}
+	if (!rc) {
+		snprintf(sql, sizeof(sql),
+			 "DELETE FROM rejected_row WHERE source_id = %lld; "
+			 "DELETE FROM source_file WHERE id = %lld", id, id);
+		rc = exec(s, sql, "replacing an earlier import");
+	}
+	return rc;
+}
+
+enum status store_source_begin(struct store *s, const struct store_source *src)
+{
+	sqlite3_stmt *st;
+	long long old;
+	enum status rc;
+
+	for (;;) {
+		st = stmt(s, STMT_SOURCE_SAME_PATH);
+		if (!st)
+			return db_fail(s, "looking up earlier imports");
+		bind_text(st, 1, src->path);
+		if ((rc = lookup(s, st, &old, "looking up earlier imports")) != STATUS_OK)
+			return rc;
+		if (!old)
+			break;
+		if ((rc = forget_source(s, old)) != STATUS_OK)
+			return rc;
+	}
+	st = stmt(s, STMT_SOURCE_INSERT);
+	if (!st)
+		return db_fail(s, "recording a source file");
+	bind_text(st, 1, src->path);
+	bind_text(st, 2, src->format);
+	bind_text(st, 3, src->format_title);
+	bind_text(st, 4, src->licence);
+	bind_text(st, 5, src->attribution);
+	sqlite3_bind_int(st, 6, src->is_sample);
+	if ((rc = run(s, st, "recording a source file")) != STATUS_OK)
+		return rc;
+	s->source_id = sqlite3_last_insert_rowid(s->db);
+	s->source_rejections = 0;
+	return STATUS_OK;
+}
+
+enum status store_source_reject(struct store *s, const struct import_rejection *r)
+{
+	sqlite3_stmt *st;
+
+	if (s->source_rejections++ >= MAX_KEPT_REJECTIONS)
+		return STATUS_OK;
+	if (!(st = stmt(s, STMT_REJECTION)))
+		return db_fail(s, "recording a rejected row");
+	sqlite3_bind_int64(st, 1, s->source_id);
+	bind_int(st, 2, r->line ? (long long)r->line : MODEL_NO_INT);
+	bind_text(st, 3, r->location);
+	bind_text(st, 4, r->field ? r->field : "(row)");
+	bind_text(st, 5, r->message);
+	return run(s, st, "recording a rejected row");
+}
+
+enum status store_source_end(struct store *s, const struct import_result *r)
+{
+	sqlite3_stmt *st = stmt(s, STMT_SOURCE_END);
+
+	if (!st)
+		return db_fail(s, "finishing a source file");
+	bind_text(st, 1, r->encoding);
+	bind_text(st, 2, r->sha256);
+	sqlite3_bind_int64(st, 3, (long long)r->bytes);
+	sqlite3_bind_int64(st, 4, (long long)r->read);
+	sqlite3_bind_int64(st, 5, (long long)r->loaded);
+	sqlite3_bind_int64(st, 6, (long long)r->rejected);
+	bind_text(st, 7, r->data_date[0] ? r->data_date : NULL);
+	sqlite3_bind_int64(st, 8, s->source_id);
+	return run(s, st, "finishing a source file");
+}
+
+enum status store_source_relabel(struct store *s, const char *prefix, const char *licence,
+				 const char *attribution, int is_sample, const char *data_date)
+{
+	sqlite3_stmt *st = stmt(s, STMT_SOURCE_RELABEL);
+
+	if (!st)
+		return db_fail(s, "labelling sources");
+	bind_text(st, 1, prefix);
+	bind_text(st, 2, licence);
+	bind_text(st, 3, attribution);
+	sqlite3_bind_int(st, 4, is_sample);
+	bind_text(st, 5, data_date);
+	return run(s, st, "labelling sources");
+}
+
+/* --- the sink: one put function per record kind ---------------------------------- */
+
+static enum status put_code(struct store *s, const struct code_rec *r)
+{
+	sqlite3_stmt *st = stmt(s, STMT_CODE);
+
+	if (!st)
+		return db_fail(s, "storing a code");
+	bind_text(st, 1, r->list);
+	bind_text(st, 2, r->code);
+	bind_text(st, 3, r->name);
+	bind_text(st, 4, r->parent);
+	sqlite3_bind_int64(st, 5, s->source_id);
+	return run(s, st, "storing a code");
+}
+
+static enum status put_postcode(struct store *s, const struct postcode_rec *r)
+{
+	sqlite3_stmt *st = stmt(s, STMT_POSTCODE);
+
+	if (!st)
+		return db_fail(s, "storing a postcode");
+	sqlite3_bind_text(st, 1, r->postcode, -1, SQLITE_STATIC);
+	sqlite3_bind_double(st, 2, r->lat);
+	sqlite3_bind_double(st, 3, r->lon);
+	sqlite3_bind_int(st, 4, r->terminated);
+	sqlite3_bind_int64(st, 5, s->source_id);
+	return run(s, st, "storing a postcode");
+}
+
+static enum status put_outcode(struct store *s, const struct outcode_rec *r)
+{
+	sqlite3_stmt *st = stmt(s, STMT_OUTCODE);
+
+	if (!st)
+		return db_fail(s, "storing a postcode district");
+	sqlite3_bind_text(st, 1, r->outcode, -1, SQLITE_STATIC);
+	sqlite3_bind_double(st, 2, r->lat);
+	sqlite3_bind_double(st, 3, r->lon);
+	sqlite3_bind_int64(st, 4, s->source_id);
+	return run(s, st, "storing a postcode district");
+}
+
+static enum status put_provider(struct store *s, const struct provider_rec *r)
+{
+	sqlite3_stmt *st;
+	long long id = 0;
+	enum status rc;
+
+	if (r->urn) {
+		if (!(st = stmt(s, STMT_PROVIDER_BY_URN)))
+			return db_fail(s, "finding a provider");
+		bind_text(st, 1, r->urn);
+		if ((rc = lookup(s, st, &id, "finding a provider")) != STATUS_OK)
+			return rc;
+	}
+	if (!id && r->ukprn) {
+		if (!(st = stmt(s, STMT_PROVIDER_BY_UKPRN)))
+			return db_fail(s, "finding a provider");
+		bind_text(st, 1, r->ukprn);
+		bind_text(st, 2, r->urn);
+		if ((rc = lookup(s, st, &id, "finding a provider")) != STATUS_OK)
+			return rc;
+	}
+	st = stmt(s, id ? STMT_PROVIDER_UPDATE : STMT_PROVIDER_INSERT);
+	if (!st)
+		return db_fail(s, "storing a provider");
+	bind_text(st, 1, r->kind ? r->kind : "other");
+	bind_text(st, 2, r->ukprn);
+	bind_text(st, 3, r->urn);
+	bind_text(st, 4, r->name);
+	bind_text(st, 5, r->address);
+	bind_text(st, 6, r->town);
+	bind_text(st, 7, r->postcode);
+	bind_real(st, 8, r->lat);
+	bind_real(st, 9, r->lon);
+	bind_int(st, 10, r->age_low);
+	bind_int(st, 11, r->age_high);
+	bind_flag(st, 12, r->has_sixth_form);
+	bind_flag(st, 13, r->is_open);
+	bind_text(st, 14, r->phase);
+	bind_text(st, 15, r->type_name);
+	bind_text(st, 16, r->local_authority);
+	bind_text(st, 17, r->website);
+	bind_text(st, 18, r->phone);
+	sqlite3_bind_int64(st, 19, s->source_id);
+	if (id)
+		sqlite3_bind_int64(st, 20, id);
+	return run(s, st, "storing a provider");
+}
+
+static enum status put_venue(struct store *s, const struct venue_rec *r)
+{
+	sqlite3_stmt *st;
+	long long id = 0;
+	enum status rc;
+
+	if (r->ref) {
+		if (!(st = stmt(s, STMT_VENUE_BY_REF)))
+			return db_fail(s, "finding a venue");
+		bind_text(st, 1, r->provider_ukprn);
+		bind_text(st, 2, r->ref);
+		if ((rc = lookup(s, st, &id, "finding a venue")) != STATUS_OK)
+			return rc;
+	}
+	if (!id) {
+		if (!(st = stmt(s, STMT_VENUE_BY_NAME)))
+			return db_fail(s, "finding a venue");
+		bind_text(st, 1, r->provider_ukprn);
+		bind_text(st, 2, r->name);
+		if ((rc = lookup(s, st, &id, "finding a venue")) != STATUS_OK)
+			return rc;
+	}
+	if (id) {
+		if (!(st = stmt(s, STMT_VENUE_UPDATE)))
+			return db_fail(s, "storing a venue");
+		sqlite3_bind_int64(st, 13, id);
+	} else if (!(st = stmt(s, STMT_VENUE_INSERT))) {
+		return db_fail(s, "storing a venue");
+	}
+	bind_text(st, 1, r->provider_ukprn);
+	bind_text(st, 2, r->provider_name);
+	bind_text(st, 3, r->ref);
+	bind_text(st, 4, r->name);
+	bind_text(st, 5, r->address);
+	bind_text(st, 6, r->town);
+	bind_text(st, 7, r->postcode);
+	bind_real(st, 8, r->lat);
+	bind_real(st, 9, r->lon);
+	bind_text(st, 10, r->phone);
+	bind_text(st, 11, r->website);
+	sqlite3_bind_int64(st, 12, s->source_id);
+	return run(s, st, "storing a venue");
+}
+
+static enum status put_course(struct store *s, const struct course_rec *r)
+{
+	sqlite3_stmt *st = stmt(s, STMT_COURSE);
+	int i = 1;
+
+	if (!st)
+		return db_fail(s, "storing a course");
+	bind_text(st, i++, r->kind);
+	bind_text(st, i++, r->ref);
+	bind_text(st, i++, r->provider_ukprn);
+	bind_text(st, i++, r->provider_name);
+	bind_text(st, i++, r->venue_ref);
+	bind_text(st, i++, r->venue_name);
+	bind_text(st, i++, r->title);
+	bind_text(st, i++, r->qualification);
+	bind_text(st, i++, r->learn_aim_ref);
+	bind_real(st, i++, r->level);
+	bind_text(st, i++, r->ssa1);
+	bind_text(st, i++, r->ssa2);
+	bind_text(st, i++, r->subject);
+	bind_text(st, i++, r->start_date);
+	sqlite3_bind_int(st, i++, r->flexible_start > 0);
+	bind_text(st, i++, r->study_mode);
+	bind_text(st, i++, r->attendance);
+	bind_text(st, i++, r->delivery_mode);
+	bind_int(st, i++, r->cost_pence);
+	bind_text(st, i++, r->cost_text);
+	bind_int(st, i++, r->duration_value);
+	bind_text(st, i++, r->duration_unit);
+	bind_int(st, i++, r->age_min);
+	bind_int(st, i++, r->age_max);
+	bind_text(st, i++, r->description);
+	bind_text(st, i++, r->entry_requirements);
+	bind_text(st, i++, r->who_for);
+	bind_text(st, i++, r->where_next);
+	bind_text(st, i++, r->url);
+	bind_text(st, i++, r->ucas_code);
+	bind_flag(st, i++, r->honours);
+	bind_flag(st, i++, r->sandwich);
+	bind_flag(st, i++, r->year_abroad);
+	bind_flag(st, i++, r->foundation_year);
+	bind_real(st, i++, r->lat);
+	bind_real(st, i++, r->lon);
+	sqlite3_bind_int64(st, i++, s->source_id);
+	return run(s, st, "storing a course");
+}
+
+static enum status put_standard(struct store *s, const struct standard_rec *r)
+{
+	sqlite3_stmt *st;
+	long long id = 0;
+	enum status rc;
+
+	if (r->reference) {
+		if (!(st = stmt(s, STMT_STANDARD_BY_REF)))
+			return db_fail(s, "finding a standard");
+		bind_text(st, 1, r->reference);
+		if ((rc = lookup(s, st, &id, "finding a standard")) != STATUS_OK)
+			return rc;
+	}
+	if (!id && r->lars_code != MODEL_NO_INT) {
+		if (!(st = stmt(s, STMT_STANDARD_BY_LARS)))
+			return db_fail(s, "finding a standard");
+		sqlite3_bind_int64(st, 1, r->lars_code);
+		bind_text(st, 2, r->reference);
+		if ((rc = lookup(s, st, &id, "finding a standard")) != STATUS_OK)
+			return rc;
+	}
+	if (id) {
+		if (!(st = stmt(s, STMT_STANDARD_UPDATE)))
+			return db_fail(s, "storing a standard");
+		sqlite3_bind_int64(st, 20, id);
+	} else if (!(st = stmt(s, STMT_STANDARD_INSERT))) {
+		return db_fail(s, "storing a standard");
+	}
+	bind_text(st, 1, r->reference);
+	bind_int(st, 2, r->lars_code);
+	bind_text(st, 3, r->version);
+	bind_text(st, 4, r->title);
+	bind_real(st, 5, r->level);
+	bind_text(st, 6, r->route);
+	bind_int(st, 7, r->duration_months);
+	bind_text(st, 8, r->status);
+	bind_text(st, 9, r->keywords);
+	bind_text(st, 10, r->job_titles);
+	bind_text(st, 11, r->overview);
+	bind_text(st, 12, r->integrated_degree);
+	bind_int(st, 13, r->max_funding_pence);
+	bind_text(st, 14, r->approved_date);
+	bind_text(st, 15, r->last_start_date);
+	bind_text(st, 16, r->ssa1);
+	bind_text(st, 17, r->ssa2);
+	bind_text(st, 18, r->url);
+	sqlite3_bind_int64(st, 19, s->source_id);
+	return run(s, st, "storing a standard");
+}
+
+static enum status put_vacancy(struct store *s, const struct vacancy_rec *r)
+{
+	sqlite3_stmt *st = stmt(s, STMT_VACANCY);
+	int i = 1;
+
+	if (!st)
+		return db_fail(s, "storing a vacancy");
+	bind_text(st, i++, r->reference);
+	bind_text(st, i++, r->title);
+	bind_text(st, i++, r->description);
+	bind_text(st, i++, r->employer);
+	bind_text(st, i++, r->employer_website);
+	bind_int(st, i++, r->lars_code);
+	bind_text(st, i++, r->course_title);
+	bind_real(st, i++, r->level);
+	bind_text(st, i++, r->route);
+	bind_text(st, i++, r->address);
+	bind_text(st, i++, r->town);
+	bind_text(st, i++, r->postcode);
+	bind_real(st, i++, r->lat);
+	bind_real(st, i++, r->lon);
+	bind_text(st, i++, r->wage_type);
+	bind_int(st, i++, r->wage_pence);
+	bind_int(st, i++, r->wage_low_pence);
+	bind_int(st, i++, r->wage_high_pence);
+	bind_text(st, i++, r->wage_unit);
+	bind_text(st, i++, r->wage_text);
+	bind_real(st, i++, r->hours_per_week);
+	bind_text(st, i++, r->working_week);
+	bind_text(st, i++, r->duration_text);
+	bind_int(st, i++, r->positions);
+	bind_text(st, i++, r->posted_date);
+	bind_text(st, i++, r->start_date);
+	bind_text(st, i++, r->closing_date);
+	bind_text(st, i++, r->provider_name);
+	bind_text(st, i++, r->provider_ukprn);
+	bind_flag(st, i++, r->is_national);
+	bind_flag(st, i++, r->is_disability_confident);
+	bind_text(st, i++, r->training);
+	bind_text(st, i++, r->skills);
+	bind_text(st, i++, r->qualifications);
+	bind_text(st, i++, r->things_to_consider);
+	bind_text(st, i++, r->url);
+	sqlite3_bind_int64(st, i++, s->source_id);
+	return run(s, st, "storing a vacancy");
+}
+
+static enum status put_soc_group(struct store *s, const struct soc_group_rec *r)
+{
+	sqlite3_stmt *st = stmt(s, STMT_SOC_GROUP);
+
+	if (!st)
+		return db_fail(s, "storing an occupation group");
+	bind_text(st, 1, r->code);
+	bind_text(st, 2, r->title);
+	bind_text(st, 3, r->description);
+	sqlite3_bind_int64(st, 4, s->source_id);
+	return run(s, st, "storing an occupation group");
+}
+
+static enum status put_occupation(struct store *s, const struct occupation_rec *r)
+{
+	sqlite3_stmt *st = stmt(s, STMT_OCCUPATION);
+
+	if (!st)
+		return db_fail(s, "storing an occupation");
+	bind_text(st, 1, r->soc);
+	bind_text(st, 2, r->title);
+	bind_text(st, 3, r->description);
+	bind_text(st, 4, r->entry_routes);
+	bind_text(st, 5, r->tasks);
+	bind_text(st, 6, r->job_titles);
+	sqlite3_bind_int64(st, 7, s->source_id);
+	return run(s, st, "storing an occupation");
+}
+
+static enum status put_figure(struct store *s, const struct figure_rec *r)
+{
+	sqlite3_stmt *st = stmt(s, STMT_FIGURE);
+
+	if (!st)
+		return db_fail(s, "storing a labour-market figure");
+	bind_text(st, 1, r->soc);
+	bind_text(st, 2, r->measure);
+	sqlite3_bind_int64(st, 3, r->year);
+	sqlite3_bind_double(st, 4, r->value);
+	sqlite3_bind_int64(st, 5, s->source_id);
+	return run(s, st, "storing a labour-market figure");
+}
+
+static enum status put_onet_occupation(struct store *s, const struct onet_occupation_rec *r)
+{
+	sqlite3_stmt *st = stmt(s, STMT_ONET_OCCUPATION);
+
+	if (!st)
+		return db_fail(s, "storing an O*NET occupation");
+	bind_text(st, 1, r->code);
+	bind_text(st, 2, r->title);
+	bind_text(st, 3, r->description);
+	bind_int(st, 4, r->job_zone);
+	sqlite3_bind_int64(st, 5, s->source_id);
+	return run(s, st, "storing an O*NET occupation");
+}
+
+static enum status put_onet_interest(struct store *s, const struct onet_interest_rec *r)
+{
+	sqlite3_stmt *st = stmt(s, STMT_ONET_INTEREST);
+
+	if (!st)
+		return db_fail(s, "storing an interest score");
+	bind_text(st, 1, r->code);
+	bind_text(st, 2, r->scale);
+	bind_text(st, 3, r->element);
+	sqlite3_bind_double(st, 4, r->value);
+	sqlite3_bind_int64(st, 5, s->source_id);
+	return run(s, st, "storing an interest score");
+}
+
+static enum status put_crosswalk(struct store *s, const struct crosswalk_rec *r)
+{
+	sqlite3_stmt *st = stmt(s, STMT_CROSSWALK);
+
+	if (!st)
+		return db_fail(s, "storing a crosswalk pair");
+	bind_text(st, 1, r->soc);
+	bind_text(st, 2, r->onet_code);
+	sqlite3_bind_int64(st, 3, s->source_id);
+	return run(s, st, "storing a crosswalk pair");
+}
+
+/* Map the record names of RECORD_INFO (code_rec ...) onto the put functions. */
+#define put_code_rec put_code
+#define put_postcode_rec put_postcode
+#define put_outcode_rec put_outcode
+#define put_provider_rec put_provider
+#define put_venue_rec put_venue
+#define put_course_rec put_course
+#define put_standard_rec put_standard
+#define put_vacancy_rec put_vacancy
+#define put_soc_group_rec put_soc_group
+#define put_occupation_rec put_occupation
+#define put_figure_rec put_figure
+#define put_onet_occupation_rec put_onet_occupation
+#define put_onet_interest_rec put_onet_interest
+#define put_crosswalk_rec put_crosswalk
+
+static enum status sink_put(void *ctx, enum record_kind kind, const void *record)
+{
+	struct store *s = ctx;
+
+	if (s->read_only)
+		return fail(s, STATUS_USAGE, "the store is open read-only");
+	switch (kind) {
+#define RECORD_PUT(id, type) \
+	case RECORD_##id: \
+		return put_##type(s, record);
+		RECORD_INFO(RECORD_PUT)
+#undef RECORD_PUT
+	case RECORD_KIND_COUNT:
+		break;
+	}
+	return fail(s, STATUS_USAGE, "unknown kind of record");
+}
+
+static const char *sink_message(void *ctx)
+{
+	return ((struct store *)ctx)->errmsg;
+}
+
+struct import_sink store_sink(struct store *s)
+{
+	struct import_sink sink = { s, sink_put, sink_message };
+
+	return sink;
+}
+
+/* --- finalize ------------------------------------------------------------------ */
+
+/* Each step is one statement list, run in order; `what` names it in errors. */
+static const struct {
+	const char *what;
+	const char *sql;
+} finalize_steps[] = {
+	{ "adding providers known only by their courses",
+	  "WITH named(ukprn, name, source_id) AS ("
+	  " SELECT provider_ukprn, provider_name, source_id FROM venue"
+	  " WHERE provider_ukprn IS NOT NULL AND provider_name IS NOT NULL"
+	  " UNION ALL SELECT provider_ukprn, provider_name, source_id FROM course"
+	  " WHERE provider_ukprn IS NOT NULL AND provider_name IS NOT NULL)"
+	  " INSERT INTO provider(kind, ukprn, name, source_id)"
+	  " SELECT CASE WHEN name LIKE '%university%' THEN 'university'"
+	  " WHEN name LIKE '%sixth form%' THEN 'sixth_form'"
+	  " WHEN name LIKE '%college%' THEN 'college'"
+	  " WHEN name LIKE '%school%' THEN 'school' ELSE 'training_provider' END,"
+	  " ukprn, name, source_id FROM (SELECT ukprn, max(name) AS name, max(source_id) AS source_id"
+	  " FROM named GROUP BY ukprn)"
+	  " WHERE ukprn NOT IN (SELECT ukprn FROM provider WHERE ukprn IS NOT NULL)" },
+	{ "linking venues and courses to providers",
+	  "UPDATE venue SET provider_id = (SELECT p.id FROM provider p"
+	  " WHERE p.ukprn = venue.provider_ukprn ORDER BY p.urn IS NOT NULL, p.id LIMIT 1)"
+	  " WHERE provider_ukprn IS NOT NULL;"
+	  "UPDATE course SET provider_id = (SELECT p.id FROM provider p"
+	  " WHERE p.ukprn = course.provider_ukprn ORDER BY p.urn IS NOT NULL, p.id LIMIT 1)"
+	  " WHERE provider_ukprn IS NOT NULL;"
+	  "UPDATE course SET venue_id = coalesce("
+	  " (SELECT v.id FROM venue v WHERE v.provider_ukprn = course.provider_ukprn"
+	  "  AND v.ref = course.venue_ref),"
+	  " (SELECT v.id FROM venue v WHERE v.provider_ukprn = course.provider_ukprn"
+	  "  AND v.name = course.venue_name COLLATE NOCASE))"
+	  " WHERE venue_ref IS NOT NULL OR venue_name IS NOT NULL" },
+	{ "placing providers, venues and vacancies by postcode",
+	  "UPDATE provider SET lat = pc.lat, lon = pc.lon, location_quality = 'postcode'"
+	  " FROM postcode pc WHERE provider.lat IS NULL AND pc.postcode = provider.postcode;"
+	  "UPDATE provider SET lat = o.lat, lon = o.lon, location_quality = 'outcode'"
+	  " FROM outcode o WHERE provider.lat IS NULL AND provider.postcode IS NOT NULL"
+	  " AND o.outcode = substr(provider.postcode, 1, instr(provider.postcode, ' ') - 1);"
+	  "UPDATE venue SET lat = pc.lat, lon = pc.lon, location_quality = 'postcode'"
+	  " FROM postcode pc WHERE venue.lat IS NULL AND pc.postcode = venue.postcode;"
+	  "UPDATE venue SET lat = o.lat, lon = o.lon, location_quality = 'outcode'"
+	  " FROM outcode o WHERE venue.lat IS NULL AND venue.postcode IS NOT NULL"
+	  " AND o.outcode = substr(venue.postcode, 1, instr(venue.postcode, ' ') - 1);"
+	  "UPDATE vacancy SET lat = pc.lat, lon = pc.lon, location_quality = 'postcode'"
+	  " FROM postcode pc WHERE vacancy.lat IS NULL AND pc.postcode = vacancy.postcode;"
+	  "UPDATE vacancy SET lat = o.lat, lon = o.lon, location_quality = 'outcode'"
+	  " FROM outcode o WHERE vacancy.lat IS NULL AND vacancy.postcode IS NOT NULL"
+	  " AND o.outcode = substr(vacancy.postcode, 1, instr(vacancy.postcode, ' ') - 1);"
+	  "UPDATE course SET lat = v.lat, lon = v.lon FROM venue v"
+	  " WHERE course.lat IS NULL AND course.venue_id = v.id AND v.lat IS NOT NULL;"
+	  "UPDATE course SET lat = p.lat, lon = p.lon FROM provider p"
+	  " WHERE course.lat IS NULL AND course.provider_id = p.id AND p.lat IS NOT NULL" },
+	{ "matching routes",
+	  "INSERT OR IGNORE INTO route(name) SELECT DISTINCT route_text FROM standard"
+	  " WHERE route_text IS NOT NULL"
+	  " AND careers_fold(route_text) NOT IN (SELECT alias FROM route_alias);"
+	  "INSERT OR IGNORE INTO route_alias(alias, route_id)"
+	  " SELECT careers_fold(name), id FROM route;"
+	  "UPDATE standard SET route_id = (SELECT route_id FROM route_alias"
+	  " WHERE alias = careers_fold(standard.route_text))" },
+	{ "working out interest profiles",
+	  "CREATE TEMP TABLE riasec AS SELECT so.soc AS soc, i.element AS element,"
+	  " avg(i.value) AS value FROM soc_onet so JOIN onet_interest i"
+	  " ON i.code = so.onet_code AND i.scale = 'OI' GROUP BY so.soc, i.element;"
+	  "UPDATE occupation SET"
+	  " riasec_r = (SELECT value FROM riasec WHERE soc = occupation.soc AND element = 'R'),"
+	  " riasec_i = (SELECT value FROM riasec WHERE soc = occupation.soc AND element = 'I'),"
+	  " riasec_a = (SELECT value FROM riasec WHERE soc = occupation.soc AND element = 'A'),"
+	  " riasec_s = (SELECT value FROM riasec WHERE soc = occupation.soc AND element = 'S'),"
+	  " riasec_e = (SELECT value FROM riasec WHERE soc = occupation.soc AND element = 'E'),"
+	  " riasec_c = (SELECT value FROM riasec WHERE soc = occupation.soc AND element = 'C'),"
+	  " job_zone = (SELECT avg(o.job_zone) FROM soc_onet so JOIN onet_occupation o"
+	  "  ON o.code = so.onet_code WHERE so.soc = occupation.soc);"
+	  "UPDATE occupation SET riasec = careers_riasec(riasec_r, riasec_i, riasec_a,"
+	  " riasec_s, riasec_e, riasec_c);"
+	  "DROP TABLE temp.riasec" },
+	{ "indexing words for search",
+	  "INSERT INTO search_text(search_text) VALUES ('delete-all');"
+	  "INSERT INTO search_text(rowid, title, body)"
+	  " SELECT (1 << 32) + CAST(soc AS INTEGER), title, coalesce(job_titles, '') || ' '"
+	  " || coalesce(description, '') || ' ' || coalesce(tasks, '') FROM occupation;"
+	  "INSERT INTO search_text(rowid, title, body)"
+	  " SELECT (2 << 32) + id, title, coalesce(keywords, '') || ' ' || coalesce(job_titles, '')"
+	  " || ' ' || coalesce(route_text, '') || ' ' || coalesce(overview, '') FROM standard;"
+	  "INSERT INTO search_text(rowid, title, body)"
+	  " SELECT (3 << 32) + id, title, coalesce(qualification, '') || ' '"
+	  " || coalesce(description, '') || ' ' || coalesce(provider_name, '') FROM course;"
+	  "INSERT INTO search_text(rowid, title, body)"
+	  " SELECT (4 << 32) + id, title, coalesce(employer, '') || ' ' || coalesce(course_title, '')"
+	  " || ' ' || coalesce(description, '') FROM vacancy;"
+	  "INSERT INTO search_text(rowid, title, body)"
+	  " SELECT (5 << 32) + id, name, coalesce(town, '') || ' ' || coalesce(type_name, '')"
+	  " FROM provider" },
+	{ "indexing places",
+	  "DELETE FROM provider_geo;"
+	  "INSERT INTO provider_geo SELECT id, lat, lat, lon, lon FROM provider"
+	  " WHERE lat IS NOT NULL AND lon IS NOT NULL;"
+	  "DELETE FROM venue_geo;"
+	  "INSERT INTO venue_geo SELECT id, lat, lat, lon, lon FROM venue"
+	  " WHERE lat IS NOT NULL AND lon IS NOT NULL;"
+	  "DELETE FROM vacancy_geo;"
+	  "INSERT INTO vacancy_geo SELECT id, lat, lat, lon, lon FROM vacancy"
+	  " WHERE lat IS NOT NULL AND lon IS NOT NULL" },
+};
+
+enum status store_finalize(struct store *s, int with_indexes)
+{
+	enum status rc = STATUS_OK;
+	size_t i;
+
+	for (i = 0; i < sizeof(finalize_steps) / sizeof(finalize_steps[0]) && !rc; i++)
+		rc = exec(s, finalize_steps[i].sql, finalize_steps[i].what);
+	if (!rc && with_indexes) {
+		char *indexes = schema_part(1);
+
+		rc = exec(s, indexes, "creating indexes");
+		free(indexes);
+		if (!rc)
+			rc = exec(s, "ANALYZE", "measuring the tables");
+	}
+	return rc;
+}
+
+/* --- reading --------------------------------------------------------------------- */
+
+static const char *column_text(sqlite3_stmt *st, int i)
+{
+	return (const char *)sqlite3_column_text(st, i);
+}
+
+enum status store_each_source(struct store *s,
+			      int (*fn)(void *ctx, const struct store_source_info *info),
+			      void *ctx)
+{
+	sqlite3_stmt *st = stmt(s, STMT_SOURCES);
+	int rc;
+
+	if (!st)
+		return db_fail(s, "listing sources");
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct store_source_info info = {
+			.id = sqlite3_column_int64(st, 0),
+			.path = column_text(st, 1),
+			.format = column_text(st, 2),
+			.format_title = column_text(st, 3),
+			.encoding = column_text(st, 4),
+			.sha256 = column_text(st, 5),
+			.bytes = sqlite3_column_int64(st, 6),
+			.licence = column_text(st, 7),
+			.attribution = column_text(st, 8),
+			.is_sample = sqlite3_column_int(st, 9),
+			.data_date = column_text(st, 10),
+			.imported_at = column_text(st, 11),
+			.rows_read = sqlite3_column_int64(st, 12),
+			.rows_loaded = sqlite3_column_int64(st, 13),
+			.rows_rejected = sqlite3_column_int64(st, 14),
+		};
+
+		if (fn(ctx, &info))
+			break;
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(s, "listing sources");
+	sqlite3_reset(st);
+	return STATUS_OK;
+}
+
+enum status store_each_rejection(struct store *s, const char *filter,
+				 int (*fn)(void *ctx, const struct store_rejection_info *info),
+				 void *ctx)
+{
+	sqlite3_stmt *st = stmt(s, STMT_REJECTIONS);
+	int rc;
+
+	if (!st)
+		return db_fail(s, "listing rejected rows");
+	bind_text(st, 1, filter);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct store_rejection_info info = {
+			.path = column_text(st, 0),
+			.line = sqlite3_column_int64(st, 1),
+			.location = column_text(st, 2),
+			.field = column_text(st, 3),
+			.message = column_text(st, 4),
+		};
+
+		if (fn(ctx, &info))
+			break;
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(s, "listing rejected rows");
+	sqlite3_reset(st);
+	return STATUS_OK;
+}
+
+enum status store_count(struct store *s, struct store_counts *c)
+{
+	static const char sql[] =
+		"SELECT (SELECT count(*) FROM occupation),"
+		" (SELECT count(*) FROM standard),"
+		" (SELECT count(*) FROM course WHERE kind <> 'he'),"
+		" (SELECT count(*) FROM course WHERE kind = 'he'),"
+		" (SELECT count(*) FROM vacancy),"
+		" (SELECT count(*) FROM provider),"
+		" (SELECT count(*) FROM provider WHERE kind IN ('school', 'sixth_form', 'special_school')),"
+		" (SELECT count(*) FROM provider WHERE kind = 'college'),"
+		" (SELECT count(*) FROM provider WHERE kind = 'university'),"
+		" (SELECT count(*) FROM provider WHERE kind = 'training_provider'),"
+		" (SELECT count(*) FROM postcode),"
+		" (SELECT count(*) FROM outcode),"
+		" (SELECT count(*) FROM labour_market),"
+		" (SELECT count(*) FROM onet_occupation),"
+		" (SELECT count(*) FROM source_file),"
+		" (SELECT count(*) FROM source_file WHERE is_sample),"
+		" (SELECT coalesce(sum(rows_rejected), 0) FROM source_file)";
+	sqlite3_stmt *st;
+	long long *out[] = {
+		&c->occupations, &c->standards, &c->courses, &c->he_courses, &c->vacancies,
+		&c->providers, &c->schools, &c->colleges, &c->universities,
+		&c->training_providers, &c->postcodes, &c->outcodes, &c->figures,
+		&c->onet_occupations, &c->sources, &c->samples, &c->rejected,
+	};
+	size_t i;
+
+	memset(c, 0, sizeof(*c));
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return db_fail(s, "counting");
+	if (sqlite3_step(st) == SQLITE_ROW)
+		for (i = 0; i < sizeof(out) / sizeof(out[0]); i++)
+			*out[i] = sqlite3_column_int64(st, (int)i);
+	sqlite3_finalize(st);
+	return STATUS_OK;
+}

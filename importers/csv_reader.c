@@ -1,0 +1,262 @@
+/*
+ * csv_reader.c - libcsv, fed line by line, turned into a record iterator.
+ *
+ * Design notes. libcsv is push-style: csv_parse() calls back for every
+ * field and record it completes. We cut the decoded text into physical
+ * lines (each piece ends just after a CR or LF) and feed one piece at a
+ * time. A record can only end at a line break, so each piece completes at
+ * most one record, and the iterator returns as soon as one does; the
+ * position in the text buffer is remembered for the next call.
+ *
+ * Line numbers: `line` counts line breaks fed so far (CR LF counts once).
+ * When the first field of a record completes we know the current line and
+ * the field's own line breaks, which gives the line the record began on.
+ */
+#include "csv_reader.h"
+
+#include <csv.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct csv_reader {
+	struct textfile *tf;		/* (borrowed) */
+	struct csv_parser parser;
+	char delimiter;
+	struct strbuf text;		/* decoded text not yet fed */
+	size_t pos;			/* next byte of text to feed */
+	int text_eof;			/* textfile has nothing more */
+	int finished;			/* csv_fini done */
+	unsigned long line;		/* current physical line, 1-based */
+	int last_was_cr;
+	/* the record being built */
+	struct strbuf arena;		/* field bytes, each NUL-terminated */
+	size_t *offsets;
+	size_t *lengths;
+	char **fields;
+	size_t count, alloc;
+	unsigned long record_line;
+	int record_ready;
+	int too_many_fields;
+	char error[256];
+};
+
+static int is_space(unsigned char c)
+{
+	return c == ' ';
+}
+
+static int is_space_or_tab(unsigned char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+static unsigned long line_breaks(const char *s, size_t n)
+{
+	unsigned long breaks = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] == '\n' || (s[i] == '\r' && (i + 1 == n || s[i + 1] != '\n')))
+			breaks++;
+	return breaks;
+}
+
+static void on_field(void *field, size_t len, void *ctx)
+{
+	struct csv_reader *r = ctx;
+
+	if (r->count == 0)
+		r->record_line = r->line - line_breaks(field, len);
+	if (r->count >= CSV_READER_MAX_FIELDS) {
+		r->too_many_fields = 1;
+		return;
+	}
+	if (r->count == r->alloc) {
+		r->alloc = r->alloc ? r->alloc * 2 : 32;
+		r->offsets = xrealloc(r->offsets, r->alloc * sizeof(*r->offsets));
+		r->lengths = xrealloc(r->lengths, r->alloc * sizeof(*r->lengths));
+		r->fields = xrealloc(r->fields, r->alloc * sizeof(*r->fields));
+	}
+	r->offsets[r->count] = r->arena.len;
+	r->lengths[r->count] = len;
+	strbuf_add(&r->arena, field ? field : "", field ? len : 0);
+	strbuf_putc(&r->arena, '\0');
+	r->count++;
+}
+
+static void on_record(int terminator, void *ctx)
+{
+	struct csv_reader *r = ctx;
+
+	(void)terminator;
+	r->record_ready = 1;
+}
+
+static char guess_delimiter(const char *s, size_t n)
+{
+	size_t tabs = 0, commas = 0, i;
+	int quoted = 0;
+
+	for (i = 0; i < n && (quoted || (s[i] != '\n' && s[i] != '\r')); i++) {
+		if (s[i] == '"')
+			quoted = !quoted;
+		else if (!quoted && s[i] == '\t')
+			tabs++;
+		else if (!quoted && s[i] == ',')
+			commas++;
+	}
+	return tabs > commas ? '\t' : ',';
+}
+
+struct csv_reader *csv_reader_new(struct textfile *tf, char delimiter)
+{
+	struct csv_reader *r = xcalloc(1, sizeof(*r));
+
+	r->tf = tf;
+	if (csv_init(&r->parser, CSV_APPEND_NULL | CSV_STRICT_FINI) != 0)
+		mem_fatal("out of memory");
+	if (!delimiter) {
+		size_t n;
+		const char *head = textfile_peek(tf, &n);
+
+		delimiter = guess_delimiter(head, n);
+	}
+	r->delimiter = delimiter;
+	csv_set_delim(&r->parser, (unsigned char)delimiter);
+	csv_set_space_func(&r->parser, delimiter == '\t' ? is_space : is_space_or_tab);
+	strbuf_init(&r->text);
+	strbuf_init(&r->arena);
+	r->line = 1;
+	return r;
+}
+
+void csv_reader_free(struct csv_reader *r)
+{
+	if (!r)
+		return;
+	csv_free(&r->parser);
+	strbuf_done(&r->text);
+	strbuf_done(&r->arena);
+	free(r->offsets);
+	free(r->lengths);
+	free(r->fields);
+	free(r);
+}
+
+const char *csv_reader_error(const struct csv_reader *r)
+{
+	return r->error;
+}
+
+char csv_reader_delimiter(const struct csv_reader *r)
+{
+	return r->delimiter;
+}
+
+unsigned long csv_reader_lines(const struct csv_reader *r)
+{
+	return r->line;
+}
+
+static void deliver(struct csv_reader *r, struct csv_record *rec)
+{
+	size_t i;
+
+	for (i = 0; i < r->count; i++)
+		r->fields[i] = r->arena.buf + r->offsets[i];
+	rec->count = r->count;
+	rec->fields = r->fields;
+	rec->lengths = r->lengths;
+	rec->line = r->record_line;
+	r->record_ready = 0;
+}
+
+static enum status check_limits(struct csv_reader *r)
+{
+	if (r->too_many_fields) {
+		snprintf(r->error, sizeof(r->error),
+			 "line %lu: more than %d fields in one record", r->record_line,
+			 CSV_READER_MAX_FIELDS);
+		return STATUS_FORMAT;
+	}
+	if (r->parser.entry_pos > CSV_READER_MAX_FIELD) {
+		snprintf(r->error, sizeof(r->error),
+			 "line %lu: a field runs on for more than %u MiB (a quote that is never closed?)",
+			 r->line, CSV_READER_MAX_FIELD / (1024 * 1024));
+		return STATUS_FORMAT;
+	}
+	return STATUS_OK;
+}
+
+enum status csv_reader_next(struct csv_reader *r, struct csv_record *rec)
+{
+	enum status rc;
+
+	memset(rec, 0, sizeof(*rec));
+	r->count = 0;
+	strbuf_reset(&r->arena);
+	for (;;) {
+		const char *s = r->text.buf + r->pos;
+		size_t left = r->text.len - r->pos;
+		size_t n = 0;
+
+		if (left == 0) {
+			int eof;
+
+			if (r->text_eof) {
+				if (r->finished)
+					return STATUS_NOT_FOUND;
+				r->finished = 1;
+				if (csv_fini(&r->parser, on_field, on_record, r) != 0) {
+					snprintf(r->error, sizeof(r->error),
+						 "line %lu: the file ends inside a quoted field that starts there",
+						 r->count ? r->record_line : r->line);
+					return STATUS_FORMAT;
+				}
+				if ((rc = check_limits(r)) != STATUS_OK)
+					return rc;
+				if (r->record_ready) {
+					deliver(r, rec);
+					return STATUS_OK;
+				}
+				return STATUS_NOT_FOUND;
+			}
+			strbuf_reset(&r->text);
+			r->pos = 0;
+			rc = textfile_read(r->tf, &r->text, &eof, r->error, sizeof(r->error));
+			if (rc != STATUS_OK)
+				return rc;
+			r->text_eof = eof;
+			continue;
+		}
+
+		/* One physical line: up to and including the next CR or LF. */
+		while (n < left && s[n] != '\n' && s[n] != '\r')
+			n++;
+		if (n < left)
+			n++;
+		if (csv_parse(&r->parser, s, n, on_field, on_record, r) != n) {
+			snprintf(r->error, sizeof(r->error), "line %lu: %s", r->line,
+				 csv_strerror(csv_error(&r->parser)));
+			return STATUS_FORMAT;
+		}
+		r->pos += n;
+		if (s[n - 1] == '\n') {
+			if (!r->last_was_cr)
+				r->line++;
+			r->last_was_cr = 0;
+		} else if (s[n - 1] == '\r') {
+			r->line++;
+			r->last_was_cr = 1;
+		} else {
+			r->last_was_cr = 0;
+		}
+		if ((rc = check_limits(r)) != STATUS_OK)
+			return rc;
+		if (r->record_ready) {
+			deliver(r, rec);
+			return STATUS_OK;
+		}
+	}
+}

@@ -1,0 +1,64 @@
+/*
+ * encoding.h - recognise a file's text encoding and convert it to UTF-8.
+ *
+ * Public data arrives as UTF-8 (with or without a byte-order mark),
+ * UTF-16LE/BE (the IfATE standards download is UTF-16LE without a BOM),
+ * or Latin-1/Windows-1252 (GIAS). encoding_detect() looks at the first
+ * bytes of a file; a decoder then converts the whole stream to UTF-8 in
+ * chunks with iconv(3). Bytes that are not valid in the detected encoding
+ * become U+FFFD, so conversion never fails half way through a file.
+ */
+#ifndef CAREERS_ENCODING_H
+#define CAREERS_ENCODING_H
+
+#include <stddef.h>
+
+#include "mem.h"
+
+enum encoding {
+	ENCODING_UTF8,
+	ENCODING_UTF16LE,
+	ENCODING_UTF16BE,
+	ENCODING_WINDOWS1252,
+};
+
+struct encoding_guess {
+	enum encoding encoding;
+	size_t bom_length;	/* bytes of byte-order mark to skip */
+	int binary;		/* looks like binary data, not text */
+	int empty;		/* nothing but a BOM and whitespace */
+};
+
+/*
+ * Guess from the first n bytes of a file (n may be the whole file).
+ * at_eof says whether those are all the bytes, so a multi-byte sequence
+ * cut off at the end of the sample is not held against UTF-8.
+ */
+void encoding_detect(const unsigned char *bytes, size_t n, int at_eof,
+		     struct encoding_guess *guess);
+
+/* "UTF-8", "UTF-16LE", "UTF-16BE" or "Windows-1252". */
+const char *encoding_name(enum encoding encoding);
+
+struct decoder;
+
+/* A decoder from `encoding` to UTF-8; NULL only if iconv lacks it. */
+struct decoder *decoder_new(enum encoding encoding);
+void decoder_free(struct decoder *d);
+
+/*
+ * Convert n bytes and append the UTF-8 to out. A character split across
+ * two calls is carried over; pass final=1 with the last chunk so a
+ * truncated trailing character becomes U+FFFD.
+ * Returns how many bytes could not be decoded so far (replaced by U+FFFD).
+ */
+size_t decoder_convert(struct decoder *d, const unsigned char *bytes, size_t n,
+		       int final, struct strbuf *out);
+
+/* Bytes replaced by U+FFFD so far. */
+size_t decoder_replaced(const struct decoder *d);
+
+/* Length of the valid UTF-8 prefix of s[0..n). */
+size_t utf8_valid_prefix(const unsigned char *s, size_t n);
+
+#endif

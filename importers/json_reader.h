@@ -1,0 +1,60 @@
+/*
+ * json_reader.h - records out of a JSON document, using SQLite's JSON functions.
+ *
+ * The design brief asks for no JSON library beyond SQLite's own. This
+ * module opens a private in-memory SQLite connection and uses it purely as
+ * a JSON parser (json_valid, json_type, json_each, json_extract); it never
+ * touches the store, which stays the only place with SQL about our data.
+ *
+ * A cursor walks the records at a path ("$" for a top-level array, or
+ * "$.vacancies") and yields, for each record, one string per requested
+ * field path, so JSON importers look exactly like CSV ones. A path whose
+ * value is an array of scalars yields them joined with '|'; "a|b" tries
+ * path a, then b. If the path holds a single object, it is one record.
+ *
+ * Line numbers of records come from a small scanner over the text (SQLite
+ * does not report positions), which also locates syntax errors.
+ */
+#ifndef CAREERS_JSON_READER_H
+#define CAREERS_JSON_READER_H
+
+#include <stddef.h>
+
+#include "status.h"
+
+struct json_doc;
+
+/*
+ * Take a document (text borrowed; it must outlive the doc). Invalid JSON
+ * gives STATUS_FORMAT and a message with the line and column.
+ */
+enum status json_doc_open(const char *text, size_t len, struct json_doc **out,
+			  char *err, size_t errlen);
+void json_doc_free(struct json_doc *doc);
+
+/* "object", "array", "text", "integer", "real", "true", "false", "null", or NULL if absent. */
+const char *json_doc_type(struct json_doc *doc, const char *path);
+/* The value at path as text (arrays joined with '|'); heap string or NULL. */
+char *json_doc_value(struct json_doc *doc, const char *path);
+/* Number of records at path: array length, 1 for an object, 0 otherwise. */
+size_t json_doc_count(struct json_doc *doc, const char *path);
+
+struct json_cursor;
+
+/*
+ * Walk the records at `records`. paths[i] are relative to each record
+ * unless root[i] is set, in which case they are from the document root.
+ */
+enum status json_cursor_open(struct json_doc *doc, const char *records, const char *const *paths,
+			     const int *root, size_t count, struct json_cursor **out,
+			     char *err, size_t errlen);
+/*
+ * Next record: values[i] is "" when absent. *index is the 0-based record
+ * number, *line the line it starts on (0 if unknown). Returns STATUS_OK,
+ * STATUS_NOT_FOUND at the end, or STATUS_FORMAT.
+ */
+enum status json_cursor_next(struct json_cursor *c, const char *const **values,
+			     unsigned long *index, unsigned long *line);
+void json_cursor_free(struct json_cursor *c);
+
+#endif

@@ -1,0 +1,225 @@
+/* textfile.c - chunked reading, encoding detection and hashing of data files. */
+#include "textfile.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "sha256.h"
+
+#define CHUNK (64 * 1024)
+
+struct textfile {
+	int fd;				/* -1 when reading from memory */
+	const unsigned char *memory;	/* (borrowed) */
+	size_t memory_size, memory_pos;
+	unsigned char *raw;		/* CHUNK bytes */
+	struct encoding_guess guess;
+	struct decoder *decoder;
+	struct strbuf first;		/* decoded first chunk, not yet handed out */
+	int first_pending;
+	int raw_eof;			/* no more raw bytes */
+	int hashed_all;
+	struct sha256 hash;
+	size_t bytes;
+};
+
+static ssize_t read_raw(struct textfile *tf, unsigned char *buf, size_t n)
+{
+	ssize_t got;
+
+	if (tf->fd < 0) {
+		size_t left = tf->memory_size - tf->memory_pos;
+
+		if (n > left)
+			n = left;
+		memcpy(buf, tf->memory + tf->memory_pos, n);
+		tf->memory_pos += n;
+		got = (ssize_t)n;
+	} else {
+		size_t total = 0;
+
+		/* Fill the buffer: short reads would break the "at EOF" logic. */
+		while (total < n) {
+			got = read(tf->fd, buf + total, n - total);
+			if (got < 0 && errno == EINTR)
+				continue;
+			if (got < 0)
+				return -1;
+			if (got == 0)
+				break;
+			total += (size_t)got;
+		}
+		got = (ssize_t)total;
+	}
+	if (got > 0) {
+		sha256_update(&tf->hash, buf, (size_t)got);
+		tf->bytes += (size_t)got;
+	}
+	if ((size_t)got < n)
+		tf->raw_eof = 1;
+	return got;
+}
+
+static enum status start(struct textfile *tf, char *err, size_t errlen)
+{
+	ssize_t got = read_raw(tf, tf->raw, CHUNK);
+	size_t n;
+
+	if (got < 0) {
+		snprintf(err, errlen, "cannot read: %s", strerror(errno));
+		return STATUS_IO;
+	}
+	n = (size_t)got;
+	encoding_detect(tf->raw, n, tf->raw_eof, &tf->guess);
+	tf->decoder = decoder_new(tf->guess.encoding);
+	if (!tf->decoder) {
+		snprintf(err, errlen, "this system cannot convert %s text",
+			 encoding_name(tf->guess.encoding));
+		return STATUS_IO;
+	}
+	strbuf_init(&tf->first);
+	decoder_convert(tf->decoder, tf->raw + tf->guess.bom_length, n - tf->guess.bom_length,
+			tf->raw_eof, &tf->first);
+	tf->first_pending = 1;
+	return STATUS_OK;
+}
+
+static struct textfile *textfile_new(void)
+{
+	struct textfile *tf = xcalloc(1, sizeof(*tf));
+
+	tf->fd = -1;
+	tf->raw = xmalloc(CHUNK);
+	sha256_init(&tf->hash);
+	return tf;
+}
+
+enum status textfile_open(const char *path, struct textfile **out, char *err, size_t errlen)
+{
+	struct textfile *tf;
+	struct stat st;
+	enum status rc;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	*out = NULL;
+	if (fd < 0) {
+		snprintf(err, errlen, "cannot open: %s", strerror(errno));
+		return STATUS_IO;
+	}
+	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+		close(fd);
+		snprintf(err, errlen, "is a folder, not a file");
+		return STATUS_IO;
+	}
+	tf = textfile_new();
+	tf->fd = fd;
+	if ((rc = start(tf, err, errlen)) != STATUS_OK) {
+		textfile_free(tf);
+		return rc;
+	}
+	*out = tf;
+	return STATUS_OK;
+}
+
+struct textfile *textfile_open_memory(const void *bytes, size_t n)
+{
+	struct textfile *tf = textfile_new();
+	char err[128];
+
+	tf->memory = bytes;
+	tf->memory_size = n;
+	if (start(tf, err, sizeof(err)) != STATUS_OK) {
+		textfile_free(tf);
+		return NULL;
+	}
+	return tf;
+}
+
+void textfile_free(struct textfile *tf)
+{
+	if (!tf)
+		return;
+	if (tf->fd >= 0)
+		close(tf->fd);
+	decoder_free(tf->decoder);
+	if (tf->first.buf)
+		strbuf_done(&tf->first);
+	free(tf->raw);
+	free(tf);
+}
+
+const struct encoding_guess *textfile_guess(const struct textfile *tf)
+{
+	return &tf->guess;
+}
+
+const char *textfile_peek(const struct textfile *tf, size_t *n)
+{
+	if (n)
+		*n = tf->first.len;
+	return tf->first.buf;
+}
+
+enum status textfile_read(struct textfile *tf, struct strbuf *out, int *eof,
+			  char *err, size_t errlen)
+{
+	ssize_t got;
+
+	*eof = 0;
+	if (tf->first_pending) {
+		tf->first_pending = 0;
+		strbuf_add(out, tf->first.buf, tf->first.len);
+		*eof = tf->raw_eof;
+		return STATUS_OK;
+	}
+	if (tf->raw_eof) {
+		*eof = 1;
+		return STATUS_OK;
+	}
+	got = read_raw(tf, tf->raw, CHUNK);
+	if (got < 0) {
+		snprintf(err, errlen, "cannot read: %s", strerror(errno));
+		return STATUS_IO;
+	}
+	decoder_convert(tf->decoder, tf->raw, (size_t)got, tf->raw_eof, out);
+	*eof = tf->raw_eof;
+	return STATUS_OK;
+}
+
+enum status textfile_read_all(struct textfile *tf, struct strbuf *out, char *err, size_t errlen)
+{
+	enum status rc;
+	int eof = 0;
+
+	while (!eof)
+		if ((rc = textfile_read(tf, out, &eof, err, errlen)) != STATUS_OK)
+			return rc;
+	return STATUS_OK;
+}
+
+enum status textfile_sha256(struct textfile *tf, char hex[65])
+{
+	struct sha256 copy;
+
+	while (!tf->raw_eof)
+		if (read_raw(tf, tf->raw, CHUNK) < 0)
+			return STATUS_IO;
+	copy = tf->hash;
+	sha256_final_hex(&copy, hex);
+	return STATUS_OK;
+}
+
+size_t textfile_bytes(const struct textfile *tf)
+{
+	return tf->bytes;
+}
+
+size_t textfile_replaced(const struct textfile *tf)
+{
+	return tf->decoder ? decoder_replaced(tf->decoder) : 0;
+}

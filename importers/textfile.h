@@ -1,0 +1,54 @@
+/*
+ * textfile.h - read a data file as UTF-8 text, in chunks, hashing as it goes.
+ *
+ * textfile_open() reads the first chunk, works out the encoding (see
+ * encoding.h) and keeps the decoded start of the file available to
+ * textfile_peek() so callers can recognise the format before reading on.
+ * textfile_read() then hands out the whole decoded text chunk by chunk,
+ * starting from the beginning. Every byte read is fed to SHA-256, so once
+ * the file has been read to the end textfile_sha256() gives its hash
+ * without a second pass.
+ */
+#ifndef CAREERS_TEXTFILE_H
+#define CAREERS_TEXTFILE_H
+
+#include <stddef.h>
+
+#include "encoding.h"
+#include "mem.h"
+#include "status.h"
+
+struct textfile;
+
+/*
+ * Open a file. On failure returns STATUS_IO with a message in err
+ * ("cannot open: No such file or directory"). Directories are refused.
+ */
+enum status textfile_open(const char *path, struct textfile **out, char *err, size_t errlen);
+/* Read from memory instead (bytes are borrowed until textfile_free). */
+struct textfile *textfile_open_memory(const void *bytes, size_t n);
+void textfile_free(struct textfile *tf);
+
+const struct encoding_guess *textfile_guess(const struct textfile *tf);
+/* The decoded first chunk (up to 64 KiB of input), NUL-terminated. */
+const char *textfile_peek(const struct textfile *tf, size_t *n);
+
+/*
+ * Append the next decoded chunk to out. *eof is set once everything has
+ * been handed out. Returns STATUS_IO (message in err) on a read error.
+ */
+enum status textfile_read(struct textfile *tf, struct strbuf *out, int *eof,
+			  char *err, size_t errlen);
+/* Read everything that is left into out. */
+enum status textfile_read_all(struct textfile *tf, struct strbuf *out, char *err, size_t errlen);
+
+/*
+ * SHA-256 of the raw bytes. Reads (without decoding) to the end first if
+ * needed, after which textfile_read() reports end of file.
+ */
+enum status textfile_sha256(struct textfile *tf, char hex[65]);
+/* Raw bytes read so far, and bytes that were not valid in the encoding. */
+size_t textfile_bytes(const struct textfile *tf);
+size_t textfile_replaced(const struct textfile *tf);
+
+#endif

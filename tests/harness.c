@@ -1,0 +1,386 @@
+/* harness.c - fixture paths and the recording sink for importer tests. */
+#include "harness.h"
+
+#include <math.h>
+#include <sys/stat.h>
+
+#include "model.h"
+
+const char *check_refdata(const char *relative)
+{
+	static char path[1024];
+	struct stat st;
+
+	snprintf(path, sizeof(path), "%s/%s", CAREERS_REFDATA, relative);
+	if (stat(CAREERS_REFDATA, &st) != 0)
+		return NULL;
+	return path;
+}
+
+const char *check_fixture(const char *relative)
+{
+	static char path[1024];
+
+	snprintf(path, sizeof(path), "%s/%s", CAREERS_FIXTURES, relative);
+	return path;
+}
+
+static void put_s(struct strbuf *o, const char *name, const char *v)
+{
+	if (v)
+		strbuf_printf(o, " %s=%s", name, v);
+}
+
+static void put_i(struct strbuf *o, const char *name, long long v)
+{
+	if (v != MODEL_NO_INT)
+		strbuf_printf(o, " %s=%lld", name, v);
+}
+
+static void put_d(struct strbuf *o, const char *name, double v)
+{
+	if (!isnan(v))
+		strbuf_printf(o, " %s=%g", name, v);
+}
+
+static void put_f(struct strbuf *o, const char *name, int v)
+{
+	if (v >= 0)
+		strbuf_printf(o, " %s=%d", name, v);
+}
+
+void capture_render(struct strbuf *o, enum record_kind kind, const void *record)
+{
+	switch (kind) {
+	case RECORD_CODE: {
+		const struct code_rec *r = record;
+
+		strbuf_puts(o, "CODE");
+		put_s(o, "list", r->list);
+		put_s(o, "code", r->code);
+		put_s(o, "name", r->name);
+		put_s(o, "parent", r->parent);
+		break;
+	}
+	case RECORD_POSTCODE: {
+		const struct postcode_rec *r = record;
+
+		strbuf_printf(o, "POSTCODE postcode=%s lat=%.5f lon=%.5f", r->postcode, r->lat,
+			      r->lon);
+		if (r->terminated)
+			strbuf_puts(o, " terminated=1");
+		break;
+	}
+	case RECORD_OUTCODE: {
+		const struct outcode_rec *r = record;
+
+		strbuf_printf(o, "OUTCODE outcode=%s lat=%.5f lon=%.5f", r->outcode, r->lat, r->lon);
+		break;
+	}
+	case RECORD_PROVIDER: {
+		const struct provider_rec *r = record;
+
+		strbuf_puts(o, "PROVIDER");
+		put_s(o, "kind", r->kind);
+		put_s(o, "ukprn", r->ukprn);
+		put_s(o, "urn", r->urn);
+		put_s(o, "name", r->name);
+		put_s(o, "address", r->address);
+		put_s(o, "town", r->town);
+		put_s(o, "postcode", r->postcode);
+		if (!isnan(r->lat))
+			strbuf_printf(o, " lat=%.5f lon=%.5f", r->lat, r->lon);
+		put_i(o, "age_low", r->age_low);
+		put_i(o, "age_high", r->age_high);
+		put_f(o, "has_sixth_form", r->has_sixth_form);
+		put_f(o, "is_open", r->is_open);
+		put_s(o, "phase", r->phase);
+		put_s(o, "type_name", r->type_name);
+		put_s(o, "local_authority", r->local_authority);
+		put_s(o, "website", r->website);
+		put_s(o, "phone", r->phone);
+		break;
+	}
+	case RECORD_VENUE: {
+		const struct venue_rec *r = record;
+
+		strbuf_puts(o, "VENUE");
+		put_s(o, "provider_ukprn", r->provider_ukprn);
+		put_s(o, "provider_name", r->provider_name);
+		put_s(o, "ref", r->ref);
+		put_s(o, "name", r->name);
+		put_s(o, "address", r->address);
+		put_s(o, "town", r->town);
+		put_s(o, "postcode", r->postcode);
+		if (!isnan(r->lat))
+			strbuf_printf(o, " lat=%.5f lon=%.5f", r->lat, r->lon);
+		put_s(o, "phone", r->phone);
+		put_s(o, "website", r->website);
+		break;
+	}
+	case RECORD_COURSE: {
+		const struct course_rec *r = record;
+
+		strbuf_puts(o, "COURSE");
+		put_s(o, "kind", r->kind);
+		put_s(o, "ref", r->ref);
+		put_s(o, "provider_ukprn", r->provider_ukprn);
+		put_s(o, "provider_name", r->provider_name);
+		put_s(o, "venue_ref", r->venue_ref);
+		put_s(o, "venue_name", r->venue_name);
+		put_s(o, "title", r->title);
+		put_s(o, "qualification", r->qualification);
+		put_s(o, "learn_aim_ref", r->learn_aim_ref);
+		put_d(o, "level", r->level);
+		put_s(o, "ssa1", r->ssa1);
+		put_s(o, "ssa2", r->ssa2);
+		put_s(o, "subject", r->subject);
+		put_s(o, "start_date", r->start_date);
+		if (r->flexible_start > 0)
+			strbuf_puts(o, " flexible_start=1");
+		put_s(o, "study_mode", r->study_mode);
+		put_s(o, "attendance", r->attendance);
+		put_s(o, "delivery_mode", r->delivery_mode);
+		put_i(o, "cost_pence", r->cost_pence);
+		put_s(o, "cost_text", r->cost_text);
+		put_i(o, "duration_value", r->duration_value);
+		put_s(o, "duration_unit", r->duration_unit);
+		put_i(o, "age_min", r->age_min);
+		put_i(o, "age_max", r->age_max);
+		put_s(o, "description", r->description);
+		put_s(o, "entry_requirements", r->entry_requirements);
+		put_s(o, "who_for", r->who_for);
+		put_s(o, "where_next", r->where_next);
+		put_s(o, "url", r->url);
+		put_s(o, "ucas_code", r->ucas_code);
+		put_f(o, "honours", r->honours);
+		put_f(o, "sandwich", r->sandwich);
+		put_f(o, "year_abroad", r->year_abroad);
+		put_f(o, "foundation_year", r->foundation_year);
+		if (!isnan(r->lat))
+			strbuf_printf(o, " lat=%.5f lon=%.5f", r->lat, r->lon);
+		break;
+	}
+	case RECORD_STANDARD: {
+		const struct standard_rec *r = record;
+
+		strbuf_puts(o, "STANDARD");
+		put_s(o, "reference", r->reference);
+		put_i(o, "lars_code", r->lars_code);
+		put_s(o, "version", r->version);
+		put_s(o, "title", r->title);
+		put_d(o, "level", r->level);
+		put_s(o, "route", r->route);
+		put_i(o, "duration_months", r->duration_months);
+		put_s(o, "status", r->status);
+		put_s(o, "keywords", r->keywords);
+		put_s(o, "job_titles", r->job_titles);
+		put_s(o, "overview", r->overview);
+		put_s(o, "integrated_degree", r->integrated_degree);
+		put_i(o, "max_funding_pence", r->max_funding_pence);
+		put_s(o, "approved_date", r->approved_date);
+		put_s(o, "last_start_date", r->last_start_date);
+		put_s(o, "ssa1", r->ssa1);
+		put_s(o, "ssa2", r->ssa2);
+		put_s(o, "url", r->url);
+		break;
+	}
+	case RECORD_VACANCY: {
+		const struct vacancy_rec *r = record;
+
+		strbuf_puts(o, "VACANCY");
+		put_s(o, "reference", r->reference);
+		put_s(o, "title", r->title);
+		put_s(o, "description", r->description);
+		put_s(o, "employer", r->employer);
+		put_s(o, "employer_website", r->employer_website);
+		put_i(o, "lars_code", r->lars_code);
+		put_s(o, "course_title", r->course_title);
+		put_d(o, "level", r->level);
+		put_s(o, "route", r->route);
+		put_s(o, "address", r->address);
+		put_s(o, "town", r->town);
+		put_s(o, "postcode", r->postcode);
+		if (!isnan(r->lat))
+			strbuf_printf(o, " lat=%.5f lon=%.5f", r->lat, r->lon);
+		put_s(o, "wage_type", r->wage_type);
+		put_i(o, "wage_pence", r->wage_pence);
+		put_i(o, "wage_low_pence", r->wage_low_pence);
+		put_i(o, "wage_high_pence", r->wage_high_pence);
+		put_s(o, "wage_unit", r->wage_unit);
+		put_s(o, "wage_text", r->wage_text);
+		put_d(o, "hours_per_week", r->hours_per_week);
+		put_s(o, "working_week", r->working_week);
+		put_s(o, "duration_text", r->duration_text);
+		put_i(o, "positions", r->positions);
+		put_s(o, "posted_date", r->posted_date);
+		put_s(o, "start_date", r->start_date);
+		put_s(o, "closing_date", r->closing_date);
+		put_s(o, "provider_name", r->provider_name);
+		put_s(o, "provider_ukprn", r->provider_ukprn);
+		put_f(o, "is_national", r->is_national);
+		put_f(o, "is_disability_confident", r->is_disability_confident);
+		put_s(o, "training", r->training);
+		put_s(o, "skills", r->skills);
+		put_s(o, "qualifications", r->qualifications);
+		put_s(o, "things_to_consider", r->things_to_consider);
+		put_s(o, "url", r->url);
+		break;
+	}
+	case RECORD_SOC_GROUP: {
+		const struct soc_group_rec *r = record;
+
+		strbuf_puts(o, "SOC_GROUP");
+		put_s(o, "code", r->code);
+		put_s(o, "title", r->title);
+		put_s(o, "description", r->description);
+		break;
+	}
+	case RECORD_OCCUPATION: {
+		const struct occupation_rec *r = record;
+
+		strbuf_puts(o, "OCCUPATION");
+		put_s(o, "soc", r->soc);
+		put_s(o, "title", r->title);
+		put_s(o, "description", r->description);
+		put_s(o, "entry_routes", r->entry_routes);
+		put_s(o, "tasks", r->tasks);
+		put_s(o, "job_titles", r->job_titles);
+		break;
+	}
+	case RECORD_FIGURE: {
+		const struct figure_rec *r = record;
+
+		strbuf_printf(o, "FIGURE soc=%s measure=%s year=%lld value=%g", r->soc, r->measure,
+			      r->year, r->value);
+		break;
+	}
+	case RECORD_ONET_OCCUPATION: {
+		const struct onet_occupation_rec *r = record;
+
+		strbuf_puts(o, "ONET_OCCUPATION");
+		put_s(o, "code", r->code);
+		put_s(o, "title", r->title);
+		put_s(o, "description", r->description);
+		put_i(o, "job_zone", r->job_zone);
+		break;
+	}
+	case RECORD_ONET_INTEREST: {
+		const struct onet_interest_rec *r = record;
+
+		strbuf_printf(o, "ONET_INTEREST code=%s scale=%s element=%s value=%g", r->code,
+			      r->scale, r->element, r->value);
+		break;
+	}
+	case RECORD_CROSSWALK: {
+		const struct crosswalk_rec *r = record;
+
+		strbuf_printf(o, "CROSSWALK soc=%s onet_code=%s", r->soc, r->onet_code);
+		break;
+	}
+	case RECORD_KIND_COUNT:
+		break;
+	}
+}
+
+static enum status record_put(void *ctx, enum record_kind kind, const void *record)
+{
+	struct capture *c = ctx;
+	size_t start = c->records.len, i;
+
+	capture_render(&c->records, kind, record);
+	/* Keep one record per line: show embedded line breaks as \n. */
+	for (i = start; i < c->records.len; i++)
+		if (c->records.buf[i] == '\n')
+			c->records.buf[i] = '~';
+	strbuf_putc(&c->records, '\n');
+	c->record_count++;
+	return STATUS_OK;
+}
+
+static void record_reject(void *ctx, const struct import_rejection *r)
+{
+	struct capture *c = ctx;
+
+	strbuf_printf(&c->rejections, "%lu:", r->line);
+	if (r->location)
+		strbuf_printf(&c->rejections, " %s:", r->location);
+	strbuf_printf(&c->rejections, " %s: %s\n", r->field ? r->field : "(row)", r->message);
+	c->rejection_count++;
+}
+
+void capture_init(struct capture *c)
+{
+	memset(c, 0, sizeof(*c));
+	strbuf_init(&c->records);
+	strbuf_init(&c->rejections);
+}
+
+void capture_done(struct capture *c)
+{
+	strbuf_done(&c->records);
+	strbuf_done(&c->rejections);
+}
+
+static enum status capture_source(struct capture *c, struct import_source *src)
+{
+	const struct importer *imp = NULL;
+	struct import_sink sink = { c, record_put, NULL };
+	struct import_reporter reporter = { c, record_reject };
+
+	c->detect_status = import_detect(src, &imp, &c->near, c->why, sizeof(c->why));
+	if (c->detect_status != STATUS_OK) {
+		import_close(src);
+		return c->detect_status;
+	}
+	c->format = imp->name;
+	c->run_status = import_run(src, imp, &sink, &reporter, &c->result);
+	import_close(src);
+	return c->run_status;
+}
+
+enum status capture_file(struct capture *c, const char *path)
+{
+	struct import_source *src;
+	char err[256];
+
+	if (import_open(path, &src, err, sizeof(err)) != STATUS_OK) {
+		snprintf(c->why, sizeof(c->why), "%s", err);
+		c->detect_status = STATUS_IO;
+		return STATUS_IO;
+	}
+	return capture_source(c, src);
+}
+
+enum status capture_bytes(struct capture *c, const char *name, const void *bytes, size_t n)
+{
+	struct import_source *src = import_open_memory(bytes, n, name);
+
+	if (!src)
+		return STATUS_IO;
+	return capture_source(c, src);
+}
+
+enum status capture_text(struct capture *c, const char *name, const char *text)
+{
+	return capture_bytes(c, name, text, strlen(text));
+}
+
+unsigned long capture_count(const struct capture *c, const char *needle)
+{
+	unsigned long n = 0;
+	const char *p = c->records.buf;
+
+	while (*p) {
+		const char *end = strchr(p, '\n');
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+		const char *hit = strstr(p, needle);
+
+		if (hit && hit < p + len)
+			n++;
+		p += len;
+		if (*p == '\n')
+			p++;
+	}
+	return n;
+}

@@ -1,0 +1,48 @@
+/*
+ * harness.h - run importers in tests without a store.
+ *
+ * capture_file() opens a file, detects its format, checks it is the one
+ * expected, and imports it into a recording sink that renders every
+ * record as one line of text ("STANDARD reference=ST0116 title=... ")
+ * with only the fields that are set, in model.h order. Rejections are
+ * rendered as "LINE: FIELD: MESSAGE" lines. Tests then look for lines.
+ */
+#ifndef CAREERS_HARNESS_H
+#define CAREERS_HARNESS_H
+
+#include "check.h"
+#include "import.h"
+#include "mem.h"
+
+struct capture {
+	struct strbuf records;		/* one line per record */
+	struct strbuf rejections;	/* one line per rejection */
+	unsigned long record_count;
+	unsigned long rejection_count;
+	struct import_result result;
+	enum status detect_status;	/* STATUS_OK when recognised */
+	int near;
+	char why[600];			/* detection message */
+	enum status run_status;
+	const char *format;		/* detected importer name, or NULL */
+};
+
+void capture_init(struct capture *c);
+void capture_done(struct capture *c);
+
+/*
+ * Detect and import. Returns the run status (or the detection status if
+ * the file was not recognised). Fills c either way.
+ */
+enum status capture_file(struct capture *c, const char *path);
+enum status capture_bytes(struct capture *c, const char *name, const void *bytes, size_t n);
+/* Same with a NUL-terminated string. */
+enum status capture_text(struct capture *c, const char *name, const char *text);
+
+/* Render one record as capture would (for store tests). */
+void capture_render(struct strbuf *out, enum record_kind kind, const void *record);
+
+/* Count lines of c->records that contain needle. */
+unsigned long capture_count(const struct capture *c, const char *needle);
+
+#endif
