@@ -10,7 +10,8 @@
  *
  *	path:line: column: what was wrong
  *
- * A new format is one new file plus one line in REGISTRY_INFO (registry.h).
+ * A new format is one new file, importers/import_<id>.c, defining
+ * `const struct importer importer_<id>`; the build registers it (registry.h).
  *
  * Row functions read fields with the import_get_* helpers below. Each
  * helper validates with a named rule (validate.h) and, when the value is

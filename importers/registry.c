@@ -1,11 +1,11 @@
-/* registry.c - REGISTRY_INFO as an array. */
+/* registry.c - REGISTRY_LIST as an array. */
 #include "registry.h"
 
 #include <string.h>
 
 static const struct importer *const importers[] = {
 #define REGISTRY_ENTRY(id) &importer_##id,
-	REGISTRY_INFO(REGISTRY_ENTRY)
+	REGISTRY_LIST(REGISTRY_ENTRY)
 #undef REGISTRY_ENTRY
 };
 

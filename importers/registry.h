@@ -1,8 +1,9 @@
 /*
  * registry.h - the one list of formats this program reads.
  *
- * Each entry names a `const struct importer importer_<id>` defined in its
- * own file (import_<id>.c). Order matters only for `careers formats`.
+ * Every importers/import_<id>.c defines `const struct importer importer_<id>`;
+ * the build lists them (sorted by file name) in REGISTRY_LIST, generated
+ * into registry_list.h. A new format is one new file: nothing else to edit.
  */
 #ifndef CAREERS_REGISTRY_H
 #define CAREERS_REGISTRY_H
@@ -11,14 +12,13 @@
 
 #include "importer.h"
 
-#define REGISTRY_INFO(_) \
-	_(ifate_standards_csv)
+#include "registry_list.h"
 
 #define REGISTRY_DECLARE(id) extern const struct importer importer_##id;
-REGISTRY_INFO(REGISTRY_DECLARE)
+REGISTRY_LIST(REGISTRY_DECLARE)
 #undef REGISTRY_DECLARE
 
-/* All registered importers, in REGISTRY_INFO order. */
+/* All registered importers, in REGISTRY_LIST order. */
 const struct importer *const *registry_importers(size_t *count);
 /* The importer with this name, or NULL. */
 const struct importer *registry_find(const char *name);
