@@ -161,7 +161,8 @@ extern const char store_schema_sql[];
 	  "source_id = excluded.source_id") \
 	_(OCCUPATION, \
 	  "INSERT INTO occupation(soc, title, description, entry_routes, tasks, job_titles, " \
-	  "source_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(soc) DO UPDATE SET " \
+	  "source_id) VALUES (?1, coalesce(?2, (SELECT title FROM occupation WHERE soc = ?1)), " \
+	  "?3, ?4, ?5, ?6, ?7) ON CONFLICT(soc) DO UPDATE SET " \
 	  "title = coalesce(excluded.title, title), " \
 	  "description = coalesce(excluded.description, description), " \
 	  "entry_routes = coalesce(excluded.entry_routes, entry_routes), " \
@@ -195,7 +196,7 @@ extern const char store_schema_sql[];
 	  "rows_loaded = ?5, rows_rejected = ?6, data_date = coalesce(?7, data_date) WHERE id = ?8") \
 	_(SOURCE_RELABEL, \
 	  "UPDATE source_file SET licence = ?2, attribution = ?3, is_sample = ?4, " \
-	  "data_date = coalesce(?5, data_date) WHERE substr(path, 1, length(?1)) = ?1") \
+	  "data_date = coalesce(data_date, ?5) WHERE substr(path, 1, length(?1)) = ?1") \
 	_(REJECTION, \
 	  "INSERT INTO rejected_row(source_id, line, location, field, message) " \
 	  "VALUES (?1, ?2, ?3, ?4, ?5)") \

@@ -69,7 +69,8 @@ enum status store_source_begin(struct store *s, const struct store_source *src);
 enum status store_source_reject(struct store *s, const struct import_rejection *r);
 /* Finish the current source with its counts, hash and encoding. */
 enum status store_source_end(struct store *s, const struct import_result *result);
-/* Override licence/attribution/sample flag/date of every source whose path starts with prefix. */
+/* Set licence, attribution and sample flag of every source whose path starts with
+ * prefix, and its data date where the file itself did not give one. */
 enum status store_source_relabel(struct store *s, const char *prefix, const char *licence,
 				 const char *attribution, int is_sample, const char *data_date);
 

@@ -1,0 +1,161 @@
+#!/usr/bin/env bash
+# e2e_build.sh - `careers build`, `import`, `sources`, `formats` and the
+# command-line conventions, run on the real binary.
+#
+# The store must never be damaged: a failed build, an interrupted one and
+# one killed with SIGKILL all leave the previous store byte for byte.
+set -u
+bin=${CAREERS_BIN:?}
+src=${CAREERS_SOURCE:?}
+work=${CAREERS_TEST_TMP:-/tmp}/e2e_build.$$
+rm -rf "$work" && mkdir -p "$work"
+trap 'rm -rf "$work"' EXIT
+failures=0
+
+fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
+expect_status() { # expected actual what
+	[ "$1" = "$2" ] || fail "$3: exit status $2, expected $1"
+}
+expect_in() { # file needle what
+	grep -qF -- "$2" "$1" || { fail "$3: \"$2\" not in output:"; sed 's/^/    /' "$1" >&2; }
+}
+
+# --- command-line conventions -------------------------------------------------
+"$bin" --version > "$work/out" 2>&1; expect_status 0 $? "--version"
+expect_in "$work/out" "careers " "--version"
+"$bin" --help > "$work/out" 2>&1; expect_status 0 $? "--help"
+expect_in "$work/out" "build" "--help lists build"
+"$bin" help import > "$work/out" 2>&1; expect_status 0 $? "help import"
+expect_in "$work/out" "usage: careers import" "help import"
+"$bin" frobnicate > "$work/out" 2>&1; expect_status 2 $? "unknown command"
+expect_in "$work/out" 'careers: no command "frobnicate"' "unknown command"
+"$bin" build --colour > "$work/out" 2>&1; expect_status 2 $? "unknown option"
+expect_in "$work/out" "unknown option --colour" "unknown option"
+"$bin" build --data > "$work/out" 2>&1; expect_status 2 $? "option without value"
+expect_in "$work/out" "--data needs a value" "option without value"
+"$bin" import --db "$work/none.db" > "$work/out" 2>&1; expect_status 2 $? "import without files"
+
+# --- a folder with good, bad and unrelated files ---------------------------------
+data="$work/data"
+mkdir -p "$data/standards" "$data/other"
+cp "$src/tests/fixtures/ifate/good_and_bad.csv" "$data/standards/"
+cp "$src/tests/fixtures/ifate/good_and_bad_utf16le.csv" "$data/standards/"
+printf '# Notes\nThese are the files we downloaded.\n' > "$data/README.md"
+printf 'URN,LinkURN,LinkName\n1,2,x\n' > "$data/other/unrelated.csv"
+head -c 3000 /dev/urandom > "$data/other/picture.png"
+: > "$data/other/empty.csv"
+cat > "$data/DATASET" <<'EOF'
+name: test data
+licence: Test licence 1.0
+attribution: Written for the careers tests.
+sample: yes
+date: 2026-10-01
+EOF
+
+store="$work/store.db"
+"$bin" build --data "$data" --out "$store" > "$work/out" 2> "$work/err"
+expect_status 0 $? "build"
+expect_in "$work/out" "good_and_bad.csv" "build lists each file"
+expect_in "$work/out" "ifate-standards-csv" "build names the format"
+expect_in "$work/out" "skipped $data/README.md" "build lists skipped files"
+expect_in "$work/out" "skipped $data/other/picture.png: binary data" "binary skipped"
+expect_in "$work/out" "skipped $data/other/empty.csv: the file is empty" "empty skipped"
+expect_in "$work/out" "skipped $data/other/unrelated.csv: not a format this program reads" "unrelated skipped"
+expect_in "$work/err" "good_and_bad.csv:7: Reference: \"XX0001\" is not a standard reference" "rejection names file:line: column"
+[ -f "$store" ] || fail "build did not create the store"
+ls "$work" | grep -q building && fail "build left a temporary file"
+
+"$bin" sources --db "$store" > "$work/out" 2>&1; expect_status 0 $? "sources"
+expect_in "$work/out" "[SAMPLE: written by the careers project]" "sources marks samples"
+expect_in "$work/out" "licence:     Test licence 1.0" "DATASET licence applied"
+expect_in "$work/out" "data date:   2026-10-14" "data date from the file's title line"
+expect_in "$work/out" "rows:        7 read, 4 loaded, 3 rejected" "sources counts"
+expect_in "$work/out" "UTF-16LE" "sources encoding"
+"$bin" sources --db "$store" --rejected utf16 > "$work/out" 2>&1; expect_status 0 $? "sources --rejected"
+expect_in "$work/out" "good_and_bad_utf16le.csv:9: Name: is empty" "kept rejections"
+CAREERS_DB="$store" "$bin" > "$work/out" 2>&1; expect_status 0 $? "careers with no arguments"
+expect_in "$work/out" "4 apprenticeship standards" "summary counts"
+
+# --- failures never touch the existing store --------------------------------------
+before=$(sha256sum < "$store")
+bad="$work/bad"
+mkdir -p "$bad"
+cp "$src/tests/fixtures/ifate/good_and_bad.csv" "$bad/"
+cp "$src/tests/fixtures/ifate/missing_reference.csv" "$bad/"
+"$bin" build --data "$bad" --out "$store" > "$work/out" 2> "$work/err"
+expect_status 1 $? "build with a broken file"
+expect_in "$work/err" "missing_reference.csv: looks like IfATE apprenticeship standards (CSV download), but the header on line 2 has no \"Reference\" column" "broken file named"
+expect_in "$work/err" "was not changed" "failure says the store is unchanged"
+[ "$(sha256sum < "$store")" = "$before" ] || fail "failed build changed the store"
+ls "$work" | grep -q building && fail "failed build left a temporary file"
+
+"$bin" build --data "$work/no-such-folder" --out "$store" > "$work/out" 2> "$work/err"
+expect_status 1 $? "build from a missing folder"
+expect_in "$work/err" "cannot read the folder" "missing folder"
+[ "$(sha256sum < "$store")" = "$before" ] || fail "build from a missing folder changed the store"
+
+# kill -9 in the middle of a build: make one big enough to take a while.
+big="$work/big"
+mkdir -p "$big"
+{
+	echo "Apprenticeship Standards accurate as of 08 May 2018"
+	echo "Name, Reference, Standard Approved, Assessment Plan Approved, Approved for Delivery Date, Route, Level, Integrated Degree, Maximum Funding (£), Funding Band, Typical Duration, Trailblazer Contact, LARS code for providers only, Link"
+	awk 'BEGIN { for (i = 0; i < 400000; i++) printf "Standard number %d,ST%04d,Y,Y,12-11-2014,Digital,%d,,18000,12,24,,%d,https://example.org/%d/\n", i, i % 10000, 2 + i % 6, 1 + i % 900000, i }'
+} > "$big/standards.csv"
+"$bin" build --quiet --data "$big" --out "$store" > /dev/null 2>&1 &
+pid=$!
+for _ in $(seq 1 100); do
+	ls "$work" | grep -q "store.db.building-$pid" && break
+	sleep 0.02
+done
+sleep 0.3
+kill -9 "$pid" 2> /dev/null
+wait "$pid" 2> /dev/null
+[ "$(sha256sum < "$store")" = "$before" ] || fail "kill -9 during a build changed the store"
+"$bin" sources --db "$store" > /dev/null 2>&1 || fail "store unreadable after kill -9 of a build"
+# The next build tidies up what the killed one left.
+"$bin" build --quiet --data "$data" --out "$store" > /dev/null 2>&1
+expect_status 0 $? "build after a killed build"
+ls "$work" | grep -q "building-$pid" && fail "stale temporary file of the killed build not removed"
+
+# SIGTERM is caught: the build stops, tidies up, and says so.
+before=$(sha256sum < "$store")
+"$bin" build --quiet --data "$big" --out "$store" > /dev/null 2> "$work/err" &
+pid=$!
+sleep 0.5
+kill -TERM "$pid" 2> /dev/null
+wait "$pid"
+status=$?
+if [ "$status" != 0 ]; then
+	expect_status 1 "$status" "interrupted build"
+	expect_in "$work/err" "build interrupted" "interrupted build says so"
+fi
+[ "$(sha256sum < "$store")" = "$before" ] || [ "$status" = 0 ] || fail "interrupted build changed the store"
+ls "$work" | grep -q "building-$pid" && fail "interrupted build left its temporary file"
+
+# --- import: all or nothing -----------------------------------------------------------
+before=$(sha256sum < "$store")
+"$bin" import --db "$store" "$src/tests/fixtures/ifate/good_and_bad.csv" "$data/README.md" > "$work/out" 2> "$work/err"
+expect_status 1 $? "import with an unrecognised file"
+expect_in "$work/err" "README.md: not a format this program reads" "import names the unrecognised file"
+expect_in "$work/err" "nothing was imported" "import failure says nothing changed"
+[ "$(sha256sum < "$store")" = "$before" ] || fail "failed import changed the store"
+
+cp "$src/tests/fixtures/ifate/good_and_bad.csv" "$work/extra.csv"
+sed -i 's/ST0116/ST0777/' "$work/extra.csv"
+"$bin" import --db "$store" "$work/extra.csv" > "$work/out" 2> "$work/err"
+expect_status 0 $? "import"
+expect_in "$work/out" "imported 1 files" "import summary"
+"$bin" sources --db "$store" > "$work/out" 2>&1
+expect_in "$work/out" "$work/extra.csv" "imported file listed"
+CAREERS_DB="$store" "$bin" > "$work/out" 2>&1
+expect_in "$work/out" "5 apprenticeship standards" "import added the new standard"
+"$bin" import --db "$work/missing.db" "$work/extra.csv" > "$work/out" 2>&1
+expect_status 1 $? "import into a missing store"
+expect_in "$work/out" "cannot open the store" "import into a missing store"
+
+if [ "$failures" -gt 0 ]; then
+	echo "$failures check(s) failed" >&2
+	exit 1
+fi
+echo "all build checks passed"
