@@ -31,6 +31,32 @@
 	_(formats, cli_formats, "list the file formats careers reads and how each is recognised", \
 	  "careers formats", \
 	  "Lists every format with its name, how files are recognised, and its licence.\n") \
+	_(search, cli_search, "the options that fit a learner, ranked and explained", \
+	  "careers search [--db FILE] [--year N | --age N] [--postcode PC] [--within MILES]\n" \
+	  "       [--interest NAME]... [--riasec CODE] [--kind KIND]... [--level N]\n" \
+	  "       [--text WORDS] [--today DATE] [--limit N] [--sort relevance|distance|start|pay]\n" \
+	  "       [--format text|json|csv] [--show-all] [--not-for-me KIND:ID]... [--links]\n" \
+	  "       [--explain]", \
+	  "Finds careers, courses, sixth forms and colleges, apprenticeships, vacancies and\n" \
+	  "university courses for one learner, and says why each is shown.\n\n" \
+	  "  --year N          school year, 7 to 13 (default 11)\n" \
+	  "  --age N           age, for someone who has left school (16 to 25)\n" \
+	  "  --postcode PC     full postcode or district, any case or spacing (dn13bu, DN1)\n" \
+	  "  --within MILES    travel radius (default 10), or \"anywhere\"\n" \
+	  "  --interest NAME   an interest area (see `careers interests`); repeat for more\n" \
+	  "  --riasec CODE     quiz result: letters such as SAI, or six scores R,I,A,S,E,C\n" \
+	  "  --kind KIND       career, course, school, apprenticeship, vacancy, university\n" \
+	  "  --level N         only this qualification level (0 = entry, 1-8)\n" \
+	  "  --text WORDS      words to look for; a word start is enough (mech)\n" \
+	  "  --today DATE      pretend it is this date (YYYY-MM-DD)\n" \
+	  "  --limit N         at most N results (default 20; 0 for all)\n" \
+	  "  --show-all        also show options that are not for this age, with why\n" \
+	  "  --not-for-me K:ID leave out one option (as shown in the results)\n" \
+	  "  --links           with each career or apprenticeship, what leads to it nearby\n" \
+	  "  --explain         show how each score was worked out\n") \
+	_(interests, cli_interests, "the interest areas a learner can pick from", \
+	  "careers interests [--db FILE]", \
+	  "Lists the interest areas with the name --interest accepts and examples.\n") \
 	_(sources, cli_sources, "what the store holds: files, dates, licences, rows loaded and rejected", \
 	  "careers sources [--db FILE] [--rejected [TEXT]]", \
 	  "Prints one entry per imported file: its path, format, SHA-256, licence and\n" \

@@ -41,6 +41,25 @@ enum record_kind {
 	RECORD_KIND_COUNT
 };
 
+/*
+ * The kinds of option a learner is shown: id, name used on the command
+ * line and in JSON, and the plural heading used on screen.
+ */
+#define OPTION_INFO(_) \
+	_(CAREER,         "career",         "Careers") \
+	_(COURSE,         "course",         "Courses") \
+	_(SCHOOL,         "school",         "Sixth forms and colleges") \
+	_(APPRENTICESHIP, "apprenticeship", "Apprenticeships") \
+	_(VACANCY,        "vacancy",        "Jobs with training") \
+	_(UNIVERSITY,     "university",     "University")
+
+enum option_kind {
+#define OPTION_ENUM(id, name, heading) OPTION_##id,
+	OPTION_INFO(OPTION_ENUM)
+#undef OPTION_ENUM
+	OPTION_KIND_COUNT
+};
+
 /* An entry in a LARS code list: list is "ssa1", "ssa2" or "level". */
 struct code_rec {
 	const char *list;

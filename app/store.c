@@ -55,6 +55,88 @@ extern const char store_schema_sql[];
 	"provider_name, provider_ukprn, is_national, is_disability_confident, training, " \
 	"skills, qualifications, things_to_consider, url, source_id"
 
+
+/*
+ * Option queries. Every kind returns the same 39 columns (see read_option)
+ * so one reader serves all. Parameters: ?1 full-text query, ?2 level,
+ * ?3-?6 box, ?7 today, ?8 SOC code link, ?9 standard link, ?10 one id,
+ * ?11 1 for university courses.
+ */
+#define NULL6 "NULL, NULL, NULL, NULL, NULL, NULL"
+#define IN_TEXT(kind, id) \
+	"(?1 IS NULL OR (" #kind " << 32) + " id " IN " \
+	"(SELECT rowid FROM search_text WHERE search_text MATCH ?1))"
+#define IN_BOX "g.max_lat >= ?3 AND g.min_lat <= ?4 AND g.max_lon >= ?5 AND g.min_lon <= ?6"
+#define LATEST_FIGURE(measure) \
+	"(SELECT value FROM labour_market WHERE measure = '" measure "' AND soc IN (o.soc, " \
+	"substr(o.soc, 1, 3), substr(o.soc, 1, 2), substr(o.soc, 1, 1)) " \
+	"ORDER BY length(soc) DESC, year DESC LIMIT 1)"
+
+#define CAREER_SQL \
+	"SELECT CAST(o.soc AS INTEGER), o.soc, o.title, NULL, NULL, NULL, NULL, NULL, NULL, NULL, " \
+	"NULL, NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL, o.riasec_r, o.riasec_i, o.riasec_a, " \
+	"o.riasec_s, o.riasec_e, o.riasec_c, NULL, NULL, NULL, " \
+	"CAST(round(" LATEST_FIGURE("weekly_pay") " * 100) AS INTEGER), 'weekly', " \
+	LATEST_FIGURE("weekly_hours") ", NULL, NULL, NULL, NULL, NULL, NULL, " \
+	"substr(o.description, 1, 400), NULL FROM occupation o WHERE " IN_TEXT(1, "CAST(o.soc AS INTEGER)") \
+	" AND (?9 IS NULL OR o.soc IN (SELECT soc FROM standard_occupation WHERE standard_id = ?9))" \
+	" AND (?10 IS NULL OR CAST(o.soc AS INTEGER) = ?10)"
+
+#define STANDARD_SQL \
+	"SELECT s.id, s.reference, s.title, NULL, NULL, NULL, NULL, NULL, NULL, s.level, NULL, " \
+	"s.last_start_date, 0, NULL, NULL, s.route_id, r.name, s.ssa1, s.ssa2, " NULL6 ", " \
+	"NULL, NULL, NULL, NULL, NULL, NULL, s.duration_months, 'months', s.status, NULL, NULL, " \
+	"NULL, substr(s.overview, 1, 400), s.url FROM standard s LEFT JOIN route r ON r.id = s.route_id " \
+	"WHERE coalesce(s.status, '') <> 'withdrawn' AND " IN_TEXT(2, "s.id") \
+	" AND (?2 IS NULL OR s.level = ?2)" \
+	" AND (?8 IS NULL OR s.id IN (SELECT standard_id FROM standard_occupation WHERE soc = ?8))" \
+	" AND (?10 IS NULL OR s.id = ?10)"
+
+#define COURSE_COLUMNS_SQL \
+	"SELECT c.id, c.ref, c.title, coalesce(p.name, c.provider_name), " \
+	"coalesce(v.name, c.venue_name), coalesce(v.town, p.town), coalesce(v.postcode, p.postcode), " \
+	"c.lat, c.lon, c.level, c.start_date, NULL, c.flexible_start, c.age_min, c.age_max, NULL, " \
+	"NULL, c.ssa1, c.ssa2, " NULL6 ", c.kind, p.kind, p.has_sixth_form, NULL, NULL, NULL, " \
+	"c.duration_value, c.duration_unit, NULL, c.study_mode, c.cost_pence, " \
+	"coalesce(k.name, c.qualification), substr(coalesce(c.description, c.who_for), 1, 400), c.url"
+#define COURSE_JOINS \
+	" LEFT JOIN provider p ON p.id = c.provider_id LEFT JOIN venue v ON v.id = c.venue_id " \
+	"LEFT JOIN code_list k ON k.list = 'kisaim' AND k.code = c.qualification"
+#define SSA_OF_SOC \
+	"(SELECT i.ssa FROM interest_ssa i JOIN interest_soc o ON o.interest_id = i.interest_id " \
+	"WHERE ?8 LIKE o.soc_prefix || '%')"
+#define COURSE_WHERE \
+	" (c.kind = 'he') = ?11 AND " IN_TEXT(3, "c.id") " AND (?2 IS NULL OR c.level = ?2)" \
+	" AND (?8 IS NULL OR c.kind = 'he' OR c.ssa1 IN " SSA_OF_SOC " OR c.ssa2 IN " SSA_OF_SOC ")" \
+	" AND (?10 IS NULL OR c.id = ?10)"
+
+#define VACANCY_COLUMNS_SQL \
+	"SELECT v.id, v.reference, v.title, v.employer, NULL, v.town, v.postcode, v.lat, v.lon, " \
+	"v.level, v.start_date, v.closing_date, 0, NULL, NULL, " \
+	"coalesce(st.route_id, (SELECT route_id FROM route_alias WHERE alias = careers_fold(v.route_text))), " \
+	"NULL, st.ssa1, st.ssa2, " NULL6 ", NULL, NULL, NULL, v.wage_pence, v.wage_unit, " \
+	"v.hours_per_week, NULL, NULL, NULL, NULL, NULL, v.course_title, substr(v.description, 1, 400), v.url"
+#define VACANCY_JOINS \
+	" LEFT JOIN standard st ON st.id = (SELECT id FROM standard WHERE lars_code = v.lars_code " \
+	"ORDER BY id LIMIT 1)"
+#define VACANCY_WHERE \
+	" (v.closing_date IS NULL OR v.closing_date >= ?7) AND " IN_TEXT(4, "v.id") \
+	" AND (?2 IS NULL OR v.level = ?2)" \
+	" AND (?8 IS NULL OR v.lars_code IN (SELECT st2.lars_code FROM standard st2 JOIN " \
+	"standard_occupation so ON so.standard_id = st2.id WHERE so.soc = ?8))" \
+	" AND (?9 IS NULL OR v.lars_code = (SELECT lars_code FROM standard WHERE id = ?9))" \
+	" AND (?10 IS NULL OR v.id = ?10)"
+
+#define SCHOOL_COLUMNS_SQL \
+	"SELECT p.id, p.urn, p.name, p.name, NULL, p.town, p.postcode, p.lat, p.lon, NULL, NULL, " \
+	"NULL, 0, p.age_low, p.age_high, NULL, NULL, NULL, NULL, " NULL6 ", NULL, p.kind, " \
+	"p.has_sixth_form, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, p.type_name, p.phase, " \
+	"p.website"
+#define SCHOOL_WHERE \
+	" coalesce(p.is_open, 1) = 1 AND (p.kind IN ('sixth_form', 'college') OR " \
+	"(p.kind IN ('school', 'special_school') AND p.has_sixth_form = 1)) AND " IN_TEXT(5, "p.id") \
+	" AND (?10 IS NULL OR p.id = ?10)"
+
 #define STMT_INFO(_) \
 	_(CODE, \
 	  "INSERT INTO code_list(list, code, name, parent, source_id) VALUES (?1, ?2, ?3, ?4, ?5) " \
@@ -204,6 +286,29 @@ extern const char store_schema_sql[];
 	  "SELECT id, path, format, format_title, encoding, sha256, bytes, licence, attribution, " \
 	  "is_sample, data_date, imported_at, rows_read, rows_loaded, rows_rejected " \
 	  "FROM source_file ORDER BY id") \
+	_(PLACE_POSTCODE, "SELECT lat, lon FROM postcode WHERE postcode = ?1") \
+	_(PLACE_OUTCODE, "SELECT lat, lon FROM outcode WHERE outcode = ?1") \
+	_(PLACE_OUTCODE_POSTCODES, \
+	  "SELECT avg(lat), avg(lon), count(*) FROM postcode WHERE postcode >= ?1 || ' ' " \
+	  "AND postcode < ?1 || '!' AND terminated = 0") \
+	_(INTERESTS, \
+	  "SELECT a.id, a.slug, a.name, a.examples, a.route_id, r.name, a.riasec, " \
+	  "(SELECT group_concat(ssa, '|') FROM interest_ssa WHERE interest_id = a.id), " \
+	  "(SELECT group_concat(soc_prefix, '|') FROM interest_soc WHERE interest_id = a.id), " \
+	  "(SELECT group_concat(keyword, '|') FROM interest_keyword WHERE interest_id = a.id) " \
+	  "FROM interest_area a LEFT JOIN route r ON r.id = a.route_id ORDER BY a.id") \
+	_(OPTIONS_CAREER, CAREER_SQL) \
+	_(OPTIONS_APPRENTICESHIP, STANDARD_SQL) \
+	_(OPTIONS_COURSE_BOX, COURSE_COLUMNS_SQL " FROM course_geo g JOIN course c ON c.id = g.id" \
+	  COURSE_JOINS " WHERE " IN_BOX " AND" COURSE_WHERE) \
+	_(OPTIONS_COURSE_ALL, COURSE_COLUMNS_SQL " FROM course c" COURSE_JOINS " WHERE" COURSE_WHERE) \
+	_(OPTIONS_VACANCY_BOX, VACANCY_COLUMNS_SQL " FROM vacancy_geo g JOIN vacancy v ON v.id = g.id" \
+	  VACANCY_JOINS " WHERE " IN_BOX " AND" VACANCY_WHERE) \
+	_(OPTIONS_VACANCY_ALL, VACANCY_COLUMNS_SQL " FROM vacancy v" VACANCY_JOINS " WHERE" \
+	  VACANCY_WHERE) \
+	_(OPTIONS_SCHOOL_BOX, SCHOOL_COLUMNS_SQL " FROM provider_geo g JOIN provider p ON p.id = g.id" \
+	  " WHERE " IN_BOX " AND" SCHOOL_WHERE) \
+	_(OPTIONS_SCHOOL_ALL, SCHOOL_COLUMNS_SQL " FROM provider p WHERE" SCHOOL_WHERE) \
 	_(REJECTIONS, \
 	  "SELECT s.path, r.line, r.location, r.field, r.message FROM rejected_row r " \
 	  "JOIN source_file s ON s.id = r.source_id " \
@@ -1183,6 +1288,11 @@ static const struct {
 	  " WHERE course.lat IS NULL AND course.venue_id = v.id AND v.lat IS NOT NULL;"
 	  "UPDATE course SET lat = p.lat, lon = p.lon FROM provider p"
 	  " WHERE course.lat IS NULL AND course.provider_id = p.id AND p.lat IS NOT NULL" },
+	{ "completing subject areas",
+	  "UPDATE course SET ssa1 = substr(ssa2, 1, instr(ssa2, '.') - 1)"
+	  " WHERE ssa1 IS NULL AND instr(ssa2, '.') > 1;"
+	  "UPDATE standard SET ssa1 = substr(ssa2, 1, instr(ssa2, '.') - 1)"
+	  " WHERE ssa1 IS NULL AND instr(ssa2, '.') > 1" },
 	{ "matching routes",
 	  "INSERT OR IGNORE INTO route(name) SELECT DISTINCT route_text FROM standard"
 	  " WHERE route_text IS NOT NULL"
@@ -1228,8 +1338,8 @@ static const struct {
 	  "DELETE FROM provider_geo;"
 	  "INSERT INTO provider_geo SELECT id, lat, lat, lon, lon FROM provider"
 	  " WHERE lat IS NOT NULL AND lon IS NOT NULL;"
-	  "DELETE FROM venue_geo;"
-	  "INSERT INTO venue_geo SELECT id, lat, lat, lon, lon FROM venue"
+	  "DELETE FROM course_geo;"
+	  "INSERT INTO course_geo SELECT id, lat, lat, lon, lon FROM course"
 	  " WHERE lat IS NOT NULL AND lon IS NOT NULL;"
 	  "DELETE FROM vacancy_geo;"
 	  "INSERT INTO vacancy_geo SELECT id, lat, lat, lon, lon FROM vacancy"
@@ -1362,5 +1472,215 @@ enum status store_count(struct store *s, struct store_counts *c)
 		for (i = 0; i < sizeof(out) / sizeof(out[0]); i++)
 			*out[i] = sqlite3_column_int64(st, (int)i);
 	sqlite3_finalize(st);
+	return STATUS_OK;
+}
+
+/* --- queries for the learner filter ------------------------------------------- */
+
+enum status store_find_place(struct store *s, const char *code, int is_full,
+			     struct geo_point *p, int *found)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	*found = 0;
+	st = stmt(s, is_full ? STMT_PLACE_POSTCODE : STMT_PLACE_OUTCODE);
+	if (!st)
+		return db_fail(s, "looking up a postcode");
+	bind_text(st, 1, code);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		p->lat = sqlite3_column_double(st, 0);
+		p->lon = sqlite3_column_double(st, 1);
+		*found = 1;
+	} else if (rc != SQLITE_DONE) {
+		return db_fail(s, "looking up a postcode");
+	}
+	sqlite3_reset(st);
+	if (*found || is_full)
+		return STATUS_OK;
+	/* A district missing from the outcode list: the middle of its postcodes. */
+	if (!(st = stmt(s, STMT_PLACE_OUTCODE_POSTCODES)))
+		return db_fail(s, "looking up a postcode district");
+	bind_text(st, 1, code);
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int64(st, 2) > 0) {
+		p->lat = sqlite3_column_double(st, 0);
+		p->lon = sqlite3_column_double(st, 1);
+		*found = 1;
+	}
+	sqlite3_reset(st);
+	return STATUS_OK;
+}
+
+enum status store_each_interest(struct store *s,
+				int (*fn)(void *ctx, const struct store_interest *interest),
+				void *ctx)
+{
+	sqlite3_stmt *st = stmt(s, STMT_INTERESTS);
+	int rc;
+
+	if (!st)
+		return db_fail(s, "listing interests");
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct store_interest in = {
+			.id = sqlite3_column_int64(st, 0),
+			.slug = column_text(st, 1),
+			.name = column_text(st, 2),
+			.examples = column_text(st, 3),
+			.route_id = sqlite3_column_int64(st, 4),
+			.route_name = column_text(st, 5),
+			.riasec = column_text(st, 6),
+			.ssa = column_text(st, 7),
+			.soc_prefixes = column_text(st, 8),
+			.keywords = column_text(st, 9),
+		};
+
+		if (fn(ctx, &in))
+			break;
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(s, "listing interests");
+	sqlite3_reset(st);
+	return STATUS_OK;
+}
+
+enum status store_text_query(const char *words, char *out, size_t outlen)
+{
+	size_t k = 0, terms = 0;
+	const unsigned char *p = (const unsigned char *)words;
+
+	if (outlen < 8)
+		return STATUS_NOT_FOUND;
+	while (*p) {
+		const unsigned char *start;
+		size_t len;
+
+		while (*p && !isalnum(*p) && *p < 0x80)
+			p++;
+		start = p;
+		while (*p && (isalnum(*p) || *p >= 0x80))
+			p++;
+		len = (size_t)(p - start);
+		if (!len)
+			continue;
+		/* "word"* with a separating space; stop before overflowing. */
+		if (k + len + 5 >= outlen)
+			break;
+		if (terms++)
+			out[k++] = ' ';
+		out[k++] = '"';
+		memcpy(out + k, start, len);
+		k += len;
+		out[k++] = '"';
+		out[k++] = '*';
+	}
+	out[k] = '\0';
+	return terms ? STATUS_OK : STATUS_NOT_FOUND;
+}
+
+static double column_real(sqlite3_stmt *st, int i)
+{
+	return sqlite3_column_type(st, i) == SQLITE_NULL ? NAN : sqlite3_column_double(st, i);
+}
+
+static long long column_int(sqlite3_stmt *st, int i)
+{
+	return sqlite3_column_type(st, i) == SQLITE_NULL ? MODEL_NO_INT : sqlite3_column_int64(st, i);
+}
+
+static void read_option(sqlite3_stmt *st, enum option_kind kind, struct store_option *o)
+{
+	int i;
+
+	o->kind = kind;
+	o->id = sqlite3_column_int64(st, 0);
+	o->ref = column_text(st, 1);
+	o->title = column_text(st, 2);
+	o->provider = column_text(st, 3);
+	o->place = column_text(st, 4);
+	o->town = column_text(st, 5);
+	o->postcode = column_text(st, 6);
+	o->lat = column_real(st, 7);
+	o->lon = column_real(st, 8);
+	o->level = column_real(st, 9);
+	o->start_date = column_text(st, 10);
+	o->closing_date = column_text(st, 11);
+	o->flexible_start = sqlite3_column_int(st, 12);
+	o->age_min = column_int(st, 13);
+	o->age_max = column_int(st, 14);
+	o->route_id = sqlite3_column_int64(st, 15);
+	o->route_name = column_text(st, 16);
+	o->ssa1 = column_text(st, 17);
+	o->ssa2 = column_text(st, 18);
+	for (i = 0; i < 6; i++)
+		o->riasec[i] = column_real(st, 19 + i);
+	o->course_kind = column_text(st, 25);
+	o->provider_kind = column_text(st, 26);
+	o->has_sixth_form = sqlite3_column_type(st, 27) == SQLITE_NULL ? -1 :
+			    sqlite3_column_int(st, 27);
+	o->wage_pence = column_int(st, 28);
+	o->wage_unit = column_text(st, 29);
+	o->hours = column_real(st, 30);
+	o->duration_value = column_int(st, 31);
+	o->duration_unit = column_text(st, 32);
+	o->status = column_text(st, 33);
+	o->study_mode = column_text(st, 34);
+	o->cost_pence = column_int(st, 35);
+	o->qualification = column_text(st, 36);
+	o->summary = column_text(st, 37);
+	o->url = column_text(st, 38);
+}
+
+enum status store_each_option(struct store *s, enum option_kind kind,
+			      const struct store_filter *f,
+			      int (*fn)(void *ctx, const struct store_option *option), void *ctx)
+{
+	enum stmt_id id;
+	sqlite3_stmt *st;
+	struct store_option o;
+	int rc;
+
+	switch (kind) {
+	case OPTION_CAREER: id = STMT_OPTIONS_CAREER; break;
+	case OPTION_APPRENTICESHIP: id = STMT_OPTIONS_APPRENTICESHIP; break;
+	case OPTION_COURSE:
+	case OPTION_UNIVERSITY:
+		id = f->use_box ? STMT_OPTIONS_COURSE_BOX : STMT_OPTIONS_COURSE_ALL;
+		break;
+	case OPTION_VACANCY:
+		id = f->use_box ? STMT_OPTIONS_VACANCY_BOX : STMT_OPTIONS_VACANCY_ALL;
+		break;
+	case OPTION_SCHOOL:
+		id = f->use_box ? STMT_OPTIONS_SCHOOL_BOX : STMT_OPTIONS_SCHOOL_ALL;
+		break;
+	default:
+		return fail(s, STATUS_USAGE, "unknown kind of option");
+	}
+	if (!(st = stmt(s, id)))
+		return db_fail(s, "finding options");
+	/* Not every statement has every parameter; binding a missing one is harmless. */
+	bind_text(st, 1, f->text);
+	bind_real(st, 2, f->level);
+	if (f->use_box) {
+		sqlite3_bind_double(st, 3, f->min_lat);
+		sqlite3_bind_double(st, 4, f->max_lat);
+		sqlite3_bind_double(st, 5, f->min_lon);
+		sqlite3_bind_double(st, 6, f->max_lon);
+	}
+	bind_text(st, 7, f->today ? f->today : "0000-00-00");
+	bind_text(st, 8, f->soc);
+	if (f->standard_id)
+		sqlite3_bind_int64(st, 9, f->standard_id);
+	if (f->id)
+		sqlite3_bind_int64(st, 10, f->id);
+	sqlite3_bind_int(st, 11, kind == OPTION_UNIVERSITY);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		read_option(st, kind, &o);
+		if (fn(ctx, &o))
+			break;
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(s, "finding options");
+	sqlite3_reset(st);
 	return STATUS_OK;
 }

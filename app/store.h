@@ -120,4 +120,91 @@ struct store_counts {
 
 enum status store_count(struct store *s, struct store_counts *counts);
 
+/* --- queries for the learner filter ---------------------------------------- */
+
+#include "geo.h"
+#include "model.h"
+
+/*
+ * Where is this postcode or postcode district? code is canonical ("DN1
+ * 3BU" or "DN1"). For a district the outcode table is used, else the
+ * centre of its postcodes. *found = 0 when unknown.
+ */
+enum status store_find_place(struct store *s, const char *code, int is_full,
+			     struct geo_point *p, int *found);
+
+struct store_interest {
+	long long id;
+	const char *slug, *name, *examples;
+	long long route_id;		/* 0 when none */
+	const char *route_name;		/* NULL when none */
+	const char *riasec;		/* leaning, e.g. "IRC" */
+	const char *ssa;		/* '|' list of SSA codes */
+	const char *soc_prefixes;	/* '|' list */
+	const char *keywords;		/* '|' list */
+};
+
+enum status store_each_interest(struct store *s,
+				int (*fn)(void *ctx, const struct store_interest *interest),
+				void *ctx);
+
+/*
+ * Turn a learner's words into a safe full-text query: every run of
+ * letters and digits becomes a quoted prefix term ("mech"*), all must
+ * match. STATUS_NOT_FOUND if there are no words. The result is bound as a
+ * parameter, never spliced into SQL.
+ */
+enum status store_text_query(const char *words, char *out, size_t outlen);
+
+/* What narrows a query for options. Everything else is decided in match.c. */
+struct store_filter {
+	int use_box;			/* only options inside the box */
+	double min_lat, max_lat, min_lon, max_lon;
+	const char *text;		/* from store_text_query, or NULL */
+	double level;			/* NAN: any */
+	const char *today;		/* ISO date: vacancies closed before it are left out */
+	const char *soc;		/* only options that lead to this occupation */
+	long long standard_id;		/* 0, or only options linked to this standard */
+	long long id;			/* 0, or only this option */
+};
+
+/* One option as the store has it. Strings are borrowed for the callback. */
+struct store_option {
+	enum option_kind kind;
+	long long id;
+	const char *ref;		/* SOC code, ST reference, course ref, vacancy ref, URN */
+	const char *title;
+	const char *provider;		/* provider, employer or university */
+	const char *place;		/* venue name */
+	const char *town, *postcode;
+	double lat, lon;		/* NAN when unknown */
+	double level;			/* NAN when unknown */
+	const char *start_date, *closing_date;
+	int flexible_start;
+	long long age_min, age_max;	/* MODEL_NO_INT when no limit */
+	long long route_id;		/* 0 when unknown */
+	const char *route_name;
+	const char *ssa1, *ssa2;
+	double riasec[6];		/* careers: O*NET interest scores 1-7, NAN when unknown */
+	const char *course_kind;	/* fe | tlevel | he */
+	const char *provider_kind;
+	int has_sixth_form;
+	long long wage_pence;
+	const char *wage_unit;
+	double hours;
+	long long duration_value;
+	const char *duration_unit;	/* "months" for standards */
+	const char *status;
+	const char *study_mode;
+	long long cost_pence;
+	const char *qualification;
+	const char *summary;		/* the start of the description */
+	const char *url;
+};
+
+/* Every option of a kind that passes the filter; fn returns non-zero to stop. */
+enum status store_each_option(struct store *s, enum option_kind kind,
+			      const struct store_filter *filter,
+			      int (*fn)(void *ctx, const struct store_option *option), void *ctx);
+
 #endif

@@ -371,7 +371,7 @@ static enum status detect_json(struct import_source *src, const struct importer 
 	}
 	error = json_doc_value(src->doc, "$.error");
 	if (error) {
-		*near = 1;
+		/* Not data: skipped in a folder, refused when named (see import.h). */
 		snprintf(why, whylen, "this is an error message from the service, not data: \"%.200s\"",
 			 error);
 		free(error);

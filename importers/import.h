@@ -63,8 +63,9 @@ void import_close(struct import_source *src);
  * Recognise the file. STATUS_OK sets *importer. STATUS_FORMAT means it is
  * not one of ours and `why` says what it looked like; *near is set when it
  * resembles a format but cannot be that format (a required column is
- * missing, an API error response, broken JSON): callers treat that as an
- * error rather than an unrelated file.
+ * missing, broken JSON): callers treat that as an error rather than an
+ * unrelated file. An API error response saved as a file ({"error": ...})
+ * is not near: it holds no data.
  */
 enum status import_detect(struct import_source *src, const struct importer **importer,
 			  int *near, char *why, size_t whylen);

@@ -1,0 +1,153 @@
+/* format.c - JSON, CSV, money and width-aware text for output. */
+#include "format.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+void format_json_string(struct strbuf *out, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	if (!s) {
+		strbuf_puts(out, "null");
+		return;
+	}
+	strbuf_putc(out, '"');
+	for (; *p; p++) {
+		switch (*p) {
+		case '"': strbuf_puts(out, "\\\""); break;
+		case '\\': strbuf_puts(out, "\\\\"); break;
+		case '\n': strbuf_puts(out, "\\n"); break;
+		case '\r': strbuf_puts(out, "\\r"); break;
+		case '\t': strbuf_puts(out, "\\t"); break;
+		default:
+			if (*p < 0x20)
+				strbuf_printf(out, "\\u%04x", *p);
+			else
+				strbuf_putc(out, (char)*p);
+		}
+	}
+	strbuf_putc(out, '"');
+}
+
+void format_json_number(struct strbuf *out, double v, int decimals)
+{
+	if (isnan(v) || isinf(v))
+		strbuf_puts(out, "null");
+	else
+		strbuf_printf(out, "%.*f", decimals, v);
+}
+
+void format_csv_field(struct strbuf *out, const char *s)
+{
+	if (!s)
+		return;
+	if (!strpbrk(s, ",\"\r\n")) {
+		strbuf_puts(out, s);
+		return;
+	}
+	strbuf_putc(out, '"');
+	for (; *s; s++) {
+		if (*s == '"')
+			strbuf_putc(out, '"');
+		strbuf_putc(out, *s);
+	}
+	strbuf_putc(out, '"');
+}
+
+void format_money(struct strbuf *out, long long pence)
+{
+	long long pounds = pence / 100;
+	char digits[32], grouped[48];
+	int n, k = 0, i;
+
+	if (pence < 0) {
+		strbuf_putc(out, '-');
+		pence = -pence;
+		pounds = pence / 100;
+	}
+	n = snprintf(digits, sizeof(digits), "%lld", pounds);
+	for (i = 0; i < n; i++) {
+		if (i && (n - i) % 3 == 0)
+			grouped[k++] = ',';
+		grouped[k++] = digits[i];
+	}
+	grouped[k] = '\0';
+	strbuf_printf(out, "\xC2\xA3%s", grouped);
+	if (pence % 100)
+		strbuf_printf(out, ".%02lld", pence % 100);
+}
+
+int format_width(const char *s)
+{
+	int w = 0;
+
+	for (; *s; s++)
+		if (((unsigned char)*s & 0xC0) != 0x80)
+			w++;
+	return w;
+}
+
+void format_fit(struct strbuf *out, const char *s, int columns)
+{
+	const char *p = s, *cut = NULL;
+	int w = 0;
+
+	if (columns <= 0)
+		return;
+	if (format_width(s) <= columns) {
+		strbuf_puts(out, s);
+		return;
+	}
+	/* Keep columns - 3 characters, then "...". */
+	for (; *p; p++) {
+		if (((unsigned char)*p & 0xC0) == 0x80)
+			continue;
+		if (w == (columns > 3 ? columns - 3 : columns)) {
+			cut = p;
+			break;
+		}
+		w++;
+	}
+	strbuf_add(out, s, (size_t)((cut ? cut : p) - s));
+	if (columns > 3)
+		strbuf_puts(out, "...");
+}
+
+void format_wrap(struct strbuf *out, const char *s, int columns, const char *first,
+		 const char *indent)
+{
+	const char *prefix = first;
+	int width = columns - format_width(first);
+
+	while (*s == ' ')
+		s++;
+	while (*s) {
+		const char *line = s, *last_space = NULL, *p = s;
+		int w = 0;
+
+		while (*p && *p != '\n') {
+			if (((unsigned char)*p & 0xC0) != 0x80) {
+				if (w == width)
+					break;
+				w++;
+			}
+			if (*p == ' ')
+				last_space = p;
+			p++;
+		}
+		if (*p && *p != '\n' && last_space && last_space > line)
+			p = last_space;
+		strbuf_puts(out, prefix);
+		strbuf_add(out, line, (size_t)(p - line));
+		strbuf_putc(out, '\n');
+		s = p;
+		while (*s == ' ' || *s == '\n')
+			s++;
+		prefix = indent;
+		width = columns - format_width(indent);
+		if (width < 8)
+			width = 8;
+	}
+}

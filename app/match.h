@@ -1,0 +1,183 @@
+/*
+ * match.h - the learner filter: a learner profile in, ranked and explained options out.
+ *
+ * match_run() asks the store for every option of the kinds wanted that
+ * could fit (inside the travel radius, matching the free text, at the
+ * level wanted), then decides for each one whether and when this learner
+ * could start it (schoolyear.h), how well it fits their interests, and
+ * why - in short plain-language reasons computed from the data - and
+ * ranks them. The same function serves `careers search`, the kiosk and
+ * the adviser screens.
+ *
+ * Options the learner is too young or too old for are left out unless
+ * show_not_for_age is set; they then carry AVAILABLE_NOT_FOR_AGE and a
+ * reason saying why. Vacancies past their closing date and standards
+ * closed to new starters are never shown.
+ */
+#ifndef CAREERS_MATCH_H
+#define CAREERS_MATCH_H
+
+#include <stddef.h>
+
+#include "geo.h"
+#include "model.h"
+#include "schoolyear.h"
+#include "status.h"
+#include "store.h"
+
+#define MATCH_MAX_INTERESTS 16
+#define MATCH_MAX_REASONS 8
+#define MATCH_MAX_EXCLUDED 256
+#define MATCH_ANYWHERE (-1.0)
+
+/* id, name used in JSON/CSV, words used on screen */
+#define AVAILABILITY_INFO(_) \
+	_(NOW,         "now",         "you can start now") \
+	_(FROM,        "from-date",   "from a date") \
+	_(AT_18,       "at-18",       "at 18") \
+	_(NOT_FOR_AGE, "not-for-age", "not for your age")
+
+enum availability {
+#define AVAILABILITY_ENUM(id, name, words) AVAILABLE_##id,
+	AVAILABILITY_INFO(AVAILABILITY_ENUM)
+#undef AVAILABILITY_ENUM
+};
+
+#define SORT_INFO(_) \
+	_(RELEVANCE, "relevance") \
+	_(DISTANCE,  "distance") \
+	_(START,     "start") \
+	_(PAY,       "pay")
+
+enum match_sort {
+#define SORT_ENUM(id, name) SORT_##id,
+	SORT_INFO(SORT_ENUM)
+#undef SORT_ENUM
+};
+
+struct match_exclusion {
+	enum option_kind kind;
+	long long id;
+};
+
+struct match_profile {
+	int school_year;		/* 7-13, or 0 for someone who has left school */
+	int age;			/* 16-25 when school_year is 0 */
+	struct civil_date today;
+	long long interests[MATCH_MAX_INTERESTS];	/* interest area ids */
+	int interest_count;
+	double riasec[6];		/* 0-1 per R I A S E C, when has_riasec */
+	int has_riasec;
+	char place[9];			/* canonical postcode or district, "" for none */
+	int place_is_full;
+	double radius;			/* miles; MATCH_ANYWHERE for no limit */
+	double level;			/* NAN for any */
+	unsigned kinds;			/* bit (1u << option_kind); 0 = every kind */
+	char text[160];			/* free text, "" for none */
+	struct match_exclusion excluded[MATCH_MAX_EXCLUDED];	/* "not for me" */
+	int excluded_count;
+	int show_not_for_age;
+	enum match_sort sort;
+	int limit;			/* 0: no limit */
+};
+
+/* Fill a profile with the defaults: Year 11, today, 10 miles, all kinds. */
+void match_profile_init(struct match_profile *p);
+
+/* How each part of the score came out, for --explain. */
+struct match_fit {
+	double interest, distance, level, timing;
+};
+
+struct match_result {
+	enum option_kind kind;
+	long long id;
+	char *ref, *title, *where, *summary, *url;	/* owned; "" when none */
+	double distance;		/* miles, NAN when not a place or no location given */
+	double level;			/* NAN when unknown */
+	char starts[11];		/* ISO date the option starts, "" when not known */
+	char closes[11];		/* vacancies: closing date */
+	enum availability availability;
+	char available_from[11];	/* for FROM and AT_18 */
+	int starts_too_early;		/* a vacancy that starts before the learner may */
+	double pay_per_week;		/* pounds; NAN when unknown */
+	double score;			/* 0-100 */
+	struct match_fit fit;
+	char *reasons[MATCH_MAX_REASONS];	/* owned */
+	int reason_count;
+};
+
+struct match_place {
+	int given;			/* the profile named a place */
+	int found;
+	int approximate;		/* a full postcode not known: its district was used */
+	struct geo_point point;
+	char label[9];			/* what distances are measured from, e.g. "DN1" */
+	char note[200];			/* said to the learner when approximate or unknown */
+};
+
+struct match_list {
+	struct match_result *results;	/* ranked, at most profile.limit */
+	size_t count, alloc;
+	size_t total;			/* matches before the limit */
+	size_t total_by_kind[OPTION_KIND_COUNT];
+	size_t hidden_not_for_age;	/* left out for age */
+	struct match_place place;
+	struct learner_stage stage;
+};
+
+/*
+ * Run the filter. STATUS_OK with *out filled (free with match_list_done);
+ * STATUS_INVALID when the profile cannot be (a bad school year or age) or
+ * STATUS_NOT_FOUND when the place is unknown even as a district, with a
+ * message in err; other errors come from the store.
+ */
+enum status match_run(struct store *s, const struct match_profile *p, struct match_list *out,
+		      char *err, size_t errlen);
+void match_list_done(struct match_list *l);
+
+/*
+ * Options linked to one option, near the learner: for a career, the
+ * apprenticeships, courses, university courses and vacancies that lead to
+ * it; for an apprenticeship standard, its vacancies and the careers it
+ * leads to. Ranked like match_run, at most `per_kind` of each kind.
+ */
+enum status match_links(struct store *s, const struct match_profile *p, enum option_kind kind,
+			long long id, int per_kind, struct match_list *out, char *err,
+			size_t errlen);
+
+/* --- interests ----------------------------------------------------------- */
+
+struct match_interest {
+	long long id;
+	char slug[32], name[64], examples[128], riasec[8];
+};
+
+/* All interest areas, in order. Returns how many were written (<= max). */
+size_t match_interests(struct store *s, struct match_interest *out, size_t max);
+
+/*
+ * Find an interest area by slug, name or an unambiguous start of either
+ * ("dig", "Computers"). STATUS_NOT_FOUND if none, STATUS_INVALID if several.
+ */
+enum status match_find_interest(struct store *s, const char *words, long long *id);
+
+/*
+ * A RIASEC code ("SAI": one to six distinct letters, strongest first) or
+ * six scores in R I A S E C order ("5,3,1,4,2,2"; any scale) into 0-1
+ * weights. STATUS_INVALID with a message otherwise.
+ */
+enum status match_parse_riasec(const char *text, double out[6], char *why, size_t whylen);
+
+/* "practical, hands-on work" etc. for a RIASEC letter index 0-5. */
+const char *match_riasec_words(int letter);
+
+const char *match_kind_name(enum option_kind kind);
+const char *match_kind_heading(enum option_kind kind);
+/* Parse a kind name; -1 if unknown. */
+int match_kind_parse(const char *name);
+const char *match_availability_name(enum availability a);
+const char *match_sort_name(enum match_sort s);
+int match_sort_parse(const char *name);
+
+#endif

@@ -1,0 +1,456 @@
+/*
+ * test_match.c - the learner filter: eligibility, distances, scores and reasons.
+ *
+ * A small store is built here through the store's own sink, so every fact
+ * the checks rely on is visible below.
+ */
+#include <unistd.h>
+
+#include "harness.h"
+#include "match.h"
+#include "store.h"
+
+static struct store *store;
+
+static void put(enum record_kind kind, const void *rec)
+{
+	struct import_sink sink = store_sink(store);
+
+	CHECK_INT(sink.put(sink.ctx, kind, rec), STATUS_OK);
+}
+
+static struct course_rec course(const char *ref, const char *title, double level,
+				const char *ssa2, const char *start, double lat, double lon)
+{
+	struct course_rec c = COURSE_REC_INIT;
+
+	c.kind = "fe";
+	c.ref = ref;
+	c.provider_ukprn = "10001111";
+	c.provider_name = "Doncaster College";
+	c.title = title;
+	c.level = level;
+	c.ssa2 = ssa2;
+	c.start_date = start;
+	c.lat = lat;
+	c.lon = lon;
+	return c;
+}
+
+static void build(void)
+{
+	const char *tmp = getenv("CAREERS_TEST_TMP");
+	char path[512], err[256];
+	struct postcode_rec pc = { "DN1 3BU", 53.5230, -1.1320, 0 };
+	struct postcode_rec pc2 = { "DN4 5HX", 53.5000, -1.1000, 0 };
+	struct outcode_rec oc = { "DN2", 53.5300, -1.1000 };
+	struct standard_rec st = STANDARD_REC_INIT;
+	struct course_rec c;
+	struct vacancy_rec v = VACANCY_REC_INIT;
+	struct occupation_rec o = OCCUPATION_REC_INIT;
+	struct provider_rec p = PROVIDER_REC_INIT;
+	struct store_source src = { "fixture", "test", "Test", "Test licence", "Test", 0 };
+	struct import_result res;
+	static const char *letters[] = { "R", "I", "A", "S", "E", "C" };
+	double dev[6] = { 2.0, 6.5, 3.0, 2.0, 3.0, 5.5 }, nurse[6] = { 3.0, 5.0, 2.0, 6.8, 3.0, 3.0 };
+	struct crosswalk_rec x1 = { "2134", "15-1252.00" }, x2 = { "2231", "29-1141.00" };
+	int i;
+
+	snprintf(path, sizeof(path), "%s/match.db", tmp ? tmp : "/tmp");
+	unlink(path);
+	CHECK_INT(store_create(path, &store, err, sizeof(err)), STATUS_OK);
+	store_begin(store);
+	store_source_begin(store, &src);
+	put(RECORD_POSTCODE, &pc);
+	put(RECORD_POSTCODE, &pc2);
+	put(RECORD_OUTCODE, &oc);
+
+	st.reference = "ST0116";
+	st.lars_code = 2;
+	st.title = "Software developer";
+	st.level = 4;
+	st.route = "Digital";
+	st.status = "approved for delivery";
+	put(RECORD_STANDARD, &st);
+	st.reference = "ST0505";
+	st.lars_code = 3;
+	st.title = "IT solutions technician";
+	st.level = 3;
+	put(RECORD_STANDARD, &st);
+	st.reference = "ST0999";
+	st.lars_code = 9;
+	st.title = "Quantum widget wrangler";
+	st.status = "in development";
+	put(RECORD_STANDARD, &st);
+	st.reference = "ST0228";
+	st.lars_code = 115;
+	st.title = "Commis chef";
+	st.level = 2;
+	st.route = "Catering and hospitality";
+	st.status = "approved for delivery";
+	put(RECORD_STANDARD, &st);
+
+	/* A digital course 1 mile away for 16-18s; an adults-only one; one 30 miles off. */
+	c = course("C1", "Computing T Level", 3, "6.1", "2027-09-06", 53.5300, -1.1200);
+	c.kind = "tlevel";
+	c.age_min = 16;
+	c.age_max = 18;
+	put(RECORD_COURSE, &c);
+	c = course("C2", "Access to HE: Computing", 3, "6.1", "2027-09-06", 53.5300, -1.1200);
+	c.age_min = 19;
+	put(RECORD_COURSE, &c);
+	c = course("C3", "Computing BTEC in York", 3, "6.1", "2027-09-06", 53.9600, -1.0800);
+	put(RECORD_COURSE, &c);
+	c = course("C4", "Professional cookery", 2, "7.4", NULL, 53.5300, -1.1200);
+	c.flexible_start = 1;
+	put(RECORD_COURSE, &c);
+	c = course("U1", "Computer Science", 6, NULL, "2027-09-20", 53.5250, -1.1100);
+	c.kind = "he";
+	c.provider_name = "University Centre Doncaster";
+	c.provider_ukprn = "10007157";
+	c.age_min = 18;
+	put(RECORD_COURSE, &c);
+
+	v.reference = "VAC1";
+	v.title = "Apprentice software developer";
+	v.employer = "Acme Ltd";
+	v.lars_code = 2;
+	v.level = 4;
+	v.lat = 53.52;
+	v.lon = -1.13;
+	v.town = "Doncaster";
+	v.start_date = "2027-09-01";
+	v.closing_date = "2027-01-31";
+	v.wage_pence = 1500000;
+	v.wage_unit = "annually";
+	put(RECORD_VACANCY, &v);
+	v.reference = "VAC2";
+	v.title = "IT support apprentice";
+	v.lars_code = 3;
+	v.level = 3;
+	v.start_date = "2027-03-01";
+	v.closing_date = "2027-01-10";
+	put(RECORD_VACANCY, &v);
+	v.reference = "VAC3";
+	v.title = "Closed digital apprenticeship";
+	v.start_date = "2027-09-01";
+	v.closing_date = "2026-11-01";
+	put(RECORD_VACANCY, &v);
+
+	o.soc = "2134";
+	o.title = "Programmers and software development professionals";
+	o.job_titles = "Software developer|Programmer";
+	put(RECORD_OCCUPATION, &o);
+	o.soc = "2231";
+	o.title = "Nurses";
+	o.job_titles = "Nurse|Staff nurse";
+	put(RECORD_OCCUPATION, &o);
+	put(RECORD_CROSSWALK, &x1);
+	put(RECORD_CROSSWALK, &x2);
+	for (i = 0; i < 6; i++) {
+		struct onet_interest_rec a = { "15-1252.00", "OI", letters[i], dev[i] };
+		struct onet_interest_rec b = { "29-1141.00", "OI", letters[i], nurse[i] };
+
+		put(RECORD_ONET_INTEREST, &a);
+		put(RECORD_ONET_INTEREST, &b);
+	}
+
+	p.kind = "school";
+	p.urn = "106789";
+	p.name = "Hall Cross Academy";
+	p.has_sixth_form = 1;
+	p.age_low = 11;
+	p.age_high = 18;
+	p.lat = 53.5150;
+	p.lon = -1.1250;
+	p.town = "Doncaster";
+	put(RECORD_PROVIDER, &p);
+	memset(&res, 0, sizeof(res));
+	res.encoding = "UTF-8";
+	store_source_end(store, &res);
+	CHECK_INT(store_finalize(store, 1), STATUS_OK);
+	CHECK_INT(store_commit(store), STATUS_OK);
+}
+
+static void profile(struct match_profile *p, int year)
+{
+	match_profile_init(p);
+	p->school_year = year;
+	p->today = (struct civil_date){ 2026, 11, 30 };
+	strcpy(p->place, "DN1 3BU");
+	p->place_is_full = 1;
+	p->limit = 0;
+}
+
+static void want_interest(struct match_profile *p, const char *slug)
+{
+	long long id;
+
+	CHECK_INT(match_find_interest(store, slug, &id), STATUS_OK);
+	p->interests[p->interest_count++] = id;
+}
+
+static const struct match_result *find(const struct match_list *l, const char *title)
+{
+	size_t i;
+
+	for (i = 0; i < l->count; i++)
+		if (strcmp(l->results[i].title, title) == 0)
+			return &l->results[i];
+	return NULL;
+}
+
+/* All reasons of a result, joined with " / ". */
+static const char *reasons(const struct match_result *r)
+{
+	static char buf[2048];
+	int i;
+
+	buf[0] = '\0';
+	for (i = 0; r && i < r->reason_count; i++) {
+		if (i)
+			strncat(buf, " / ", sizeof(buf) - strlen(buf) - 1);
+		strncat(buf, r->reasons[i], sizeof(buf) - strlen(buf) - 1);
+	}
+	return buf;
+}
+
+TEST(year_11_digital_near_doncaster)
+{
+	struct match_profile p;
+	struct match_list l;
+	const struct match_result *r;
+	char err[256];
+
+	build();
+	profile(&p, 11);
+	want_interest(&p, "digital");
+	CHECK_INT(match_run(store, &p, &l, err, sizeof(err)), STATUS_OK);
+
+	r = find(&l, "Computing T Level");
+	CHECK(r != NULL);
+	if (r) {
+		CHECK_STR(reasons(r), "Computers and digital - one of your interests / 0.7 miles from "
+				      "DN1 3BU / Level 3 - the next step after GCSEs / starts 6 Sep "
+				      "2027, after you leave Year 11");
+		CHECK_INT(r->availability, AVAILABLE_FROM);
+		CHECK_STR(r->available_from, "2027-09-06");
+		CHECK_NEAR(r->distance, geo_miles((struct geo_point){ 53.5230, -1.1320 },
+						  (struct geo_point){ 53.5300, -1.1200 }), 1e-9);
+		/* Interest 1, level 1; it starts in 280 days, more than 9 months off: timing 0.7. */
+		CHECK_NEAR(r->score, 100 * (0.45 + 0.25 * (1 - r->distance / 10) + 0.15 + 0.105), 0.06);
+		CHECK_STR(r->where, "Doncaster College");
+	}
+	/* The adults-only course is left out, and counted. */
+	CHECK(find(&l, "Access to HE: Computing") == NULL);
+	CHECK_INT(l.hidden_not_for_age, 1);
+	/* Too far, and not an interest. */
+	CHECK(find(&l, "Computing BTEC in York") == NULL);
+	CHECK(find(&l, "Professional cookery") == NULL);
+	CHECK(find(&l, "Commis chef") == NULL);
+	/* Standards: from the day they can leave school; not the one still in development. */
+	r = find(&l, "IT solutions technician");
+	CHECK_CONTAINS(reasons(r), "Digital - one of your interests");
+	CHECK_CONTAINS(reasons(r), "from 25 Jun 2027, when you can leave school");
+	CHECK(find(&l, "Quantum widget wrangler") == NULL);
+	/* Level 4 apprenticeships come at 18. */
+	r = find(&l, "Software developer");
+	CHECK(r && r->availability == AVAILABLE_AT_18);
+	CHECK_CONTAINS(reasons(r), "at 18, after a Level 3 such as A levels or a T Level (from Sep 2029)");
+	/* Vacancies: the closed one never appears; one starts before they may leave school. */
+	CHECK(find(&l, "Closed digital apprenticeship") == NULL);
+	r = find(&l, "IT support apprentice");
+	CHECK(r && r->starts_too_early);
+	CHECK_CONTAINS(reasons(r), "starts 1 Mar 2027 - before you can start an apprenticeship "
+				   "(25 Jun 2027)");
+	CHECK_CONTAINS(reasons(r), "apply by 10 Jan 2027");
+	/* University: at 18, the first September after Year 13. */
+	r = find(&l, "Computer Science");
+	CHECK(r && r->availability == AVAILABLE_AT_18);
+	CHECK_STR(r ? r->available_from : "", "2029-09-20");
+	CHECK_CONTAINS(reasons(r), "at 18: you could start in Sep 2029");
+	/* Careers are for exploring at any age, ranked by interest. */
+	r = find(&l, "Programmers and software development professionals");
+	CHECK(r && r->availability == AVAILABLE_NOW);
+	CHECK(find(&l, "Nurses") == NULL);
+	/* The sixth form is shown whatever the interests. */
+	r = find(&l, "Hall Cross Academy");
+	CHECK_CONTAINS(reasons(r), "for sixth form or college from Sep 2027, after you leave Year 11");
+	match_list_done(&l);
+
+	/* --show-all brings the adults-only course back, saying why. */
+	p.show_not_for_age = 1;
+	CHECK_INT(match_run(store, &p, &l, err, sizeof(err)), STATUS_OK);
+	r = find(&l, "Access to HE: Computing");
+	CHECK(r && r->availability == AVAILABLE_NOT_FOR_AGE);
+	CHECK_CONTAINS(reasons(r), "for adults aged 19 and over");
+	CHECK_INT(l.hidden_not_for_age, 0);
+	match_list_done(&l);
+}
+
+TEST(older_learners)
+{
+	struct match_profile p;
+	struct match_list l;
+	const struct match_result *r;
+	char err[256];
+
+	profile(&p, 13);
+	want_interest(&p, "digital");
+	CHECK_INT(match_run(store, &p, &l, err, sizeof(err)), STATUS_OK);
+	r = find(&l, "Computer Science");
+	CHECK(r && r->availability == AVAILABLE_FROM);
+	CHECK_CONTAINS(reasons(r), "starts 20 Sep 2027, after you finish Year 13");
+	CHECK_CONTAINS(reasons(r), "Level 6 - degree level");
+	r = find(&l, "IT solutions technician");
+	CHECK_CONTAINS(reasons(r), "you can start an apprenticeship now");
+	match_list_done(&l);
+
+	/* A 19-year-old: adult courses are for them; school sixth forms are not. */
+	profile(&p, 0);
+	p.age = 19;
+	want_interest(&p, "digital");
+	CHECK_INT(match_run(store, &p, &l, err, sizeof(err)), STATUS_OK);
+	r = find(&l, "Access to HE: Computing");
+	CHECK(r && r->availability != AVAILABLE_NOT_FOR_AGE);
+	CHECK(find(&l, "Computing T Level") == NULL);
+	CHECK(find(&l, "Hall Cross Academy") == NULL);
+	CHECK(l.hidden_not_for_age >= 2);
+	r = find(&l, "Software developer");
+	CHECK_CONTAINS(reasons(r), "you can start an apprenticeship now");
+	match_list_done(&l);
+}
+
+TEST(places)
+{
+	struct match_profile p;
+	struct match_list l;
+	char err[256];
+
+	/* A postcode we do not know, in a district we do: its middle is used, and said. */
+	profile(&p, 11);
+	strcpy(p.place, "DN2 9ZZ");
+	p.kinds = 1u << OPTION_COURSE;
+	CHECK_INT(match_run(store, &p, &l, err, sizeof(err)), STATUS_OK);
+	CHECK(l.place.approximate);
+	CHECK_STR(l.place.label, "DN2");
+	CHECK_CONTAINS(l.place.note, "DN2 9ZZ is not a postcode we know, so distances are from "
+				     "the middle of DN2");
+	CHECK(l.count > 0 && strstr(reasons(&l.results[0]), "miles from DN2"));
+	match_list_done(&l);
+
+	/* A district with no centroid row: the middle of its postcodes. */
+	strcpy(p.place, "DN4");
+	p.place_is_full = 0;
+	CHECK_INT(match_run(store, &p, &l, err, sizeof(err)), STATUS_OK);
+	CHECK(l.place.found && !l.place.approximate);
+	CHECK_NEAR(l.place.point.lat, 53.5, 1e-9);
+	match_list_done(&l);
+
+	/* Nowhere we know. */
+	strcpy(p.place, "ZZ9");
+	CHECK_INT(match_run(store, &p, &l, err, sizeof(err)), STATUS_NOT_FOUND);
+	CHECK_CONTAINS(err, "ZZ9 is not a postcode or postcode district we know");
+	match_list_done(&l);
+
+	/* Anywhere: York's course comes back, furthest last when sorted by distance. */
+	strcpy(p.place, "DN1 3BU");
+	p.place_is_full = 1;
+	p.radius = MATCH_ANYWHERE;
+	p.sort = SORT_DISTANCE;
+	CHECK_INT(match_run(store, &p, &l, err, sizeof(err)), STATUS_OK);
+	CHECK(l.count >= 3);
+	CHECK_STR(l.count ? l.results[l.count - 1].title : "", "Computing BTEC in York");
+	match_list_done(&l);
+}
+
+TEST(not_for_me_text_and_quiz)
+{
+	struct match_profile p;
+	struct match_list l;
+	const struct match_result *r;
+	char err[256];
+	size_t before;
+
+	profile(&p, 11);
+	want_interest(&p, "digital");
+	CHECK_INT(match_run(store, &p, &l, err, sizeof(err)), STATUS_OK);
+	before = l.total;
+	r = find(&l, "Computing T Level");
+	p.excluded[p.excluded_count].kind = r->kind;
+	p.excluded[p.excluded_count++].id = r->id;
+	match_list_done(&l);
+	CHECK_INT(match_run(store, &p, &l, err, sizeof(err)), STATUS_OK);
+	CHECK_INT(l.total, before - 1);
+	CHECK(find(&l, "Computing T Level") == NULL);
+	match_list_done(&l);
+
+	/* Free text with prefix matching, and nothing else. */
+	profile(&p, 11);
+	strcpy(p.text, "cook");
+	CHECK_INT(match_run(store, &p, &l, err, sizeof(err)), STATUS_OK);
+	CHECK_INT(l.total, 1);
+	CHECK_STR(l.count ? l.results[0].title : "", "Professional cookery");
+	CHECK_CONTAINS(reasons(&l.results[0]), "\"cook\" is in its name");
+	CHECK_CONTAINS(reasons(&l.results[0]), "you could start any time from Sep 2027, after you "
+					       "leave Year 11");
+	match_list_done(&l);
+
+	/* A quiz result leaning S and I ranks the nurse above the programmer. */
+	profile(&p, 9);
+	p.kinds = 1u << OPTION_CAREER;
+	CHECK_INT(match_parse_riasec("SI", p.riasec, err, sizeof(err)), STATUS_OK);
+	p.has_riasec = 1;
+	CHECK_INT(match_run(store, &p, &l, err, sizeof(err)), STATUS_OK);
+	CHECK(l.count >= 1);
+	CHECK_STR(l.count ? l.results[0].title : "", "Nurses");
+	CHECK_CONTAINS(reasons(&l.results[0]), "suits people who like helping and looking after "
+					       "people (S)");
+	match_list_done(&l);
+}
+
+TEST(links_follow_the_data)
+{
+	struct match_profile p;
+	struct match_list l;
+	char err[256];
+
+	profile(&p, 11);
+	/* The programmer career: the digital course and degree nearby lead there. */
+	CHECK_INT(match_links(store, &p, OPTION_CAREER, 2134, 3, &l, err, sizeof(err)), STATUS_OK);
+	CHECK(find(&l, "Computing T Level") != NULL);
+	CHECK(find(&l, "Computer Science") != NULL);
+	CHECK(find(&l, "Computing BTEC in York") == NULL);	/* 30 miles off, outside 10 */
+	CHECK(find(&l, "Professional cookery") == NULL);
+	match_list_done(&l);
+	p.radius = 40;
+	CHECK_INT(match_links(store, &p, OPTION_CAREER, 2134, 3, &l, err, sizeof(err)), STATUS_OK);
+	CHECK(find(&l, "Computing BTEC in York") != NULL);
+	match_list_done(&l);
+	store_close(store);
+}
+
+TEST(parsing)
+{
+	double r[6];
+	char why[256];
+
+	CHECK_INT(match_parse_riasec("sai", r, why, sizeof(why)), STATUS_OK);
+	CHECK_NEAR(r[3], 1, 1e-9);
+	CHECK_NEAR(r[2], 5.0 / 6, 1e-9);
+	CHECK_NEAR(r[1], 4.0 / 6, 1e-9);
+	CHECK_NEAR(r[0], 0, 1e-9);
+	CHECK_INT(match_parse_riasec("5,3,1,4,2,2", r, why, sizeof(why)), STATUS_OK);
+	CHECK_NEAR(r[0], 1, 1e-9);
+	CHECK_NEAR(r[2], 0.2, 1e-9);
+	CHECK_INT(match_parse_riasec("SAS", r, why, sizeof(why)), STATUS_INVALID);
+	CHECK_INT(match_parse_riasec("XYZ", r, why, sizeof(why)), STATUS_INVALID);
+	CHECK_INT(match_parse_riasec("1,2,3", r, why, sizeof(why)), STATUS_INVALID);
+	CHECK_CONTAINS(why, "not a RIASEC result");
+	CHECK_INT(match_kind_parse("Vacancy"), OPTION_VACANCY);
+	CHECK_INT(match_kind_parse("jobs"), -1);
+	CHECK_INT(match_sort_parse("pay"), SORT_PAY);
+}
+
+TESTS(year_11_digital_near_doncaster, older_learners, places, not_for_me_text_and_quiz,
+      links_follow_the_data, parsing)
