@@ -1346,6 +1346,162 @@ static const struct {
 	  " WHERE lat IS NOT NULL AND lon IS NOT NULL" },
 };
 
+/* Words of an apprenticeship title that say nothing about the job. */
+static int dull_word(const char *w, size_t n)
+{
+	static const char *const dull[] = {
+		"and", "the", "for", "with", "level", "apprenticeship", "apprentice", "degree",
+		"integrated", "senior", "advanced", "higher", "professional", "practitioner",
+		"specialist", "technician", "operative", "assistant", "manager", "officer",
+		"worker", "leader", "lead", "team", "non", "new", "associate", "principal",
+		"superintendent", "consultant", "partner", "excellence", "duty", "general",
+	};
+	size_t i;
+
+	if (n < 3)
+		return 1;
+	for (i = 0; i < sizeof(dull) / sizeof(dull[0]); i++)
+		if (strlen(dull[i]) == n && strncasecmp(w, dull[i], n) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * A full-text query from the telling words of a title, for one of three
+ * passes: 0 the title as a phrase (without any "(...)" note), 1 all its
+ * telling words, 2 any of them. Returns how many words it used.
+ */
+static int title_query(const char *title, int pass, struct strbuf *q)
+{
+	const unsigned char *p = (const unsigned char *)title;
+	int terms = 0, depth = 0;
+
+	strbuf_reset(q);
+	if (pass == 0)
+		strbuf_putc(q, '"');
+	while (*p) {
+		const unsigned char *start;
+
+		while (*p && !isalnum(*p) && *p < 0x80) {
+			depth += *p == '(';
+			depth -= *p == ')' && depth > 0;
+			p++;
+		}
+		start = p;
+		while (*p && (isalnum(*p) || *p >= 0x80))
+			p++;
+		if (p == start || depth)
+			continue;
+		if (pass == 0) {
+			strbuf_printf(q, "%s%.*s", terms++ ? " " : "", (int)(p - start), start);
+			continue;
+		}
+		if (dull_word((const char *)start, (size_t)(p - start)))
+			continue;
+		strbuf_printf(q, "%s\"%.*s\"", !terms++ ? "" : pass == 1 ? " AND " : " OR ",
+			      (int)(p - start), start);
+	}
+	if (pass == 0)
+		strbuf_putc(q, '"');
+	return terms;
+}
+
+/*
+ * Which careers each apprenticeship standard leads to. The standard's
+ * title is looked up in the occupations' titles and job titles (stemmed,
+ * so "developer" finds "developers"): first as a phrase, then with all its
+ * telling words, then with any of them. The first pass that finds
+ * anything decides; the best hits are kept, and occupations in an
+ * interest area on the standard's own route are preferred - for the
+ * loosest pass, required.
+ */
+static enum status link_standards(struct store *s)
+{
+	static const char setup[] =
+		"DELETE FROM standard_occupation;"
+		"DROP TABLE IF EXISTS temp.occupation_words;"
+		"CREATE VIRTUAL TABLE temp.occupation_words USING fts5(title, job_titles,"
+		" tokenize = 'porter unicode61 remove_diacritics 2');"
+		"INSERT INTO temp.occupation_words(rowid, title, job_titles)"
+		" SELECT CAST(soc AS INTEGER), title, replace(coalesce(job_titles, ''), '|', ' ; ')"
+		" FROM occupation;";
+	sqlite3_stmt *standards = NULL, *hits = NULL, *insert = NULL;
+	struct strbuf q;
+	enum status rc;
+	int step;
+
+	if ((rc = exec(s, setup, "linking apprenticeships to careers")) != STATUS_OK)
+		return rc;
+	strbuf_init(&q);
+	if (sqlite3_prepare_v2(s->db, "SELECT id, title, route_id FROM standard", -1, &standards,
+			       NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(s->db,
+			       "SELECT w.rowid, bm25(occupation_words, 3.0, 1.0) AS rank,"
+			       " ?2 IS NULL OR EXISTS (SELECT 1 FROM interest_soc i"
+			       "  JOIN interest_area a ON a.id = i.interest_id"
+			       "  WHERE a.route_id = ?2 AND printf('%04d', w.rowid) LIKE i.soc_prefix || '%')"
+			       " FROM occupation_words w WHERE occupation_words MATCH ?1"
+			       " ORDER BY rank LIMIT 8", -1, &hits, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(s->db,
+			       "INSERT OR IGNORE INTO standard_occupation(standard_id, soc, strength)"
+			       " VALUES (?1, printf('%04d', ?2), ?3)", -1, &insert, NULL) != SQLITE_OK) {
+		rc = db_fail(s, "linking apprenticeships to careers");
+		goto done;
+	}
+	while ((step = sqlite3_step(standards)) == SQLITE_ROW) {
+		long long id = sqlite3_column_int64(standards, 0), soc[8];
+		const char *title = (const char *)sqlite3_column_text(standards, 1);
+		double rank[8], best = 0;
+		int on_route[8], n = 0, any_on_route = 0, k, pass;
+
+		for (pass = 0; pass < 3 && n == 0; pass++) {
+			if (!title_query(title, pass, &q))
+				continue;
+			sqlite3_reset(hits);
+			sqlite3_bind_text(hits, 1, q.buf, -1, SQLITE_STATIC);
+			if (sqlite3_column_type(standards, 2) == SQLITE_NULL)
+				sqlite3_bind_null(hits, 2);
+			else
+				sqlite3_bind_int64(hits, 2, sqlite3_column_int64(standards, 2));
+			while (n < 8 && sqlite3_step(hits) == SQLITE_ROW) {
+				soc[n] = sqlite3_column_int64(hits, 0);
+				rank[n] = -sqlite3_column_double(hits, 1);
+				on_route[n] = sqlite3_column_int(hits, 2);
+				/* The loosest pass keeps only careers on the standard's route. */
+				if (pass == 2 && !on_route[n])
+					continue;
+				any_on_route |= on_route[n];
+				n++;
+			}
+		}
+		for (k = 0; k < n; k++)
+			if ((!any_on_route || on_route[k]) && rank[k] > best)
+				best = rank[k];
+		for (k = 0; k < n && best > 0; k++) {
+			if ((any_on_route && !on_route[k]) || rank[k] < 0.7 * best)
+				continue;
+			sqlite3_reset(insert);
+			sqlite3_bind_int64(insert, 1, id);
+			sqlite3_bind_int64(insert, 2, soc[k]);
+			sqlite3_bind_double(insert, 3, rank[k] / best);
+			if (sqlite3_step(insert) != SQLITE_DONE) {
+				rc = db_fail(s, "linking apprenticeships to careers");
+				goto done;
+			}
+		}
+	}
+	if (step != SQLITE_DONE)
+		rc = db_fail(s, "linking apprenticeships to careers");
+done:
+	sqlite3_finalize(standards);
+	sqlite3_finalize(hits);
+	sqlite3_finalize(insert);
+	strbuf_done(&q);
+	if (rc == STATUS_OK)
+		rc = exec(s, "DROP TABLE temp.occupation_words", "linking apprenticeships to careers");
+	return rc;
+}
+
 enum status store_finalize(struct store *s, int with_indexes)
 {
 	enum status rc = STATUS_OK;
@@ -1353,6 +1509,8 @@ enum status store_finalize(struct store *s, int with_indexes)
 
 	for (i = 0; i < sizeof(finalize_steps) / sizeof(finalize_steps[0]) && !rc; i++)
 		rc = exec(s, finalize_steps[i].sql, finalize_steps[i].what);
+	if (!rc)
+		rc = link_standards(s);
 	if (!rc && with_indexes) {
 		char *indexes = schema_part(1);
 
