@@ -21,4 +21,13 @@ void sha256_init(struct sha256 *h);
 void sha256_update(struct sha256 *h, const void *bytes, size_t n);
 void sha256_final_hex(struct sha256 *h, char hex[65]);
 
+/*
+ * Whether the x86 SHA instructions are used (when the CPU has them; they
+ * make hashing several times faster). 0 forces the portable code, for
+ * tests that compare the two. Returns the previous setting.
+ */
+int sha256_use_hardware(int on);
+/* 1 when this CPU can hash in hardware. */
+int sha256_hardware_available(void);
+
 #endif

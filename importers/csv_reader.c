@@ -38,6 +38,7 @@ struct csv_reader {
 	unsigned long record_line;
 	int record_ready;
 	int too_many_fields;
+	unsigned long long_field_line;	/* line of a field over the limit, or 0 */
 	char error[256];
 };
 
@@ -68,6 +69,8 @@ static void on_field(void *field, size_t len, void *ctx)
 
 	if (r->count == 0)
 		r->record_line = r->line - line_breaks(field, len);
+	if (len > CSV_READER_MAX_FIELD && !r->long_field_line)
+		r->long_field_line = r->line - line_breaks(field, len);
 	if (r->count >= CSV_READER_MAX_FIELDS) {
 		r->too_many_fields = 1;
 		return;
@@ -123,6 +126,11 @@ struct csv_reader *csv_reader_new(struct textfile *tf, char delimiter)
 		delimiter = guess_delimiter(head, n);
 	}
 	r->delimiter = delimiter;
+	/*
+	 * libcsv grows its field buffer by a fixed block (128 bytes unless
+	 * told), so a long field costs quadratic copying; grow by 64 KiB.
+	 */
+	csv_set_blk_size(&r->parser, 64 * 1024);
 	csv_set_delim(&r->parser, (unsigned char)delimiter);
 	csv_set_space_func(&r->parser, delimiter == '\t' ? is_space : is_space_or_tab);
 	strbuf_init(&r->text);
@@ -180,10 +188,14 @@ static enum status check_limits(struct csv_reader *r)
 			 CSV_READER_MAX_FIELDS);
 		return STATUS_FORMAT;
 	}
-	if (r->parser.entry_pos > CSV_READER_MAX_FIELD) {
+	/* A field still growing is measured after each line fed, a finished one exactly. */
+	if (!r->long_field_line && r->parser.entry_pos > CSV_READER_MAX_FIELD)
+		r->long_field_line = r->line - line_breaks((const char *)r->parser.entry_buf,
+							   r->parser.entry_pos);
+	if (r->long_field_line) {
 		snprintf(r->error, sizeof(r->error),
 			 "line %lu: a field runs on for more than %u MiB (a quote that is never closed?)",
-			 r->line, CSV_READER_MAX_FIELD / (1024 * 1024));
+			 r->long_field_line, CSV_READER_MAX_FIELD / (1024 * 1024));
 		return STATUS_FORMAT;
 	}
 	return STATUS_OK;
@@ -208,10 +220,18 @@ enum status csv_reader_next(struct csv_reader *r, struct csv_record *rec)
 				if (r->finished)
 					return STATUS_NOT_FOUND;
 				r->finished = 1;
+				/*
+				 * libcsv reports an unclosed quote at the end only
+				 * in strict mode, which would also refuse stray
+				 * quotes mid-field; so be strict for the end alone.
+				 */
+				csv_set_opts(&r->parser,
+					     (unsigned char)(csv_get_opts(&r->parser) | CSV_STRICT));
 				if (csv_fini(&r->parser, on_field, on_record, r) != 0) {
 					snprintf(r->error, sizeof(r->error),
 						 "line %lu: the file ends inside a quoted field that starts there",
-						 r->count ? r->record_line : r->line);
+						 r->line - line_breaks((const char *)r->parser.entry_buf,
+								       r->parser.entry_pos));
 					return STATUS_FORMAT;
 				}
 				if ((rc = check_limits(r)) != STATUS_OK)

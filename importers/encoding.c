@@ -54,6 +54,21 @@ size_t utf8_valid_prefix(const unsigned char *s, size_t n)
 	return i;
 }
 
+/* Could s[0..n) be the start of one UTF-8 character that the sample cut off? */
+static int utf8_cut_short(const unsigned char *s, size_t n)
+{
+	size_t need = s[0] >= 0xF0 && s[0] <= 0xF4 ? 4 : s[0] >= 0xE0 && s[0] <= 0xEF ? 3 :
+		      s[0] >= 0xC2 && s[0] <= 0xDF ? 2 : 0;
+	size_t k;
+
+	if (n >= need)
+		return 0;
+	for (k = 1; k < n; k++)
+		if ((s[k] & 0xC0) != 0x80)
+			return 0;
+	return 1;
+}
+
 void encoding_detect(const unsigned char *b, size_t n, int at_eof, struct encoding_guess *g)
 {
 	size_t i, zero_even = 0, zero_odd = 0, controls = 0, valid;
@@ -109,7 +124,7 @@ void encoding_detect(const unsigned char *b, size_t n, int at_eof, struct encodi
 	}
 	valid = g->bom_length + utf8_valid_prefix(b + g->bom_length, n - g->bom_length);
 	/* A sequence cut off by the end of the sample is not evidence. */
-	if (valid < n && (at_eof || n - valid >= 4))
+	if (valid < n && (at_eof || !utf8_cut_short(b + valid, n - valid)))
 		g->encoding = ENCODING_WINDOWS1252;
 }
 

@@ -562,14 +562,15 @@ enum status json_cursor_open(struct json_doc *doc, const char *records, const ch
 			continue;
 		if (any++)
 			strbuf_puts(&sql, ", ");
-		field_sql(&sql, "value", paths[i], &param);
+		/* Qualified: inside field_sql's subquery a bare "value" is json_each's own. */
+		field_sql(&sql, "rec.value", paths[i], &param);
 	}
 	if (!any)
 		strbuf_puts(&sql, "1");
 	if (strcmp(type, "array") == 0)
-		strbuf_puts(&sql, " FROM json_each(?1, ?2)");
+		strbuf_puts(&sql, " FROM json_each(?1, ?2) AS rec");
 	else
-		strbuf_puts(&sql, " FROM json_each(json_array(json(json_extract(?1, ?2))))");
+		strbuf_puts(&sql, " FROM json_each(json_array(json(json_extract(?1, ?2)))) AS rec");
 	if (sqlite3_prepare_v2(doc->db, sql.buf, -1, &c->stmt, NULL) != SQLITE_OK) {
 		snprintf(err, errlen, "internal error reading JSON: %s", sqlite3_errmsg(doc->db));
 		strbuf_done(&sql);

@@ -34,12 +34,12 @@ static ssize_t read_raw(struct textfile *tf, unsigned char *buf, size_t n)
 
 	if (tf->fd < 0) {
 		size_t left = tf->memory_size - tf->memory_pos;
+		size_t take = n < left ? n : left;
 
-		if (n > left)
-			n = left;
-		memcpy(buf, tf->memory + tf->memory_pos, n);
-		tf->memory_pos += n;
-		got = (ssize_t)n;
+		if (take)
+			memcpy(buf, tf->memory + tf->memory_pos, take);
+		tf->memory_pos += take;
+		got = (ssize_t)take;
 	} else {
 		size_t total = 0;
 

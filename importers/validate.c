@@ -103,19 +103,28 @@ void validate_cleanup(void)
 	}
 }
 
+/* How much of a bad value to quote: at most `max` bytes, cut on a character boundary. */
+static int quoted_length(const char *value, size_t max, const char **dots)
+{
+	size_t n = strlen(value);
+
+	*dots = "";
+	if (n > max) {
+		n = max;
+		while (n > 0 && ((unsigned char)value[n] & 0xC0) == 0x80)
+			n--;
+		*dots = "...";
+	}
+	return (int)n;
+}
+
 /* Quote at most 40 bytes of a bad value, cut on a character boundary. */
 static void say(char why[VALIDATE_WHY], const char *value, const char *what, enum rule rule)
 {
-	size_t n = strlen(value);
-	const char *dots = "";
+	const char *dots;
+	int n = quoted_length(value, 40, &dots);
 
-	if (n > 40) {
-		n = 40;
-		while (n > 0 && ((unsigned char)value[n] & 0xC0) == 0x80)
-			n--;
-		dots = "...";
-	}
-	snprintf(why, VALIDATE_WHY, "\"%.*s%s\" is not %s (expected something like %s)", (int)n,
+	snprintf(why, VALIDATE_WHY, "\"%.*s%s\" is not %s (expected something like %s)", n,
 		 value, dots, what, rules[rule].example);
 }
 
@@ -212,8 +221,10 @@ enum status validate_standard_ref(const char *s, char out[7], char version[8],
 
 	if (validate_code(RULE_STANDARD_REF, s, full, sizeof(full), why) != STATUS_OK)
 		return STATUS_INVALID;
+	/* The groups hold the value as written; "st0116" is stored as "ST0116". */
 	group(RULE_STANDARD_REF, "base", base, sizeof(base));
-	memcpy(out, base, 7);
+	for (size_t i = 0; i < 6; i++)
+		out[i] = (char)toupper((unsigned char)base[i]);
 	out[6] = '\0';
 	version[0] = '\0';
 	if (group(RULE_STANDARD_REF, "version", v, sizeof(v))) {
@@ -235,7 +246,8 @@ enum status validate_code(enum rule rule, const char *s, char *out, size_t outle
 	n = strlen(s);
 	while (n && s[n - 1] == ' ')
 		n--;
-	snprintf(what, sizeof(what), "a %s", rules[rule].name);
+	snprintf(what, sizeof(what), "%s %s", strchr("AEIOaeio", rules[rule].name[0]) ? "an" : "a",
+		 rules[rule].name);
 	if (n >= outlen || !run(rule, s, n)) {
 		say(why, s, what, rule);
 		return STATUS_INVALID;
@@ -412,21 +424,28 @@ enum status validate_flag(const char *s, int *out, char why[VALIDATE_WHY])
 {
 	static const char *const yes[] = { "y", "yes", "true", "1" };
 	static const char *const no[] = { "n", "no", "false", "0" };
-	size_t i;
+	const char *dots;
+	size_t i, n;
+	int shown;
 
 	while (*s == ' ')
 		s++;
+	n = strlen(s);
+	while (n && s[n - 1] == ' ')
+		n--;
 	for (i = 0; i < 4; i++) {
-		if (strcasecmp(s, yes[i]) == 0) {
+		if (strlen(yes[i]) == n && strncasecmp(s, yes[i], n) == 0) {
 			*out = 1;
 			return STATUS_OK;
 		}
-		if (strcasecmp(s, no[i]) == 0) {
+		if (strlen(no[i]) == n && strncasecmp(s, no[i], n) == 0) {
 			*out = 0;
 			return STATUS_OK;
 		}
 	}
-	snprintf(why, VALIDATE_WHY, "\"%.20s\" is not yes or no (expected Y or N)", s);
+	shown = quoted_length(s, 20, &dots);
+	snprintf(why, VALIDATE_WHY, "\"%.*s%s\" is not yes or no (expected Y or N)", shown, s,
+		 dots);
 	return STATUS_INVALID;
 }
 

@@ -1,0 +1,320 @@
+/* test_json_reader.c - JSON documents and record cursors over SQLite's JSON functions. */
+#include "check.h"
+#include "json_reader.h"
+#include "mem.h"
+
+/* The message for an invalid document, or "valid". */
+static const char *syntax(const char *text)
+{
+	static char err[256];
+	struct json_doc *doc;
+
+	err[0] = '\0';
+	if (json_doc_open(text, strlen(text), &doc, err, sizeof(err)) == STATUS_OK) {
+		json_doc_free(doc);
+		return "valid";
+	}
+	CHECK(doc == NULL);
+	return err;
+}
+
+TEST(syntax_errors)
+{
+	CHECK_STR(syntax("{\n  \"a\": 1,\n  \"b\": tru\n}"),
+		  "3:8: not valid JSON: an unexpected character");
+	CHECK_STR(syntax("[1,2,]"), "1:6: not valid JSON: an unexpected character");
+	CHECK_STR(syntax("[1 2]"), "1:4: not valid JSON: expected ',' or ']' in a list");
+	CHECK_STR(syntax("{\"a\" 1}"), "1:6: not valid JSON: expected ':' after a name");
+	CHECK_STR(syntax("{a: 1}"), "1:2: not valid JSON: expected a quoted name in an object");
+	CHECK_STR(syntax("{\"a\": 1 \"b\": 2}"),
+		  "1:9: not valid JSON: expected ',' or '}' in an object");
+	CHECK_STR(syntax("{\"a\": 1"), "1:8: not valid JSON: the document ends inside an object");
+	CHECK_STR(syntax("[1,\n2"), "2:2: not valid JSON: the document ends inside a list");
+	CHECK_STR(syntax("{\"a\": \"abc"), "1:11: not valid JSON: a string that is never closed");
+	CHECK_STR(syntax(""), "1:1: not valid JSON: the document ends where a value should be");
+	CHECK_STR(syntax("  \n "), "2:2: not valid JSON: the document ends where a value should be");
+	CHECK_STR(syntax("{} x"), "1:4: not valid JSON: more text after the end of the document");
+	CHECK_STR(syntax("[01]"), "1:3: not valid JSON: expected ',' or ']' in a list");
+	CHECK_STR(syntax("[-]"), "1:3: not valid JSON: a badly formed number");
+	CHECK_STR(syntax("[1.]"), "1:4: not valid JSON: a badly formed number");
+	CHECK_STR(syntax("[1e+]"), "1:5: not valid JSON: a badly formed number");
+	CHECK_STR(syntax("[\"\\x\"]"), "1:3: not valid JSON: a bad escape in a string");
+	CHECK_STR(syntax("[\"\\u12g4\"]"), "1:3: not valid JSON: a bad \\u escape");
+	CHECK_STR(syntax("[\"tab\there\"]"), "1:6: not valid JSON: a control character inside a "
+						 "string");
+	CHECK_STR(syntax("[nul]"), "1:2: not valid JSON: an unexpected character");
+	CHECK_STR(syntax("{'a': 1}"), "1:2: not valid JSON: expected a quoted name in an object");
+	/* Columns count characters, not bytes. */
+	CHECK_STR(syntax("[\"caf\xc3\xa9\", x]"), "1:10: not valid JSON: an unexpected character");
+	/* CRLF line ends count once. */
+	CHECK_STR(syntax("[\r\n1,\r\n?]"), "3:1: not valid JSON: an unexpected character");
+
+	CHECK_STR(syntax("{}"), "valid");
+	CHECK_STR(syntax(" [ ] "), "valid");
+	CHECK_STR(syntax("\"just a string\""), "valid");
+	CHECK_STR(syntax("-0.5e-3"), "valid");
+	CHECK_STR(syntax("[true, false, null, 0, -1, 2.5E+10, \"\\u00e9\\n\\\"\"]"), "valid");
+}
+
+static char *nested(size_t depth)
+{
+	char *s = xmalloc(2 * depth + 1);
+
+	memset(s, '[', depth);
+	memset(s + depth, ']', depth);
+	s[2 * depth] = '\0';
+	return s;
+}
+
+TEST(nesting_limit)
+{
+	char *s;
+
+	s = nested(500);
+	CHECK_STR(syntax(s), "valid");
+	free(s);
+	s = nested(501);
+	CHECK_STR(syntax(s), "1:501: not valid JSON: lists and objects nested too deeply");
+	free(s);
+	/* Far deeper than any stack would take by recursion. */
+	s = nested(200000);
+	CHECK_CONTAINS(syntax(s), "nested too deeply");
+	free(s);
+}
+
+/* All records of text at `records` as "LINE:v1|v2...\n"; the status of the open. */
+static enum status records_of(const char *text, const char *records, const char *const *paths,
+			      const int *root, size_t count, struct strbuf *out, char *err,
+			      size_t errlen)
+{
+	struct json_doc *doc;
+	struct json_cursor *c;
+	enum status rc;
+	const char *const *values;
+	unsigned long index, line, expect = 0;
+
+	strbuf_init(out);
+	rc = json_doc_open(text, strlen(text), &doc, err, errlen);
+	if (rc != STATUS_OK)
+		return rc;
+	rc = json_cursor_open(doc, records, paths, root, count, &c, err, errlen);
+	if (rc != STATUS_OK) {
+		json_doc_free(doc);
+		return rc;
+	}
+	while ((rc = json_cursor_next(c, &values, &index, &line)) == STATUS_OK) {
+		size_t k;
+
+		CHECK_INT(index, expect);
+		expect++;
+		strbuf_printf(out, "%lu:", line);
+		for (k = 0; k < count; k++)
+			strbuf_printf(out, "%s%s", k ? "/" : "", values[k]);
+		strbuf_putc(out, '\n');
+	}
+	CHECK_INT(rc, STATUS_NOT_FOUND);
+	json_cursor_free(c);
+	json_doc_free(doc);
+	return STATUS_OK;
+}
+
+TEST(records_at_root)
+{
+	static const char *const paths[] = { "$.name", "$.level" };
+	struct strbuf out;
+	char err[256];
+
+	CHECK_INT(records_of("[\n"
+			     "  {\"name\": \"Chef\", \"level\": 2},\n"
+			     "  {\"name\": \"Baker\",\n"
+			     "   \"level\": 3.5},\n"
+			     "  {\"level\": null}, {\"name\": \"Software developer\", \"level\": \"4\"}\n"
+			     "]",
+			     "$", paths, NULL, 2, &out, err, sizeof(err)),
+		  STATUS_OK);
+	CHECK_STR(out.buf, "2:Chef/2\n3:Baker/3.5\n5:/\n5:Software developer/4\n");
+	strbuf_done(&out);
+
+	/* A single object at the root is one record. */
+	CHECK_INT(records_of("\n\n{\"name\": \"Chef\", \"level\": 2}", "$", paths, NULL, 2, &out,
+			     err, sizeof(err)),
+		  STATUS_OK);
+	CHECK_STR(out.buf, "3:Chef/2\n");
+	strbuf_done(&out);
+
+	/* An empty list: no records, not an error. */
+	CHECK_INT(records_of("[]", "$", paths, NULL, 2, &out, err, sizeof(err)), STATUS_OK);
+	CHECK_STR(out.buf, "");
+	strbuf_done(&out);
+
+	/* Scalars are not records. */
+	CHECK_INT(records_of("\"text\"", "$", paths, NULL, 2, &out, err, sizeof(err)),
+		  STATUS_FORMAT);
+	CHECK_STR(err, "no list of records at $");
+	strbuf_done(&out);
+}
+
+TEST(records_at_a_path)
+{
+	static const char *const paths[] = { "$.title", "$.wage.wageAmount" };
+	static const char text[] =
+		"{\n"
+		"  \"total\": 3,\n"
+		"  \"title\": \"not a record\",\n"
+		"  \"data\": {\n"
+		"    \"vacancies\": [\n"
+		"      {\"title\": \"Apprentice chef\", \"wage\": {\"wageAmount\": 12000.5}},\n"
+		"      {\"title\": \"Apprentice baker\",\n"
+		"       \"wage\": {\"wageType\": \"NationalMinimumWage\"}},\n"
+		"      {\"title\": \"Apprentice [list] {not} \\\"nested\\\"\", \"wage\": {\"wageAmount\": 0}}\n"
+		"    ],\n"
+		"    \"other\": [{\"title\": \"not a record either\"}]\n"
+		"  }\n"
+		"}\n";
+	struct strbuf out;
+	char err[256];
+
+	CHECK_INT(records_of(text, "$.data.vacancies", paths, NULL, 2, &out, err, sizeof(err)),
+		  STATUS_OK);
+	CHECK_STR(out.buf, "6:Apprentice chef/12000.5\n7:Apprentice baker/\n"
+			   "9:Apprentice [list] {not} \"nested\"/0\n");
+	strbuf_done(&out);
+
+	/* An object at the path is one record. */
+	CHECK_INT(records_of("{\"a\": {\"b\": {\"title\": \"only\"}}}", "$.a.b", paths, NULL, 2, &out,
+			     err, sizeof(err)),
+		  STATUS_OK);
+	CHECK_STR(out.buf, "1:only/\n");
+	strbuf_done(&out);
+
+	/* Nothing at the path. */
+	CHECK_INT(records_of(text, "$.data.missing", paths, NULL, 2, &out, err, sizeof(err)),
+		  STATUS_FORMAT);
+	CHECK_STR(err, "no list of records at $.data.missing");
+	strbuf_done(&out);
+	CHECK_INT(records_of(text, "$.total", paths, NULL, 2, &out, err, sizeof(err)),
+		  STATUS_FORMAT);
+	strbuf_done(&out);
+}
+
+TEST(alternatives_and_arrays)
+{
+	static const char *const paths[] = { "$.code|$.reference|$.ref", "$.tags", "$.place" };
+	static const char text[] =
+		"[{\"code\": \"A1\", \"reference\": \"R1\", \"tags\": [\"x\", \"y\", 3, null, {\"o\": 1}, [2]]},\n"
+		" {\"reference\": \"R2\", \"tags\": [], \"place\": {\"town\": \"Doncaster\"}},\n"
+		" {\"ref\": 7, \"tags\": \"single\", \"place\": [1, 2]},\n"
+		" {\"code\": null, \"ref\": \"R4\", \"tags\": [true, false, 1.5]},\n"
+		" {}]";
+	struct strbuf out;
+	char err[256];
+
+	CHECK_INT(records_of(text, "$", paths, NULL, 3, &out, err, sizeof(err)), STATUS_OK);
+	CHECK_STR(out.buf, "1:A1/x|y|3/\n"
+			   "2:R2//{\"town\":\"Doncaster\"}\n"
+			   "3:7/single/1|2\n"
+			   "4:R4/1|0|1.5/\n"
+			   "5://\n");
+	strbuf_done(&out);
+}
+
+TEST(root_fields)
+{
+	static const char *const paths[] = { "$.name", "$.meta.published", "$.meta.licence|$.licence" };
+	static const int root[] = { 0, 1, 1 };
+	static const char text[] =
+		"{\"meta\": {\"published\": \"2026-10-14\"}, \"licence\": \"OGL\",\n"
+		" \"items\": [{\"name\": \"a\", \"meta\": {\"published\": \"not this\"}}, {\"name\": \"b\"}]}";
+	struct strbuf out;
+	char err[256];
+
+	CHECK_INT(records_of(text, "$.items", paths, root, 3, &out, err, sizeof(err)), STATUS_OK);
+	CHECK_STR(out.buf, "2:a/2026-10-14/OGL\n2:b/2026-10-14/OGL\n");
+	strbuf_done(&out);
+}
+
+TEST(text_values)
+{
+	static const char *const paths[] = { "$.s" };
+	struct strbuf out;
+	char err[256];
+
+	CHECK_INT(records_of("[{\"s\": \"caf\\u00e9 \\ud83d\\ude00\\ttab\\/slash\"}]", "$", paths, NULL,
+			     1, &out, err, sizeof(err)),
+		  STATUS_OK);
+	CHECK_STR(out.buf, "1:caf\xc3\xa9 \xf0\x9f\x98\x80\ttab/slash\n");
+	strbuf_done(&out);
+
+	CHECK_INT(records_of("[{\"s\": \"line\\none\"}, {\"s\": -12}, {\"s\": 1e2}]", "$", paths, NULL,
+			     1, &out, err, sizeof(err)),
+		  STATUS_OK);
+	CHECK_STR(out.buf, "1:line\none\n1:-12\n1:100.0\n");
+	strbuf_done(&out);
+}
+
+TEST(document_queries)
+{
+	static const char text[] = "{\"a\": {\"b\": [1, 2, 3], \"c\": \"x\", \"d\": null, \"e\": true,"
+				   " \"f\": 1.5, \"g\": {}}, \"list\": [\"p\", \"q\"]}";
+	struct json_doc *doc;
+	char err[256], *v;
+
+	CHECK_INT(json_doc_open(text, strlen(text), &doc, err, sizeof(err)), STATUS_OK);
+	if (!doc)
+		return;
+	CHECK_STR(json_doc_type(doc, "$"), "object");
+	CHECK_STR(json_doc_type(doc, "$.a.b"), "array");
+	CHECK_STR(json_doc_type(doc, "$.a.b[0]"), "integer");
+	CHECK_STR(json_doc_type(doc, "$.a.c"), "text");
+	CHECK_STR(json_doc_type(doc, "$.a.d"), "null");
+	CHECK_STR(json_doc_type(doc, "$.a.e"), "true");
+	CHECK_STR(json_doc_type(doc, "$.a.f"), "real");
+	CHECK_STR(json_doc_type(doc, "$.missing"), NULL);
+	CHECK_STR(json_doc_type(doc, "not a path"), NULL);
+
+	CHECK_INT(json_doc_count(doc, "$.a.b"), 3);
+	CHECK_INT(json_doc_count(doc, "$.a"), 1);
+	CHECK_INT(json_doc_count(doc, "$.a.c"), 0);
+	CHECK_INT(json_doc_count(doc, "$.missing"), 0);
+
+	v = json_doc_value(doc, "$.a.b");
+	CHECK_STR(v, "1|2|3");
+	free(v);
+	v = json_doc_value(doc, "$.a.c");
+	CHECK_STR(v, "x");
+	free(v);
+	v = json_doc_value(doc, "$.nothing|$.list");
+	CHECK_STR(v, "p|q");
+	free(v);
+	CHECK_STR(json_doc_value(doc, "$.a.d"), NULL);
+	CHECK_STR(json_doc_value(doc, "$.missing"), NULL);
+	json_doc_free(doc);
+}
+
+/* Many records: every line number right, counted incrementally. */
+TEST(many_records)
+{
+	static const char *const paths[] = { "$.n" };
+	struct strbuf text, want, out;
+	char err[256];
+	unsigned long i;
+
+	strbuf_init(&text);
+	strbuf_init(&want);
+	strbuf_puts(&text, "{\"results\": [\n");
+	for (i = 0; i < 5000; i++) {
+		strbuf_printf(&text, "%s{\"n\": %lu%s}", i ? ",\n" : "", i, i % 3 ? "" : ",\n\"x\": 0");
+		/* Records before this one took a line each, and every third one two. */
+		strbuf_printf(&want, "%lu:%lu\n", 2 + i + (i + 2) / 3, i);
+	}
+	strbuf_puts(&text, "\n]}\n");
+	CHECK_INT(records_of(text.buf, "$.results", paths, NULL, 1, &out, err, sizeof(err)),
+		  STATUS_OK);
+	CHECK(strcmp(out.buf, want.buf) == 0);
+	strbuf_done(&out);
+	strbuf_done(&text);
+	strbuf_done(&want);
+}
+
+TESTS(syntax_errors, nesting_limit, records_at_root, records_at_a_path, alternatives_and_arrays,
+      root_fields, text_values, document_queries, many_records)
