@@ -16,6 +16,19 @@
 
 /* name, function, one-line summary, usage, longer help */
 #define COMMAND_INFO(_) \
+	_(kiosk, cli_kiosk, "the pupil's screens: questions, options, shortlist (the default)", \
+	  "careers [kiosk] [--db FILE] [--idle SECONDS] [--theme colour|contrast|plain]\n" \
+	  "       [--today DATE] [--config FILE] [--unlocked]", \
+	  "Opens the kiosk on the store. Ctrl-C, Ctrl-Z and Ctrl-\\ do nothing; leaving needs\n" \
+	  "the adviser PIN once one is set (careers pin), or --unlocked. After SECONDS without\n" \
+	  "a key (default 90) a warning counts down 20 seconds, then every answer is cleared.\n" \
+	  "Nothing about the learner is written anywhere. NO_COLOR selects the plain theme.\n" \
+	  "Settings (pin_hash, idle_seconds, theme) are read from FILE, by default\n" \
+	  "$XDG_CONFIG_HOME/careers/kiosk.conf.\n") \
+	_(pin, cli_pin, "set the adviser PIN that leaves kiosk mode", \
+	  "careers pin [--config FILE]", \
+	  "Asks for the new PIN twice (read from standard input when it is not a terminal)\n" \
+	  "and stores only its crypt(3) hash in the kiosk config file, mode 0600.\n") \
 	_(build, cli_build, "build a store from every recognised file in a folder", \
 	  "careers build [--data DIR] [--out FILE] [--quiet]", \
 	  "Walks DIR (default: the bundled sample data) and its sub-folders, imports every\n" \

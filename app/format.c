@@ -56,6 +56,23 @@ void format_csv_field(struct strbuf *out, const char *s)
 	strbuf_putc(out, '"');
 }
 
+void format_count(struct strbuf *out, double n)
+{
+	char digits[32];
+	int len, i;
+
+	if (n < 0) {
+		strbuf_putc(out, '-');
+		n = -n;
+	}
+	len = snprintf(digits, sizeof(digits), "%.0f", n);
+	for (i = 0; i < len; i++) {
+		if (i && (len - i) % 3 == 0)
+			strbuf_putc(out, ',');
+		strbuf_putc(out, digits[i]);
+	}
+}
+
 void format_money(struct strbuf *out, long long pence)
 {
 	long long pounds = pence / 100;

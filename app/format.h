@@ -15,6 +15,8 @@ void format_json_string(struct strbuf *out, const char *s);
 void format_json_number(struct strbuf *out, double v, int decimals);
 /* s as one CSV field (quoted when it holds a comma, quote or line break). */
 void format_csv_field(struct strbuf *out, const char *s);
+/* A whole number with thousands separators: 96370 -> "96,370". */
+void format_count(struct strbuf *out, double n);
 /* Money in pence as "£1,234" (whole pounds) or "£7.55" (with pence when not whole). */
 void format_money(struct strbuf *out, long long pence);
 /*

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "validate.h"
@@ -146,8 +147,14 @@ int main(int argc, char **argv)
 	if (argc < 2) {
 		char *summary[] = { argv[0], NULL };
 
+		/* The kiosk on a terminal; a summary of the store for scripts. */
+		if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
+			return cli_kiosk(1, argv);
 		return cli_sources(1, summary);
 	}
+	if (argv[1][0] == '-' && argv[1][1] == '-' && strcmp(argv[1], "--help") != 0 &&
+	    strcmp(argv[1], "--version") != 0)
+		return cli_kiosk(argc, argv);
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
 		print_help(stdout);
 		return 0;

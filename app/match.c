@@ -10,14 +10,18 @@
  *   interest  1 when the option is in one of the learner's interest areas
  *             by its code (a career's SOC group, a standard's or vacancy's
  *             route, a course's sector subject area), 0.9 for an
- *             apprenticeship in a matching subject area, 0.7 (0.9 for
- *             university courses, which have no subject-area codes) when
- *             only its title has one of the area's words. With a RIASEC
+ *             apprenticeship in a matching subject area or a course whose
+ *             title has one of the area's words (most course sources carry
+ *             no subject-area codes), 0.8 for a course whose published
+ *             subject has one, 0.7 for other options matched only by a
+ *             word of their title. With a RIASEC
  *             quiz result: for careers, the occupation's O*NET scores on
  *             the learner's letters (weighted by the learner's strengths);
  *             for other options, how far the learner's letters overlap the
  *             leaning of the interest areas the option belongs to. The
- *             higher of the two counts. Nothing given: 0.5 for everything.
+ *             higher of the two counts, the quiz's at 0.8 of its value when
+ *             the learner also picked interests (what they chose comes
+ *             first). Nothing given: 0.5 for everything.
  *             When the learner has given interests, options below 0.5 are
  *             left out: they are not what was asked for. Free text (already
  *             required by the store's word index) gives 1 when every word
@@ -76,6 +80,10 @@ static const char *const sort_names[] = {
 
 static const char riasec_letters[] = "RIASEC";
 
+static const char *const riasec_brief[] = {
+	"hands-on", "finding out", "creative", "helping people", "leading", "organising",
+};
+
 static const char *const riasec_descriptions[] = {
 	"practical, hands-on work",
 	"investigating and solving problems",
@@ -88,6 +96,20 @@ static const char *const riasec_descriptions[] = {
 const char *match_kind_name(enum option_kind kind)
 {
 	return (unsigned)kind < OPTION_KIND_COUNT ? kind_names[kind] : "?";
+}
+
+const char *match_kind_words(enum option_kind kind)
+{
+	static const char *const words[OPTION_KIND_COUNT] = {
+		[OPTION_CAREER] = "career",
+		[OPTION_COURSE] = "course",
+		[OPTION_SCHOOL] = "sixth form or college",
+		[OPTION_APPRENTICESHIP] = "apprenticeship",
+		[OPTION_VACANCY] = "job with training",
+		[OPTION_UNIVERSITY] = "university course",
+	};
+
+	return (unsigned)kind < OPTION_KIND_COUNT ? words[kind] : "?";
 }
 
 const char *match_kind_heading(enum option_kind kind)
@@ -456,11 +478,13 @@ static double area_fit(const struct interest *a, const struct store_option *o)
 			return 0.9;
 		return has_keyword(a->keywords, o->title) ? 0.7 : 0;
 	case OPTION_COURSE:
+	case OPTION_UNIVERSITY:
+		/* Many course sources carry no subject-area codes: then the words decide. */
 		if (list_has(a->ssa, o->ssa2) || list_has(a->ssa, o->ssa1))
 			return 1;
-		return has_keyword(a->keywords, o->title) ? 0.7 : 0;
-	case OPTION_UNIVERSITY:
-		return has_keyword(a->keywords, o->title) ? 0.9 : 0;
+		if (has_keyword(a->keywords, o->title))
+			return 0.9;
+		return has_keyword(a->keywords, o->route_name) ? 0.8 : 0;
 	default:
 		return 0;
 	}
@@ -539,6 +563,7 @@ static void interest_part(struct run *run, const struct store_option *o, struct 
 				add_reason(r, "\"%s\" is in its name", hit);
 			else
 				add_reason(r, "mentions \"%s\"", p->text);
+			snprintf(r->brief, sizeof(r->brief), "%s", r->reasons[r->reason_count - 1]);
 			return;
 		}
 	}
@@ -570,17 +595,19 @@ static void interest_part(struct run *run, const struct store_option *o, struct 
 			}
 		}
 	}
+	/* What the learner picked comes first; the quiz suggests, a little lower. */
+	if (run->chosen_count && quiz > 0)
+		quiz *= 0.8;
 	r->fit.interest = best > quiz ? best : quiz > 0 ? quiz : 0;
-	if (best_area && best >= quiz)
-		add_reason(r, "%s - one of your interests",
-			   (o->kind == OPTION_APPRENTICESHIP || o->kind == OPTION_VACANCY) &&
-			   best == 1 && best_area->route_name[0] ? best_area->route_name
-								 : best_area->name);
-	else if (quiz >= 0.5) {
+	if (best_area && best >= quiz) {
+		add_reason(r, "%s - one of your interests", best_area->name);
+		snprintf(r->brief, sizeof(r->brief), "you like %.50s", best_area->name);
+	} else if (quiz >= 0.4) {
 		int top = run->learner_letters[0];
 
 		add_reason(r, "suits people who like %s (%c), like your quiz answers",
 			   match_riasec_words(top), riasec_letters[top]);
+		snprintf(r->brief, sizeof(r->brief), "fits your quiz: %s", riasec_brief[top]);
 	}
 }
 
@@ -892,6 +919,11 @@ static char *where_text(const struct store_option *o)
 	case OPTION_CAREER:
 		return xstrdup("");
 	case OPTION_APPRENTICESHIP:
+		if (!isnan(o->level) && o->level > 0)
+			return o->duration_value != MODEL_NO_INT ?
+				xasprintf("Level %g apprenticeship, about %lld months", o->level,
+					  o->duration_value) :
+				xasprintf("Level %g apprenticeship", o->level);
 		return text_or_empty(o->route_name);
 	case OPTION_SCHOOL:
 		a = o->town;
@@ -899,10 +931,12 @@ static char *where_text(const struct store_option *o)
 	case OPTION_COURSE:
 	case OPTION_UNIVERSITY:
 		a = o->provider;
-		b = o->place && (!o->town || strcasecmp(o->place, o->provider ? o->provider : "") != 0)
-			    ? o->place : o->town;
-		if (b && a && strcasecmp(a, b) == 0)
-			b = o->town;
+		b = o->place ? o->place : o->town;
+		/* "Hall Cross Academy, Hall Cross Academy Sixth Form": the venue says it all. */
+		if (a && b && strncasecmp(a, b, strlen(a)) == 0) {
+			a = b;
+			b = NULL;
+		}
 		break;
 	case OPTION_VACANCY:
 		a = o->provider;
@@ -1006,6 +1040,8 @@ static int consider(void *ctx, const struct store_option *o)
 		add_reason(&r, "pays about £%.0f a week", r.pay_per_week);
 	if (o->kind == OPTION_CAREER && !isnan(r.pay_per_week))
 		add_reason(&r, "typical pay about £%.0f a week", r.pay_per_week);
+	if (!r.brief[0] && r.reason_count)
+		snprintf(r.brief, sizeof(r.brief), "%s", r.reasons[0]);
 	r.ref = text_or_empty(o->ref);
 	r.title = text_or_empty(o->title);
 	r.where = where_text(o);

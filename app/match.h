@@ -105,6 +105,7 @@ struct match_result {
 	struct match_fit fit;
 	char *reasons[MATCH_MAX_REASONS];	/* owned */
 	int reason_count;
+	char brief[64];			/* the main reason in a few words, for a list row */
 };
 
 struct match_place {
@@ -173,6 +174,8 @@ enum status match_parse_riasec(const char *text, double out[6], char *why, size_
 const char *match_riasec_words(int letter);
 
 const char *match_kind_name(enum option_kind kind);
+/* One of a kind in plain words: "sixth form or college", "job with training". */
+const char *match_kind_words(enum option_kind kind);
 const char *match_kind_heading(enum option_kind kind);
 /* Parse a kind name; -1 if unknown. */
 int match_kind_parse(const char *name);

@@ -96,7 +96,7 @@ extern const char store_schema_sql[];
 	"SELECT c.id, c.ref, c.title, coalesce(p.name, c.provider_name), " \
 	"coalesce(v.name, c.venue_name), coalesce(v.town, p.town), coalesce(v.postcode, p.postcode), " \
 	"c.lat, c.lon, c.level, c.start_date, NULL, c.flexible_start, c.age_min, c.age_max, NULL, " \
-	"NULL, c.ssa1, c.ssa2, " NULL6 ", c.kind, p.kind, p.has_sixth_form, NULL, NULL, NULL, " \
+	"c.subject, c.ssa1, c.ssa2, " NULL6 ", c.kind, p.kind, p.has_sixth_form, NULL, NULL, NULL, " \
 	"c.duration_value, c.duration_unit, NULL, c.study_mode, c.cost_pence, " \
 	"coalesce(k.name, c.qualification), substr(coalesce(c.description, c.who_for), 1, 400), c.url"
 #define COURSE_JOINS \
@@ -309,6 +309,34 @@ extern const char store_schema_sql[];
 	_(OPTIONS_SCHOOL_BOX, SCHOOL_COLUMNS_SQL " FROM provider_geo g JOIN provider p ON p.id = g.id" \
 	  " WHERE " IN_BOX " AND" SCHOOL_WHERE) \
 	_(OPTIONS_SCHOOL_ALL, SCHOOL_COLUMNS_SQL " FROM provider p WHERE" SCHOOL_WHERE) \
+	_(TEXT_CAREER, \
+	  "SELECT description, tasks, entry_routes, NULL, NULL, NULL, NULL, NULL, NULL, NULL, " \
+	  "NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, job_titles, NULL FROM occupation " \
+	  "WHERE CAST(soc AS INTEGER) = ?1") \
+	_(TEXT_APPRENTICESHIP, \
+	  "SELECT overview, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, url, " \
+	  "NULL, CASE WHEN duration_months THEN duration_months || ' months' END, NULL, NULL, " \
+	  "keywords, job_titles, integrated_degree FROM standard WHERE id = ?1") \
+	_(TEXT_COURSE, \
+	  "SELECT c.description, NULL, c.entry_requirements, c.who_for, c.where_next, NULL, NULL, " \
+	  "coalesce((SELECT name FROM code_list WHERE list = 'kisaim' AND code = c.qualification), " \
+	  "c.qualification), NULL, coalesce(v.address, p.address), coalesce(v.phone, p.phone), " \
+	  "coalesce(v.website, p.website), c.url, c.cost_text, " \
+	  "CASE WHEN c.duration_value THEN c.duration_value || ' ' || c.duration_unit END, NULL, " \
+	  "NULL, NULL, NULL, c.attendance FROM course c LEFT JOIN provider p ON p.id = c.provider_id " \
+	  "LEFT JOIN venue v ON v.id = c.venue_id WHERE c.id = ?1") \
+	_(TEXT_VACANCY, \
+	  "SELECT description, NULL, NULL, NULL, NULL, training, skills, qualifications, " \
+	  "things_to_consider, address, NULL, employer_website, url, NULL, duration_text, " \
+	  "wage_text, working_week, NULL, NULL, provider_name FROM vacancy WHERE id = ?1") \
+	_(TEXT_SCHOOL, \
+	  "SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, address, phone, website, " \
+	  "NULL, NULL, NULL, NULL, NULL, NULL, NULL, type_name FROM provider WHERE id = ?1") \
+	_(FIGURES, \
+	  "SELECT soc, year, value FROM labour_market WHERE measure = ?2 AND soc = (" \
+	  "SELECT soc FROM labour_market WHERE measure = ?2 AND soc IN (?1, substr(?1, 1, 3), " \
+	  "substr(?1, 1, 2), substr(?1, 1, 1)) ORDER BY length(soc) DESC LIMIT 1) ORDER BY year") \
+	_(FINGERPRINT, "SELECT group_concat(sha256, '') FROM (SELECT sha256 FROM source_file ORDER BY id)") \
 	_(REJECTIONS, \
 	  "SELECT s.path, r.line, r.location, r.field, r.message FROM rejected_row r " \
 	  "JOIN source_file s ON s.id = r.source_id " \
@@ -1841,4 +1869,105 @@ enum status store_each_option(struct store *s, enum option_kind kind,
 		return db_fail(s, "finding options");
 	sqlite3_reset(st);
 	return STATUS_OK;
+}
+
+static char *column_copy(sqlite3_stmt *st, int i)
+{
+	const char *v = column_text(st, i);
+
+	return v && *v ? xstrdup(v) : NULL;
+}
+
+enum status store_option_text(struct store *s, enum option_kind kind, long long id,
+			      struct store_text *t)
+{
+	enum stmt_id which;
+	sqlite3_stmt *st;
+	char **fields[] = {
+		&t->description, &t->tasks, &t->entry, &t->who_for, &t->where_next, &t->training,
+		&t->skills, &t->qualifications, &t->things_to_consider, &t->address, &t->phone,
+		&t->website, &t->apply_url, &t->cost_text, &t->duration_text, &t->wage_text,
+		&t->working_week, &t->keywords, &t->job_titles, &t->note,
+	};
+	size_t i;
+	int rc;
+
+	memset(t, 0, sizeof(*t));
+	switch (kind) {
+	case OPTION_CAREER: which = STMT_TEXT_CAREER; break;
+	case OPTION_APPRENTICESHIP: which = STMT_TEXT_APPRENTICESHIP; break;
+	case OPTION_COURSE:
+	case OPTION_UNIVERSITY: which = STMT_TEXT_COURSE; break;
+	case OPTION_VACANCY: which = STMT_TEXT_VACANCY; break;
+	case OPTION_SCHOOL: which = STMT_TEXT_SCHOOL; break;
+	default: return fail(s, STATUS_USAGE, "unknown kind of option");
+	}
+	if (!(st = stmt(s, which)))
+		return db_fail(s, "reading details");
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		for (i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
+			*fields[i] = column_copy(st, (int)i);
+	}
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return fail(s, STATUS_NOT_FOUND, "no such %s", kind == OPTION_CAREER ? "career" :
+			    "option");
+	return rc == SQLITE_ROW ? STATUS_OK : db_fail(s, "reading details");
+}
+
+void store_text_done(struct store_text *t)
+{
+	char **fields[] = {
+		&t->description, &t->tasks, &t->entry, &t->who_for, &t->where_next, &t->training,
+		&t->skills, &t->qualifications, &t->things_to_consider, &t->address, &t->phone,
+		&t->website, &t->apply_url, &t->cost_text, &t->duration_text, &t->wage_text,
+		&t->working_week, &t->keywords, &t->job_titles, &t->note,
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
+		free(*fields[i]);
+		*fields[i] = NULL;
+	}
+}
+
+enum status store_figures(struct store *s, const char *soc, const char *measure,
+			  struct store_figure *out, size_t max, size_t *count, char group[8])
+{
+	sqlite3_stmt *st = stmt(s, STMT_FIGURES);
+	int rc;
+
+	*count = 0;
+	group[0] = '\0';
+	if (!st)
+		return db_fail(s, "reading figures");
+	bind_text(st, 1, soc);
+	bind_text(st, 2, measure);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*count < max) {
+			snprintf(group, 8, "%s", column_text(st, 0));
+			out[*count].year = sqlite3_column_int64(st, 1);
+			out[*count].value = sqlite3_column_double(st, 2);
+			(*count)++;
+		}
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? STATUS_OK : db_fail(s, "reading figures");
+}
+
+unsigned store_fingerprint(struct store *s)
+{
+	sqlite3_stmt *st = stmt(s, STMT_FINGERPRINT);
+	unsigned h = 2166136261u;
+	const unsigned char *p;
+
+	if (!st)
+		return 0;
+	if (sqlite3_step(st) == SQLITE_ROW && (p = sqlite3_column_text(st, 0)) != NULL)
+		for (; *p; p++)
+			h = (h ^ *p) * 16777619u;	/* FNV-1a */
+	sqlite3_reset(st);
+	return h;
 }

@@ -183,7 +183,7 @@ struct store_option {
 	int flexible_start;
 	long long age_min, age_max;	/* MODEL_NO_INT when no limit */
 	long long route_id;		/* 0 when unknown */
-	const char *route_name;
+	const char *route_name;		/* courses: the subject area as the source words it */
 	const char *ssa1, *ssa2;
 	double riasec[6];		/* careers: O*NET interest scores 1-7, NAN when unknown */
 	const char *course_kind;	/* fe | tlevel | he */
@@ -201,6 +201,34 @@ struct store_option {
 	const char *summary;		/* the start of the description */
 	const char *url;
 };
+
+/* The long text of one option, for its detail screen. Owned strings, NULL when none. */
+struct store_text {
+	char *description, *tasks, *entry, *who_for, *where_next, *training, *skills,
+	     *qualifications, *things_to_consider, *address, *phone, *website, *apply_url,
+	     *cost_text, *duration_text, *wage_text, *working_week, *keywords, *job_titles,
+	     *note;
+};
+
+enum status store_option_text(struct store *s, enum option_kind kind, long long id,
+			      struct store_text *out);
+void store_text_done(struct store_text *t);
+
+struct store_figure {
+	long long year;
+	double value;
+};
+
+/*
+ * A labour-market series for an occupation, oldest first: the figures for
+ * its own SOC code, or for the smallest group above it that has some.
+ * *count is how many were written; group gets the code used.
+ */
+enum status store_figures(struct store *s, const char *soc, const char *measure,
+			  struct store_figure *out, size_t max, size_t *count, char group[8]);
+
+/* A short number that changes when the store's data changes (for handover codes). */
+unsigned store_fingerprint(struct store *s);
 
 /* Every option of a kind that passes the filter; fn returns non-zero to stop. */
 enum status store_each_option(struct store *s, enum option_kind kind,

@@ -250,7 +250,7 @@ TEST(year_11_digital_near_doncaster)
 	CHECK(find(&l, "Commis chef") == NULL);
 	/* Standards: from the day they can leave school; not the one still in development. */
 	r = find(&l, "IT solutions technician");
-	CHECK_CONTAINS(reasons(r), "Digital - one of your interests");
+	CHECK_CONTAINS(reasons(r), "Computers and digital - one of your interests");
 	CHECK_CONTAINS(reasons(r), "from 25 Jun 2027, when you can leave school");
 	CHECK(find(&l, "Quantum widget wrangler") == NULL);
 	/* Level 4 apprenticeships come at 18. */

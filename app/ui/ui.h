@@ -1,0 +1,314 @@
+/*
+ * ui.h - the kiosk and adviser screens: what the views share.
+ *
+ * Design notes. The UI is a stack of views. Each view is one file with a
+ * const struct view_ops { open, draw, handle, close }, listed once in
+ * VIEW_INFO. Keys are data: ACTION_INFO lists every action with the words
+ * the help screen and footer use, and keymap.c binds keys to actions per
+ * mode. A key (or a mouse click on a region a view registered while
+ * drawing) becomes an action; the view's handle() changes state and
+ * returns an outcome; only draw() draws. So the same views run on a real
+ * terminal and on a virtual screen for the tests (ui_headless_*).
+ *
+ * Privacy: everything about the learner lives in struct session, which is
+ * wiped (and its memory cleared) on "start again", on the idle timeout and
+ * at exit. The store is opened read-only; the kiosk writes nothing.
+ */
+#ifndef CAREERS_UI_H
+#define CAREERS_UI_H
+
+#include <curses.h>
+#include <time.h>
+
+#include "match.h"
+#include "mem.h"
+#include "schoolyear.h"
+#include "store.h"
+
+/* --- actions and keys ------------------------------------------------------ */
+
+/* id, words for help (empty: not listed), short words for the footer */
+#define ACTION_INFO(_) \
+	_(NONE,          "", "") \
+	_(UP,            "move up", "up") \
+	_(DOWN,          "move down", "down") \
+	_(PAGE_UP,       "page up", "page up") \
+	_(PAGE_DOWN,     "page down", "more") \
+	_(FIRST,         "go to the top", "top") \
+	_(LAST,          "go to the bottom", "bottom") \
+	_(LEFT,          "left, or the section before", "left") \
+	_(RIGHT,         "right, or the next section", "right") \
+	_(NEXT_TAB,      "next section, or next box", "next") \
+	_(PREV_TAB,      "section or box before", "back a box") \
+	_(SELECT,        "choose, or open what is picked", "choose") \
+	_(TOGGLE,        "tick or untick", "tick") \
+	_(BACK,          "go back", "back") \
+	_(SKIP,          "skip this question", "skip") \
+	_(QUIZ,          "take the quiz instead", "quiz") \
+	_(ANSWER_YES,    "answer yes", "yes") \
+	_(ANSWER_MAYBE,  "answer not sure", "not sure") \
+	_(ANSWER_NO,     "answer no", "no") \
+	_(FINISH,        "stop the quiz now and see what it found", "finish") \
+	_(SHORTLIST_ADD, "add to or take off your shortlist", "shortlist") \
+	_(NOT_FOR_ME,    "hide it: not for me", "not for me") \
+	_(UNDO_HIDE,     "bring back what you hid", "unhide") \
+	_(SEARCH,        "search by typing", "search") \
+	_(SORT,          "change the order", "order") \
+	_(SHOW_ALL,      "show or hide options not for your age", "all ages") \
+	_(SHORTLIST,     "see your shortlist", "my list") \
+	_(TAKE_AWAY,     "take your shortlist with you", "take away") \
+	_(HELP,          "help: what the keys do", "help") \
+	_(RESTART,       "start again (clears your answers)", "start again") \
+	_(THEME,         "change colours (colour, high contrast, plain)", "colours") \
+	_(LEAVE,         "leave kiosk mode (adviser PIN)", "leave") \
+	_(TYPE,          "", "")
+
+enum action {
+#define ACTION_ENUM(id, words, short_words) ACTION_##id,
+	ACTION_INFO(ACTION_ENUM)
+#undef ACTION_ENUM
+	ACTION_COUNT
+};
+
+/* Groups of bindings; a view lists the modes it uses, most specific first. */
+enum key_mode {
+	MODE_END,	/* terminates a view's list */
+	MODE_TEXT,	/* a text field has the cursor: printable keys type */
+	MODE_LIST,	/* moving through a list */
+	MODE_QUIZ,	/* answering quiz items */
+	MODE_RESULTS,	/* the results list */
+	MODE_GLOBAL,	/* everywhere */
+};
+
+struct binding {
+	int key;
+	enum action action;
+	const char *key_name;	/* as shown in help and the footer */
+};
+
+/* The bindings of a mode, terminated by { 0, ACTION_NONE, NULL }. */
+const struct binding *keymap_mode(enum key_mode mode);
+const char *keymap_words(enum action a);
+/* A word or two for the footer. */
+const char *keymap_short_words(enum action a);
+/* The action for a key in the first of `modes` that binds it. */
+enum action keymap_lookup(const enum key_mode *modes, int key);
+/* The name of the first key bound to an action in these modes ("Enter"), or NULL. */
+const char *keymap_key_name(const enum key_mode *modes, enum action a);
+
+/* --- the learner's session ---------------------------------------------------- */
+
+#define SHORTLIST_MAX 12
+
+struct shortlist_item {
+	enum option_kind kind;
+	long long id;
+	char title[96];
+};
+
+struct session {
+	int year_answered, interests_answered, place_answered;
+	struct match_profile profile;
+	char interest_names[256];	/* for the summary line */
+	struct shortlist_item shortlist[SHORTLIST_MAX];
+	int shortlist_count;
+	char place_typed[16];
+	char quiz_code[4];
+};
+
+void session_reset(struct session *s, struct civil_date today, int today_fixed);
+int session_shortlisted(const struct session *s, enum option_kind kind, long long id);
+/* Add or remove; returns 1 when now on the list, 0 when removed, -1 when full. */
+int session_toggle_shortlist(struct session *s, enum option_kind kind, long long id,
+			     const char *title);
+
+/* --- views --------------------------------------------------------------------- */
+
+#define VIEW_INFO(_) \
+	_(WELCOME,   welcome) \
+	_(YEAR,      year) \
+	_(INTERESTS, interests) \
+	_(QUIZ,      quiz) \
+	_(PLACE,     place) \
+	_(RESULTS,   results) \
+	_(DETAIL,    detail) \
+	_(SHORTLIST, shortlist) \
+	_(HANDOVER,  handover) \
+	_(HELP,      help) \
+	_(PIN,       pin)
+
+enum view_id {
+#define VIEW_ENUM(id, name) VIEW_##id,
+	VIEW_INFO(VIEW_ENUM)
+#undef VIEW_ENUM
+	VIEW_COUNT
+};
+
+enum outcome {
+	OUTCOME_NONE,		/* nothing changed */
+	OUTCOME_REDRAW,		/* state changed: draw again */
+	OUTCOME_PUSH,		/* open ui->next (with ui->next_kind/next_id) */
+	OUTCOME_REPLACE,	/* replace this view with ui->next */
+	OUTCOME_POP,		/* close this view */
+	OUTCOME_RESTART,	/* wipe the session, back to the welcome screen */
+	OUTCOME_QUIT,		/* leave the program */
+};
+
+/* Per-view state; each view uses what it needs. */
+struct view {
+	enum view_id id;
+	int cursor, top, tab, count;
+	int step;			/* quiz item, question part */
+	enum option_kind kind;		/* detail: what is shown */
+	long long item_id;
+	char input[64];			/* a text field */
+	int input_active;
+	char message[160];		/* shown to the learner (errors, confirmations) */
+	int answers[40];		/* quiz */
+	struct match_list list;		/* results, shortlist, links */
+	int list_ready;
+	void *extra;			/* owned by the view */
+};
+
+struct ui;
+
+struct view_ops {
+	const char *name;
+	const char *title;		/* for the help screen */
+	const enum key_mode *modes;
+	void (*open)(struct ui *ui, struct view *v);
+	void (*draw)(struct ui *ui, struct view *v);
+	enum outcome (*handle)(struct ui *ui, struct view *v, enum action a, int key, int arg);
+	void (*close)(struct ui *ui, struct view *v);
+};
+
+#define VIEW_DECLARE(id, name) extern const struct view_ops view_##name;
+VIEW_INFO(VIEW_DECLARE)
+#undef VIEW_DECLARE
+
+/* Every view's ops, by enum view_id. */
+extern const struct view_ops *const ui_view_table[VIEW_COUNT];
+
+/* --- the UI itself --------------------------------------------------------------- */
+
+enum theme { THEME_COLOUR, THEME_CONTRAST, THEME_PLAIN, THEME_COUNT };
+
+#define UI_MAX_HITS 128
+#define UI_MAX_DEPTH 8
+
+/* A region of the screen a click selects: the action, and its argument. */
+struct hit {
+	int y, x, h, w;
+	enum action action;
+	int arg;
+};
+
+struct ui_options {
+	const char *db;
+	int idle_seconds;		/* 0: default 90 */
+	int warning_seconds;		/* 0: default 20 */
+	enum theme theme;
+	int locked;			/* kiosk: keys cannot leave without the PIN */
+	int today_fixed;
+	struct civil_date today;
+	const char *pin_hash;		/* crypt(3) hash, NULL: no PIN set */
+	const char *data_label;		/* e.g. "sample data for Doncaster, 1 Nov 2026" */
+};
+
+struct ui {
+	struct ui_options options;
+	struct store *store;
+	struct session session;
+	struct view stack[UI_MAX_DEPTH];
+	int depth;
+	int lines, cols;
+	enum theme theme;
+	int utf8;			/* the terminal can show UTF-8 */
+	struct hit hits[UI_MAX_HITS];
+	int hit_count;
+	enum view_id next;		/* for OUTCOME_PUSH / REPLACE */
+	enum option_kind next_kind;
+	long long next_id;
+	time_t last_input;
+	int warning;			/* the idle warning is showing */
+	int seconds_left;
+	int quit;
+	char status[160];		/* a one-line message for the next draw */
+	char data_label[160];
+};
+
+/* Lifecycle: the caller has set up curses (real or headless). */
+enum status ui_start(struct ui *ui, const struct ui_options *o, char *err, size_t errlen);
+void ui_stop(struct ui *ui);
+/* Feed one key (or KEY_MOUSE / KEY_RESIZE) and let the views react. */
+void ui_key(struct ui *ui, int key);
+/* Time passes: idle warning and reset. now = seconds on a monotonic clock. */
+void ui_tick(struct ui *ui, time_t now);
+/* Draw everything for the current size. */
+void ui_draw(struct ui *ui);
+/* Click at a screen position (mouse or tests). */
+void ui_click(struct ui *ui, int y, int x);
+struct view *ui_top(struct ui *ui);
+/* Run the learner filter for the current session (for results and links). */
+enum status ui_match(struct ui *ui, const struct match_profile *p, struct match_list *out);
+
+/* Run on the real terminal until the learner (or adviser) leaves. */
+int ui_run(const struct ui_options *o);
+
+/* The virtual screen used by tests: cols x lines, nothing read from a tty. */
+struct ui_headless;
+struct ui_headless *ui_headless_new(int cols, int lines, const struct ui_options *o,
+				    char *err, size_t errlen);
+void ui_headless_key(struct ui_headless *h, int key);
+void ui_headless_keys(struct ui_headless *h, const char *keys);
+void ui_headless_click(struct ui_headless *h, int y, int x);
+void ui_headless_resize(struct ui_headless *h, int cols, int lines);
+void ui_headless_tick(struct ui_headless *h, time_t seconds);
+/* The screen as text, one line per row, trailing spaces removed. */
+void ui_headless_dump(struct ui_headless *h, struct strbuf *out);
+struct ui *ui_headless_ui(struct ui_headless *h);
+void ui_headless_free(struct ui_headless *h);
+
+/*
+ * Move v->cursor through count items (page = rows per page), keeping
+ * v->top so the cursor stays within `visible` rows. Returns 1 when the
+ * action was a movement. A click on row `arg` (>= 0) moves there.
+ */
+int ui_list_move(struct view *v, enum action a, int arg, int count, int visible);
+
+/* --- drawing (canvas.c) ----------------------------------------------------------- */
+
+enum paint {
+	PAINT_TEXT, PAINT_BAR, PAINT_TITLE, PAINT_DIM, PAINT_SELECTED, PAINT_ACCENT,
+	PAINT_WARNING, PAINT_GOOD, PAINT_FIELD, PAINT_COUNT
+};
+
+void canvas_setup_colours(struct ui *ui);
+void canvas_clear(struct ui *ui);
+void canvas_paint(struct ui *ui, enum paint p);
+/* Text at y, x, cut to width columns; returns columns used. */
+int canvas_text(struct ui *ui, int y, int x, int width, enum paint p, const char *s);
+/* Word-wrapped text in a box; returns lines used (at most max_lines). */
+int canvas_wrap(struct ui *ui, int y, int x, int width, int max_lines, enum paint p,
+		const char *s);
+/*
+ * The top bar (title left, help hints right) and the footer: the keys for
+ * `footer` actions, named from the modes the view is using right now.
+ */
+void canvas_frame(struct ui *ui, const char *title, const enum key_mode *modes,
+		  const enum action *footer);
+/* The modes keys are read in for the top view at the moment. */
+const enum key_mode *ui_current_modes(struct ui *ui);
+/* A clickable label such as "[ Start ]"; returns its width. */
+int canvas_button(struct ui *ui, int y, int x, const char *label, enum action a, int arg,
+		  int focused);
+void canvas_hit(struct ui *ui, int y, int x, int h, int w, enum action a, int arg);
+/* A small bar chart of values (NAN gaps) in width columns. */
+void canvas_sparkline(struct ui *ui, int y, int x, const double *values, int count,
+		      enum paint p);
+/* A horizontal bar: value out of max, width columns. */
+void canvas_bar(struct ui *ui, int y, int x, int width, double value, double max, enum paint p);
+/* Symbols with ASCII fallbacks. */
+const char *canvas_symbol(struct ui *ui, const char *utf8, const char *ascii);
+
+#endif

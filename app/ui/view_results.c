@@ -1,0 +1,423 @@
+/*
+ * view_results.c - what fits the learner, in sections with counts.
+ *
+ * One match_run() fills every section; the sections are views of that
+ * list. "Not for me" adds the option to the profile's exclusions and runs
+ * again, so counts and order adapt. "/" narrows the list as the learner
+ * types (prefix matching in the store's word index).
+ */
+#include <ctype.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "format.h"
+#include "ui.h"
+
+struct section {
+	const char *name, *short_name;
+	unsigned kinds;
+};
+
+static const struct section sections[] = {
+	{ "Careers", "Careers", 1u << OPTION_CAREER },
+	{ "Courses & sixth forms", "Courses", (1u << OPTION_COURSE) | (1u << OPTION_SCHOOL) },
+	{ "Apprenticeships", "Apprenticeships", 1u << OPTION_APPRENTICESHIP },
+	{ "Jobs with training", "Jobs", 1u << OPTION_VACANCY },
+	{ "University", "University", 1u << OPTION_UNIVERSITY },
+};
+#define SECTIONS (int)(sizeof(sections) / sizeof(sections[0]))
+
+struct results_state {
+	int *rows[SECTIONS];		/* indexes into v->list.results */
+	int count[SECTIONS];
+	int cursor[SECTIONS], top[SECTIONS];
+	struct match_profile profile;	/* what was run */
+	int year_assumed;
+};
+
+static const enum key_mode modes[] = { MODE_RESULTS, MODE_LIST, MODE_GLOBAL, MODE_END };
+static const enum action footer[] = {
+	ACTION_SELECT, ACTION_SHORTLIST_ADD, ACTION_NOT_FOR_ME, ACTION_SEARCH, ACTION_NEXT_TAB,
+	ACTION_SORT, ACTION_HELP, ACTION_NONE
+};
+
+static void split(struct view *v)
+{
+	struct results_state *st = v->extra;
+	size_t i;
+	int k;
+
+	for (k = 0; k < SECTIONS; k++) {
+		free(st->rows[k]);
+		st->rows[k] = xcalloc(v->list.count ? v->list.count : 1, sizeof(int));
+		st->count[k] = 0;
+	}
+	for (i = 0; i < v->list.count; i++)
+		for (k = 0; k < SECTIONS; k++)
+			if (sections[k].kinds & (1u << v->list.results[i].kind))
+				st->rows[k][st->count[k]++] = (int)i;
+	for (k = 0; k < SECTIONS; k++) {
+		if (st->cursor[k] >= st->count[k])
+			st->cursor[k] = st->count[k] ? st->count[k] - 1 : 0;
+		if (st->top[k] > st->cursor[k])
+			st->top[k] = st->cursor[k];
+	}
+}
+
+static void run(struct ui *ui, struct view *v)
+{
+	struct results_state *st = v->extra;
+	struct match_profile p = ui->session.profile;
+
+	st->year_assumed = !ui->session.year_answered;
+	if (st->year_assumed) {
+		p.school_year = 11;
+		p.age = 0;
+	}
+	p.limit = 0;
+	p.kinds = 0;
+	snprintf(p.text, sizeof(p.text), "%s", v->input);
+	st->profile = p;
+	match_list_done(&v->list);
+	if (ui_match(ui, &p, &v->list) == STATUS_NOT_FOUND) {
+		/* The place went missing (it was checked when typed): drop it. */
+		p.place[0] = '\0';
+		ui_match(ui, &p, &v->list);
+	}
+	split(v);
+}
+
+static void open(struct ui *ui, struct view *v)
+{
+	struct results_state *st = xcalloc(1, sizeof(*st));
+	int k;
+
+	v->extra = st;
+	run(ui, v);
+	/* Start on the first section that has anything in it. */
+	for (k = 0; k < SECTIONS && !st->count[k]; k++)
+		;
+	v->tab = k < SECTIONS ? k : 0;
+}
+
+static void close_view(struct ui *ui, struct view *v)
+{
+	struct results_state *st = v->extra;
+	int k;
+
+	(void)ui;
+	for (k = 0; k < SECTIONS; k++)
+		free(st->rows[k]);
+	free(st);
+	v->extra = NULL;
+}
+
+/* "now", "Jun 2027", "at 18", for the right-hand column. */
+static void when_words(const struct match_result *r, char *out, size_t outlen)
+{
+	struct civil_date d;
+	char my[16];
+
+	switch (r->availability) {
+	case AVAILABLE_NOW:
+		snprintf(out, outlen, "now");
+		return;
+	case AVAILABLE_NOT_FOR_AGE:
+		snprintf(out, outlen, "not for you");
+		return;
+	case AVAILABLE_FROM:
+	case AVAILABLE_AT_18:
+		if (date_parse(r->available_from, &d)) {
+			date_month_year(d, my);
+			if (r->availability == AVAILABLE_AT_18)
+				snprintf(out, outlen, "at 18");
+			else if (r->starts_too_early)
+				snprintf(out, outlen, "starts too soon");
+			else
+				snprintf(out, outlen, "%s", my);
+			return;
+		}
+	}
+	out[0] = '\0';
+}
+
+static void summary_line(struct ui *ui, const struct results_state *st, char *out, size_t len)
+{
+	const struct session *s = &ui->session;
+	const struct match_profile *p = &st->profile;
+	char who[48];
+
+	if (st->year_assumed)
+		snprintf(who, sizeof(who), "Year not given (dates as for Year 11)");
+	else if (p->school_year)
+		snprintf(who, sizeof(who), "Year %d", p->school_year);
+	else
+		snprintf(who, sizeof(who), "Left school, %d", p->age);
+	snprintf(out, len, "%s | %s | %s", who,
+		 s->interest_names[0] ? s->interest_names : s->quiz_code[0] ? "quiz answers" :
+		 "all interests",
+		 !p->place[0] ? "no postcode" : "");
+	if (p->place[0]) {
+		size_t n = strlen(out);
+
+		if (p->radius > 0)
+			snprintf(out + n, len - n, "within %g miles of %s", p->radius, p->place);
+		else
+			snprintf(out + n, len - n, "anywhere from %s", p->place);
+	}
+}
+
+static int rows_visible(struct ui *ui)
+{
+	int v = (ui->lines - 7) / 2;
+
+	return v < 1 ? 1 : v;
+}
+
+static void draw(struct ui *ui, struct view *v)
+{
+	struct results_state *st = v->extra;
+	int y = 1, x = 1, k, i, visible = rows_visible(ui);
+	char line[320], when[32];
+	int wide = ui->cols >= 100;
+
+	canvas_frame(ui, "Your options", modes, footer);
+	summary_line(ui, st, line, sizeof(line));
+	canvas_text(ui, y++, 1, ui->cols - 2, PAINT_DIM, line);
+
+	/* Section tabs with counts. */
+	for (k = 0; k < SECTIONS; k++) {
+		int on = k == v->tab, w;
+
+		snprintf(line, sizeof(line), "%s%s %d%s", on ? "[" : " ",
+			 wide ? sections[k].name : sections[k].short_name, st->count[k],
+			 on ? "]" : " ");
+		w = canvas_text(ui, y, x, ui->cols - x - 1, on ? PAINT_SELECTED : PAINT_ACCENT, line);
+		canvas_hit(ui, y, x, 1, w, ACTION_NEXT_TAB, k);
+		x += w + 1;
+	}
+	y++;
+	if (v->input_active || v->input[0]) {
+		snprintf(line, sizeof(line), "Search: %s%s", v->input,
+			 v->input_active ? canvas_symbol(ui, "\xE2\x96\x8F", "_") : "");
+		canvas_text(ui, y, 1, ui->cols - 2, v->input_active ? PAINT_FIELD : PAINT_ACCENT,
+			    line);
+	} else {
+		snprintf(line, sizeof(line), "%s first%s%s", st->profile.sort == SORT_DISTANCE ?
+			 "Nearest" : st->profile.sort == SORT_START ? "Soonest" :
+			 st->profile.sort == SORT_PAY ? "Best paid" : "Best match",
+			 st->profile.show_not_for_age ? " - showing options not for your age too" :
+			 "", st->profile.excluded_count ? " - some hidden (u brings them back)" : "");
+		canvas_text(ui, y, 1, ui->cols - 2, PAINT_DIM, line);
+	}
+	y++;
+	if (!st->count[v->tab]) {
+		y++;
+		canvas_wrap(ui, y, 2, ui->cols - 4, 4, PAINT_TEXT,
+			    v->input[0] ? "Nothing here matches what you typed. Press / and "
+					  "change it, or Esc to clear it." :
+			    "Nothing in this section fits yet. Try another section (Tab), a "
+			    "bigger distance, or fewer interests (press r to start again).");
+		return;
+	}
+	for (i = st->top[v->tab]; i < st->count[v->tab] && i < st->top[v->tab] + visible; i++) {
+		const struct match_result *r = &v->list.results[st->rows[v->tab][i]];
+		int on = i == st->cursor[v->tab], right_w;
+		char right[48];
+		const char *star = session_shortlisted(&ui->session, r->kind, r->id) ?
+				   canvas_symbol(ui, "\xE2\x98\x85", "*") : " ";
+
+		when_words(r, when, sizeof(when));
+		if (r->kind == OPTION_CAREER) {
+			/* Careers can be explored now: the column shows typical pay instead. */
+			if (isnan(r->pay_per_week))
+				when[0] = '\0';
+			else
+				snprintf(when, sizeof(when), "\xC2\xA3%.0f/week", r->pay_per_week);
+		}
+		if (!isnan(r->distance))
+			snprintf(right, sizeof(right), "%4.1f mi  %-11s", r->distance, when);
+		else
+			snprintf(right, sizeof(right), "%-11s", when);
+		right_w = format_width(right);
+		snprintf(line, sizeof(line), "%s%s %s", on ? ">" : " ", star, r->title);
+		if (on) {
+			canvas_paint(ui, PAINT_SELECTED);
+			mvhline(y, 0, ' ', ui->cols);
+		}
+		canvas_text(ui, y, 0, ui->cols - right_w - 2, on ? PAINT_SELECTED : PAINT_TITLE, line);
+		canvas_text(ui, y, ui->cols - right_w - 1, right_w, on ? PAINT_SELECTED : PAINT_TEXT,
+			    right);
+		/* Where, kept to part of the line so the top reason shows too. */
+		{
+			struct strbuf where;
+			int room = ui->cols - 8 - (r->brief[0] ? format_width(r->brief) + 3 : 0);
+
+			strbuf_init(&where);
+			format_fit(&where, r->where, room < 16 ? 16 : room);
+			snprintf(line, sizeof(line), "    %s%s%s", where.buf, where.len &&
+				 r->brief[0] ? " - " : "", r->brief);
+			strbuf_done(&where);
+		}
+		canvas_text(ui, y + 1, 0, ui->cols - 1, PAINT_DIM, line);
+		canvas_hit(ui, y, 0, 2, ui->cols, ACTION_SELECT, i);
+		y += 2;
+	}
+	if (st->count[v->tab] > visible) {
+		snprintf(line, sizeof(line), "%d-%d of %d", st->top[v->tab] + 1,
+			 st->top[v->tab] + visible < st->count[v->tab] ? st->top[v->tab] + visible :
+			 st->count[v->tab], st->count[v->tab]);
+		canvas_text(ui, 3, ui->cols - format_width(line) - 1, format_width(line), PAINT_DIM,
+			    line);
+	}
+}
+
+static const struct match_result *current(struct view *v)
+{
+	struct results_state *st = v->extra;
+
+	if (!st->count[v->tab])
+		return NULL;
+	return &v->list.results[st->rows[v->tab][st->cursor[v->tab]]];
+}
+
+static enum outcome search_key(struct ui *ui, struct view *v, enum action a, int key)
+{
+	size_t len = strlen(v->input);
+
+	switch (a) {
+	case ACTION_TYPE:
+		if (key == KEY_BACKSPACE || key == 127 || key == 8 || key == KEY_DC) {
+			if (len)
+				v->input[len - 1] = '\0';
+		} else if (len < 40 && (isalnum(key) || key == ' ' || key == '-')) {
+			v->input[len] = (char)key;
+			v->input[len + 1] = '\0';
+		} else {
+			return OUTCOME_NONE;
+		}
+		run(ui, v);
+		return OUTCOME_REDRAW;
+	case ACTION_SELECT:
+	case ACTION_NEXT_TAB:
+	case ACTION_DOWN:
+		v->input_active = 0;
+		return OUTCOME_REDRAW;
+	case ACTION_BACK:
+		v->input_active = 0;
+		v->input[0] = '\0';
+		run(ui, v);
+		return OUTCOME_REDRAW;
+	default:
+		return OUTCOME_NONE;
+	}
+}
+
+static enum outcome handle(struct ui *ui, struct view *v, enum action a, int key, int arg)
+{
+	struct results_state *st = v->extra;
+	struct match_profile *p = &ui->session.profile;
+	const struct match_result *r;
+	struct view sub;
+
+	if (v->input_active)
+		return search_key(ui, v, a, key);
+	switch (a) {
+	case ACTION_NEXT_TAB:
+	case ACTION_RIGHT:
+		v->tab = arg >= 0 && arg < SECTIONS ? arg : (v->tab + 1) % SECTIONS;
+		return OUTCOME_REDRAW;
+	case ACTION_PREV_TAB:
+	case ACTION_LEFT:
+		v->tab = (v->tab + SECTIONS - 1) % SECTIONS;
+		return OUTCOME_REDRAW;
+	case ACTION_BACK:
+		if (v->input[0]) {
+			v->input[0] = '\0';
+			run(ui, v);
+			return OUTCOME_REDRAW;
+		}
+		return OUTCOME_POP;
+	case ACTION_SEARCH:
+		v->input_active = 1;
+		return OUTCOME_REDRAW;
+	case ACTION_SORT:
+		p->sort = (enum match_sort)((p->sort + 1) % 4);
+		run(ui, v);
+		return OUTCOME_REDRAW;
+	case ACTION_SHOW_ALL:
+		p->show_not_for_age = !p->show_not_for_age;
+		run(ui, v);
+		return OUTCOME_REDRAW;
+	case ACTION_UNDO_HIDE:
+		if (!p->excluded_count)
+			return OUTCOME_NONE;
+		p->excluded_count = 0;
+		snprintf(ui->status, sizeof(ui->status), "Everything you hid is back.");
+		run(ui, v);
+		return OUTCOME_REDRAW;
+	default:
+		break;
+	}
+	/* Movement within the section. */
+	memset(&sub, 0, sizeof(sub));
+	sub.cursor = st->cursor[v->tab];
+	sub.top = st->top[v->tab];
+	if (ui_list_move(&sub, a, arg, st->count[v->tab], rows_visible(ui))) {
+		st->cursor[v->tab] = sub.cursor;
+		st->top[v->tab] = sub.top;
+		return OUTCOME_REDRAW;
+	}
+	if (st->count[v->tab]) {
+		st->cursor[v->tab] = sub.cursor;
+		st->top[v->tab] = sub.top;
+	}
+	r = current(v);
+	if (!r)
+		return OUTCOME_NONE;
+	switch (a) {
+	case ACTION_SELECT:
+		ui->next = VIEW_DETAIL;
+		ui->next_kind = r->kind;
+		ui->next_id = r->id;
+		return OUTCOME_PUSH;
+	case ACTION_SHORTLIST_ADD:
+		switch (session_toggle_shortlist(&ui->session, r->kind, r->id, r->title)) {
+		case 1:
+			snprintf(ui->status, sizeof(ui->status),
+				 "Added to your shortlist (%d). Press v to see it.",
+				 ui->session.shortlist_count);
+			break;
+		case 0:
+			snprintf(ui->status, sizeof(ui->status), "Taken off your shortlist.");
+			break;
+		default:
+			snprintf(ui->status, sizeof(ui->status),
+				 "Your shortlist is full (%d). Take something off first.",
+				 SHORTLIST_MAX);
+		}
+		return OUTCOME_REDRAW;
+	case ACTION_NOT_FOR_ME:
+		if (p->excluded_count >= MATCH_MAX_EXCLUDED)
+			return OUTCOME_NONE;
+		p->excluded[p->excluded_count].kind = r->kind;
+		p->excluded[p->excluded_count++].id = r->id;
+		snprintf(ui->status, sizeof(ui->status), "Hidden: %.100s. Press u to bring it back.",
+			 r->title);
+		run(ui, v);
+		return OUTCOME_REDRAW;
+	default:
+		return OUTCOME_NONE;
+	}
+}
+
+const struct view_ops view_results = {
+	.name = "results",
+	.title = "Your options",
+	.modes = modes,
+	.open = open,
+	.draw = draw,
+	.handle = handle,
+	.close = close_view,
+};

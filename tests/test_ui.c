@@ -1,0 +1,472 @@
+/*
+ * test_ui.c - the kiosk on a virtual screen: every view at 80x24 and
+ * 132x43 against golden screens, plus the behaviour a pupil relies on
+ * (keys that must do nothing, the idle reset, clicks, resizing, garbage
+ * typed into fields) and the key table itself.
+ *
+ * Golden screens live in tests/golden/NAME-COLSxLINES.txt. When the UI
+ * changes on purpose, run with CAREERS_UPDATE_GOLDEN=1 to rewrite them,
+ * then read every changed screen before committing it.
+ */
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "build.h"
+#include "format.h"
+#include "harness.h"
+#include "ui/ui.h"
+
+static char test_store_path[512];
+static int update_golden;
+
+static void build_store_once(void)
+{
+	const char *tmp = getenv("CAREERS_TEST_TMP");
+	struct build_options o;
+	FILE *devnull = fopen("/dev/null", "w");
+
+	if (test_store_path[0])
+		return;
+	snprintf(test_store_path, sizeof(test_store_path), "%s/ui.db", tmp ? tmp : "/tmp");
+	unlink(test_store_path);
+	memset(&o, 0, sizeof(o));
+	o.data_dir = CAREERS_SOURCE "/data/doncaster";
+	o.out = test_store_path;
+	o.quiet = 1;
+	o.out_stream = devnull;
+	o.err_stream = stderr;
+	CHECK_INT(build_store(&o), STATUS_OK);
+	fclose(devnull);
+	update_golden = getenv("CAREERS_UPDATE_GOLDEN") != NULL;
+}
+
+static struct ui_headless *start(int cols, int lines)
+{
+	struct ui_options o;
+	struct ui_headless *h;
+	char err[256];
+
+	build_store_once();
+	memset(&o, 0, sizeof(o));
+	o.db = test_store_path;
+	o.locked = 1;
+	o.today_fixed = 1;
+	o.today = (struct civil_date){ 2026, 11, 30 };
+	o.idle_seconds = 90;
+	o.warning_seconds = 20;
+	o.pin_hash = "$6$careerstest$AJd0LylrfhhRETLIAxdvu4dRlw7zIhr2LfjeeTRyacVjfF1fg/2lqvJyeK62ro2T.wvhlLwA.RreribgymuRu0";	/* PIN 4321 */
+	h = ui_headless_new(cols, lines, &o, err, sizeof(err));
+	CHECK(h != NULL);
+	if (!h)
+		fprintf(stderr, "cannot start the UI: %s\n", err);
+	return h;
+}
+
+static char *screen(struct ui_headless *h)
+{
+	struct strbuf sb;
+
+	strbuf_init(&sb);
+	ui_headless_dump(h, &sb);
+	return strbuf_detach(&sb);
+}
+
+/* Compare the screen with tests/golden/NAME-COLSxLINES.txt (or write it). */
+static void golden(struct ui_headless *h, const char *name)
+{
+	struct ui *ui = ui_headless_ui(h);
+	char path[768], *now = screen(h), *want;
+	FILE *f;
+	long n;
+
+	snprintf(path, sizeof(path), "%s/golden/%s-%dx%d.txt", CAREERS_SOURCE "/tests", name, ui->cols,
+		 ui->lines);
+	if (update_golden) {
+		f = fopen(path, "w");
+		CHECK(f != NULL);
+		if (f) {
+			fputs(now, f);
+			fclose(f);
+		}
+		free(now);
+		return;
+	}
+	f = fopen(path, "r");
+	if (!f) {
+		fprintf(stderr, "%s: no golden screen %s (run with CAREERS_UPDATE_GOLDEN=1)\n",
+			check_current, path);
+		check_failures++;
+		free(now);
+		return;
+	}
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	rewind(f);
+	want = xcalloc(1, (size_t)n + 1);
+	if (fread(want, 1, (size_t)n, f) != (size_t)n)
+		want[0] = '\0';
+	fclose(f);
+	if (strcmp(now, want) != 0) {
+		fprintf(stderr, "%s: screen %s differs from %s\n--- now:\n%s--- golden:\n%s",
+			check_current, name, path, now, want);
+		check_failures++;
+	}
+	free(want);
+	free(now);
+}
+
+/* Every line of the screen fits: nothing is drawn past the last column. */
+static void fits(struct ui_headless *h)
+{
+	struct ui *ui = ui_headless_ui(h);
+	char *s = screen(h), *line = s;
+	int row = 0;
+
+	while (*line) {
+		char *end = strchr(line, '\n');
+		size_t len = end ? (size_t)(end - line) : strlen(line);
+		char *copy = xstrndup(line, len);
+
+		if (format_width(copy) > ui->cols) {
+			fprintf(stderr, "%s: row %d is wider than %d columns\n", check_current, row,
+				ui->cols);
+			check_failures++;
+		}
+		free(copy);
+		row++;
+		line += len + (end ? 1 : 0);
+	}
+	CHECK_INT(row, ui->lines);
+	free(s);
+}
+
+static void journey(int cols, int lines)
+{
+	struct ui_headless *h = start(cols, lines);
+	struct ui *ui;
+	char *before, *after;
+
+	if (!h)
+		return;
+	ui = ui_headless_ui(h);
+	golden(h, "welcome");
+	fits(h);
+	ui_headless_key(h, '\n');
+	golden(h, "year");
+	ui_headless_keys(h, "jjj");
+	ui_headless_key(h, '\n');
+	golden(h, "year-age");
+	ui_headless_key(h, 27);
+	ui_headless_keys(h, "kkk");
+	ui_headless_key(h, '\n');
+	golden(h, "interests");
+	fits(h);
+	ui_headless_keys(h, "jjjjjj ");	/* Computers and digital */
+	ui_headless_keys(h, "q");
+	golden(h, "quiz");
+	ui_headless_keys(h, "ynmynmynnyyn");
+	ui_headless_keys(h, "yynmnnyymmny");
+	golden(h, "quiz-done");
+	ui_headless_key(h, '\n');
+	golden(h, "interests-chosen");
+	ui_headless_key(h, '\n');
+	golden(h, "place");
+	ui_headless_keys(h, "zz9 9zz");
+	ui_headless_key(h, '\n');
+	golden(h, "place-unknown");
+	fits(h);
+	/* Clear it and type a real one, spaced oddly, in lower case. */
+	ui_headless_keys(h, "\x7f\x7f\x7f\x7f\x7f\x7f\x7f");
+	ui_headless_keys(h, "dn1  3");
+	ui_headless_keys(h, "bu");
+	ui_headless_key(h, KEY_RIGHT);
+	ui_headless_key(h, KEY_RIGHT);
+	golden(h, "place-filled");
+	ui_headless_key(h, '\n');
+	golden(h, "results-careers");
+	fits(h);
+	ui_headless_key(h, '\t');
+	golden(h, "results-courses");
+	ui_headless_key(h, 's');	/* shortlist the first course */
+	ui_headless_key(h, '\n');
+	golden(h, "detail-course");
+	fits(h);
+	ui_headless_key(h, 27);
+	ui_headless_key(h, '\t');
+	golden(h, "results-apprenticeships");
+	ui_headless_key(h, '\n');
+	golden(h, "detail-apprenticeship");
+	ui_headless_key(h, 27);
+	ui_headless_key(h, '\t');
+	golden(h, "results-vacancies");
+	ui_headless_key(h, 's');
+	ui_headless_key(h, '\n');
+	golden(h, "detail-vacancy");
+	ui_headless_key(h, 27);
+	ui_headless_key(h, '\t');
+	golden(h, "results-university");
+	ui_headless_key(h, '\n');
+	golden(h, "detail-university");
+	ui_headless_key(h, 27);
+	ui_headless_key(h, '\t');	/* back round to careers */
+	ui_headless_key(h, '\n');
+	golden(h, "detail-career");
+	fits(h);
+	ui_headless_key(h, KEY_NPAGE);
+	golden(h, "detail-career-more");
+	ui_headless_key(h, 's');
+	ui_headless_key(h, 27);
+	/* Not for me: the first career goes and the count drops by one. */
+	before = screen(h);
+	ui_headless_key(h, 'x');
+	after = screen(h);
+	CHECK(strcmp(before, after) != 0);
+	golden(h, "results-hidden");
+	free(before);
+	free(after);
+	ui_headless_key(h, 'u');
+	/* Search as you type, with prefix matching. */
+	ui_headless_key(h, '/');
+	ui_headless_keys(h, "cyb");
+	golden(h, "results-search");
+	ui_headless_key(h, '\n');
+	ui_headless_key(h, 'v');
+	golden(h, "shortlist");
+	ui_headless_key(h, 't');
+	golden(h, "handover");
+	fits(h);
+	CHECK_INT(ui->session.shortlist_count, 3);
+	ui_headless_key(h, 27);
+	ui_headless_key(h, '?');
+	golden(h, "help");
+	fits(h);
+	ui_headless_key(h, 27);
+	ui_headless_key(h, KEY_F(10));
+	golden(h, "pin");
+	ui_headless_keys(h, "0000");
+	ui_headless_key(h, '\n');
+	golden(h, "pin-wrong");
+	CHECK(!ui->quit);
+	ui_headless_key(h, 27);
+	/* Idle: the warning, then everything is wiped. */
+	ui_headless_tick(h, 91);
+	golden(h, "idle-warning");
+	ui_headless_tick(h, 21);
+	CHECK_INT(ui->session.shortlist_count, 0);
+	CHECK_INT(ui->session.profile.interest_count, 0);
+	CHECK_INT(ui->session.place_typed[0], '\0');
+	CHECK_INT(ui_top(ui)->id, VIEW_WELCOME);
+	CHECK_INT(ui->depth, 1);
+	ui_headless_free(h);
+}
+
+TEST(journey_80x24)
+{
+	journey(80, 24);
+}
+
+TEST(journey_132x43)
+{
+	journey(132, 43);
+}
+
+TEST(keys_that_do_nothing)
+{
+	struct ui_headless *h = start(80, 24);
+	static const int dead[] = { 3, 26, 28, 4, 17, 19, KEY_F(2), KEY_F(12) };
+	char *before, *after;
+	size_t i;
+
+	if (!h)
+		return;
+	ui_headless_keys(h, "\n\n");
+	before = screen(h);
+	for (i = 0; i < sizeof(dead) / sizeof(dead[0]); i++)
+		ui_headless_key(h, dead[i]);
+	after = screen(h);
+	CHECK_STR(after, before);
+	CHECK(!ui_headless_ui(h)->quit);
+	free(before);
+	free(after);
+	ui_headless_free(h);
+}
+
+TEST(warning_kept_by_a_key)
+{
+	struct ui_headless *h = start(80, 24);
+	struct ui *ui;
+
+	if (!h)
+		return;
+	ui = ui_headless_ui(h);
+	ui_headless_keys(h, "\n\n");
+	CHECK(ui->session.year_answered);
+	ui_headless_tick(h, 95);
+	CHECK(ui->warning);
+	CHECK_INT(ui->seconds_left, 15);
+	ui_headless_key(h, 'z');	/* any key */
+	CHECK(!ui->warning);
+	CHECK(ui->session.year_answered);
+	CHECK_INT(ui_top(ui)->id, VIEW_INTERESTS);
+	/* The welcome screen alone never times out: there is nothing to clear. */
+	ui_headless_key(h, 'r');
+	ui_headless_key(h, 'r');
+	CHECK_INT(ui_top(ui)->id, VIEW_WELCOME);
+	ui_headless_tick(h, 500);
+	CHECK(!ui->warning);
+	ui_headless_free(h);
+}
+
+TEST(start_again_asks_first)
+{
+	struct ui_headless *h = start(80, 24);
+	struct ui *ui;
+
+	if (!h)
+		return;
+	ui = ui_headless_ui(h);
+	ui_headless_keys(h, "\n\n ");
+	ui_headless_key(h, 'r');
+	CHECK_CONTAINS(ui->status, "Press r again");
+	CHECK_INT(ui_top(ui)->id, VIEW_INTERESTS);
+	ui_headless_key(h, 'j');	/* anything else cancels */
+	ui_headless_key(h, 'r');
+	CHECK_INT(ui_top(ui)->id, VIEW_INTERESTS);
+	ui_headless_key(h, 'r');
+	CHECK_INT(ui_top(ui)->id, VIEW_WELCOME);
+	CHECK(!ui->session.year_answered);
+	ui_headless_free(h);
+}
+
+TEST(mouse_and_resize)
+{
+	struct ui_headless *h = start(80, 24);
+	struct ui *ui;
+	int i;
+
+	if (!h)
+		return;
+	ui = ui_headless_ui(h);
+	/* Tap the start button, then "Year 9", then Computers and digital's row. */
+	for (i = 0; i < ui->hit_count && ui->hits[i].action != ACTION_SELECT; i++)
+		;
+	CHECK(i < ui->hit_count);
+	ui_headless_click(h, ui->hits[i].y, ui->hits[i].x + 1);
+	CHECK_INT(ui_top(ui)->id, VIEW_YEAR);
+	ui_headless_click(h, 7, 4);	/* rows start on line 5: Year 7, 8, 9 */
+	CHECK_INT(ui->session.profile.school_year, 9);
+	CHECK_INT(ui_top(ui)->id, VIEW_INTERESTS);
+	ui_headless_click(h, 9, 4);	/* the seventh area */
+	CHECK_INT(ui->session.profile.interest_count, 1);
+	/* Grow the window: everything is redrawn to the new size. */
+	ui_headless_resize(h, 132, 43);
+	CHECK_INT(ui->cols, 132);
+	CHECK_INT(ui->lines, 43);
+	fits(h);
+	ui_headless_resize(h, 30, 8);
+	{
+		char *s = screen(h);
+
+		CHECK_CONTAINS(s, "This window is too");
+		free(s);
+	}
+	ui_headless_resize(h, 80, 24);
+	fits(h);
+	ui_headless_free(h);
+}
+
+TEST(garbage_in_every_field)
+{
+	struct ui_headless *h = start(80, 24);
+	struct ui *ui;
+	int i;
+
+	if (!h)
+		return;
+	ui = ui_headless_ui(h);
+	ui_headless_keys(h, "\n\n\n");	/* year 11, no interests, to the postcode */
+	CHECK_INT(ui_top(ui)->id, VIEW_PLACE);
+	for (i = 0; i < 500; i++)
+		ui_headless_key(h, "!@#$%^&*()_+{}|:<>~`\xff\x80"[i % 22] & 0xff);
+	for (i = 0; i < 500; i++)
+		ui_headless_key(h, 'A' + i % 26);
+	CHECK(strlen(ui_top(ui)->input) <= 10);
+	fits(h);
+	ui_headless_key(h, '\n');
+	CHECK_INT(ui_top(ui)->id, VIEW_PLACE);
+	CHECK_CONTAINS(ui_top(ui)->message, "is not a postcode");
+	/* The PIN field takes long input without harm. */
+	ui_headless_key(h, KEY_F(10));
+	for (i = 0; i < 300; i++)
+		ui_headless_key(h, '7');
+	CHECK(strlen(ui_top(ui)->input) <= 16);
+	ui_headless_key(h, '\n');
+	CHECK(!ui->quit);
+	ui_headless_key(h, 27);
+	/* Search with every printable character, then far too much. */
+	ui_headless_keys(h, "\x7f\x7f\x7f\x7f\x7f\x7f\x7f\x7f\x7f\x7f\x7f");
+	ui_headless_key(h, '\n');
+	CHECK_INT(ui_top(ui)->id, VIEW_RESULTS);
+	ui_headless_key(h, '/');
+	for (i = 32; i < 127; i++)
+		ui_headless_key(h, i);
+	for (i = 0; i < 300; i++)
+		ui_headless_key(h, 'e');
+	CHECK(strlen(ui_top(ui)->input) <= 40);
+	fits(h);
+	ui_headless_free(h);
+}
+
+TEST(key_table)
+{
+	static const enum key_mode all[] = { MODE_TEXT, MODE_LIST, MODE_QUIZ, MODE_RESULTS,
+					     MODE_GLOBAL };
+	size_t m, v;
+
+	/* Within a mode, a key means one thing; every bound action has help words. */
+	for (m = 0; m < sizeof(all) / sizeof(all[0]); m++) {
+		const struct binding *a, *b;
+
+		for (a = keymap_mode(all[m]); a->key; a++) {
+			CHECK(keymap_words(a->action)[0] != '\0');
+			CHECK(keymap_short_words(a->action)[0] != '\0');
+			for (b = a + 1; b->key; b++)
+				if (a->key == b->key) {
+					fprintf(stderr, "mode %zu: key %d bound twice\n", m, a->key);
+					check_failures++;
+				}
+		}
+	}
+	/* Within a view, modes do not disagree about a key. */
+	for (v = 0; v < VIEW_COUNT; v++) {
+		const enum key_mode *modes = ui_view_table[v]->modes, *x, *y;
+
+		CHECK(ui_view_table[v]->draw != NULL);
+		CHECK(ui_view_table[v]->title && ui_view_table[v]->title[0]);
+		for (x = modes; *x != MODE_END; x++)
+			for (y = x + 1; *y != MODE_END; y++) {
+				const struct binding *a, *b;
+
+				for (a = keymap_mode(*x); a->key; a++)
+					for (b = keymap_mode(*y); b->key; b++)
+						if (a->key == b->key && a->action != b->action) {
+							fprintf(stderr, "view %s: key %d is %s in one "
+								"mode and %s in another\n",
+								ui_view_table[v]->name, a->key,
+								keymap_words(a->action),
+								keymap_words(b->action));
+							check_failures++;
+						}
+			}
+	}
+	/* The keys that suspend or interrupt a program are bound to nothing. */
+	for (m = 0; m < sizeof(all) / sizeof(all[0]); m++) {
+		const struct binding *a;
+
+		for (a = keymap_mode(all[m]); a->key; a++)
+			CHECK(a->key != 3 && a->key != 26 && a->key != 28);
+	}
+}
+
+TESTS(journey_80x24, journey_132x43, keys_that_do_nothing, warning_kept_by_a_key,
+      start_again_asks_first, mouse_and_resize, garbage_in_every_field, key_table)
