@@ -23,6 +23,7 @@ static const struct binding text_keys[] = {
 	{ KEY_LEFT, ACTION_LEFT, NULL },
 	{ KEY_RIGHT, ACTION_RIGHT, NULL },
 	{ KEY_F(1), ACTION_HELP, "F1" },
+	{ KEY_F(5), ACTION_RESTART, "F5" },
 	{ KEY_F(10), ACTION_LEAVE, NULL },
 	/* Every other printable key, and Backspace, is typed (see keymap_lookup). */
 	{ 0, ACTION_NONE, NULL },
@@ -89,7 +90,7 @@ static const struct binding global_keys[] = {
 	{ 'v', ACTION_SHORTLIST, "v" },
 	{ 't', ACTION_TAKE_AWAY, "t" },
 	{ 'r', ACTION_RESTART, "r" },
-	{ KEY_F(5), ACTION_RESTART, NULL },
+	{ KEY_F(5), ACTION_RESTART, "F5" },
 	{ 'c', ACTION_THEME, "c" },
 	{ KEY_F(10), ACTION_LEAVE, "F10" },
 	{ 0, ACTION_NONE, NULL },

@@ -235,7 +235,8 @@ static enum outcome global_action(struct ui *ui, enum action a)
 		}
 		restart_armed = 1;
 		snprintf(ui->status, sizeof(ui->status),
-			 "Press r again to start again. This clears all your answers.");
+			 "Press %s again to start again. This clears all your answers.",
+			 ui_top(ui)->input_active ? "F5" : "r");
 		return OUTCOME_REDRAW;
 	case ACTION_THEME:
 		ui->theme = (enum theme)((ui->theme + 1) % THEME_COUNT);
@@ -278,15 +279,15 @@ void ui_key(struct ui *ui, int key)
 	struct view *v;
 	enum action a;
 
-	ui->last_input = ui->last_input;	/* set by the caller's clock */
+	if (key == KEY_RESIZE) {
+		/* The window changed, not the learner: not a sign anyone is there. */
+		ui->lines = LINES;
+		ui->cols = COLS;
+		return;
+	}
 	if (ui->warning) {
 		/* Any key keeps the session: it only dismisses the warning. */
 		ui->warning = 0;
-		return;
-	}
-	if (key == KEY_RESIZE) {
-		ui->lines = LINES;
-		ui->cols = COLS;
 		return;
 	}
 	if (key == KEY_MOUSE) {
@@ -573,7 +574,8 @@ int ui_run(const struct ui_options *o)
 		}
 		ch = getch();
 		if (ch != ERR) {
-			ui.last_input = monotonic();
+			if (ch != KEY_RESIZE)
+				ui.last_input = monotonic();
 			ui_key(&ui, ch);
 			dirty = 1;
 		}
