@@ -249,12 +249,16 @@ static void print_header(const struct build_options *o)
 			"loaded", "rejected");
 }
 
-/* A path shortened from the left to fit `width` columns. */
-static const char *fit(const char *path, int width)
+/* A path as the progress table shows it: relative to the folder being built. */
+static const char *shown(const struct build_options *o, const char *path)
 {
-	size_t n = strlen(path);
+	size_t n = o->data_dir ? strlen(o->data_dir) : 0;
 
-	return n > (size_t)width ? path + n - (size_t)width : path;
+	if (n && strncmp(path, o->data_dir, n) == 0 && path[n] == '/')
+		return path + n + 1;
+	if (n && strncmp(path, o->data_dir, n) == 0 && o->data_dir[n - 1] == '/')
+		return path + n;
+	return path;
 }
 
 /*
@@ -289,7 +293,7 @@ static enum status import_one(struct run_state *st, const char *path, int explic
 		}
 		*skipped = 1;
 		if (!o->quiet)
-			fprintf(o->out_stream, "skipped %s: %s\n", path, why);
+			fprintf(o->out_stream, "skipped %s: %s\n", shown(o, path), why);
 		return STATUS_OK;
 	}
 	source.path = path;
@@ -326,7 +330,7 @@ static enum status import_one(struct run_state *st, const char *path, int explic
 	st->rows_loaded += result.loaded;
 	st->rows_rejected += result.rejected;
 	if (!o->quiet)
-		fprintf(o->out_stream, "%-52s %-26s %9lu %9lu %9lu\n", fit(path, 52), imp->name,
+		fprintf(o->out_stream, "%-52s %-26s %9lu %9lu %9lu\n", shown(o, path), imp->name,
 			result.read, result.loaded, result.rejected);
 	return STATUS_OK;
 }

@@ -1,0 +1,122 @@
+#!/usr/bin/env bash
+# e2e_search.sh - `careers search` on a store built from the bundled sample
+# files: text, JSON and CSV output, the date rules seen from outside, and
+# every kind of bad argument.
+set -u
+bin=${CAREERS_BIN:?}
+src=${CAREERS_SOURCE:?}
+work=${CAREERS_TEST_TMP:-/tmp}/e2e_search.$$
+rm -rf "$work" && mkdir -p "$work"
+trap 'rm -rf "$work"' EXIT
+failures=0
+fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
+expect_in() { grep -qF -- "$2" "$1" || { fail "$3: \"$2\" not in:"; head -40 "$1" | sed 's/^/    /' >&2; }; }
+expect_not_in() { grep -qF -- "$2" "$1" && fail "$3: \"$2\" should not be in the output"; }
+# A value from the JSON output, with SQLite's own JSON functions.
+json() { sqlite3 :memory: "SELECT json_extract(readfile('$1'), '$2')"; }
+
+store="$work/store.db"
+"$bin" build --quiet --data "$src/data/doncaster" --out "$store" > /dev/null || { echo "cannot build"; exit 1; }
+search() { "$bin" search --db "$store" --today 2026-11-30 "$@"; }
+
+# --- text ---------------------------------------------------------------------------------
+search --year 11 --postcode dn13bu --interest digital --kind course > "$work/out" 2>&1
+[ $? = 0 ] || fail "search exited non-zero"
+expect_in "$work/out" "Year 11, on 30 Nov 2026, within 10 miles of DN1 3BU; interests: Computers and digital" "query echoed"
+expect_in "$work/out" "A level Computer Science" "a digital course near DN1"
+expect_in "$work/out" "- Computers and digital - one of your interests" "interest reason"
+expect_in "$work/out" "miles from DN1 3BU" "distance reason"
+expect_in "$work/out" "- Level 3 - the next step after GCSEs" "level reason"
+expect_in "$work/out" "after you leave Year 11" "timing reason"
+expect_in "$work/out" "not for your age left out (--show-all shows them)" "adult courses hidden and counted"
+
+search --year 11 --postcode DN1 --interest digital --kind course --show-all > "$work/out" 2>&1
+expect_in "$work/out" "for adults aged 19 and over" "--show-all explains"
+
+# Prefix matching of free text.
+search --year 10 --postcode DN1 --text mech --kind career > "$work/out" 2>&1
+expect_in "$work/out" "\"mech\" is in its name" "prefix match reason"
+
+# --- dates: "what about next September?" ------------------------------------------------------
+search --year 11 --postcode DN1 --kind apprenticeship --interest engineering --limit 1 > "$work/now" 2>&1
+expect_in "$work/now" "when you can leave school" "Year 11 in November: from leaving day"
+"$bin" search --db "$store" --today 2027-07-01 --year 11 --postcode DN1 --kind apprenticeship \
+	--interest engineering --limit 40 > "$work/later" 2>&1
+expect_in "$work/later" "you can start an apprenticeship now" "after leaving day: now"
+
+# --- JSON -------------------------------------------------------------------------------------------
+search --year 11 --postcode "DN1 3BU" --interest digital --format json --limit 5 > "$work/out.json" 2> "$work/err"
+[ "$(sqlite3 :memory: "SELECT json_valid(readfile('$work/out.json'))")" = 1 ] || fail "JSON output is not valid JSON"
+[ "$(json "$work/out.json" '$.query.school_year')" = 11 ] || fail "query.school_year"
+[ "$(json "$work/out.json" '$.query.postcode')" = "DN1 3BU" ] || fail "query.postcode"
+[ "$(json "$work/out.json" '$.query.interests[0]')" = digital ] || fail "query.interests"
+[ "$(json "$work/out.json" "json_array_length(\$.results)")" != "" ] || true
+[ "$(sqlite3 :memory: "SELECT json_array_length(readfile('$work/out.json'), '\$.results')")" = 5 ] || fail "limit 5"
+total=$(json "$work/out.json" '$.total')
+[ "$total" -gt 5 ] 2> /dev/null || fail "total should count past the limit ($total)"
+for field in kind id title where distance_miles level starts availability score reasons url; do
+	[ "$(sqlite3 :memory: "SELECT json_type(readfile('$work/out.json'), '\$.results[0].$field') IS NOT NULL")" = 1 ] ||
+		fail "results[0] has no \"$field\""
+done
+[ "$(json "$work/out.json" '$.results[0].reasons[0]')" != "" ] || fail "results carry reasons"
+
+# --- CSV ------------------------------------------------------------------------------------------------
+search --year 11 --postcode DN1 --interest digital --format csv --limit 3 > "$work/out.csv" 2>&1
+head -1 "$work/out.csv" | grep -q "^kind,id,ref,title,where,distance_miles,level,starts,availability,available_from,score,reasons,url" || fail "CSV header"
+[ "$(wc -l < "$work/out.csv")" = 4 ] || fail "CSV has a header and 3 rows"
+
+# --- not for me, and sorting --------------------------------------------------------------------------
+search --year 11 --postcode DN1 --interest digital --kind course --format csv --limit 1 > "$work/first.csv"
+first=$(sed -n 2p "$work/first.csv" | cut -d, -f2)
+search --year 11 --postcode DN1 --interest digital --kind course --format csv --limit 1 --not-for-me "course:$first" > "$work/second.csv"
+[ "$(sed -n 2p "$work/second.csv" | cut -d, -f2)" != "$first" ] || fail "--not-for-me did not remove course:$first"
+search --year 11 --postcode DN1 --within 30 --kind school --sort distance --format csv --limit 0 > "$work/near.csv"
+[ "$(tail -n +2 "$work/near.csv" | wc -l)" -ge 3 ] || fail "too few schools to check the order"
+tail -n +2 "$work/near.csv" | awk -F, '$6 + 0 < last { bad = 1 } { last = $6 + 0 } END { exit bad }' ||
+	fail "--sort distance is not nearest first"
+
+# --- places --------------------------------------------------------------------------------------------
+search --year 11 --postcode "DN4 9ZZ" --kind school > "$work/out" 2>&1
+[ $? = 0 ] || fail "unknown postcode in a known district should still search"
+expect_in "$work/out" "Note: DN4 9ZZ is not a postcode we know, so distances are from the middle of DN4." "district note"
+search --year 11 --postcode "ZZ99 9ZZ" > "$work/out" 2>&1
+[ $? = 1 ] || fail "a postcode nowhere known should fail"
+expect_in "$work/out" "ZZ99 9ZZ is not a postcode or postcode district we know" "unknown place"
+
+# --- bad arguments: exit 2, naming the argument and what is accepted -------------------------------------
+bad() { # expected-message args...
+	local want=$1
+	shift
+	search "$@" > "$work/bad" 2>&1
+	local rc=$?
+	[ "$rc" = 2 ] || fail "search $* exited $rc, expected 2"
+	expect_in "$work/bad" "$want" "search $*"
+}
+bad '--interest "astronomy": no such interest; choose from: animals, business' --interest astronomy
+bad '--year "14": school years are 7 to 13' --year 14
+bad '--year "eleven": school years are 7 to 13' --year eleven
+bad '--age "12": give the age of someone who has left school, 16 to 25' --age 12
+bad '--within "ten": give a number of miles (e.g. 10) or anywhere' --within ten
+bad '--kind "jobs": choose from career, course, school, apprenticeship, vacancy, university' --kind jobs
+bad '--sort "fun": choose from relevance, distance, start, pay' --sort fun
+bad '--format "xml": choose from text, json, csv' --format xml
+bad '--postcode "12345": not a postcode or postcode district' --postcode 12345
+bad '--riasec "ABC" is not a RIASEC result' --riasec ABC
+bad '--today "31/12/2026": give a date as YYYY-MM-DD' --today 31/12/2026
+bad 'give --year (at school) or --age (left school), not both' --year 11 --age 17
+bad 'unknown option --colour' --colour red
+
+# --- learner text never reaches SQL as SQL ------------------------------------------------------------------
+before=$(sha256sum < "$store")
+search --text "x'); DROP TABLE course; --" > "$work/out" 2>&1
+search --text '"*" OR title:* NEAR(' > "$work/out" 2>&1
+[ $? = 0 ] || fail "search text with FTS syntax in it failed"
+[ "$(sha256sum < "$store")" = "$before" ] || fail "searching changed the store"
+search --year 11 --postcode DN1 --interest digital --kind course > "$work/out" 2>&1
+expect_in "$work/out" "A level Computer Science" "store intact after hostile text"
+
+if [ "$failures" -gt 0 ]; then
+	echo "$failures check(s) failed" >&2
+	exit 1
+fi
+echo "all search checks passed"
