@@ -263,7 +263,8 @@ enum status csv_reader_next(struct csv_reader *r, struct csv_record *rec)
 		}
 		r->pos += n;
 		if (s[n - 1] == '\n') {
-			if (!r->last_was_cr)
+			/* The LF of a CR LF pair is a piece of its own, right after the CR. */
+			if (!(r->last_was_cr && n == 1))
 				r->line++;
 			r->last_was_cr = 0;
 		} else if (s[n - 1] == '\r') {

@@ -43,7 +43,7 @@ void csv_reader_free(struct csv_reader *r);
 /*
  * Next record into *rec. Returns STATUS_OK, STATUS_NOT_FOUND at the end
  * of the file, or STATUS_FORMAT / STATUS_IO with csv_reader_error() set
- * (e.g. "line 12: a quoted field starting here is never closed").
+ * (e.g. "line 12: the file ends inside a quoted field that starts there").
  */
 enum status csv_reader_next(struct csv_reader *r, struct csv_record *rec);
 

@@ -47,8 +47,13 @@ static void compile(enum rule rule)
 			rules[rule].name, (char *)msg, (size_t)offset);
 		abort();
 	}
-	/* JIT is an optimisation: without it the interpreter is used. */
-	(void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
+	/*
+	 * JIT is an optimisation: without it the interpreter is used.
+	 * CAREERS_PCRE2_NO_JIT turns it off, for valgrind, which cannot see
+	 * into JIT-compiled code and reports it as using uninitialised memory.
+	 */
+	if (!getenv("CAREERS_PCRE2_NO_JIT"))
+		(void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
 	compiled[rule] = code;
 	match_data[rule] = pcre2_match_data_create_from_pattern(code, NULL);
 	if (!match_data[rule])
