@@ -25,6 +25,16 @@
 	  "Nothing about the learner is written anywhere. NO_COLOR selects the plain theme.\n" \
 	  "Settings (pin_hash, idle_seconds, theme) are read from FILE, by default\n" \
 	  "$XDG_CONFIG_HOME/careers/kiosk.conf.\n") \
+	_(adviser, cli_adviser, "the adviser's screens: sessions, comparisons, notes, action plans", \
+	  "careers adviser [--db FILE] [--records FILE] [--export DIR] [--today DATE]\n" \
+	  "       [--config FILE] [--theme colour|contrast|plain]", \
+	  "Opens a one-to-one session: blank, from a pupil's kiosk code, or a saved one. Search\n" \
+	  "with every filter, compare two to four options side by side, write notes and agreed\n" \
+	  "actions, and export the action plan for the pupil as Markdown and HTML (into DIR,\n" \
+	  "default the current folder). Sessions are saved after every change to the records\n" \
+	  "file (default $XDG_DATA_HOME/careers/records.db, mode 0600), never to the data\n" \
+	  "store; sessions older than records_retention_days (config, default 365) are\n" \
+	  "removed when it starts.\n") \
 	_(pin, cli_pin, "set the adviser PIN that leaves kiosk mode", \
 	  "careers pin [--config FILE]", \
 	  "Asks for the new PIN twice (read from standard input when it is not a terminal)\n" \
@@ -70,6 +80,33 @@
 	_(interests, cli_interests, "the interest areas a learner can pick from", \
 	  "careers interests [--db FILE]", \
 	  "Lists the interest areas with the name --interest accepts and examples.\n") \
+	_(records, cli_records, "the adviser's saved sessions: list, show, delete, purge", \
+	  "careers records list|show ID|delete ID|purge --older-than DAYS [--records FILE]", \
+	  "Sessions the adviser saved with pupils are kept in a file of their own, never in\n" \
+	  "the data store: FILE, by default $XDG_DATA_HOME/careers/records.db (else\n" \
+	  "~/.local/share/careers/records.db), created readable by you alone (mode 0600).\n" \
+	  "A pupil is only what the adviser typed: initials or a school reference.\n\n" \
+	  "  list                     one line per session: its ID, the pupil, when it was\n" \
+	  "                           created and last updated, how many shortlisted\n" \
+	  "                           options, notes and open actions it has\n" \
+	  "  show ID                  everything saved in session ID\n" \
+	  "  delete ID                delete session ID; its text is wiped from the file\n" \
+	  "  purge --older-than DAYS  delete every session last updated more than DAYS days\n" \
+	  "                           ago (--today DATE counts from DATE, YYYY-MM-DD)\n" \
+	  "  add-sample PUPIL         a testing aid: save a made-up session for PUPIL\n\n" \
+	  "The adviser screens purge sessions older than records_retention_days (set in the\n" \
+	  "kiosk config file) when they start. A records file from a newer careers, a damaged\n" \
+	  "one, or a file that is not a records file is refused and left unchanged.\n") \
+	_(plan, cli_plan, "a saved session's action plan for the pupil, as Markdown or HTML", \
+	  "careers plan export [--db FILE] [--records FILE] --session ID [--format md|html] [--out FILE]", \
+	  "Writes the action plan of session ID (see `careers records list`) for the pupil to\n" \
+	  "keep: about them, their shortlist and why each option was suggested, the options\n" \
+	  "they compared side by side, the notes, what was agreed (who does what by when) and\n" \
+	  "where the information comes from. Markdown by default; html gives one page that\n" \
+	  "prints well and reads on a phone, with nothing fetched from the internet.\n" \
+	  "The facts are worked out from the store (--db) as it is now.\n\n" \
+	  "  --records FILE   the adviser's records (default as for `careers records`)\n" \
+	  "  --out FILE       write here (created mode 0600) instead of standard output\n") \
 	_(sources, cli_sources, "what the store holds: files, dates, licences, rows loaded and rejected", \
 	  "careers sources [--db FILE] [--rejected [TEXT]]", \
 	  "Prints one entry per imported file: its path, format, SHA-256, licence and\n" \

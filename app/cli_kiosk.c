@@ -7,6 +7,8 @@
  *	pin_hash = $y$j9T$...      crypt(3) hash of the adviser PIN
  *	idle_seconds = 90          before the "are you still there?" warning
  *	theme = colour             colour, contrast or plain
+ *	records_retention_days = 365   adviser sessions kept this long after
+ *	                           their last change (default 365)
  *
  * `careers pin` writes pin_hash (the PIN itself is never stored), keeping
  * the other lines; the file is written to a temporary file with mode 0600
@@ -32,6 +34,7 @@ struct kiosk_config {
 	int idle_seconds;
 	enum theme theme;
 	int theme_set;
+	int retention_days;	/* adviser records kept this long (0: until deleted) */
 };
 
 static char *config_path(const char *given)
@@ -101,6 +104,14 @@ static int read_config(const char *path, struct kiosk_config *c)
 				fclose(f);
 				return 1;
 			}
+		} else if (strcmp(key, "records_retention_days") == 0) {
+			c->retention_days = atoi(value);
+			if (c->retention_days < 1 || c->retention_days > 36500) {
+				fprintf(stderr, "careers: %s:%lu: records_retention_days must be 1 to "
+					"36500\n", path, n);
+				fclose(f);
+				return 1;
+			}
 		} else if (strcmp(key, "theme") == 0) {
 			if (!parse_theme(value, &c->theme)) {
 				fprintf(stderr, "careers: %s:%lu: theme must be colour, contrast or "
@@ -111,7 +122,7 @@ static int read_config(const char *path, struct kiosk_config *c)
 			c->theme_set = 1;
 		} else {
 			fprintf(stderr, "careers: %s:%lu: unknown setting \"%s\" (expected pin_hash, "
-				"idle_seconds or theme)\n", path, n, key);
+				"idle_seconds, theme or records_retention_days)\n", path, n, key);
 			fclose(f);
 			return 1;
 		}
@@ -181,6 +192,62 @@ int cli_kiosk(int argc, char **argv)
 	if (!theme_given && getenv("NO_COLOR") && getenv("NO_COLOR")[0])
 		o.theme = THEME_PLAIN;
 	o.pin_hash = config.pin_hash[0] ? config.pin_hash : NULL;
+	rc = ui_run(&o);
+	memset(&config, 0, sizeof(config));
+	return rc;
+}
+
+int cli_adviser(int argc, char **argv)
+{
+	struct ui_options o;
+	struct kiosk_config config;
+	struct cli_args a;
+	const char *config_given = NULL, *v;
+	char *path;
+	int kind, rc, theme_given = 0;
+
+	memset(&o, 0, sizeof(o));
+	o.db = cli_default_store();
+	o.adviser = 1;
+	cli_args_init(&a, "adviser", argc, argv);
+	while ((kind = cli_args_next(&a)) != 0) {
+		if (kind < 0)
+			return cli_usage_error("adviser", "unexpected argument \"%s\"", a.value);
+		if (!(v = cli_value(&a)))
+			return EXIT_USAGE;
+		if (cli_is(&a, "db")) {
+			o.db = v;
+		} else if (cli_is(&a, "records")) {
+			o.records_path = v;
+		} else if (cli_is(&a, "export")) {
+			o.export_dir = v;
+		} else if (cli_is(&a, "config")) {
+			config_given = v;
+		} else if (cli_is(&a, "theme")) {
+			if (!parse_theme(v, &o.theme))
+				return cli_usage_error("adviser", "--theme \"%s\": choose from colour, "
+						       "contrast, plain", v);
+			theme_given = 1;
+		} else if (cli_is(&a, "today")) {
+			if (!date_parse(v, &o.today) || strlen(v) != 10)
+				return cli_usage_error("adviser", "--today \"%s\": give a date as "
+						       "YYYY-MM-DD", v);
+			o.today_fixed = 1;
+		} else {
+			return cli_usage_error("adviser", "unknown option --%s", a.option);
+		}
+	}
+	path = config_path(config_given);
+	if (read_config(path, &config) != 0) {
+		free(path);
+		return 1;
+	}
+	free(path);
+	if (config.theme_set && !theme_given)
+		o.theme = config.theme;
+	if (!theme_given && getenv("NO_COLOR") && getenv("NO_COLOR")[0])
+		o.theme = THEME_PLAIN;
+	o.retention_days = config.retention_days ? config.retention_days : 365;
 	rc = ui_run(&o);
 	memset(&config, 0, sizeof(config));
 	return rc;

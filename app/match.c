@@ -1100,7 +1100,8 @@ static void rank(struct match_list *l, enum match_sort sort, int limit)
 	size_t i;
 
 	sort_key = sort;
-	qsort(l->results, l->count, sizeof(*l->results), compare_results);
+	if (l->count > 1)
+		qsort(l->results, l->count, sizeof(*l->results), compare_results);
 	l->total = l->count;
 	if (limit > 0 && l->count > (size_t)limit) {
 		for (i = (size_t)limit; i < l->count; i++)

@@ -40,8 +40,15 @@ grep -q 2468 "$work/kiosk.conf" && fail "the PIN itself is in the config file"
 printf '2468\n1357\n' | "$bin" pin --config "$work/other.conf" > "$work/out" 2>&1 && fail "different PINs accepted"
 grep -q "different" "$work/out" || fail "mismatched PINs not explained"
 
-start() { # cols lines extra-args
+# Stop the tmux server and wait until it has gone (a new session on a dying
+# server fails with "no server running").
+stop_tmux() {
 	t kill-server 2> /dev/null
+	for _ in $(seq 1 50); do t has-session 2> /dev/null || return 0; sleep 0.1; done
+}
+
+start() { # cols lines extra-args
+	stop_tmux
 	t new-session -d -s k -x "$1" -y "$2" \
 		"env LANG=C.UTF-8 TERM=xterm-256color $bin kiosk --db $work/store.db --config $work/kiosk.conf --today 2026-11-30 $3"
 	wait_for "What could you do next?"
@@ -131,7 +138,8 @@ wait_for "What are you interested in?"
 screen | grep -qF "[x]" && fail "an interest survived the idle reset"
 
 # --- a crash restores the terminal ------------------------------------------------------------------
-t kill-server 2> /dev/null
+stop_tmux
+sleep 0.5
 t new-session -d -s k -x 80 -y 24 \
 	"env LANG=C.UTF-8 TERM=xterm-256color $bin kiosk --db $work/store.db --config $work/kiosk.conf; stty -a > $work/stty.txt; sleep 30"
 wait_for "What could you do next?"

@@ -19,6 +19,11 @@
 static char test_store_path[512];
 static int update_golden;
 
+static void remove_store(void)
+{
+	unlink(test_store_path);
+}
+
 static void build_store_once(void)
 {
 	const char *tmp = getenv("CAREERS_TEST_TMP");
@@ -27,8 +32,11 @@ static void build_store_once(void)
 
 	if (test_store_path[0])
 		return;
-	snprintf(test_store_path, sizeof(test_store_path), "%s/ui.db", tmp ? tmp : "/tmp");
+	/* One per process: valgrind_ui runs this same program alongside. */
+	snprintf(test_store_path, sizeof(test_store_path), "%s/ui-%ld.db", tmp ? tmp : "/tmp",
+		 (long)getpid());
 	unlink(test_store_path);
+	atexit(remove_store);
 	memset(&o, 0, sizeof(o));
 	o.data_dir = CAREERS_SOURCE "/data/doncaster";
 	o.out = test_store_path;
@@ -420,7 +428,7 @@ TEST(garbage_in_every_field)
 TEST(key_table)
 {
 	static const enum key_mode all[] = { MODE_TEXT, MODE_LIST, MODE_QUIZ, MODE_RESULTS,
-					     MODE_GLOBAL };
+					     MODE_ADVISER, MODE_GLOBAL };
 	size_t m, v;
 
 	/* Within a mode, a key means one thing; every bound action has help words. */

@@ -200,10 +200,13 @@ void canvas_frame(struct ui *ui, const char *title, const enum key_mode *modes,
 		if (!key)
 			continue;
 		strbuf_reset(&sb);
-		if (footer[i] == ACTION_UP && footer[i + 1] == ACTION_DOWN) {
-			/* One hint for the pair: "Up/Down move". */
-			strbuf_printf(&sb, "%s/%s move", key, keymap_key_name(modes, ACTION_DOWN) ?
-				      keymap_key_name(modes, ACTION_DOWN) : "");
+		if ((footer[i] == ACTION_UP && footer[i + 1] == ACTION_DOWN) ||
+		    (footer[i] == ACTION_LEFT && footer[i + 1] == ACTION_RIGHT)) {
+			/* One hint for the pair: "Up/Down move", "Left/Right change". */
+			const char *other = keymap_key_name(modes, footer[i + 1]);
+
+			strbuf_printf(&sb, "%s/%s %s", key, other ? other : "",
+				      footer[i] == ACTION_UP ? "move" : "change");
 			i++;
 		} else {
 			strbuf_printf(&sb, "%s %s", key, ui->cols >= 120 ? keymap_words(footer[i]) :

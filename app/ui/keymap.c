@@ -84,6 +84,18 @@ static const struct binding results_keys[] = {
 	{ 0, ACTION_NONE, NULL },
 };
 
+static const struct binding adviser_keys[] = {
+	{ 'f', ACTION_FILTERS, "f" },
+	{ 'p', ACTION_PICK, "p" },
+	{ 'C', ACTION_COMPARE, "C" },
+	{ 'n', ACTION_NOTES, "n" },
+	{ 'a', ACTION_ADD_ACTION, "a" },
+	{ 'o', ACTION_OWNER, "o" },
+	{ 'd', ACTION_DELETE, "d" },
+	{ 'e', ACTION_EXPORT, "e" },
+	{ 0, ACTION_NONE, NULL },
+};
+
 static const struct binding global_keys[] = {
 	{ '?', ACTION_HELP, "?" },
 	{ KEY_F(1), ACTION_HELP, "F1" },
@@ -102,6 +114,7 @@ static const struct binding *const modes[] = {
 	[MODE_LIST] = list_keys,
 	[MODE_QUIZ] = quiz_keys,
 	[MODE_RESULTS] = results_keys,
+	[MODE_ADVISER] = adviser_keys,
 	[MODE_GLOBAL] = global_keys,
 };
 

@@ -22,6 +22,8 @@
 #include <wchar.h>
 
 #include "format.h"
+#include "handover.h"
+#include "records.h"
 #include "ui.h"
 
 const struct view_ops *const ui_view_table[VIEW_COUNT] = {
@@ -63,7 +65,7 @@ int session_shortlisted(const struct session *s, enum option_kind kind, long lon
 }
 
 int session_toggle_shortlist(struct session *s, enum option_kind kind, long long id,
-			     const char *title)
+			     const char *title, int limit)
 {
 	int i;
 
@@ -75,7 +77,7 @@ int session_toggle_shortlist(struct session *s, enum option_kind kind, long long
 			return 0;
 		}
 	}
-	if (s->shortlist_count >= SHORTLIST_MAX)
+	if (s->shortlist_count >= limit || s->shortlist_count >= SHORTLIST_MAX)
 		return -1;
 	s->shortlist[s->shortlist_count].kind = kind;
 	s->shortlist[s->shortlist_count].id = id;
@@ -126,7 +128,7 @@ static void pop(struct ui *ui)
 	memset(v, 0, sizeof(*v));
 	ui->depth--;
 	if (!ui->depth)
-		push(ui, VIEW_WELCOME, OPTION_CAREER, 0);
+		push(ui, ui->options.adviser ? VIEW_ADVISER : VIEW_WELCOME, OPTION_CAREER, 0);
 }
 
 static void restart(struct ui *ui)
@@ -134,8 +136,11 @@ static void restart(struct ui *ui)
 	/* Close every view (pop() of the last one opens the welcome screen). */
 	while (ui->depth > 1)
 		pop(ui);
-	if (ui_top(ui)->id != VIEW_WELCOME)
+	if (ui_top(ui)->id != (ui->options.adviser ? VIEW_ADVISER : VIEW_WELCOME))
 		pop(ui);
+	if (ui->options.adviser && ui->advice.pupil[0])
+		ui_save_advice(ui);
+	advice_init(&ui->advice);
 	session_reset(&ui->session, ui->options.today, ui->options.today_fixed);
 	ui->status[0] = '\0';
 	ui->warning = 0;
@@ -227,7 +232,7 @@ static enum outcome global_action(struct ui *ui, enum action a)
 		ui->next = VIEW_HANDOVER;
 		return OUTCOME_PUSH;
 	case ACTION_RESTART:
-		if (v->id == VIEW_WELCOME && ui->depth == 1)
+		if ((v->id == VIEW_WELCOME || v->id == VIEW_ADVISER) && ui->depth == 1)
 			return OUTCOME_NONE;
 		if (restart_armed) {
 			restart_armed = 0;
@@ -402,6 +407,8 @@ void ui_draw(struct ui *ui)
 		draw_warning(ui);
 }
 
+static void open_records(struct ui *ui);
+
 /* --- starting and stopping ------------------------------------------------------------------ */
 
 struct data_age {
@@ -433,6 +440,9 @@ enum status ui_start(struct ui *ui, const struct ui_options *o, char *err, size_
 	if (!ui->options.warning_seconds)
 		ui->options.warning_seconds = 20;
 	ui->theme = o->theme;
+	ui->shortlist_limit = o->adviser ? SHORTLIST_MAX : HANDOVER_MAX_SHORTLIST;
+	if (o->adviser)
+		ui->options.idle_seconds = -1;	/* an adviser's session is saved, not wiped */
 	ui->lines = LINES;
 	ui->cols = COLS;
 	rc = store_open(o->db, STORE_READ_ONLY, &ui->store, err, errlen);
@@ -454,7 +464,10 @@ enum status ui_start(struct ui *ui, const struct ui_options *o, char *err, size_
 	}
 	canvas_setup_colours(ui);
 	session_reset(&ui->session, o->today, o->today_fixed);
-	push(ui, VIEW_WELCOME, OPTION_CAREER, 0);
+	advice_init(&ui->advice);
+	if (o->adviser)
+		open_records(ui);
+	push(ui, o->adviser ? VIEW_ADVISER : VIEW_WELCOME, OPTION_CAREER, 0);
 	return STATUS_OK;
 }
 
@@ -468,9 +481,95 @@ void ui_stop(struct ui *ui)
 		match_list_done(&v->list);
 		ui->depth--;
 	}
+	if (ui->options.adviser && ui->advice.pupil[0])
+		ui_save_advice(ui);
 	session_reset(&ui->session, ui->options.today, 0);
+	memset(&ui->advice, 0, sizeof(ui->advice));
+	if (ui->records)
+		records_close(ui->records);
+	ui->records = NULL;
 	store_close(ui->store);
 	ui->store = NULL;
+}
+
+/* --- adviser records ------------------------------------------------------------------------- */
+
+static void open_records(struct ui *ui)
+{
+	char *path = ui->options.records_path ? xstrdup(ui->options.records_path) :
+		     records_default_path();
+	char err[300];
+	int purged = 0;
+
+	if (!path) {
+		ui->records = NULL;
+		snprintf(ui->records_note, sizeof(ui->records_note),
+			 "Sessions cannot be saved: no home folder to keep them in (use --records FILE)");
+		return;
+	}
+	if (records_open(path, 1, &ui->records, err, sizeof(err)) != STATUS_OK) {
+		ui->records = NULL;
+		snprintf(ui->records_note, sizeof(ui->records_note),
+			 "Sessions cannot be saved: %.200s", err);
+	} else {
+		if (ui->options.retention_days > 0)
+			records_purge(ui->records, ui->options.retention_days,
+				      ui->options.today_fixed ? ui->options.today : date_today(),
+				      &purged);
+		snprintf(ui->records_note, sizeof(ui->records_note), "Sessions are saved in %.150s%s",
+			 path, purged ? " (older ones were removed, as set)" : "");
+	}
+	free(path);
+}
+
+enum status ui_save_advice(struct ui *ui)
+{
+	struct advice *a = &ui->advice;
+	int i, k;
+
+	a->profile = ui->session.profile;
+	a->data_fingerprint = store_fingerprint(ui->store);
+	for (i = 0; i < ui->session.shortlist_count && i < ADVICE_ITEMS_MAX; i++) {
+		const struct shortlist_item *s = &ui->session.shortlist[i];
+		int compare = 0;
+
+		for (k = 0; k < a->item_count; k++)
+			if (a->items[k].kind == s->kind && a->items[k].id == s->id)
+				compare = a->items[k].compare;
+		a->items[i].kind = s->kind;
+		a->items[i].id = s->id;
+		snprintf(a->items[i].title, sizeof(a->items[i].title), "%s", s->title);
+		a->items[i].compare = compare;
+	}
+	a->item_count = i;
+	if (!ui->records)
+		return STATUS_IO;
+	if (records_save(ui->records, a) != STATUS_OK) {
+		snprintf(ui->status, sizeof(ui->status), "Not saved: %.140s",
+			 records_errmsg(ui->records));
+		return STATUS_IO;
+	}
+	return STATUS_OK;
+}
+
+void ui_use_advice(struct ui *ui)
+{
+	struct session *s = &ui->session;
+	int i;
+
+	session_reset(s, ui->options.today, ui->options.today_fixed);
+	s->profile = ui->advice.profile;
+	s->year_answered = s->profile.school_year || s->profile.age;
+	s->interests_answered = 1;
+	s->place_answered = 1;
+	snprintf(s->place_typed, sizeof(s->place_typed), "%s", s->profile.place);
+	for (i = 0; i < ui->advice.item_count && i < SHORTLIST_MAX; i++) {
+		s->shortlist[i].kind = ui->advice.items[i].kind;
+		s->shortlist[i].id = ui->advice.items[i].id;
+		snprintf(s->shortlist[i].title, sizeof(s->shortlist[i].title), "%s",
+			 ui->advice.items[i].title);
+	}
+	s->shortlist_count = i;
 }
 
 enum status ui_match(struct ui *ui, const struct match_profile *p, struct match_list *out)

@@ -20,6 +20,7 @@
 #include <curses.h>
 #include <time.h>
 
+#include "advice.h"
 #include "match.h"
 #include "mem.h"
 #include "schoolyear.h"
@@ -61,6 +62,14 @@
 	_(RESTART,       "start again (clears your answers)", "start again") \
 	_(THEME,         "change colours (colour, high contrast, plain)", "colours") \
 	_(LEAVE,         "leave kiosk mode (adviser PIN)", "leave") \
+	_(FILTERS,       "search with every filter", "search") \
+	_(PICK,          "pick or unpick for comparing", "pick") \
+	_(COMPARE,       "compare the picked options side by side", "compare") \
+	_(NOTES,         "notes and agreed actions (new note)", "notes") \
+	_(ADD_ACTION,    "add an agreed action", "action") \
+	_(OWNER,         "change who does an action", "who") \
+	_(DELETE,        "delete (press twice)", "delete") \
+	_(EXPORT,        "write the action plan for the pupil", "export") \
 	_(TYPE,          "", "")
 
 enum action {
@@ -77,6 +86,7 @@ enum key_mode {
 	MODE_LIST,	/* moving through a list */
 	MODE_QUIZ,	/* answering quiz items */
 	MODE_RESULTS,	/* the results list */
+	MODE_ADVISER,	/* the adviser's session screens */
 	MODE_GLOBAL,	/* everywhere */
 };
 
@@ -98,7 +108,7 @@ const char *keymap_key_name(const enum key_mode *modes, enum action a);
 
 /* --- the learner's session ---------------------------------------------------- */
 
-#define SHORTLIST_MAX 12
+#define SHORTLIST_MAX 24		/* the kiosk stops at 12: what a handover code carries */
 
 struct shortlist_item {
 	enum option_kind kind;
@@ -118,9 +128,9 @@ struct session {
 
 void session_reset(struct session *s, struct civil_date today, int today_fixed);
 int session_shortlisted(const struct session *s, enum option_kind kind, long long id);
-/* Add or remove; returns 1 when now on the list, 0 when removed, -1 when full. */
+/* Add or remove; returns 1 when now on the list, 0 when removed, -1 when `limit` are on it. */
 int session_toggle_shortlist(struct session *s, enum option_kind kind, long long id,
-			     const char *title);
+			     const char *title, int limit);
 
 /* --- views --------------------------------------------------------------------- */
 
@@ -135,7 +145,12 @@ int session_toggle_shortlist(struct session *s, enum option_kind kind, long long
 	_(SHORTLIST, shortlist) \
 	_(HANDOVER,  handover) \
 	_(HELP,      help) \
-	_(PIN,       pin)
+	_(PIN,       pin) \
+	_(ADVISER,   adviser) \
+	_(SESSION,   session) \
+	_(FILTERS,   filters) \
+	_(COMPARE,   compare) \
+	_(NOTES,     notes)
 
 enum view_id {
 #define VIEW_ENUM(id, name) VIEW_##id,
@@ -213,12 +228,23 @@ struct ui_options {
 	struct civil_date today;
 	const char *pin_hash;		/* crypt(3) hash, NULL: no PIN set */
 	const char *data_label;		/* e.g. "sample data for Doncaster, 1 Nov 2026" */
+	int adviser;			/* adviser mode: records, comparison, notes; no idle wipe */
+	const char *records_path;	/* adviser: the records file (NULL: the default) */
+	const char *export_dir;		/* adviser: where action plans are written */
+	int retention_days;		/* adviser: purge sessions older than this at start (0: keep) */
 };
+
+struct records;
 
 struct ui {
 	struct ui_options options;
 	struct store *store;
 	struct session session;
+	int shortlist_limit;		/* 12 in the kiosk, SHORTLIST_MAX for advisers */
+	/* adviser mode */
+	struct advice advice;		/* the session with the pupil (notes, actions, ...) */
+	struct records *records;	/* NULL when the records file cannot be used */
+	char records_note[240];		/* why not, or where they are */
 	struct view stack[UI_MAX_DEPTH];
 	int depth;
 	int lines, cols;
@@ -251,6 +277,14 @@ void ui_click(struct ui *ui, int y, int x);
 struct view *ui_top(struct ui *ui);
 /* Run the learner filter for the current session (for results and links). */
 enum status ui_match(struct ui *ui, const struct match_profile *p, struct match_list *out);
+
+/*
+ * Adviser mode: copy the working session (profile, shortlist) into
+ * ui->advice and save it to the records file. Sets ui->status on failure.
+ */
+enum status ui_save_advice(struct ui *ui);
+/* Load ui->advice into the working session (after opening or decoding one). */
+void ui_use_advice(struct ui *ui);
 
 /* Run on the real terminal until the learner (or adviser) leaves. */
 int ui_run(const struct ui_options *o);

@@ -690,7 +690,7 @@ static enum outcome handle(struct ui *ui, struct view *v, enum action a, int key
 		ui->next_id = d->links[v->cursor].id;
 		return OUTCOME_PUSH;
 	case ACTION_SHORTLIST_ADD:
-		switch (session_toggle_shortlist(&ui->session, v->kind, v->item_id, d->title)) {
+		switch (session_toggle_shortlist(&ui->session, v->kind, v->item_id, d->title, ui->shortlist_limit)) {
 		case 1:
 			snprintf(ui->status, sizeof(ui->status), "Added to your shortlist (%d).",
 				 ui->session.shortlist_count);

@@ -271,6 +271,8 @@ static enum outcome interests_handle(struct ui *ui, struct view *v, enum action 
 			return OUTCOME_NONE;
 		s->interests_answered = 1;
 		remember_names(ui, st);
+		if (ui->options.adviser)
+			return OUTCOME_POP;	/* back to the filters */
 		ui->next = VIEW_PLACE;
 		return OUTCOME_PUSH;
 	default:

@@ -76,8 +76,8 @@ static void run(struct ui *ui, struct view *v)
 		p.age = 0;
 	}
 	p.limit = 0;
-	p.kinds = 0;
-	snprintf(p.text, sizeof(p.text), "%s", v->input);
+	if (v->input[0] || !ui->options.adviser)
+		snprintf(p.text, sizeof(p.text), "%s", v->input);
 	st->profile = p;
 	match_list_done(&v->list);
 	if (ui_match(ui, &p, &v->list) == STATUS_NOT_FOUND) {
@@ -383,7 +383,7 @@ static enum outcome handle(struct ui *ui, struct view *v, enum action a, int key
 		ui->next_id = r->id;
 		return OUTCOME_PUSH;
 	case ACTION_SHORTLIST_ADD:
-		switch (session_toggle_shortlist(&ui->session, r->kind, r->id, r->title)) {
+		switch (session_toggle_shortlist(&ui->session, r->kind, r->id, r->title, ui->shortlist_limit)) {
 		case 1:
 			snprintf(ui->status, sizeof(ui->status),
 				 "Added to your shortlist (%d). Press v to see it.",
@@ -395,7 +395,7 @@ static enum outcome handle(struct ui *ui, struct view *v, enum action a, int key
 		default:
 			snprintf(ui->status, sizeof(ui->status),
 				 "Your shortlist is full (%d). Take something off first.",
-				 SHORTLIST_MAX);
+				 ui->shortlist_limit);
 		}
 		return OUTCOME_REDRAW;
 	case ACTION_NOT_FOR_ME:

@@ -74,7 +74,7 @@ static enum outcome shortlist_handle(struct ui *ui, struct view *v, enum action 
 		if (v->cursor >= s->shortlist_count)
 			return OUTCOME_NONE;
 		session_toggle_shortlist(s, s->shortlist[v->cursor].kind, s->shortlist[v->cursor].id,
-					 NULL);
+					 NULL, ui->shortlist_limit);
 		snprintf(ui->status, sizeof(ui->status), "Taken off your shortlist.");
 		if (v->cursor >= s->shortlist_count && v->cursor > 0)
 			v->cursor--;
