@@ -1871,6 +1871,14 @@ enum status store_each_option(struct store *s, enum option_kind kind,
 	return STATUS_OK;
 }
 
+/* The fields of a store_text, in the column order of the TEXT_* statements. */
+#define TEXT_FIELDS(t) { \
+	&(t)->description, &(t)->tasks, &(t)->entry, &(t)->who_for, &(t)->where_next, \
+	&(t)->training, &(t)->skills, &(t)->qualifications, &(t)->things_to_consider, \
+	&(t)->address, &(t)->phone, &(t)->website, &(t)->apply_url, &(t)->cost_text, \
+	&(t)->duration_text, &(t)->wage_text, &(t)->working_week, &(t)->keywords, \
+	&(t)->job_titles, &(t)->note }
+
 static char *column_copy(sqlite3_stmt *st, int i)
 {
 	const char *v = column_text(st, i);
@@ -1883,12 +1891,7 @@ enum status store_option_text(struct store *s, enum option_kind kind, long long 
 {
 	enum stmt_id which;
 	sqlite3_stmt *st;
-	char **fields[] = {
-		&t->description, &t->tasks, &t->entry, &t->who_for, &t->where_next, &t->training,
-		&t->skills, &t->qualifications, &t->things_to_consider, &t->address, &t->phone,
-		&t->website, &t->apply_url, &t->cost_text, &t->duration_text, &t->wage_text,
-		&t->working_week, &t->keywords, &t->job_titles, &t->note,
-	};
+	char **fields[] = TEXT_FIELDS(t);
 	size_t i;
 	int rc;
 
@@ -1919,12 +1922,7 @@ enum status store_option_text(struct store *s, enum option_kind kind, long long 
 
 void store_text_done(struct store_text *t)
 {
-	char **fields[] = {
-		&t->description, &t->tasks, &t->entry, &t->who_for, &t->where_next, &t->training,
-		&t->skills, &t->qualifications, &t->things_to_consider, &t->address, &t->phone,
-		&t->website, &t->apply_url, &t->cost_text, &t->duration_text, &t->wage_text,
-		&t->working_week, &t->keywords, &t->job_titles, &t->note,
-	};
+	char **fields[] = TEXT_FIELDS(t);
 	size_t i;
 
 	for (i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {

@@ -6,6 +6,15 @@
 
 #include "model.h"
 
+/*
+ * The check counters live in each test program (TESTS() defines them);
+ * programs that use the harness without check.h's main, such as the fuzz
+ * corpus runner, get these.
+ */
+__attribute__((weak)) int check_failures;
+__attribute__((weak)) int check_skipped;
+__attribute__((weak)) const char *check_current;
+
 const char *check_refdata(const char *relative)
 {
 	static char path[1024];
@@ -383,4 +392,56 @@ unsigned long capture_count(const struct capture *c, const char *needle)
 			p++;
 	}
 	return n;
+}
+
+void capture_expect(struct capture *c, const char *fixture, const char *format, long read,
+		    long loaded, long rejected)
+{
+	capture_init(c);
+	CHECK_INT(capture_file(c, check_fixture(fixture)), STATUS_OK);
+	CHECK_STR(c->format, format);
+	if (read >= 0)
+		CHECK_INT(c->result.read, read);
+	if (loaded >= 0)
+		CHECK_INT(c->result.loaded, loaded);
+	if (rejected >= 0)
+		CHECK_INT(c->result.rejected, rejected);
+}
+
+void check_golden(const char *name, const char *text)
+{
+	char path[1024], *want;
+	FILE *f;
+	long n;
+
+	snprintf(path, sizeof(path), "%s/tests/golden/%s", CAREERS_SOURCE, name);
+	if (getenv("CAREERS_UPDATE_GOLDEN")) {
+		f = fopen(path, "w");
+		CHECK(f != NULL);
+		if (f) {
+			fputs(text, f);
+			fclose(f);
+		}
+		return;
+	}
+	f = fopen(path, "r");
+	if (!f) {
+		fprintf(stderr, "%s: no golden file %s (run with CAREERS_UPDATE_GOLDEN=1)\n",
+			check_current, path);
+		check_failures++;
+		return;
+	}
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	rewind(f);
+	want = xcalloc(1, (size_t)n + 1);
+	if (fread(want, 1, (size_t)n, f) != (size_t)n)
+		want[0] = '\0';
+	fclose(f);
+	if (strcmp(text, want) != 0) {
+		fprintf(stderr, "%s: differs from %s\n--- now:\n%s--- golden:\n%s", check_current,
+			path, text, want);
+		check_failures++;
+	}
+	free(want);
 }

@@ -42,6 +42,21 @@ enum status capture_text(struct capture *c, const char *name, const char *text);
 /* Render one record as capture would (for store tests). */
 void capture_render(struct strbuf *out, enum record_kind kind, const void *record);
 
+/*
+ * capture_file() on tests/fixtures/FIXTURE, checking it is recognised as
+ * `format` and imports without failing. Counts (read, loaded, rejected)
+ * are checked too unless given as -1.
+ */
+void capture_expect(struct capture *c, const char *fixture, const char *format, long read,
+		    long loaded, long rejected);
+
+/*
+ * Compare text with the file tests/golden/NAME. With CAREERS_UPDATE_GOLDEN
+ * set in the environment, write the file instead (for a change made on
+ * purpose: read every changed file before committing it).
+ */
+void check_golden(const char *name, const char *text);
+
 /* Count lines of c->records that contain needle. */
 unsigned long capture_count(const struct capture *c, const char *needle);
 

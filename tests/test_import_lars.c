@@ -1,14 +1,6 @@
 /* test_import_lars.c - the LARS Standard, sector subject area and level importers. */
 #include "harness.h"
 
-/* Import a fixture that must be recognised as `format`. */
-static void capture_as(struct capture *c, const char *fixture, const char *format)
-{
-	capture_init(c);
-	CHECK_INT(capture_file(c, check_fixture(fixture)), STATUS_OK);
-	CHECK_STR(c->format, format);
-}
-
 /* A file that no format (or at least not ours) claims. */
 static void check_not_detected(const char *path)
 {
@@ -28,7 +20,7 @@ static void check_standards(const char *fixture)
 {
 	struct capture c;
 
-	capture_as(&c, fixture, "lars-standard-csv");
+	capture_expect(&c, fixture, "lars-standard-csv", -1, -1, -1);
 	CHECK_STR(c.result.encoding, "UTF-8");
 	CHECK_INT(c.result.read, 9);
 	CHECK_INT(c.result.loaded, 4);
@@ -116,7 +108,7 @@ static void check_tier1(const char *fixture)
 {
 	struct capture c;
 
-	capture_as(&c, fixture, "lars-ssa-csv");
+	capture_expect(&c, fixture, "lars-ssa-csv", -1, -1, -1);
 	CHECK_INT(c.result.read, 7);
 	CHECK_INT(c.result.loaded, 3);
 	CHECK_INT(c.result.skipped, 2);
@@ -151,7 +143,7 @@ TEST(ssa_tier2)
 {
 	struct capture c;
 
-	capture_as(&c, "lars/ssa_tier2.csv", "lars-ssa-csv");
+	capture_expect(&c, "lars/ssa_tier2.csv", "lars-ssa-csv", -1, -1, -1);
 	CHECK_INT(c.result.read, 7);
 	CHECK_INT(c.result.loaded, 4);
 	CHECK_INT(c.result.skipped, 1);
@@ -175,7 +167,7 @@ TEST(ssa_combined)
 {
 	struct capture c;
 
-	capture_as(&c, "lars/ssa_combined.csv", "lars-ssa-csv");
+	capture_expect(&c, "lars/ssa_combined.csv", "lars-ssa-csv", -1, -1, -1);
 	CHECK_INT(c.result.read, 9);
 	CHECK_INT(c.result.loaded, 4);
 	CHECK_INT(c.result.skipped, 2);
@@ -264,7 +256,7 @@ static void check_levels(const char *fixture)
 {
 	struct capture c;
 
-	capture_as(&c, fixture, "lars-level-csv");
+	capture_expect(&c, fixture, "lars-level-csv", -1, -1, -1);
 	CHECK_INT(c.result.read, 10);
 	CHECK_INT(c.result.loaded, 6);
 	CHECK_INT(c.result.rejected, 4);

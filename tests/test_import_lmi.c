@@ -1,23 +1,11 @@
 /* test_import_lmi.c - the LMI for All importers: soc, ashe and Working Futures. */
 #include "harness.h"
 
-/* Import a fixture, expecting it to be read as `format` with these counts. */
-static void run(struct capture *c, const char *fixture, const char *format, unsigned long read,
-		unsigned long loaded, unsigned long rejected)
-{
-	capture_init(c);
-	CHECK_INT(capture_file(c, check_fixture(fixture)), STATUS_OK);
-	CHECK_STR(c->format, format);
-	CHECK_INT(c->result.read, read);
-	CHECK_INT(c->result.loaded, loaded);
-	CHECK_INT(c->result.rejected, rejected);
-}
-
 TEST(soc_code_single_object)
 {
 	struct capture c;
 
-	run(&c, "lmi/soc_code.json", "lmi-soc-json", 1, 1, 0);
+	capture_expect(&c, "lmi/soc_code.json", "lmi-soc-json", 1, 1, 0);
 	CHECK_STR(c.records.buf,
 		  "OCCUPATION soc=5314 title=Plumbers and heating and ventilating engineers "
 		  "description=Plumbers install and repair water, heating and drainage systems. "
@@ -32,7 +20,7 @@ TEST(soc_search_good_and_bad)
 {
 	struct capture c;
 
-	run(&c, "lmi/soc_search.json", "lmi-soc-json", 7, 2, 5);
+	capture_expect(&c, "lmi/soc_search.json", "lmi-soc-json", 7, 2, 5);
 	/* Tasks split at ";" as well as line breaks. */
 	CHECK_CONTAINS(c.records.buf, "OCCUPATION soc=2136 title=Programmers and software "
 				      "development professionals description=Programmers write "
@@ -57,12 +45,12 @@ TEST(ashe_pay_and_hours)
 {
 	struct capture c;
 
-	run(&c, "lmi/ashe_pay.json", "lmi-ashe-json", 2, 2, 0);
+	capture_expect(&c, "lmi/ashe_pay.json", "lmi-ashe-json", 2, 2, 0);
 	CHECK_STR(c.records.buf, "FIGURE soc=5314 measure=weekly_pay year=2013 value=540.5\n"
 				 "FIGURE soc=5314 measure=weekly_pay year=2015 value=560\n");
 	capture_done(&c);
 	/* A 2-digit (coarse) code is kept as it is. */
-	run(&c, "lmi/ashe_hours.json", "lmi-ashe-json", 1, 1, 0);
+	capture_expect(&c, "lmi/ashe_hours.json", "lmi-ashe-json", 1, 1, 0);
 	CHECK_STR(c.records.buf, "FIGURE soc=53 measure=weekly_hours year=2015 value=41.2\n");
 	capture_done(&c);
 }
@@ -71,7 +59,7 @@ TEST(ashe_bad_rows)
 {
 	struct capture c;
 
-	run(&c, "lmi/ashe_bad.json", "lmi-ashe-json", 8, 1, 7);
+	capture_expect(&c, "lmi/ashe_bad.json", "lmi-ashe-json", 8, 1, 7);
 	CHECK_STR(c.records.buf, "FIGURE soc=5314 measure=weekly_pay year=2014 value=520\n");
 	CHECK_STR(c.rejections.buf,
 		  "3: $.series[1]: year: \"soon\" is not a whole number (expected something like "
@@ -85,7 +73,7 @@ TEST(ashe_bad_rows)
 		  "9: $.series[7]: year: 1850 is out of range (expected 1990 to 2100)\n");
 	capture_done(&c);
 	/* A bad code at the root rejects every entry of the series. */
-	run(&c, "lmi/ashe_bad_soc.json", "lmi-ashe-json", 2, 0, 2);
+	capture_expect(&c, "lmi/ashe_bad_soc.json", "lmi-ashe-json", 2, 0, 2);
 	CHECK_STR(c.rejections.buf,
 		  "1: $.series[0]: soc: \"12345\" is not a SOC code (expected something like 21)\n"
 		  "1: $.series[1]: soc: \"12345\" is not a SOC code (expected something like 21)\n");
@@ -96,7 +84,7 @@ TEST(predict_one_figure_per_year)
 {
 	struct capture c;
 
-	run(&c, "lmi/predict.json", "lmi-predict-json", 1, 1, 0);
+	capture_expect(&c, "lmi/predict.json", "lmi-predict-json", 1, 1, 0);
 	CHECK_STR(c.records.buf, "FIGURE soc=5314 measure=employment year=2014 value=140112\n"
 				 "FIGURE soc=5314 measure=employment year=2015 value=141250\n"
 				 "FIGURE soc=5314 measure=employment year=2016 value=142000\n");
@@ -107,7 +95,7 @@ TEST(predict_bad)
 {
 	struct capture c;
 
-	run(&c, "lmi/predict_bad.json", "lmi-predict-json", 6, 1, 5);
+	capture_expect(&c, "lmi/predict_bad.json", "lmi-predict-json", 6, 1, 5);
 	CHECK_STR(c.records.buf, "FIGURE soc=2136 measure=employment year=2020 value=1000\n"
 				 "FIGURE soc=2136 measure=employment year=2021 value=1100\n");
 	/* One bad year rejects the whole prediction: no series with holes. */
@@ -132,7 +120,7 @@ TEST(replacement_demand)
 {
 	struct capture c;
 
-	run(&c, "lmi/replacement.json", "lmi-predict-json", 1, 1, 0);
+	capture_expect(&c, "lmi/replacement.json", "lmi-predict-json", 1, 1, 0);
 	CHECK_STR(c.records.buf, "FIGURE soc=5314 measure=replacement_rate year=2024 "
 				 "value=0.41\n");
 	capture_done(&c);
@@ -142,7 +130,7 @@ TEST(replacement_demand_bad)
 {
 	struct capture c;
 
-	run(&c, "lmi/replacement_bad.json", "lmi-predict-json", 8, 1, 7);
+	capture_expect(&c, "lmi/replacement_bad.json", "lmi-predict-json", 8, 1, 7);
 	CHECK_STR(c.records.buf, "FIGURE soc=5314 measure=replacement_rate year=2024 "
 				 "value=0.41\n");
 	CHECK_STR(c.rejections.buf,

@@ -1,23 +1,11 @@
 /* test_import_onet.c - the O*NET importers and the SOC 2020 to O*NET crosswalk. */
 #include "harness.h"
 
-/* Import a fixture, expecting it to be read as `format` with these counts. */
-static void run(struct capture *c, const char *fixture, const char *format, unsigned long read,
-		unsigned long loaded, unsigned long rejected)
-{
-	capture_init(c);
-	CHECK_INT(capture_file(c, check_fixture(fixture)), STATUS_OK);
-	CHECK_STR(c->format, format);
-	CHECK_INT(c->result.read, read);
-	CHECK_INT(c->result.loaded, loaded);
-	CHECK_INT(c->result.rejected, rejected);
-}
-
 TEST(interests_excel_export)
 {
 	struct capture c;
 
-	run(&c, "onet/interests_excel.csv", "onet-interests-csv", 22, 9, 13);
+	capture_expect(&c, "onet/interests_excel.csv", "onet-interests-csv", 22, 9, 13);
 	CHECK_STR(c.records.buf,
 		  "ONET_INTEREST code=15-1252.00 scale=OI element=R value=1.5\n"
 		  "ONET_INTEREST code=15-1252.00 scale=OI element=I value=6.33\n"
@@ -53,7 +41,7 @@ TEST(interests_official_text_file)
 	struct capture c;
 
 	/* Tab-separated, no Title or Scale Name, values written "1.00". */
-	run(&c, "onet/Interests.txt", "onet-interests-csv", 9, 9, 0);
+	capture_expect(&c, "onet/Interests.txt", "onet-interests-csv", 9, 9, 0);
 	CHECK_CONTAINS(c.records.buf, "ONET_INTEREST code=47-2152.00 scale=OI element=R "
 				      "value=6.67\n");
 	CHECK_CONTAINS(c.records.buf, "ONET_INTEREST code=47-2152.00 scale=IH element=1 value=1\n"
@@ -66,7 +54,7 @@ TEST(interests_by_element_name)
 {
 	struct capture c;
 
-	run(&c, "onet/interests_names.csv", "onet-interests-csv", 10, 9, 1);
+	capture_expect(&c, "onet/interests_names.csv", "onet-interests-csv", 10, 9, 1);
 	CHECK_CONTAINS(c.records.buf, "ONET_INTEREST code=29-1141.00 scale=OI element=S "
 				      "value=6.5\n");
 	CHECK_CONTAINS(c.records.buf, "ONET_INTEREST code=29-1141.00 scale=IH element=1 "
@@ -82,7 +70,7 @@ static void check_occupation_data(const char *fixture)
 {
 	struct capture c;
 
-	run(&c, fixture, "onet-occupations-csv", 7, 3, 4);
+	capture_expect(&c, fixture, "onet-occupations-csv", 7, 3, 4);
 	CHECK_STR(c.records.buf,
 		  "ONET_OCCUPATION code=15-1252.00 title=Software Developers description=Research, "
 		  "design, and develop computer and network software or specialized utility "
@@ -122,7 +110,7 @@ TEST(job_zones)
 {
 	struct capture c;
 
-	run(&c, "onet/job_zones_excel.csv", "onet-job-zones-csv", 7, 2, 5);
+	capture_expect(&c, "onet/job_zones_excel.csv", "onet-job-zones-csv", 7, 2, 5);
 	CHECK_STR(c.records.buf,
 		  "ONET_OCCUPATION code=15-1252.00 title=Software Developers job_zone=4\n"
 		  "ONET_OCCUPATION code=47-2152.00 title=Plumbers, Pipefitters, and Steamfitters "
@@ -136,7 +124,7 @@ TEST(job_zones)
 		  "8: Job Zone: 0 is out of range (expected 1 to 5)\n");
 	capture_done(&c);
 	/* The official text file has no Title column. */
-	run(&c, "onet/Job Zones.txt", "onet-job-zones-csv", 2, 2, 0);
+	capture_expect(&c, "onet/Job Zones.txt", "onet-job-zones-csv", 2, 2, 0);
 	CHECK_STR(c.records.buf, "ONET_OCCUPATION code=15-1252.00 job_zone=4\n"
 				 "ONET_OCCUPATION code=47-2152.00 job_zone=3\n");
 	capture_done(&c);
@@ -146,7 +134,7 @@ TEST(crosswalk)
 {
 	struct capture c;
 
-	run(&c, "onet/crosswalk.csv", "soc-onet-crosswalk-csv", 9, 3, 6);
+	capture_expect(&c, "onet/crosswalk.csv", "soc-onet-crosswalk-csv", 9, 3, 6);
 	/* Several O*NET codes per SOC; "15-1251" means "15-1251.00". */
 	CHECK_STR(c.records.buf, "CROSSWALK soc=2134 onet_code=15-1252.00\n"
 				 "CROSSWALK soc=2134 onet_code=15-1251.00\n"
@@ -166,7 +154,7 @@ TEST(crosswalk)
 		  "15-1252.00)\n");
 	capture_done(&c);
 	/* Header aliases, and extra columns for people that are not read. */
-	run(&c, "onet/crosswalk_aliases.csv", "soc-onet-crosswalk-csv", 2, 2, 0);
+	capture_expect(&c, "onet/crosswalk_aliases.csv", "soc-onet-crosswalk-csv", 2, 2, 0);
 	CHECK_STR(c.records.buf, "CROSSWALK soc=2231 onet_code=29-1141.00\n"
 				 "CROSSWALK soc=2231 onet_code=29-1171.00\n");
 	capture_done(&c);

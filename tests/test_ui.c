@@ -17,7 +17,6 @@
 #include "ui/ui.h"
 
 static char test_store_path[512];
-static int update_golden;
 
 static void remove_store(void)
 {
@@ -45,7 +44,6 @@ static void build_store_once(void)
 	o.err_stream = stderr;
 	CHECK_INT(build_store(&o), STATUS_OK);
 	fclose(devnull);
-	update_golden = getenv("CAREERS_UPDATE_GOLDEN") != NULL;
 }
 
 static struct ui_headless *start(int cols, int lines)
@@ -83,43 +81,10 @@ static char *screen(struct ui_headless *h)
 static void golden(struct ui_headless *h, const char *name)
 {
 	struct ui *ui = ui_headless_ui(h);
-	char path[768], *now = screen(h), *want;
-	FILE *f;
-	long n;
+	char file[256], *now = screen(h);
 
-	snprintf(path, sizeof(path), "%s/golden/%s-%dx%d.txt", CAREERS_SOURCE "/tests", name, ui->cols,
-		 ui->lines);
-	if (update_golden) {
-		f = fopen(path, "w");
-		CHECK(f != NULL);
-		if (f) {
-			fputs(now, f);
-			fclose(f);
-		}
-		free(now);
-		return;
-	}
-	f = fopen(path, "r");
-	if (!f) {
-		fprintf(stderr, "%s: no golden screen %s (run with CAREERS_UPDATE_GOLDEN=1)\n",
-			check_current, path);
-		check_failures++;
-		free(now);
-		return;
-	}
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	rewind(f);
-	want = xcalloc(1, (size_t)n + 1);
-	if (fread(want, 1, (size_t)n, f) != (size_t)n)
-		want[0] = '\0';
-	fclose(f);
-	if (strcmp(now, want) != 0) {
-		fprintf(stderr, "%s: screen %s differs from %s\n--- now:\n%s--- golden:\n%s",
-			check_current, name, path, now, want);
-		check_failures++;
-	}
-	free(want);
+	snprintf(file, sizeof(file), "%s-%dx%d.txt", name, ui->cols, ui->lines);
+	check_golden(file, now);
 	free(now);
 }
 
