@@ -26,6 +26,7 @@
 
 #include "import.h"
 #include "mem.h"
+#include "pack.h"
 #include "store.h"
 
 static volatile sig_atomic_t interrupted;
@@ -454,6 +455,8 @@ enum status build_store(const struct build_options *o)
 		rc = STATUS_INTERRUPTED;
 	if (rc == STATUS_OK && (rc = store_finalize(store, 1)) != STATUS_OK)
 		fprintf(o->err_stream, "careers: %s\n", store_errmsg(store));
+	if (rc == STATUS_OK && (rc = pack_save(store)) != STATUS_OK)
+		fprintf(o->err_stream, "careers: %s\n", store_errmsg(store));
 	if (rc == STATUS_OK && (rc = store_commit(store)) != STATUS_OK)
 		fprintf(o->err_stream, "careers: %s\n", store_errmsg(store));
 	store_close(store);
@@ -514,6 +517,8 @@ enum status build_import(const struct build_options *o)
 	for (i = 0; rc == STATUS_OK && i < o->file_count; i++)
 		rc = import_one(&st, o->files[i], 1, &skipped);
 	if (rc == STATUS_OK && (rc = store_finalize(store, 0)) != STATUS_OK)
+		fprintf(o->err_stream, "careers: %s\n", store_errmsg(store));
+	if (rc == STATUS_OK && (rc = pack_save(store)) != STATUS_OK)
 		fprintf(o->err_stream, "careers: %s\n", store_errmsg(store));
 	if (rc == STATUS_OK && (rc = store_commit(store)) != STATUS_OK)
 		fprintf(o->err_stream, "careers: %s\n", store_errmsg(store));

@@ -155,16 +155,26 @@ void geo_to_grid(struct geo_point p, double *easting, double *northing)
 	*easting = grid_e0 + iv * dl + v * dl3 + vi * dl3 * dl2;
 }
 
-double geo_miles(struct geo_point a, struct geo_point b)
+double geo_cos_lat(struct geo_point p)
+{
+	return cos(p.lat * DEG);
+}
+
+double geo_miles_cos(struct geo_point a, double cos_a, struct geo_point b, double cos_b)
 {
 	const double earth_radius_miles = 3958.7613;	/* IUGG mean radius, 6371.0088 km */
 	double dlat = (b.lat - a.lat) * DEG, dlon = (b.lon - a.lon) * DEG;
-	double h = sin(dlat / 2) * sin(dlat / 2) +
-		   cos(a.lat * DEG) * cos(b.lat * DEG) * sin(dlon / 2) * sin(dlon / 2);
+	double sin_lat = sin(dlat / 2), sin_lon = sin(dlon / 2);
+	double h = sin_lat * sin_lat + cos_a * cos_b * sin_lon * sin_lon;
 
 	if (h > 1)
 		h = 1;
 	return 2 * earth_radius_miles * asin(sqrt(h));
+}
+
+double geo_miles(struct geo_point a, struct geo_point b)
+{
+	return geo_miles_cos(a, geo_cos_lat(a), b, geo_cos_lat(b));
 }
 
 void geo_box(struct geo_point p, double miles,

@@ -30,6 +30,13 @@ void geo_to_grid(struct geo_point p, double *easting, double *northing);
 double geo_miles(struct geo_point a, struct geo_point b);
 
 /*
+ * The same, with each point's geo_cos_lat() worked out beforehand (for many
+ * distances from one place); the result is identical to geo_miles().
+ */
+double geo_cos_lat(struct geo_point p);
+double geo_miles_cos(struct geo_point a, double cos_a, struct geo_point b, double cos_b);
+
+/*
  * A latitude/longitude box that contains every point within `miles` of p
  * (for a spatial-index query; filter exactly with geo_miles afterwards).
  */

@@ -45,6 +45,7 @@
 
 #include <ctype.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -52,7 +53,7 @@
 #include <strings.h>
 
 #include "mem.h"
-#include "validate.h"
+#include "pack.h"
 
 static const char *const kind_names[] = {
 #define OPTION_NAME(id, name, heading) name,
@@ -165,72 +166,34 @@ void match_profile_init(struct match_profile *p)
 
 /* --- interests ------------------------------------------------------------------- */
 
-struct interest {
-	long long id;
-	char slug[32], name[64], examples[128];
-	long long route_id;
-	char route_name[64];
-	char riasec[8];
-	char *ssa, *soc_prefixes, *keywords;	/* '|' lists, owned */
-	double affinity;			/* overlap with the learner's RIASEC */
+struct interest_copy {
+	struct match_interest *out;
+	size_t max, n;
 };
 
-struct interest_set {
-	struct interest all[MATCH_MAX_INTERESTS * 2];
-	size_t count;
-};
-
-static int collect_interest(void *ctx, const struct store_interest *in)
+static int copy_interest(void *ctx, const struct store_interest *in)
 {
-	struct interest_set *set = ctx;
-	struct interest *i;
+	struct interest_copy *c = ctx;
+	struct match_interest *m;
 
-	if (set->count >= sizeof(set->all) / sizeof(set->all[0]))
+	if (c->n >= c->max)
 		return 1;
-	i = &set->all[set->count++];
-	memset(i, 0, sizeof(*i));
-	i->id = in->id;
-	snprintf(i->slug, sizeof(i->slug), "%s", in->slug);
-	snprintf(i->name, sizeof(i->name), "%s", in->name);
-	snprintf(i->examples, sizeof(i->examples), "%s", in->examples);
-	i->route_id = in->route_id;
-	snprintf(i->route_name, sizeof(i->route_name), "%s", in->route_name ? in->route_name : "");
-	snprintf(i->riasec, sizeof(i->riasec), "%s", in->riasec ? in->riasec : "");
-	i->ssa = xstrdup(in->ssa ? in->ssa : "");
-	i->soc_prefixes = xstrdup(in->soc_prefixes ? in->soc_prefixes : "");
-	i->keywords = xstrdup(in->keywords ? in->keywords : "");
+	m = &c->out[c->n++];
+	m->id = in->id;
+	snprintf(m->slug, sizeof(m->slug), "%s", in->slug);
+	snprintf(m->name, sizeof(m->name), "%s", in->name);
+	snprintf(m->examples, sizeof(m->examples), "%s", in->examples);
+	snprintf(m->riasec, sizeof(m->riasec), "%s", in->riasec ? in->riasec : "");
 	return 0;
-}
-
-static void interest_set_done(struct interest_set *set)
-{
-	size_t k;
-
-	for (k = 0; k < set->count; k++) {
-		free(set->all[k].ssa);
-		free(set->all[k].soc_prefixes);
-		free(set->all[k].keywords);
-	}
-	set->count = 0;
 }
 
 size_t match_interests(struct store *s, struct match_interest *out, size_t max)
 {
-	struct interest_set set;
-	size_t k, n = 0;
+	struct interest_copy c = { out, max, 0 };
 
-	set.count = 0;
-	if (store_each_interest(s, collect_interest, &set) != STATUS_OK)
+	if (store_each_interest(s, copy_interest, &c) != STATUS_OK)
 		return 0;
-	for (k = 0; k < set.count && n < max; k++, n++) {
-		out[n].id = set.all[k].id;
-		snprintf(out[n].slug, sizeof(out[n].slug), "%s", set.all[k].slug);
-		snprintf(out[n].name, sizeof(out[n].name), "%s", set.all[k].name);
-		snprintf(out[n].examples, sizeof(out[n].examples), "%s", set.all[k].examples);
-		snprintf(out[n].riasec, sizeof(out[n].riasec), "%s", set.all[k].riasec);
-	}
-	interest_set_done(&set);
-	return n;
+	return c.n;
 }
 
 struct interest_lookup {
@@ -270,7 +233,6 @@ enum status match_find_interest(struct store *s, const char *words, long long *i
 	*id = l.id;
 	return STATUS_OK;
 }
-
 enum status match_parse_riasec(const char *text, double out[6], char *why, size_t whylen)
 {
 	double v[6];
@@ -325,85 +287,102 @@ bad:
 	return STATUS_INVALID;
 }
 
-/* --- helpers ------------------------------------------------------------------------ */
+/* --- the run ------------------------------------------------------------------------- */
 
-static int list_has(const char *list, const char *item)
-{
-	size_t n;
+/* When a learner could start an option, decided once for each pack_when. */
+struct timing {
+	signed char known;
+	unsigned char availability;	/* enum availability */
+	unsigned char too_early;	/* a vacancy that starts before they may */
+	unsigned char has_from;		/* from is the date for FROM and AT_18 */
+	double fit;			/* -1: never shown */
+	struct civil_date from;
+};
 
-	if (!list || !item || !*item)
-		return 0;
-	n = strlen(item);
-	while (*list) {
-		size_t len = strcspn(list, "|");
+/* An option that passed, with what ranking needs; explained only if kept. */
+struct hit {
+	const struct pack_entry *e;
+	double score, distance;
+	int32_t start_key;		/* for SORT_START: day, INT32_MIN now, INT32_MAX unknown */
+	unsigned char kind;
+};
 
-		if (len == n && strncmp(list, item, n) == 0)
-			return 1;
-		list += len;
-		if (*list == '|')
-			list++;
-	}
-	return 0;
-}
+/* The best hits of one kind so far: all of them, or the best `cap` in a heap. */
+struct heap {
+	struct hit *hits;
+	size_t count, alloc, cap;	/* cap 0: keep all */
+};
 
-static int list_has_prefix_of(const char *prefixes, const char *code)
-{
-	if (!prefixes || !code)
-		return 0;
-	while (*prefixes) {
-		size_t len = strcspn(prefixes, "|");
+/* What a scan keeps and counts: one per thread scanning. */
+struct tally {
+	struct heap heaps[OPTION_KIND_COUNT];
+	struct timing *timings;			/* per pack_when, worked out on first use */
+	size_t total, total_by_kind[OPTION_KIND_COUNT], hidden_not_for_age;
+};
 
-		if (len && strncmp(code, prefixes, len) == 0)
-			return 1;
-		prefixes += len;
-		if (*prefixes == '|')
-			prefixes++;
-	}
-	return 0;
-}
+struct run {
+	struct store *store;
+	const struct pack *pack;
+	const struct match_profile *p;
+	struct match_list *out;
+	int explain;				/* reasons wanted (else only the fits) */
+	int chosen[PACK_MAX_AREAS];		/* indexes into pack->areas */
+	int chosen_count;
+	double affinity[PACK_MAX_AREAS];	/* each area's overlap with the quiz */
+	int learner_letters[3];			/* strongest RIASEC letters, -1 when fewer */
+	int use_place, use_box;
+	struct geo_point place;
+	double cos_place, radius;
+	double min_lat, max_lat, min_lon, max_lon;
+	long today_days;
+	unsigned char *text_hits[OPTION_KIND_COUNT];	/* per entry, when there is text */
+	int has_text;
+	struct match_exclusion *excluded;	/* sorted copy */
+	struct tally own, *tally;		/* tally is &own but in a helper thread's copy */
+	long long linked_soc;			/* match_links: career being linked */
+	int link_filter_keywords;		/* university courses linked by keywords */
+	int link_areas[PACK_MAX_AREAS];
+	int link_area_count;
+};
 
-/* Does text contain one of the '|' keywords as whole words (any case, plural allowed)? */
-static int has_keyword(const char *keywords, const char *text)
-{
-	if (!keywords || !text)
-		return 0;
-	while (*keywords) {
-		size_t len = strcspn(keywords, "|");
-		const char *t;
+/* One option being looked at: its packed facts. */
+struct cand {
+	enum option_kind kind;
+	const struct pack_entry *e;
+	const struct pack_when *w;
+	const double *riasec;		/* careers */
+	const char *title;
+};
 
-		for (t = text; len && *t; t++) {
-			const char *after = t + len;
+static void add_reason(struct run *run, struct match_result *r, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 
-			if ((t > text && isalnum((unsigned char)t[-1])) ||
-			    strncasecmp(t, keywords, len) != 0)
-				continue;
-			if (*after == 's' || *after == 'S')
-				after++;
-			if (!isalnum((unsigned char)*after))
-				return 1;
-		}
-		keywords += len;
-		if (*keywords == '|')
-			keywords++;
-	}
-	return 0;
-}
-
-static void add_reason(struct match_result *r, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-
-static void add_reason(struct match_result *r, const char *fmt, ...)
+static void add_reason(struct run *run, struct match_result *r, const char *fmt, ...)
 {
 	struct strbuf sb;
 	va_list ap;
 
-	if (r->reason_count >= MATCH_MAX_REASONS)
+	if (!run->explain || r->reason_count >= MATCH_MAX_REASONS)
 		return;
 	strbuf_init(&sb);
 	va_start(ap, fmt);
 	strbuf_vprintf(&sb, fmt, ap);
 	va_end(ap);
 	r->reasons[r->reason_count++] = strbuf_detach(&sb);
+}
+
+static void set_brief(struct run *run, struct match_result *r, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void set_brief(struct run *run, struct match_result *r, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!run->explain)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(r->brief, sizeof(r->brief), fmt, ap);
+	va_end(ap);
 }
 
 static void level_words(double level, char *out, size_t outlen)
@@ -415,26 +394,6 @@ static void level_words(double level, char *out, size_t outlen)
 	else
 		snprintf(out, outlen, "Level %g", level);
 }
-
-/* --- the run ------------------------------------------------------------------------- */
-
-struct run {
-	struct store *store;
-	const struct match_profile *p;
-	struct match_list *out;
-	struct interest_set interests;		/* every area, with affinity set */
-	int chosen[MATCH_MAX_INTERESTS * 2];	/* indexes into interests.all */
-	int chosen_count;
-	int learner_letters[3];			/* strongest RIASEC letters, -1 when fewer */
-	int use_place;
-	double radius;
-	char today_iso[11];
-	enum option_kind kind;
-	long long linked_soc;			/* match_links: career being linked */
-	int link_filter_keywords;		/* university courses linked by keywords */
-	struct interest *link_areas[MATCH_MAX_INTERESTS * 2];
-	int link_area_count;
-};
 
 static void result_free(struct match_result *r)
 {
@@ -459,36 +418,7 @@ void match_list_done(struct match_list *l)
 	memset(l, 0, sizeof(*l));
 }
 
-/* How well the option sits in interest area `a`: 0, 0.7, 0.9 or 1. */
-static double area_fit(const struct interest *a, const struct store_option *o)
-{
-	char code[8];
-
-	switch (o->kind) {
-	case OPTION_CAREER:
-		snprintf(code, sizeof(code), "%s", o->ref ? o->ref : "");
-		if (list_has_prefix_of(a->soc_prefixes, code))
-			return 1;
-		return has_keyword(a->keywords, o->title) ? 0.7 : 0;
-	case OPTION_APPRENTICESHIP:
-	case OPTION_VACANCY:
-		if (a->route_id && o->route_id == a->route_id)
-			return 1;
-		if (list_has(a->ssa, o->ssa2) || list_has(a->ssa, o->ssa1))
-			return 0.9;
-		return has_keyword(a->keywords, o->title) ? 0.7 : 0;
-	case OPTION_COURSE:
-	case OPTION_UNIVERSITY:
-		/* Many course sources carry no subject-area codes: then the words decide. */
-		if (list_has(a->ssa, o->ssa2) || list_has(a->ssa, o->ssa1))
-			return 1;
-		if (has_keyword(a->keywords, o->title))
-			return 0.9;
-		return has_keyword(a->keywords, o->route_name) ? 0.8 : 0;
-	default:
-		return 0;
-	}
-}
+/* --- the four fits --------------------------------------------------------------- */
 
 /* Weighted mean of a career's O*NET scores on the learner's letters, 0-1. */
 static double riasec_fit(const struct match_profile *p, const double scores[6])
@@ -546,52 +476,49 @@ static double text_fit(const char *text, const char *title, char *first_hit, siz
 	return hits == words ? 1 : hits ? 0.8 : 0.6;
 }
 
-static void interest_part(struct run *run, const struct store_option *o, struct match_result *r)
+static void interest_part(struct run *run, const struct cand *c, struct match_result *r)
 {
 	const struct match_profile *p = run->p;
+	const struct pack_area *best_area = NULL;
 	double best = 0, fit, quiz = -1;
-	const struct interest *best_area = NULL;
 	int i;
 
-	if (p->text[0]) {
+	if (p->text[0] && !run->chosen_count && !p->has_riasec) {
 		char hit[48];
-		double t = text_fit(p->text, o->title, hit, sizeof(hit));
 
-		if (!run->chosen_count && !p->has_riasec) {
-			r->fit.interest = t;
-			if (hit[0])
-				add_reason(r, "\"%s\" is in its name", hit);
-			else
-				add_reason(r, "mentions \"%s\"", p->text);
-			snprintf(r->brief, sizeof(r->brief), "%s", r->reasons[r->reason_count - 1]);
-			return;
-		}
+		r->fit.interest = text_fit(p->text, c->title, hit, sizeof(hit));
+		if (hit[0])
+			add_reason(run, r, "\"%s\" is in its name", hit);
+		else
+			add_reason(run, r, "mentions \"%s\"", p->text);
+		if (r->reason_count)
+			set_brief(run, r, "%s", r->reasons[r->reason_count - 1]);
+		return;
 	}
-	if (o->kind == OPTION_SCHOOL || (!run->chosen_count && !p->has_riasec)) {
+	if (c->kind == OPTION_SCHOOL || (!run->chosen_count && !p->has_riasec)) {
 		r->fit.interest = 0.5;
 		return;
 	}
 	for (i = 0; i < run->chosen_count; i++) {
-		const struct interest *a = &run->interests.all[run->chosen[i]];
-
-		fit = area_fit(a, o);
+		fit = pack_fit(c->e, run->chosen[i]);
 		if (fit > best) {
 			best = fit;
-			best_area = a;
+			best_area = &run->pack->areas[run->chosen[i]];
 		}
 	}
 	if (p->has_riasec) {
-		if (o->kind == OPTION_CAREER) {
-			quiz = riasec_fit(p, o->riasec);
+		if (c->kind == OPTION_CAREER) {
+			quiz = riasec_fit(p, c->riasec);
 		} else {
 			/* Through the interest areas the option belongs to. */
-			size_t k;
+			uint32_t strong = c->e->strong;
 
-			for (k = 0; k < run->interests.count; k++) {
-				const struct interest *a = &run->interests.all[k];
+			while (strong) {
+				int a = __builtin_ctz(strong);
 
-				if (a->affinity > quiz && area_fit(a, o) >= 0.7)
-					quiz = a->affinity;
+				strong &= strong - 1;
+				if (run->affinity[a] > quiz)
+					quiz = run->affinity[a];
 			}
 		}
 	}
@@ -600,32 +527,42 @@ static void interest_part(struct run *run, const struct store_option *o, struct 
 		quiz *= 0.8;
 	r->fit.interest = best > quiz ? best : quiz > 0 ? quiz : 0;
 	if (best_area && best >= quiz) {
-		add_reason(r, "%s - one of your interests", best_area->name);
-		snprintf(r->brief, sizeof(r->brief), "you like %.50s", best_area->name);
+		add_reason(run, r, "%s - one of your interests", best_area->name);
+		set_brief(run, r, "you like %.50s", best_area->name);
 	} else if (quiz >= 0.4) {
 		int top = run->learner_letters[0];
 
-		add_reason(r, "suits people who like %s (%c), like your quiz answers",
+		add_reason(run, r, "suits people who like %s (%c), like your quiz answers",
 			   match_riasec_words(top), riasec_letters[top]);
-		snprintf(r->brief, sizeof(r->brief), "fits your quiz: %s", riasec_brief[top]);
+		set_brief(run, r, "fits your quiz: %s", riasec_brief[top]);
 	}
 }
 
-static void distance_part(struct run *run, const struct store_option *o, struct match_result *r)
+static double distance_to(const struct run *run, const struct pack_entry *e)
 {
-	r->distance = NAN;
-	if (!run->use_place || isnan(o->lat)) {
+	return geo_miles_cos(run->place, run->cos_place, (struct geo_point){ e->lat, e->lon },
+			     e->cos_lat);
+}
+
+/* r->distance already measured: NAN for no place, INFINITY for 100 miles or more. */
+static void distance_part(struct run *run, const struct cand *c, struct match_result *r)
+{
+	if (isnan(r->distance)) {
 		r->fit.distance = 0.5;
 		return;
 	}
-	r->distance = geo_miles(run->out->place.point, (struct geo_point){ o->lat, o->lon });
+	if (isinf(r->distance)) {
+		r->fit.distance = 0.1;
+		return;
+	}
+	(void)c;
 	if (run->radius > 0)
 		r->fit.distance = 1 - r->distance / run->radius;
 	else
 		r->fit.distance = r->distance < 100 ? 1 - r->distance / 100 : 0.1;
 	if (r->fit.distance < 0.05)
 		r->fit.distance = 0.05;
-	add_reason(r, "%.1f miles from %s", r->distance, run->out->place.label);
+	add_reason(run, r, "%.1f miles from %s", r->distance, run->out->place.label);
 }
 
 /* The learner's next step: the levels that suit best now. */
@@ -652,37 +589,39 @@ static void next_levels(const struct learner_stage *st, double *lo, double *hi)
 	*hi = youngest >= 18 ? 6 : 3;
 }
 
-static void level_part(struct run *run, const struct store_option *o, struct match_result *r)
+static void level_part(struct run *run, const struct cand *c, struct match_result *r)
 {
 	const struct learner_stage *st = &run->out->stage;
-	double lo, hi, l = o->level, gap;
+	double lo, hi, l = c->e->level, gap;
 	char words[24];
 
 	r->level = l;
-	if (isnan(l) || l < 0 || o->kind == OPTION_CAREER || o->kind == OPTION_SCHOOL) {
+	if (isnan(l) || l < 0 || c->kind == OPTION_CAREER || c->kind == OPTION_SCHOOL) {
 		r->fit.level = 0.5;
 		return;
 	}
 	next_levels(st, &lo, &hi);
 	gap = l < lo ? lo - l : l > hi ? l - hi : 0;
 	r->fit.level = gap == 0 ? 1 : gap <= 1 ? 0.8 : gap <= 2 ? 0.5 : 0.3;
+	if (!run->explain)
+		return;
 	level_words(l, words, sizeof(words));
 	if (l == 3 && st->school_year && st->school_year <= 11)
-		add_reason(r, "%s - the next step after GCSEs", words);
+		add_reason(run, r, "%s - the next step after GCSEs", words);
 	else if (l >= 1.5 && l <= 2)
-		add_reason(r, "%s - the same level as GCSEs at grades 9 to 4", words);
+		add_reason(run, r, "%s - the same level as GCSEs at grades 9 to 4", words);
 	else if (l == 1)
-		add_reason(r, "%s - a first step, like GCSEs at grades 3 to 1", words);
+		add_reason(run, r, "%s - a first step, like GCSEs at grades 3 to 1", words);
 	else if (l == 0)
-		add_reason(r, "%s - a start, with no qualifications needed", words);
+		add_reason(run, r, "%s - a start, with no qualifications needed", words);
 	else if (l == 3)
-		add_reason(r, "%s - the level of A levels and T Levels", words);
+		add_reason(run, r, "%s - the level of A levels and T Levels", words);
 	else if (l <= 5)
-		add_reason(r, "%s - higher technical, beyond A levels", words);
+		add_reason(run, r, "%s - higher technical, beyond A levels", words);
 	else if (l == 6)
-		add_reason(r, "%s - degree level", words);
+		add_reason(run, r, "%s - degree level", words);
 	else
-		add_reason(r, "%s - master's degree level", words);
+		add_reason(run, r, "%s - master's degree level", words);
 }
 
 /* How long until a date, as a timing fit. */
@@ -713,73 +652,81 @@ static const char *after_words(const struct learner_stage *st, struct civil_date
 	return "";
 }
 
-static void set_available(struct match_result *r, enum availability a, struct civil_date when)
+static void available(struct timing *t, enum availability a, struct civil_date when)
 {
-	r->availability = a;
-	if (a == AVAILABLE_FROM || a == AVAILABLE_AT_18)
-		date_iso(when, r->available_from);
+	t->availability = (unsigned char)a;
+	t->has_from = a == AVAILABLE_FROM || a == AVAILABLE_AT_18;
+	if (t->has_from)
+		t->from = when;
 }
 
-/* Decide when (and whether) the learner could start; sets the timing fit and reason. */
-static void timing_part(struct run *run, const struct store_option *o, struct match_result *r)
+/*
+ * Decide when (and whether) the learner could start an option with these
+ * start facts; the reason goes to r when explaining. Everything here
+ * depends only on the pack_when and the learner, so a search does it once
+ * for each pack_when.
+ */
+static void timing_rules(struct run *run, const struct pack_when *w, struct timing *t,
+			 struct match_result *r)
 {
 	const struct learner_stage *st = &run->out->stage;
-	struct civil_date start, earliest, when;
+	struct civil_date start = w->start, earliest, when;
 	char day[16], day2[16];
-	int has_start = date_parse(o->start_date, &start), youngest, oldest;
+	int youngest, oldest;
 	int post16 = st->school_year == 0 || st->school_year >= 12;
 
-	if (has_start)
-		date_iso(start, r->starts);
-	switch (o->kind) {
+	memset(t, 0, sizeof(*t));
+	t->known = 1;
+	t->availability = AVAILABLE_NOW;
+	switch ((enum option_kind)w->kind) {
 	case OPTION_CAREER:
-		r->availability = AVAILABLE_NOW;
-		r->fit.timing = 1;
+		t->fit = 1;
 		return;
 
 	case OPTION_SCHOOL:
 		schoolyear_age_on(st, post16 ? st->today : st->post16_start, &youngest, &oldest);
-		if (o->age_max != MODEL_NO_INT && youngest > o->age_max) {
-			set_available(r, AVAILABLE_NOT_FOR_AGE, st->today);
-			add_reason(r, "for students up to %lld; you would be %d", o->age_max,
+		if (w->age_max != PACK_NO_AGE && youngest > w->age_max) {
+			available(t, AVAILABLE_NOT_FOR_AGE, st->today);
+			add_reason(run, r, "for students up to %d; you would be %d", w->age_max,
 				   youngest);
-			r->fit.timing = 0;
 			return;
 		}
-		if (youngest >= 19 && o->provider_kind && strcmp(o->provider_kind, "college") != 0) {
-			set_available(r, AVAILABLE_NOT_FOR_AGE, st->today);
-			add_reason(r, "sixth forms are for 16 to 18 year olds");
-			r->fit.timing = 0;
+		if (youngest >= 19 && w->not_college) {
+			available(t, AVAILABLE_NOT_FOR_AGE, st->today);
+			add_reason(run, r, "sixth forms are for 16 to 18 year olds");
 			return;
 		}
 		if (post16) {
-			r->availability = AVAILABLE_NOW;
-			r->fit.timing = 1;
-			add_reason(r, "you could apply now");
+			t->fit = 1;
+			add_reason(run, r, "you could apply now");
 			return;
 		}
-		set_available(r, AVAILABLE_FROM, st->post16_start);
-		r->fit.timing = timing_fit(st, st->post16_start);
-		date_month_year(st->post16_start, day);
-		add_reason(r, "for sixth form or college from %s%s", day,
-			   after_words(st, st->post16_start));
+		available(t, AVAILABLE_FROM, st->post16_start);
+		t->fit = timing_fit(st, st->post16_start);
+		if (run->explain) {
+			date_month_year(st->post16_start, day);
+			add_reason(run, r, "for sixth form or college from %s%s", day,
+				   after_words(st, st->post16_start));
+		}
 		return;
 
 	case OPTION_COURSE:
 	case OPTION_UNIVERSITY:
-		earliest = o->kind == OPTION_UNIVERSITY ? st->he_start :
+		earliest = w->kind == OPTION_UNIVERSITY ? st->he_start :
 			   post16 ? st->today : st->post16_start;
-		if (o->kind == OPTION_UNIVERSITY && st->school_year == 0 &&
+		if (w->kind == OPTION_UNIVERSITY && st->school_year == 0 &&
 		    date_compare(st->turn18_from, st->today) <= 0)
 			earliest = st->today;
-		if (o->flexible_start || !has_start) {
+		if (w->flexible || !w->has_start) {
 			when = date_compare(earliest, st->today) > 0 ? earliest : st->today;
-			if (date_compare(when, st->today) > 0 && o->kind == OPTION_COURSE) {
-				set_available(r, AVAILABLE_FROM, when);
-				r->fit.timing = timing_fit(st, when);
-				date_month_year(when, day);
-				add_reason(r, "you could start any time from %s%s", day,
-					   after_words(st, when));
+			if (date_compare(when, st->today) > 0 && w->kind == OPTION_COURSE) {
+				available(t, AVAILABLE_FROM, when);
+				t->fit = timing_fit(st, when);
+				if (run->explain) {
+					date_month_year(when, day);
+					add_reason(run, r, "you could start any time from %s%s", day,
+						   after_words(st, when));
+				}
 				return;
 			}
 		}
@@ -790,121 +737,396 @@ static void timing_part(struct run *run, const struct store_option *o, struct ma
 				(earliest.month == start.month && earliest.day > start.day)),
 				start.month, start.day };
 		schoolyear_age_on(st, when, &youngest, &oldest);
-		if (o->age_min != MODEL_NO_INT && o->age_min >= 19 && oldest < 19) {
-			set_available(r, AVAILABLE_NOT_FOR_AGE, when);
-			add_reason(r, "for adults aged %lld and over", o->age_min);
-			r->fit.timing = 0;
+		if (w->age_min != PACK_NO_AGE && w->age_min >= 19 && oldest < 19) {
+			available(t, AVAILABLE_NOT_FOR_AGE, when);
+			add_reason(run, r, "for adults aged %d and over", w->age_min);
 			return;
 		}
-		if (o->age_max != MODEL_NO_INT && youngest > o->age_max) {
-			set_available(r, AVAILABLE_NOT_FOR_AGE, when);
-			add_reason(r, "for ages up to %lld; you would be %d", o->age_max, youngest);
-			r->fit.timing = 0;
+		if (w->age_max != PACK_NO_AGE && youngest > w->age_max) {
+			available(t, AVAILABLE_NOT_FOR_AGE, when);
+			add_reason(run, r, "for ages up to %d; you would be %d", w->age_max, youngest);
 			return;
 		}
-		if (o->age_min != MODEL_NO_INT && oldest < o->age_min && o->age_min < 19) {
+		if (w->age_min != PACK_NO_AGE && oldest < w->age_min && w->age_min < 19) {
 			/* Wait until old enough: the same intake a year later. */
-			set_available(r, AVAILABLE_NOT_FOR_AGE, when);
-			add_reason(r, "for ages %lld and over; you would be %d", o->age_min, oldest);
-			r->fit.timing = 0;
+			available(t, AVAILABLE_NOT_FOR_AGE, when);
+			add_reason(run, r, "for ages %d and over; you would be %d", w->age_min,
+				   oldest);
 			return;
 		}
-		date_short(when, day);
 		if (date_compare(when, st->today) <= 0) {
-			r->availability = AVAILABLE_NOW;
-			r->fit.timing = 1;
-			add_reason(r, o->flexible_start ? "you can start any time" :
+			t->fit = 1;
+			add_reason(run, r, w->flexible ? "you can start any time" :
 				   "you can start now");
 			return;
 		}
-		if (o->kind == OPTION_UNIVERSITY && date_compare(when, st->he_start) >= 0 &&
+		if (w->kind == OPTION_UNIVERSITY && date_compare(when, st->he_start) >= 0 &&
 		    st->school_year && st->school_year <= 12) {
-			set_available(r, AVAILABLE_AT_18, when);
-			r->fit.timing = 0.5;
-			date_month_year(when, day);
-			add_reason(r, "at 18: you could start in %s", day);
+			available(t, AVAILABLE_AT_18, when);
+			t->fit = 0.5;
+			if (run->explain) {
+				date_month_year(when, day);
+				add_reason(run, r, "at 18: you could start in %s", day);
+			}
 			return;
 		}
-		set_available(r, AVAILABLE_FROM, when);
-		r->fit.timing = timing_fit(st, when);
-		if (has_start && date_compare(when, start) != 0)
-			add_reason(r, "the next start you could join is %s%s", day,
-				   after_words(st, when));
-		else
-			add_reason(r, "starts %s%s", day, after_words(st, when));
+		available(t, AVAILABLE_FROM, when);
+		t->fit = timing_fit(st, when);
+		if (run->explain) {
+			date_short(when, day);
+			if (w->has_start && date_compare(when, start) != 0)
+				add_reason(run, r, "the next start you could join is %s%s", day,
+					   after_words(st, when));
+			else
+				add_reason(run, r, "starts %s%s", day, after_words(st, when));
+		}
 		return;
 
 	case OPTION_APPRENTICESHIP:
 		/* Standards not yet approved for delivery cannot be started by anyone. */
-		if (o->status && (strcmp(o->status, "in development") == 0 ||
-				  strcmp(o->status, "approved") == 0 ||
-				  strcmp(o->status, "closed to new starters") == 0)) {
-			r->fit.timing = -1;
+		if (w->blocked) {
+			t->fit = -1;
 			return;
 		}
-		if (o->closing_date && date_parse(o->closing_date, &when) &&
-		    date_compare(when, st->today) < 0) {
-			set_available(r, AVAILABLE_NOT_FOR_AGE, st->today);
-			r->fit.timing = -1;	/* closed: dropped by the caller */
-			return;
-		}
-		if (!isnan(o->level) && o->level >= 4 && !(st->school_year == 0 &&
-		    date_compare(st->turn18_from, st->today) <= 0)) {
-			set_available(r, AVAILABLE_AT_18, st->he_start);
-			r->fit.timing = 0.5;
-			date_month_year(st->he_start, day);
-			add_reason(r, "at 18, after a Level 3 such as A levels or a T Level "
-				   "(from %s)", day);
+		if (w->level4 && !(st->school_year == 0 &&
+				   date_compare(st->turn18_from, st->today) <= 0)) {
+			available(t, AVAILABLE_AT_18, st->he_start);
+			t->fit = 0.5;
+			if (run->explain) {
+				date_month_year(st->he_start, day);
+				add_reason(run, r, "at 18, after a Level 3 such as A levels or a T "
+					   "Level (from %s)", day);
+			}
 			return;
 		}
 		if (schoolyear_may_leave_by(st, st->today)) {
-			r->availability = AVAILABLE_NOW;
-			r->fit.timing = 1;
-			add_reason(r, "you can start an apprenticeship now");
+			t->fit = 1;
+			add_reason(run, r, "you can start an apprenticeship now");
 			return;
 		}
-		set_available(r, AVAILABLE_FROM, st->leave_school);
-		r->fit.timing = timing_fit(st, st->leave_school);
-		date_short(st->leave_school, day);
-		add_reason(r, "from %s, when you can leave school", day);
+		available(t, AVAILABLE_FROM, st->leave_school);
+		t->fit = timing_fit(st, st->leave_school);
+		if (run->explain) {
+			date_short(st->leave_school, day);
+			add_reason(run, r, "from %s, when you can leave school", day);
+		}
 		return;
 
 	case OPTION_VACANCY:
-		earliest = !isnan(o->level) && o->level >= 4 && !(st->school_year == 0 &&
+		earliest = w->level4 && !(st->school_year == 0 &&
 			   date_compare(st->turn18_from, st->today) <= 0) ? st->he_start :
 			   st->leave_school;
 		if (date_compare(earliest, st->today) < 0)
 			earliest = st->today;
-		if (o->closing_date && date_parse(o->closing_date, &when))
-			date_iso(when, r->closes);
-		if (has_start && date_compare(start, earliest) < 0) {
-			set_available(r, AVAILABLE_FROM, earliest);
-			r->starts_too_early = 1;
-			r->fit.timing = 0.2;
-			date_short(start, day);
-			date_short(earliest, day2);
-			add_reason(r, "starts %s - before you can start an apprenticeship (%s)", day,
-				   day2);
+		if (w->has_start && date_compare(start, earliest) < 0) {
+			available(t, AVAILABLE_FROM, earliest);
+			t->too_early = 1;
+			t->fit = 0.2;
+			if (run->explain) {
+				date_short(start, day);
+				date_short(earliest, day2);
+				add_reason(run, r, "starts %s - before you can start an apprenticeship "
+					   "(%s)", day, day2);
+			}
 			return;
 		}
-		when = has_start ? start : earliest;
-		date_short(when, day);
+		when = w->has_start ? start : earliest;
 		if (date_compare(when, st->today) <= 0) {
-			r->availability = AVAILABLE_NOW;
-			r->fit.timing = 1;
-			add_reason(r, "you can start now");
+			t->fit = 1;
+			add_reason(run, r, "you can start now");
 		} else {
-			set_available(r, AVAILABLE_FROM, when);
-			r->fit.timing = timing_fit(st, when);
-			add_reason(r, "starts %s%s", day, after_words(st, when));
+			available(t, AVAILABLE_FROM, when);
+			t->fit = timing_fit(st, when);
+			if (run->explain) {
+				date_short(when, day);
+				add_reason(run, r, "starts %s%s", day, after_words(st, when));
+			}
 		}
 		return;
 
 	default:
-		r->availability = AVAILABLE_NOW;
-		r->fit.timing = 0.5;
+		t->fit = 0.5;
 	}
 }
+
+/* The timing for an option: shared, or (explaining) worked out with its words. */
+static void timing_part(struct run *run, const struct cand *c, struct match_result *r,
+			struct timing *out)
+{
+	if (c->kind == OPTION_APPRENTICESHIP && c->e->closes != PACK_NO_DAY &&
+	    c->e->closes < run->today_days) {
+		/* A standard closed to new starts: never shown. */
+		memset(out, 0, sizeof(*out));
+		out->availability = AVAILABLE_NOT_FOR_AGE;
+		out->fit = -1;
+		return;
+	}
+	if (run->explain) {
+		timing_rules(run, c->w, out, r);
+		return;
+	}
+	if (!run->tally->timings[c->e->when].known)
+		timing_rules(run, c->w, &run->tally->timings[c->e->when], NULL);
+	*out = run->tally->timings[c->e->when];
+}
+
+/* --- looking at one option -------------------------------------------------------------- */
+
+static int compare_exclusions(const void *a, const void *b)
+{
+	const struct match_exclusion *x = a, *y = b;
+
+	if (x->kind != y->kind)
+		return x->kind < y->kind ? -1 : 1;
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+static int is_excluded(const struct run *run, enum option_kind kind, long long id)
+{
+	struct match_exclusion key = { kind, id };
+
+	return run->p->excluded_count > 0 &&
+	       bsearch(&key, run->excluded, (size_t)run->p->excluded_count, sizeof(key),
+		       compare_exclusions) != NULL;
+}
+
+static struct cand make_cand(const struct run *run, enum option_kind kind, const struct pack_entry *e)
+{
+	const struct pack_kind *k = &run->pack->kinds[kind];
+	struct cand c;
+
+	c.kind = kind;
+	c.e = e;
+	c.w = &run->pack->whens[e->when];
+	c.riasec = k->riasec ? &k->riasec[(size_t)(e - k->entries) * 6] : NULL;
+	c.title = pack_title(run->pack, e);
+	return c;
+}
+
+/*
+ * Score an option, with its reasons when explaining. Returns 0 when it is
+ * not for this learner (and counts those hidden for their age).
+ */
+static int score(struct run *run, const struct cand *c, struct match_result *r, double distance,
+		 struct timing *timing)
+{
+	const struct match_profile *p = run->p;
+	struct timing t;
+	char day[16];
+
+	r->kind = c->kind;
+	r->id = c->e->id;
+	r->distance = distance;
+	interest_part(run, c, r);
+	if ((run->chosen_count || p->has_riasec) && c->kind != OPTION_SCHOOL &&
+	    r->fit.interest < 0.5 && !run->linked_soc)
+		return 0;
+	distance_part(run, c, r);
+	level_part(run, c, r);
+	timing_part(run, c, r, &t);
+	if (t.fit < 0 || (t.availability == AVAILABLE_NOT_FOR_AGE && !p->show_not_for_age)) {
+		if (t.fit >= 0 && !run->explain)
+			run->tally->hidden_not_for_age++;
+		return 0;
+	}
+	r->fit.timing = t.fit;
+	r->availability = (enum availability)t.availability;
+	r->starts_too_early = t.too_early;
+	r->score = 100 * (0.45 * r->fit.interest + 0.25 * r->fit.distance +
+			  0.15 * r->fit.level + 0.15 * r->fit.timing);
+	r->score = round(r->score * 10) / 10;
+	r->pay_per_week = c->e->pay;
+	if (timing)
+		*timing = t;
+	if (!run->explain)
+		return 1;
+	/* The dates as words and everything else worth saying, for the ones kept. */
+	if (t.has_from)
+		date_iso(t.from, r->available_from);
+	if (c->w->has_start)
+		date_iso(c->w->start, r->starts);
+	if (c->kind == OPTION_VACANCY && c->e->closes != PACK_NO_DAY) {
+		struct civil_date closes = date_from_days(c->e->closes);
+
+		date_iso(closes, r->closes);
+		date_short(closes, day);
+		add_reason(run, r, "apply by %s", day);
+	}
+	if (c->kind == OPTION_VACANCY && !isnan(r->pay_per_week))
+		add_reason(run, r, "pays about £%.0f a week", r->pay_per_week);
+	if (c->kind == OPTION_CAREER && !isnan(r->pay_per_week))
+		add_reason(run, r, "typical pay about £%.0f a week", r->pay_per_week);
+	if (!r->brief[0] && r->reason_count)
+		snprintf(r->brief, sizeof(r->brief), "%s", r->reasons[0]);
+	return 1;
+}
+
+/* --- ranking ------------------------------------------------------------------------------ */
+
+static int compare_hits(const struct run *run, const struct hit *a, const struct hit *b)
+{
+	double x, y;
+	int c;
+
+	switch (run->p->sort) {
+	case SORT_DISTANCE:
+		x = isnan(a->distance) ? 1e9 : a->distance;
+		y = isnan(b->distance) ? 1e9 : b->distance;
+		if (x != y)
+			return x < y ? -1 : 1;
+		break;
+	case SORT_START:
+		if (a->start_key != b->start_key)
+			return a->start_key < b->start_key ? -1 : 1;
+		break;
+	case SORT_PAY:
+		x = isnan(a->e->pay) ? -1 : a->e->pay;
+		y = isnan(b->e->pay) ? -1 : b->e->pay;
+		if (x != y)
+			return x > y ? -1 : 1;
+		break;
+	case SORT_RELEVANCE:
+		break;
+	}
+	if (a->score != b->score)
+		return a->score > b->score ? -1 : 1;
+	if (a->kind != b->kind)
+		return a->kind < b->kind ? -1 : 1;
+	c = strcmp(pack_title(run->pack, a->e), pack_title(run->pack, b->e));
+	if (c)
+		return c;
+	/* Same title: the order they were added, so every run ranks alike. */
+	return a->e->id < b->e->id ? -1 : a->e->id > b->e->id;
+}
+
+/* The heap keeps its worst hit at the root, to be pushed out by a better one. */
+static void heap_push(const struct run *run, struct heap *h, const struct hit *hit)
+{
+	size_t i, parent, child;
+
+	if (!h->cap || h->count < h->cap) {
+		if (h->count == h->alloc) {
+			h->alloc = h->alloc ? h->alloc * 2 : 64;
+			h->hits = xrealloc(h->hits, h->alloc * sizeof(*h->hits));
+		}
+		if (!h->cap) {
+			h->hits[h->count++] = *hit;
+			return;
+		}
+		for (i = h->count++; i > 0; i = parent) {
+			parent = (i - 1) / 2;
+			if (compare_hits(run, &h->hits[parent], hit) >= 0)
+				break;
+			h->hits[i] = h->hits[parent];
+		}
+		h->hits[i] = *hit;
+		return;
+	}
+	if (compare_hits(run, hit, &h->hits[0]) >= 0)
+		return;
+	for (i = 0;; i = child) {
+		child = 2 * i + 1;
+		if (child >= h->count)
+			break;
+		if (child + 1 < h->count && compare_hits(run, &h->hits[child + 1], &h->hits[child]) > 0)
+			child++;
+		if (compare_hits(run, &h->hits[child], hit) <= 0)
+			break;
+		h->hits[i] = h->hits[child];
+	}
+	h->hits[i] = *hit;
+}
+
+static const struct run *sorting_run;
+
+static int compare_for_qsort(const void *a, const void *b)
+{
+	return compare_hits(sorting_run, a, b);
+}
+
+/*
+ * Look at one option that the cheap filters let through; keep it if it is
+ * for this learner.
+ */
+static void look_at(struct run *run, enum option_kind kind, const struct pack_entry *e)
+{
+	struct match_result r;
+	struct timing t;
+	struct cand c;
+	struct hit h;
+	double distance = NAN;
+
+	if (run->use_place && !isnan(e->lat)) {
+		/*
+		 * With no radius, everything 100 miles off scores the same: a
+		 * difference in latitude alone can show that (a degree is at
+		 * least 69.09 miles), and the exact distance waits until the
+		 * option is kept.
+		 */
+		if (run->radius <= 0 && run->p->sort != SORT_DISTANCE &&
+		    fabs(e->lat - run->place.lat) * 69.09 > 100)
+			distance = INFINITY;
+		else
+			distance = distance_to(run, e);
+		if (run->radius > 0 && distance > run->radius)
+			return;
+	}
+	c = make_cand(run, kind, e);
+	if (run->link_filter_keywords) {
+		char buf[256];
+		const char *title = buf;
+		int k, hit = 0;
+		size_t i;
+
+		for (i = 0; c.title[i] && i + 1 < sizeof(buf); i++)
+			buf[i] = (char)tolower((unsigned char)c.title[i]);
+		buf[i] = '\0';
+		for (k = 0; k < run->link_area_count && !hit; k++)
+			hit = pack_area_has_word(&run->pack->areas[run->link_areas[k]], title);
+		if (!hit)
+			return;
+	}
+	/* Only the fields scoring reads need a start; the words come later. */
+	r.reason_count = 0;
+	r.brief[0] = '\0';
+	if (!score(run, &c, &r, distance, &t))
+		return;
+	h.e = e;
+	h.kind = (unsigned char)kind;
+	h.score = r.score;
+	h.distance = r.distance;
+	/* Sorting by start: now first, then by the date they could start, unknown last. */
+	h.start_key = 0;
+	if (run->p->sort == SORT_START)
+		h.start_key = t.availability == AVAILABLE_NOW ? INT32_MIN :
+			      t.has_from ? (int32_t)date_days(t.from) :
+			      c.w->has_start ? (int32_t)date_days(c.w->start) : INT32_MAX;
+	heap_push(run, &run->tally->heaps[kind], &h);
+	run->tally->total_by_kind[kind]++;
+	run->tally->total++;
+}
+
+/* The cheap filters, from the packed facts alone: text, level, closing date, box. */
+static int passes(const struct run *run, enum option_kind kind, size_t i)
+{
+	const struct pack_entry *e = &run->pack->kinds[kind].entries[i];
+	const struct match_profile *p = run->p;
+
+	if (run->has_text && !run->text_hits[kind][i])
+		return 0;
+	if (!isnan(p->level) && kind != OPTION_CAREER && kind != OPTION_SCHOOL &&
+	    (double)e->level != p->level)
+		return 0;
+	if (kind == OPTION_VACANCY && e->closes != PACK_NO_DAY && e->closes < run->today_days)
+		return 0;
+	if (run->use_box && kind != OPTION_CAREER && kind != OPTION_APPRENTICESHIP &&
+	    (isnan(e->lat) || e->lat < run->min_lat || e->lat > run->max_lat ||
+	     e->lon < run->min_lon || e->lon > run->max_lon))
+		return 0;
+	return !is_excluded(run, kind, e->id);
+}
+
+/* --- explaining the kept ones ----------------------------------------------------------- */
 
 static char *text_or_empty(const char *s)
 {
@@ -950,181 +1172,127 @@ static char *where_text(const struct store_option *o)
 	return text_or_empty(a ? a : b);
 }
 
-static double pay_per_week(const struct store_option *o)
-{
-	double pounds;
+struct explaining {
+	struct run *run;
+	const struct hit *hit;
+	struct match_result *r;
+	int found;
+};
 
-	if (o->wage_pence == MODEL_NO_INT)
-		return NAN;
-	pounds = (double)o->wage_pence / 100;
-	if (!o->wage_unit || strcmp(o->wage_unit, "weekly") == 0)
-		return pounds;
-	if (strcmp(o->wage_unit, "annually") == 0)
-		return pounds / 52;
-	if (strcmp(o->wage_unit, "monthly") == 0)
-		return pounds * 12 / 52;
-	if (strcmp(o->wage_unit, "hourly") == 0 && !isnan(o->hours))
-		return pounds * o->hours;
-	return NAN;
+static int explain_row(void *ctx, const struct store_option *o)
+{
+	struct explaining *x = ctx;
+
+	x->found = 1;
+	x->r->ref = text_or_empty(o->ref);
+	x->r->where = where_text(o);
+	x->r->summary = text_or_empty(o->summary);
+	x->r->url = text_or_empty(o->url);
+	return 1;
 }
 
-static int is_excluded(const struct match_profile *p, enum option_kind kind, long long id)
+/* The kept hit as a full result: its reasons, and its words from the store. */
+static enum status explain(struct run *run, const struct hit *h, struct match_result *r)
 {
-	int i;
+	struct cand c = make_cand(run, (enum option_kind)h->kind, h->e);
+	struct explaining x = { run, h, r, 0 };
+	struct store_filter f;
+	enum status rc;
 
-	for (i = 0; i < p->excluded_count; i++)
-		if (p->excluded[i].kind == kind && p->excluded[i].id == id)
-			return 1;
-	return 0;
-}
-
-static void push(struct match_list *l, struct match_result *r)
-{
-	if (l->count == l->alloc) {
-		l->alloc = l->alloc ? l->alloc * 2 : 64;
-		l->results = xrealloc(l->results, l->alloc * sizeof(*l->results));
+	memset(r, 0, sizeof(*r));
+	run->explain = 1;
+	score(run, &c, r, isinf(h->distance) ? distance_to(run, h->e) : h->distance, NULL);
+	run->explain = 0;
+	r->title = xstrdup(c.title);
+	memset(&f, 0, sizeof(f));
+	f.level = NAN;
+	f.today = "0000-00-00";
+	f.id = h->e->id;
+	rc = store_each_option(run->store, c.kind, &f, explain_row, &x);
+	if (!x.found) {
+		r->ref = xstrdup("");
+		r->where = xstrdup("");
+		r->summary = xstrdup("");
+		r->url = xstrdup("");
 	}
-	l->results[l->count++] = *r;
+	return rc;
 }
 
-static int consider(void *ctx, const struct store_option *o)
+/* Put every kind's kept hits in order, cut to the limit, and explain them. */
+static enum status finish(struct run *run)
 {
-	struct run *run = ctx;
 	const struct match_profile *p = run->p;
-	struct match_result r;
+	struct match_list *out = run->out;
+	struct hit *all;
+	size_t n = 0, i;
+	enum status rc = STATUS_OK;
+	int k;
 
-	if (is_excluded(p, o->kind, o->id))
-		return 0;
-	if (run->use_place && run->radius > 0 && !isnan(o->lat) &&
-	    geo_miles(run->out->place.point, (struct geo_point){ o->lat, o->lon }) > run->radius)
-		return 0;
-	if (run->link_filter_keywords) {
-		int k, hit = 0;
-
-		for (k = 0; k < run->link_area_count && !hit; k++)
-			hit = has_keyword(run->link_areas[k]->keywords, o->title);
-		if (!hit)
-			return 0;
+	out->total = run->tally->total;
+	memcpy(out->total_by_kind, run->tally->total_by_kind, sizeof(out->total_by_kind));
+	out->hidden_not_for_age = run->tally->hidden_not_for_age;
+	for (k = 0; k < OPTION_KIND_COUNT; k++)
+		n += run->tally->heaps[k].count;
+	all = xmalloc((n ? n : 1) * sizeof(*all));
+	n = 0;
+	for (k = 0; k < OPTION_KIND_COUNT; k++) {
+		memcpy(all + n, run->tally->heaps[k].hits, run->tally->heaps[k].count * sizeof(*all));
+		n += run->tally->heaps[k].count;
 	}
-	memset(&r, 0, sizeof(r));
-	r.kind = o->kind;
-	r.id = o->id;
-	interest_part(run, o, &r);
-	if ((run->chosen_count || p->has_riasec) && o->kind != OPTION_SCHOOL && r.fit.interest < 0.5 &&
-	    !run->linked_soc) {
-		result_free(&r);
-		return 0;
+	sorting_run = run;
+	if (n > 1)
+		qsort(all, n, sizeof(*all), compare_for_qsort);
+	sorting_run = NULL;
+	if (p->limit > 0 && n > (size_t)p->limit)
+		n = (size_t)p->limit;
+	out->results = xcalloc(n ? n : 1, sizeof(*out->results));
+	out->alloc = n ? n : 1;
+	for (i = 0; i < n && rc == STATUS_OK; i++) {
+		rc = explain(run, &all[i], &out->results[i]);
+		out->count++;
 	}
-	distance_part(run, o, &r);
-	level_part(run, o, &r);
-	timing_part(run, o, &r);
-	if (r.fit.timing < 0 || (r.availability == AVAILABLE_NOT_FOR_AGE && !p->show_not_for_age)) {
-		if (r.fit.timing >= 0)
-			run->out->hidden_not_for_age++;
-		result_free(&r);
-		return 0;
-	}
-	r.score = 100 * (0.45 * r.fit.interest + 0.25 * r.fit.distance + 0.15 * r.fit.level +
-			 0.15 * r.fit.timing);
-	r.score = round(r.score * 10) / 10;
-	r.pay_per_week = pay_per_week(o);
-	if (o->kind == OPTION_VACANCY && r.closes[0]) {
-		struct civil_date c;
-		char day[16];
-
-		date_parse(r.closes, &c);
-		date_short(c, day);
-		add_reason(&r, "apply by %s", day);
-	}
-	if (o->kind == OPTION_VACANCY && !isnan(r.pay_per_week))
-		add_reason(&r, "pays about £%.0f a week", r.pay_per_week);
-	if (o->kind == OPTION_CAREER && !isnan(r.pay_per_week))
-		add_reason(&r, "typical pay about £%.0f a week", r.pay_per_week);
-	if (!r.brief[0] && r.reason_count)
-		snprintf(r.brief, sizeof(r.brief), "%s", r.reasons[0]);
-	r.ref = text_or_empty(o->ref);
-	r.title = text_or_empty(o->title);
-	r.where = where_text(o);
-	r.summary = text_or_empty(o->summary);
-	r.url = text_or_empty(o->url);
-	push(run->out, &r);
-	run->out->total_by_kind[o->kind]++;
-	return 0;
-}
-
-/* --- sorting ------------------------------------------------------------------------- */
-
-static enum match_sort sort_key;
-
-static int compare_results(const void *pa, const void *pb)
-{
-	const struct match_result *a = pa, *b = pb;
-	double x, y;
-
-	switch (sort_key) {
-	case SORT_DISTANCE:
-		x = isnan(a->distance) ? 1e9 : a->distance;
-		y = isnan(b->distance) ? 1e9 : b->distance;
-		if (x != y)
-			return x < y ? -1 : 1;
-		break;
-	case SORT_START: {
-		const char *sa = a->availability == AVAILABLE_NOW ? "0" : a->available_from[0] ?
-				 a->available_from : a->starts[0] ? a->starts : "9";
-		const char *sb = b->availability == AVAILABLE_NOW ? "0" : b->available_from[0] ?
-				 b->available_from : b->starts[0] ? b->starts : "9";
-		int c = strcmp(sa, sb);
-
-		if (c)
-			return c;
-		break;
-	}
-	case SORT_PAY:
-		x = isnan(a->pay_per_week) ? -1 : a->pay_per_week;
-		y = isnan(b->pay_per_week) ? -1 : b->pay_per_week;
-		if (x != y)
-			return x > y ? -1 : 1;
-		break;
-	case SORT_RELEVANCE:
-		break;
-	}
-	if (a->score != b->score)
-		return a->score > b->score ? -1 : 1;
-	if (a->kind != b->kind)
-		return a->kind < b->kind ? -1 : 1;
-	return strcmp(a->title, b->title);
-}
-
-static void rank(struct match_list *l, enum match_sort sort, int limit)
-{
-	size_t i;
-
-	sort_key = sort;
-	if (l->count > 1)
-		qsort(l->results, l->count, sizeof(*l->results), compare_results);
-	l->total = l->count;
-	if (limit > 0 && l->count > (size_t)limit) {
-		for (i = (size_t)limit; i < l->count; i++)
-			result_free(&l->results[i]);
-		l->count = (size_t)limit;
-	}
+	free(all);
+	return rc;
 }
 
 /* --- setting up a run ------------------------------------------------------------------- */
+
+static void tally_init(struct tally *t, const struct pack *pack)
+{
+	memset(t, 0, sizeof(*t));
+	t->timings = xcalloc(pack->when_count ? pack->when_count : 1, sizeof(*t->timings));
+}
+
+static void tally_done(struct tally *t)
+{
+	int k;
+
+	for (k = 0; k < OPTION_KIND_COUNT; k++)
+		free(t->heaps[k].hits);
+	free(t->timings);
+}
+
+static void run_done(struct run *run)
+{
+	int k;
+
+	for (k = 0; k < OPTION_KIND_COUNT; k++)
+		free(run->text_hits[k]);
+	free(run->excluded);
+	tally_done(&run->own);
+}
 
 static enum status start_run(struct run *run, struct store *s, const struct match_profile *p,
 			     struct match_list *out, char *err, size_t errlen)
 {
 	enum status rc;
-	size_t k;
-	int i, j;
+	int i, j, k;
 
 	memset(out, 0, sizeof(*out));
 	memset(run, 0, sizeof(*run));
 	run->store = s;
 	run->p = p;
 	run->out = out;
-	date_iso(p->today, run->today_iso);
 	if (schoolyear_stage(p->school_year, p->age, p->today, &out->stage) != STATUS_OK) {
 		snprintf(err, errlen, p->school_year ?
 			 "school year %d is not one this program knows (Year 7 to Year 13)" :
@@ -1132,15 +1300,25 @@ static enum status start_run(struct run *run, struct store *s, const struct matc
 			 p->school_year ? p->school_year : p->age);
 		return STATUS_INVALID;
 	}
-	if ((rc = store_each_interest(s, collect_interest, &run->interests)) != STATUS_OK) {
+	run->today_days = date_days(p->today);
+	if ((rc = pack_get(s, &run->pack)) != STATUS_OK) {
 		snprintf(err, errlen, "%s", store_errmsg(s));
 		return rc;
 	}
-	for (i = 0; i < p->interest_count; i++)
-		for (k = 0; k < run->interests.count; k++)
-			if (run->interests.all[k].id == p->interests[i] &&
-			    run->chosen_count < (int)(sizeof(run->chosen) / sizeof(run->chosen[0])))
-				run->chosen[run->chosen_count++] = (int)k;
+	tally_init(&run->own, run->pack);
+	run->tally = &run->own;
+	for (i = 0; i < p->interest_count; i++) {
+		int a = pack_area_index(run->pack, p->interests[i]);
+
+		if (a >= 0 && run->chosen_count < PACK_MAX_AREAS)
+			run->chosen[run->chosen_count++] = a;
+	}
+	if (p->excluded_count > 0) {
+		run->excluded = xmalloc((size_t)p->excluded_count * sizeof(*run->excluded));
+		memcpy(run->excluded, p->excluded, (size_t)p->excluded_count * sizeof(*run->excluded));
+		qsort(run->excluded, (size_t)p->excluded_count, sizeof(*run->excluded),
+		      compare_exclusions);
+	}
 	/* The learner's strongest letters, and each area's overlap with them. */
 	for (j = 0; j < 3; j++) {
 		int best = -1;
@@ -1156,8 +1334,8 @@ static enum status start_run(struct run *run, struct store *s, const struct matc
 		}
 		run->learner_letters[j] = best;
 	}
-	for (k = 0; k < run->interests.count && p->has_riasec; k++) {
-		struct interest *a = &run->interests.all[k];
+	for (k = 0; k < run->pack->area_count && p->has_riasec; k++) {
+		const struct pack_area *a = &run->pack->areas[k];
 		double sum = 0, total = 0;
 
 		for (i = 0; i < 6; i++) {
@@ -1166,10 +1344,11 @@ static enum status start_run(struct run *run, struct store *s, const struct matc
 				sum += p->riasec[i];
 		}
 		/* Leaning fully matched by the strongest letters scores near 1. */
-		a->affinity = total > 0 ? 0.4 + 0.6 * sum / (p->riasec[run->learner_letters[0]] *
-							   (double)strlen(a->riasec) + 1e-9) : 0;
-		if (a->affinity > 1)
-			a->affinity = 1;
+		run->affinity[k] = total > 0 ? 0.4 + 0.6 * sum /
+				   (p->riasec[run->learner_letters[0]] * (double)strlen(a->riasec) +
+				    1e-9) : 0;
+		if (run->affinity[k] > 1)
+			run->affinity[k] = 1;
 	}
 
 	/* Where are we measuring from? */
@@ -1210,50 +1389,393 @@ static enum status start_run(struct run *run, struct store *s, const struct matc
 		}
 		out->place.found = 1;
 		run->use_place = 1;
+		run->place = out->place.point;
+		run->cos_place = geo_cos_lat(run->place);
+		if (run->radius > 0) {
+			run->use_box = 1;
+			geo_box(run->place, run->radius, &run->min_lat, &run->max_lat, &run->min_lon,
+				&run->max_lon);
+		}
 	}
 	return STATUS_OK;
 }
 
-static void fill_filter(struct run *run, struct store_filter *f, char *text, size_t textlen)
-{
-	const struct match_profile *p = run->p;
+/*
+ * Which entries have the learner's words: one pass over the word index.
+ * Its rowids (kind code << 32 | id) come in order, as do each kind's
+ * entries, so one cursor per kind walks along beside them.
+ */
+struct text_marks {
+	const struct pack *pack;
+	unsigned char **hits;
+	unsigned kinds;
+	size_t at[OPTION_KIND_COUNT];
+};
 
-	memset(f, 0, sizeof(*f));
-	f->level = p->level;
-	f->today = run->today_iso;
-	if (p->text[0] && store_text_query(p->text, text, textlen) == STATUS_OK)
-		f->text = text;
-	if (run->use_place && run->radius > 0) {
-		f->use_box = 1;
-		geo_box(run->out->place.point, run->radius, &f->min_lat, &f->max_lat, &f->min_lon,
-			&f->max_lon);
+static int mark_text(void *ctx, long long rowid)
+{
+	/* The word index's kind codes: 1 careers ... 5 sixth forms (schema.sql). */
+	static const enum option_kind by_code[6][2] = {
+		[1] = { OPTION_CAREER, OPTION_CAREER },
+		[2] = { OPTION_APPRENTICESHIP, OPTION_APPRENTICESHIP },
+		[3] = { OPTION_COURSE, OPTION_UNIVERSITY },
+		[4] = { OPTION_VACANCY, OPTION_VACANCY },
+		[5] = { OPTION_SCHOOL, OPTION_SCHOOL },
+	};
+	struct text_marks *m = ctx;
+	long long code = rowid >> 32, id = rowid & 0xffffffffLL;
+	int j;
+
+	if (code < 1 || code > 5)
+		return 0;
+	for (j = 0; j < 2; j++) {
+		enum option_kind kind = by_code[code][j];
+		const struct pack_kind *k = &m->pack->kinds[kind];
+		size_t *at = &m->at[kind];
+
+		if (!(m->kinds & (1u << kind)))
+			continue;
+		while (*at < k->count && k->entries[*at].id < id)
+			(*at)++;
+		if (*at < k->count && k->entries[*at].id == id)
+			m->hits[kind][*at] = 1;
 	}
+	return 0;
+}
+
+static enum status find_text(struct run *run, unsigned kinds)
+{
+	struct text_marks m;
+	char query[512];
+	int k;
+
+	if (!run->p->text[0] || store_text_query(run->p->text, query, sizeof(query)) != STATUS_OK)
+		return STATUS_OK;
+	run->has_text = 1;
+	for (k = 0; k < OPTION_KIND_COUNT; k++)
+		run->text_hits[k] = xcalloc(run->pack->kinds[k].count ? run->pack->kinds[k].count : 1, 1);
+	memset(&m, 0, sizeof(m));
+	m.pack = run->pack;
+	m.hits = run->text_hits;
+	m.kinds = kinds;
+	return store_each_text_match(run->store, query, mark_text, &m);
+}
+
+/* --- scanning ------------------------------------------------------------------------ */
+
+/* A share of the entries of every kind wanted: [from, to) of each. */
+struct share {
+	struct run run;				/* a copy with its own tally */
+	unsigned kinds;
+	size_t from[OPTION_KIND_COUNT], to[OPTION_KIND_COUNT];
+};
+
+static void scan(struct share *sh)
+{
+	int k;
+
+	for (k = 0; k < OPTION_KIND_COUNT; k++) {
+		const struct pack_kind *pk = &sh->run.pack->kinds[k];
+		size_t i;
+
+		if (!(sh->kinds & (1u << k)))
+			continue;
+		for (i = sh->from[k]; i < sh->to[k]; i++)
+			if (passes(&sh->run, (enum option_kind)k, i))
+				look_at(&sh->run, (enum option_kind)k, &pk->entries[i]);
+	}
+}
+
+static void *scan_thread(void *arg)
+{
+	scan(arg);
+	return NULL;
+}
+
+/*
+ * Look at every entry of the kinds wanted. A national store has well over
+ * a hundred thousand: then a second thread takes the second half of each
+ * kind with its own tally, merged after. The ranking is a total order, so
+ * the result is the same however the work was shared.
+ */
+static size_t scan_split_at = 20000;
+
+void match_set_split(size_t entries)
+{
+	scan_split_at = entries;
+}
+
+static void scan_all(struct run *run, unsigned kinds)
+{
+	struct share *mine = xcalloc(1, sizeof(*mine)), *theirs = NULL;
+	size_t entries = 0;
+	pthread_t helper;
+	int k, threaded = 0;
+	size_t i;
+
+	mine->run = *run;
+	mine->kinds = kinds;
+	for (k = 0; k < OPTION_KIND_COUNT; k++) {
+		mine->to[k] = run->pack->kinds[k].count;
+		if (kinds & (1u << k))
+			entries += mine->to[k];
+	}
+	if (entries >= scan_split_at) {
+		theirs = xcalloc(1, sizeof(*theirs));
+		*theirs = *mine;
+		tally_init(&theirs->run.own, run->pack);
+		for (k = 0; k < OPTION_KIND_COUNT; k++)
+			theirs->run.own.heaps[k].cap = run->tally->heaps[k].cap;
+		theirs->run.tally = &theirs->run.own;
+		for (k = 0; k < OPTION_KIND_COUNT; k++) {
+			theirs->from[k] = mine->to[k] / 2;
+			mine->to[k] = theirs->from[k];
+		}
+		threaded = pthread_create(&helper, NULL, scan_thread, theirs) == 0;
+		if (!threaded) {
+			/* No thread to be had: do it all here. */
+			for (k = 0; k < OPTION_KIND_COUNT; k++)
+				mine->to[k] = theirs->to[k];
+		}
+	}
+	scan(mine);
+	if (threaded) {
+		struct tally *t = &theirs->run.own;
+
+		pthread_join(helper, NULL);
+		run->tally->total += t->total;
+		run->tally->hidden_not_for_age += t->hidden_not_for_age;
+		for (k = 0; k < OPTION_KIND_COUNT; k++) {
+			run->tally->total_by_kind[k] += t->total_by_kind[k];
+			for (i = 0; i < t->heaps[k].count; i++)
+				heap_push(run, &run->tally->heaps[k], &t->heaps[k].hits[i]);
+		}
+	}
+	if (theirs)
+		tally_done(&theirs->run.own);
+	free(theirs);
+	free(mine);
+}
+
+/* Each kind keeps at most this many before the final cut (0: all). */
+static size_t kind_cap(const struct match_profile *p)
+{
+	if (p->per_kind > 0 && p->limit > 0)
+		return (size_t)(p->per_kind < p->limit ? p->per_kind : p->limit);
+	return (size_t)(p->per_kind > 0 ? p->per_kind : p->limit > 0 ? p->limit : 0);
+}
+
+static enum status run_all(struct store *s, const struct match_profile *p, struct match_list *out,
+			   char *err, size_t errlen)
+{
+	struct run run;
+	enum status rc;
+	unsigned kinds = p->kinds ? p->kinds : (1u << OPTION_KIND_COUNT) - 1;
+	int k;
+
+	err[0] = '\0';
+	if ((rc = start_run(&run, s, p, out, err, errlen)) != STATUS_OK) {
+		run_done(&run);
+		return rc;
+	}
+	if ((rc = find_text(&run, kinds)) != STATUS_OK) {
+		snprintf(err, errlen, "%s", store_errmsg(s));
+		run_done(&run);
+		return rc;
+	}
+	for (k = 0; k < OPTION_KIND_COUNT; k++)
+		run.tally->heaps[k].cap = kinds & (1u << k) ? kind_cap(p) : 0;
+	scan_all(&run, kinds);
+	if ((rc = finish(&run)) != STATUS_OK)
+		snprintf(err, errlen, "%s", store_errmsg(s));
+	run_done(&run);
+	return rc;
+}
+
+static enum status run_these(struct store *s, const struct match_profile *p,
+			     const struct match_exclusion *items, int count,
+			     struct match_list *out, char *err, size_t errlen)
+{
+	struct match_profile q = *p;
+	struct run run;
+	enum status rc;
+	unsigned kinds = p->kinds ? p->kinds : (1u << OPTION_KIND_COUNT) - 1;
+	int i;
+
+	err[0] = '\0';
+	q.limit = 0;
+	q.per_kind = 0;
+	if ((rc = start_run(&run, s, &q, out, err, errlen)) != STATUS_OK) {
+		run_done(&run);
+		return rc;
+	}
+	if ((rc = find_text(&run, kinds)) != STATUS_OK) {
+		snprintf(err, errlen, "%s", store_errmsg(s));
+		run_done(&run);
+		return rc;
+	}
+	for (i = 0; i < count; i++) {
+		enum option_kind kind = items[i].kind;
+		const struct pack_entry *e;
+
+		if ((unsigned)kind >= OPTION_KIND_COUNT || !(kinds & (1u << kind)) ||
+		    !(e = pack_find(run.pack, kind, items[i].id)))
+			continue;
+		if (passes(&run, kind, (size_t)(e - run.pack->kinds[kind].entries)))
+			look_at(&run, kind, e);
+	}
+	if ((rc = finish(&run)) != STATUS_OK)
+		snprintf(err, errlen, "%s", store_errmsg(s));
+	run_done(&run);
+	return rc;
+}
+
+/* Linked options: ids from the store's link tables, scored from the pack. */
+struct linking {
+	struct run *run;
+	enum option_kind target;
+};
+
+static int look_at_linked(void *ctx, long long id)
+{
+	struct linking *l = ctx;
+	const struct pack_entry *e = pack_find(l->run->pack, l->target, id);
+
+	if (e && passes(l->run, l->target, (size_t)(e - l->run->pack->kinds[l->target].entries)))
+		look_at(l->run, l->target, e);
+	return 0;
+}
+
+/*
+ * A career's courses: those in a subject area of an interest area the
+ * career's SOC group belongs to (a fit of 1 there is exactly that);
+ * university courses carry no subject codes, so their titles' words decide.
+ */
+static void career_courses(struct run *run, enum option_kind target, const char *soc)
+{
+	const struct pack_kind *pk = &run->pack->kinds[target];
+	uint32_t areas = 0;
+	size_t i;
+	int k;
+
+	for (k = 0; k < run->pack->area_count; k++)
+		if (pack_area_has_soc(&run->pack->areas[k], soc)) {
+			areas |= 1u << k;
+			run->link_areas[run->link_area_count++] = k;
+		}
+	run->link_filter_keywords = target == OPTION_UNIVERSITY;
+	for (i = 0; i < pk->count && areas; i++) {
+		const struct pack_entry *e = &pk->entries[i];
+		int linked = target == OPTION_UNIVERSITY;
+
+		for (k = 0; k < run->pack->area_count && !linked; k++)
+			linked = (areas & (1u << k)) && pack_fit(e, k) == 1;
+		if (linked && passes(run, target, i))
+			look_at(run, target, e);
+	}
+}
+
+static enum status run_links(struct store *s, const struct match_profile *p,
+			     enum option_kind kind, long long id, int per_kind,
+			     struct match_list *out, char *err, size_t errlen)
+{
+	struct match_profile q = *p;
+	struct match_list part;
+	struct run run;
+	char soc[8];
+	enum status rc;
+	size_t i;
+	int n;
+
+	/* Links ignore the learner's interests and text: they follow the data. */
+	q.interest_count = 0;
+	q.has_riasec = 0;
+	q.text[0] = '\0';
+	q.limit = per_kind;
+	q.per_kind = 0;
+	memset(out, 0, sizeof(*out));
+	if (kind != OPTION_CAREER && kind != OPTION_APPRENTICESHIP)
+		return STATUS_OK;
+	snprintf(soc, sizeof(soc), "%04lld", id);
+	for (n = 0; n < OPTION_KIND_COUNT; n++) {
+		enum option_kind target = (enum option_kind)n;
+		struct linking l;
+
+		if (target == OPTION_SCHOOL || target == kind ||
+		    (kind == OPTION_APPRENTICESHIP && target != OPTION_VACANCY &&
+		     target != OPTION_CAREER))
+			continue;
+		if ((rc = start_run(&run, s, &q, &part, err, errlen)) != STATUS_OK) {
+			run_done(&run);
+			match_list_done(out);
+			return rc;
+		}
+		run.tally->heaps[target].cap = per_kind > 0 ? (size_t)per_kind : 0;
+		l.run = &run;
+		l.target = target;
+		if (kind == OPTION_CAREER)
+			run.linked_soc = id;
+		if (kind == OPTION_CAREER && (target == OPTION_COURSE || target == OPTION_UNIVERSITY))
+			career_courses(&run, target, soc);
+		else
+			rc = store_each_link(s, kind, id, target, look_at_linked, &l);
+		if (rc == STATUS_OK)
+			rc = finish(&run);
+		run_done(&run);
+		if (rc != STATUS_OK) {
+			snprintf(err, errlen, "%s", store_errmsg(s));
+			match_list_done(&part);
+			match_list_done(out);
+			return rc;
+		}
+		out->place = part.place;
+		out->stage = part.stage;
+		out->total += part.total;
+		out->total_by_kind[target] = part.total;
+		out->hidden_not_for_age += part.hidden_not_for_age;
+		for (i = 0; i < part.count; i++) {
+			if (out->count == out->alloc) {
+				out->alloc = out->alloc ? out->alloc * 2 : 16;
+				out->results = xrealloc(out->results, out->alloc * sizeof(*out->results));
+			}
+			out->results[out->count++] = part.results[i];
+		}
+		free(part.results);
+	}
+	return STATUS_OK;
+}
+
+/* --- the entry points: each one read of the store -------------------------------------- */
+
+static enum status read_fail(struct store *s, struct match_list *out, char *err, size_t errlen)
+{
+	memset(out, 0, sizeof(*out));
+	snprintf(err, errlen, "%s", store_errmsg(s));
+	return STATUS_DB;
 }
 
 enum status match_run(struct store *s, const struct match_profile *p, struct match_list *out,
 		      char *err, size_t errlen)
 {
-	struct run run;
-	struct store_filter f;
-	char text[512];
 	enum status rc;
-	int k;
 
-	err[0] = '\0';
-	if ((rc = start_run(&run, s, p, out, err, errlen)) != STATUS_OK) {
-		interest_set_done(&run.interests);
-		return rc;
-	}
-	fill_filter(&run, &f, text, sizeof(text));
-	for (k = 0; k < OPTION_KIND_COUNT && rc == STATUS_OK; k++) {
-		if (p->kinds && !(p->kinds & (1u << k)))
-			continue;
-		rc = store_each_option(s, (enum option_kind)k, &f, consider, &run);
-	}
-	if (rc != STATUS_OK)
-		snprintf(err, errlen, "%s", store_errmsg(s));
-	rank(out, p->sort, p->limit);
-	interest_set_done(&run.interests);
+	if (store_read_begin(s) != STATUS_OK)
+		return read_fail(s, out, err, errlen);
+	rc = run_all(s, p, out, err, errlen);
+	store_read_end(s);
+	return rc;
+}
+
+enum status match_these(struct store *s, const struct match_profile *p,
+			const struct match_exclusion *items, int count, struct match_list *out,
+			char *err, size_t errlen)
+{
+	enum status rc;
+
+	if (store_read_begin(s) != STATUS_OK)
+		return read_fail(s, out, err, errlen);
+	rc = run_these(s, p, items, count, out, err, errlen);
+	store_read_end(s);
 	return rc;
 }
 
@@ -1261,73 +1783,11 @@ enum status match_links(struct store *s, const struct match_profile *p, enum opt
 			long long id, int per_kind, struct match_list *out, char *err,
 			size_t errlen)
 {
-	struct match_profile q = *p;
-	struct match_list part;
-	struct run run;
-	struct store_filter f;
-	char text[512], soc[8];
 	enum status rc;
-	size_t k, i;
-	int n;
 
-	/* Links ignore the learner's interests and text: they follow the data. */
-	q.interest_count = 0;
-	q.has_riasec = 0;
-	q.text[0] = '\0';
-	q.limit = 0;
-	memset(out, 0, sizeof(*out));
-	if (kind != OPTION_CAREER && kind != OPTION_APPRENTICESHIP)
-		return STATUS_OK;
-	for (n = 0; n < OPTION_KIND_COUNT; n++) {
-		enum option_kind target = (enum option_kind)n;
-
-		if (target == OPTION_SCHOOL || target == kind ||
-		    (kind == OPTION_APPRENTICESHIP && target != OPTION_VACANCY &&
-		     target != OPTION_CAREER))
-			continue;
-		if ((rc = start_run(&run, s, &q, &part, err, errlen)) != STATUS_OK) {
-			interest_set_done(&run.interests);
-			match_list_done(out);
-			return rc;
-		}
-		fill_filter(&run, &f, text, sizeof(text));
-		if (kind == OPTION_CAREER) {
-			snprintf(soc, sizeof(soc), "%04lld", id);
-			f.soc = soc;
-			run.linked_soc = id;
-			if (target == OPTION_UNIVERSITY) {
-				/* No subject codes on university courses: use the words. */
-				for (k = 0; k < run.interests.count; k++)
-					if (list_has_prefix_of(run.interests.all[k].soc_prefixes, soc))
-						run.link_areas[run.link_area_count++] =
-							&run.interests.all[k];
-				run.link_filter_keywords = 1;
-				if (!run.link_area_count) {
-					interest_set_done(&run.interests);
-					match_list_done(&part);
-					continue;
-				}
-			}
-		} else {
-			f.standard_id = id;
-		}
-		rc = store_each_option(s, target, &f, consider, &run);
-		interest_set_done(&run.interests);
-		if (rc != STATUS_OK) {
-			snprintf(err, errlen, "%s", store_errmsg(s));
-			match_list_done(&part);
-			match_list_done(out);
-			return rc;
-		}
-		rank(&part, p->sort, per_kind);
-		out->place = part.place;
-		out->stage = part.stage;
-		out->total += part.total;
-		out->total_by_kind[target] = part.total;
-		out->hidden_not_for_age += part.hidden_not_for_age;
-		for (i = 0; i < part.count; i++)
-			push(out, &part.results[i]);
-		free(part.results);
-	}
-	return STATUS_OK;
+	if (store_read_begin(s) != STATUS_OK)
+		return read_fail(s, out, err, errlen);
+	rc = run_links(s, p, kind, id, per_kind, out, err, errlen);
+	store_read_end(s);
+	return rc;
 }

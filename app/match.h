@@ -79,6 +79,7 @@ struct match_profile {
 	int show_not_for_age;
 	enum match_sort sort;
 	int limit;			/* 0: no limit */
+	int per_kind;			/* at most this many of each kind; 0: no limit */
 };
 
 /* Fill a profile with the defaults: Year 11, today, 10 miles, all kinds. */
@@ -136,6 +137,22 @@ struct match_list {
 enum status match_run(struct store *s, const struct match_profile *p, struct match_list *out,
 		      char *err, size_t errlen);
 void match_list_done(struct match_list *l);
+
+/*
+ * A search looks at the options on two threads when the kinds wanted have
+ * at least this many (default 20000); the result is the same either way.
+ * For tests and benchmarks.
+ */
+void match_set_split(size_t entries);
+
+/*
+ * The same filter, looking only at the options listed (for reports on a
+ * shortlist): those that pass come back ranked and explained, the rest do
+ * not come back. The profile's limit and per_kind are ignored.
+ */
+enum status match_these(struct store *s, const struct match_profile *p,
+			const struct match_exclusion *items, int count, struct match_list *out,
+			char *err, size_t errlen);
 
 /*
  * Options linked to one option, near the learner: for a career, the

@@ -333,47 +333,35 @@ static enum status match_self(struct store *s, const struct match_profile *p,
 			      const struct match_result **found)
 {
 	struct match_profile q = *p;
+	struct match_exclusion self = { c->o.kind, c->o.id };
 	char err[256];
 	enum status rc;
-	size_t i;
-	int attempt;
 
 	*found = NULL;
 	q.interest_count = 0;
 	q.has_riasec = 0;
 	q.excluded_count = 0;
 	q.show_not_for_age = 1;
-	q.limit = 0;
 	q.kinds = 1u << c->o.kind;
 	q.radius = MATCH_ANYWHERE;
 	q.level = NAN;
+	q.text[0] = '\0';
 	q.sort = SORT_RELEVANCE;
-	/* The title as search words finds it fast; without them, it is found anyway. */
-	for (attempt = 0; attempt < 2; attempt++) {
-		snprintf(q.text, sizeof(q.text), "%s", attempt == 0 ? c->title : "");
-		rc = match_run(s, &q, list, err, sizeof(err));
-		if (rc == STATUS_NOT_FOUND && q.place[0]) {
-			/* A place the store no longer knows: start times still count. */
-			match_list_done(list);
-			q.place[0] = '\0';
-			rc = match_run(s, &q, list, err, sizeof(err));
-		}
-		if (rc != STATUS_OK) {
-			match_list_done(list);
-			memset(list, 0, sizeof(*list));
-			/* A profile the filter refuses (a bad school year) just has no start. */
-			return rc == STATUS_INVALID ? STATUS_OK : rc;
-		}
-		for (i = 0; i < list->count; i++)
-			if (list->results[i].kind == c->o.kind && list->results[i].id == c->o.id) {
-				*found = &list->results[i];
-				return STATUS_OK;
-			}
+	rc = match_these(s, &q, &self, 1, list, err, sizeof(err));
+	if (rc == STATUS_NOT_FOUND && q.place[0]) {
+		/* A place the store no longer knows: start times still count. */
+		match_list_done(list);
+		q.place[0] = '\0';
+		rc = match_these(s, &q, &self, 1, list, err, sizeof(err));
+	}
+	if (rc != STATUS_OK) {
 		match_list_done(list);
 		memset(list, 0, sizeof(*list));
-		if (!c->title[0])
-			break;
+		/* A profile the filter refuses (a bad school year) just has no start. */
+		return rc == STATUS_INVALID ? STATUS_OK : rc;
 	}
+	if (list->count)
+		*found = &list->results[0];
 	return STATUS_OK;
 }
 
@@ -1536,6 +1524,7 @@ static enum status write_shortlist(struct store *s, struct writer *w, const stru
 				   char *err, size_t errlen)
 {
 	struct match_profile q = a->profile;
+	struct match_exclusion picked[ADVICE_ITEMS_MAX];
 	struct match_list list;
 	enum status rc;
 	int i;
@@ -1547,10 +1536,13 @@ static enum status write_shortlist(struct store *s, struct writer *w, const stru
 	}
 	/* Why each was suggested: the session's search again, nothing hidden. */
 	q.show_not_for_age = 1;
-	q.limit = 0;
 	q.kinds = 0;
 	q.excluded_count = 0;
-	rc = match_run(s, &q, &list, err, errlen);
+	for (i = 0; i < count && i < ADVICE_ITEMS_MAX; i++) {
+		picked[i].kind = a->items[i].kind;
+		picked[i].id = a->items[i].id;
+	}
+	rc = match_these(s, &q, picked, i, &list, err, errlen);
 	if (rc == STATUS_INVALID || rc == STATUS_NOT_FOUND) {
 		match_list_done(&list);
 		memset(&list, 0, sizeof(list));

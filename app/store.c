@@ -23,6 +23,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <sqlite3.h>
 #include <stdarg.h>
@@ -76,8 +77,7 @@ extern const char store_schema_sql[];
 	"SELECT CAST(o.soc AS INTEGER), o.soc, o.title, NULL, NULL, NULL, NULL, NULL, NULL, NULL, " \
 	"NULL, NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL, o.riasec_r, o.riasec_i, o.riasec_a, " \
 	"o.riasec_s, o.riasec_e, o.riasec_c, NULL, NULL, NULL, " \
-	"CAST(round(" LATEST_FIGURE("weekly_pay") " * 100) AS INTEGER), 'weekly', " \
-	LATEST_FIGURE("weekly_hours") ", NULL, NULL, NULL, NULL, NULL, NULL, " \
+	"CAST(round(o.weekly_pay * 100) AS INTEGER), 'weekly', o.weekly_hours, " NULL6 ", " \
 	"substr(o.description, 1, 400), NULL FROM occupation o WHERE " IN_TEXT(1, "CAST(o.soc AS INTEGER)") \
 	" AND (?9 IS NULL OR o.soc IN (SELECT soc FROM standard_occupation WHERE standard_id = ?9))" \
 	" AND (?10 IS NULL OR CAST(o.soc AS INTEGER) = ?10)"
@@ -309,6 +309,26 @@ extern const char store_schema_sql[];
 	_(OPTIONS_SCHOOL_BOX, SCHOOL_COLUMNS_SQL " FROM provider_geo g JOIN provider p ON p.id = g.id" \
 	  " WHERE " IN_BOX " AND" SCHOOL_WHERE) \
 	_(OPTIONS_SCHOOL_ALL, SCHOOL_COLUMNS_SQL " FROM provider p WHERE" SCHOOL_WHERE) \
+	_(OPTIONS_CAREER_ONE, CAREER_SQL " AND o.soc = printf('%04d', ?10)") \
+	_(OPTIONS_APPRENTICESHIP_ONE, STANDARD_SQL " AND s.id = ?10") \
+	_(OPTIONS_COURSE_ONE, COURSE_COLUMNS_SQL " FROM course c" COURSE_JOINS " WHERE c.id = ?10 AND" \
+	  COURSE_WHERE) \
+	_(OPTIONS_VACANCY_ONE, VACANCY_COLUMNS_SQL " FROM vacancy v" VACANCY_JOINS \
+	  " WHERE v.id = ?10 AND" VACANCY_WHERE) \
+	_(OPTIONS_SCHOOL_ONE, SCHOOL_COLUMNS_SQL " FROM provider p WHERE p.id = ?10 AND" SCHOOL_WHERE) \
+	_(TEXT_MATCHES, \
+	  "SELECT rowid FROM search_text WHERE search_text MATCH ?1 ORDER BY rowid") \
+	_(LINK_CAREER_STANDARDS, \
+	  "SELECT standard_id FROM standard_occupation WHERE soc = printf('%04d', ?1)") \
+	_(LINK_CAREER_VACANCIES, \
+	  "SELECT v.id FROM vacancy v WHERE v.lars_code IN (SELECT st.lars_code FROM standard st " \
+	  "JOIN standard_occupation so ON so.standard_id = st.id WHERE so.soc = printf('%04d', ?1))") \
+	_(LINK_STANDARD_CAREERS, \
+	  "SELECT CAST(soc AS INTEGER) FROM standard_occupation WHERE standard_id = ?1") \
+	_(LINK_STANDARD_VACANCIES, \
+	  "SELECT v.id FROM vacancy v WHERE v.lars_code = (SELECT lars_code FROM standard WHERE id = ?1)") \
+	_(PACK_GET, "SELECT id, length(data) FROM option_pack ORDER BY id DESC LIMIT 1") \
+	_(PACK_PUT, "INSERT INTO option_pack(data) VALUES (?1)") \
 	_(TEXT_CAREER, \
 	  "SELECT description, tasks, entry_routes, NULL, NULL, NULL, NULL, NULL, NULL, NULL, " \
 	  "NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, job_titles, NULL FROM occupation " \
@@ -370,6 +390,8 @@ struct store {
 	long long source_rejections;
 	sqlite3_stmt *stmt[STMT_COUNT];
 	char errmsg[512];
+	void *cache;			/* see store_set_cache() */
+	void (*cache_free)(void *);
 };
 
 /* --- small helpers ----------------------------------------------------------- */
@@ -613,11 +635,25 @@ void store_close(struct store *s)
 
 	if (!s)
 		return;
+	store_set_cache(s, NULL, NULL);
 	for (i = 0; i < STMT_COUNT; i++)
 		sqlite3_finalize(s->stmt[i]);
 	sqlite3_close(s->db);
 	free(s->path);
 	free(s);
+}
+
+void store_set_cache(struct store *s, void *data, void (*free_fn)(void *))
+{
+	if (s->cache && s->cache_free)
+		s->cache_free(s->cache);
+	s->cache = data;
+	s->cache_free = free_fn;
+}
+
+void *store_cache(const struct store *s)
+{
+	return s->cache;
 }
 
 const char *store_errmsg(const struct store *s)
@@ -742,6 +778,16 @@ enum status store_begin(struct store *s)
 enum status store_commit(struct store *s)
 {
 	return exec(s, "COMMIT", "saving the changes");
+}
+
+enum status store_read_begin(struct store *s)
+{
+	return exec(s, "SAVEPOINT careers_read", "starting to read");
+}
+
+void store_read_end(struct store *s)
+{
+	sqlite3_exec(s->db, "RELEASE careers_read", NULL, NULL, NULL);
 }
 
 void store_rollback(struct store *s)
@@ -1345,6 +1391,9 @@ static const struct {
 	  "UPDATE occupation SET riasec = careers_riasec(riasec_r, riasec_i, riasec_a,"
 	  " riasec_s, riasec_e, riasec_c);"
 	  "DROP TABLE temp.riasec" },
+	{ "noting each career's latest pay and hours",
+	  "UPDATE occupation AS o SET weekly_pay = " LATEST_FIGURE("weekly_pay") ","
+	  " weekly_hours = " LATEST_FIGURE("weekly_hours") },
 	{ "indexing words for search",
 	  "INSERT INTO search_text(search_text) VALUES ('delete-all');"
 	  "INSERT INTO search_text(rowid, title, body)"
@@ -1361,7 +1410,8 @@ static const struct {
 	  " || ' ' || coalesce(description, '') FROM vacancy;"
 	  "INSERT INTO search_text(rowid, title, body)"
 	  " SELECT (5 << 32) + id, name, coalesce(town, '') || ' ' || coalesce(type_name, '')"
-	  " FROM provider" },
+	  " FROM provider;"
+	  "INSERT INTO search_text(search_text) VALUES ('optimize')" },
 	{ "indexing places",
 	  "DELETE FROM provider_geo;"
 	  "INSERT INTO provider_geo SELECT id, lat, lat, lon, lon FROM provider"
@@ -1532,9 +1582,12 @@ done:
 
 enum status store_finalize(struct store *s, int with_indexes)
 {
-	enum status rc = STATUS_OK;
+	enum status rc;
 	size_t i;
 
+	/* Whatever was worked out from the old rows is out of date now. */
+	store_set_cache(s, NULL, NULL);
+	rc = exec(s, "DELETE FROM option_pack", "forgetting the old option index");
 	for (i = 0; i < sizeof(finalize_steps) / sizeof(finalize_steps[0]) && !rc; i++)
 		rc = exec(s, finalize_steps[i].sql, finalize_steps[i].what);
 	if (!rc)
@@ -1826,18 +1879,26 @@ enum status store_each_option(struct store *s, enum option_kind kind,
 	struct store_option o;
 	int rc;
 
+	/* One option by id goes straight to its row, box or not. */
 	switch (kind) {
-	case OPTION_CAREER: id = STMT_OPTIONS_CAREER; break;
-	case OPTION_APPRENTICESHIP: id = STMT_OPTIONS_APPRENTICESHIP; break;
+	case OPTION_CAREER:
+		id = f->id ? STMT_OPTIONS_CAREER_ONE : STMT_OPTIONS_CAREER;
+		break;
+	case OPTION_APPRENTICESHIP:
+		id = f->id ? STMT_OPTIONS_APPRENTICESHIP_ONE : STMT_OPTIONS_APPRENTICESHIP;
+		break;
 	case OPTION_COURSE:
 	case OPTION_UNIVERSITY:
-		id = f->use_box ? STMT_OPTIONS_COURSE_BOX : STMT_OPTIONS_COURSE_ALL;
+		id = f->id ? STMT_OPTIONS_COURSE_ONE : f->use_box ? STMT_OPTIONS_COURSE_BOX :
+		     STMT_OPTIONS_COURSE_ALL;
 		break;
 	case OPTION_VACANCY:
-		id = f->use_box ? STMT_OPTIONS_VACANCY_BOX : STMT_OPTIONS_VACANCY_ALL;
+		id = f->id ? STMT_OPTIONS_VACANCY_ONE : f->use_box ? STMT_OPTIONS_VACANCY_BOX :
+		     STMT_OPTIONS_VACANCY_ALL;
 		break;
 	case OPTION_SCHOOL:
-		id = f->use_box ? STMT_OPTIONS_SCHOOL_BOX : STMT_OPTIONS_SCHOOL_ALL;
+		id = f->id ? STMT_OPTIONS_SCHOOL_ONE : f->use_box ? STMT_OPTIONS_SCHOOL_BOX :
+		     STMT_OPTIONS_SCHOOL_ALL;
 		break;
 	default:
 		return fail(s, STATUS_USAGE, "unknown kind of option");
@@ -1968,4 +2029,132 @@ unsigned store_fingerprint(struct store *s)
 			h = (h ^ *p) * 16777619u;	/* FNV-1a */
 	sqlite3_reset(st);
 	return h;
+}
+
+enum status store_each_text_match(struct store *s, const char *query,
+				  int (*fn)(void *ctx, long long rowid), void *ctx)
+{
+	sqlite3_stmt *st = stmt(s, STMT_TEXT_MATCHES);
+	int rc;
+
+	if (!st)
+		return db_fail(s, "looking up words");
+	sqlite3_bind_text(st, 1, query, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if (fn(ctx, sqlite3_column_int64(st, 0)))
+			break;
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(s, "looking up words");
+	sqlite3_reset(st);
+	return STATUS_OK;
+}
+
+/* --- the option index's bytes ------------------------------------------------------- */
+
+struct store_blob {
+	sqlite3_blob *blob;
+	struct store *s;
+};
+
+enum status store_pack_put(struct store *s, const void *data, size_t len)
+{
+	sqlite3_stmt *st;
+	enum status rc = exec(s, "DELETE FROM option_pack", "replacing the option index");
+
+	if (rc != STATUS_OK)
+		return rc;
+	if (!(st = stmt(s, STMT_PACK_PUT)))
+		return db_fail(s, "saving the option index");
+	sqlite3_bind_blob64(st, 1, data, (sqlite3_uint64)len, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		rc = db_fail(s, "saving the option index");
+		sqlite3_reset(st);
+		return rc;
+	}
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return STATUS_OK;
+}
+
+enum status store_pack_open(struct store *s, struct store_blob **out, size_t *size)
+{
+	sqlite3_stmt *st = stmt(s, STMT_PACK_GET);
+	long long id;
+	int rc;
+
+	*out = NULL;
+	*size = 0;
+	if (!st)
+		return db_fail(s, "reading the option index");
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_DONE) {
+		sqlite3_reset(st);
+		return STATUS_NOT_FOUND;
+	}
+	if (rc != SQLITE_ROW) {
+		enum status failed = db_fail(s, "reading the option index");
+
+		sqlite3_reset(st);
+		return failed;
+	}
+	id = sqlite3_column_int64(st, 0);
+	*size = (size_t)sqlite3_column_int64(st, 1);
+	sqlite3_reset(st);
+	*out = xcalloc(1, sizeof(**out));
+	(*out)->s = s;
+	if (sqlite3_blob_open(s->db, "main", "option_pack", "data", id, 0, &(*out)->blob) !=
+	    SQLITE_OK) {
+		enum status failed = db_fail(s, "reading the option index");
+
+		store_blob_close(*out);
+		*out = NULL;
+		return failed;
+	}
+	return STATUS_OK;
+}
+
+enum status store_blob_read(struct store_blob *b, void *buf, size_t n, size_t offset)
+{
+	if (offset > INT_MAX || n > (size_t)INT_MAX - offset)
+		return fail(b->s, STATUS_CORRUPT, "the option index is too big to read");
+	if (sqlite3_blob_read(b->blob, buf, (int)n, (int)offset) != SQLITE_OK)
+		return db_fail(b->s, "reading the option index");
+	return STATUS_OK;
+}
+
+void store_blob_close(struct store_blob *b)
+{
+	if (!b)
+		return;
+	sqlite3_blob_close(b->blob);
+	free(b);
+}
+
+enum status store_each_link(struct store *s, enum option_kind from, long long id,
+			    enum option_kind to, int (*fn)(void *ctx, long long id), void *ctx)
+{
+	enum stmt_id which;
+	sqlite3_stmt *st;
+	int rc;
+
+	if (from == OPTION_CAREER && to == OPTION_APPRENTICESHIP)
+		which = STMT_LINK_CAREER_STANDARDS;
+	else if (from == OPTION_CAREER && to == OPTION_VACANCY)
+		which = STMT_LINK_CAREER_VACANCIES;
+	else if (from == OPTION_APPRENTICESHIP && to == OPTION_CAREER)
+		which = STMT_LINK_STANDARD_CAREERS;
+	else if (from == OPTION_APPRENTICESHIP && to == OPTION_VACANCY)
+		which = STMT_LINK_STANDARD_VACANCIES;
+	else
+		return STATUS_OK;
+	if (!(st = stmt(s, which)))
+		return db_fail(s, "following links");
+	sqlite3_bind_int64(st, 1, id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if (fn(ctx, sqlite3_column_int64(st, 0)))
+			break;
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(s, "following links");
+	sqlite3_reset(st);
+	return STATUS_OK;
 }

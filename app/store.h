@@ -28,7 +28,7 @@
 #include "import.h"
 #include "status.h"
 
-#define STORE_VERSION 1
+#define STORE_VERSION 2
 
 struct store;
 
@@ -49,6 +49,13 @@ const char *store_path(const struct store *s);
 /* Transactions for `careers import` and builds. */
 enum status store_begin(struct store *s);
 enum status store_commit(struct store *s);
+
+/*
+ * Many reads as one: the file is locked and checked once, not for every
+ * statement (inside a write transaction too). Pair every begin with an end.
+ */
+enum status store_read_begin(struct store *s);
+void store_read_end(struct store *s);
 void store_rollback(struct store *s);
 
 /* What is known about a file before it is imported. */
@@ -165,7 +172,8 @@ struct store_filter {
 	const char *today;		/* ISO date: vacancies closed before it are left out */
 	const char *soc;		/* only options that lead to this occupation */
 	long long standard_id;		/* 0, or only options linked to this standard */
-	long long id;			/* 0, or only this option */
+	long long id;			/* 0, or only this option (found by its id;
+					   then the box is not applied) */
 };
 
 /* One option as the store has it. Strings are borrowed for the callback. */
@@ -234,5 +242,39 @@ unsigned store_fingerprint(struct store *s);
 enum status store_each_option(struct store *s, enum option_kind kind,
 			      const struct store_filter *filter,
 			      int (*fn)(void *ctx, const struct store_option *option), void *ctx);
+
+/*
+ * The ids of the options of kind `to` that the store links to option `id`
+ * of kind `from`: a career's apprenticeship standards and vacancies, a
+ * standard's careers and vacancies (nothing for other pairs).
+ */
+enum status store_each_link(struct store *s, enum option_kind from, long long id,
+			    enum option_kind to, int (*fn)(void *ctx, long long id), void *ctx);
+
+/*
+ * The rowids of search_text (kind << 32 | id) that match a query from
+ * store_text_query(), in ascending order; fn returns non-zero to stop.
+ */
+enum status store_each_text_match(struct store *s, const char *query,
+				  int (*fn)(void *ctx, long long rowid), void *ctx);
+
+/*
+ * The option index's bytes (app/pack.c): saved whole with store_pack_put()
+ * after store_finalize() (which forgets the old one), read back in pieces.
+ * store_pack_open() gives STATUS_NOT_FOUND when there is none.
+ */
+struct store_blob;
+enum status store_pack_put(struct store *s, const void *data, size_t len);
+enum status store_pack_open(struct store *s, struct store_blob **out, size_t *size);
+enum status store_blob_read(struct store_blob *b, void *buf, size_t n, size_t offset);
+void store_blob_close(struct store_blob *b);
+
+/*
+ * One thing worked out from the store and kept with it (the option index),
+ * freed with free_fn when replaced, when the store is closed, or when
+ * store_finalize() changes what it was worked out from.
+ */
+void store_set_cache(struct store *s, void *data, void (*free_fn)(void *));
+void *store_cache(const struct store *s);
 
 #endif

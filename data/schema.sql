@@ -14,7 +14,7 @@
 -- to date row by row); the full-text and spatial indexes are filled by
 -- store_finalize().
 
-PRAGMA user_version = 1;
+PRAGMA user_version = 2;
 
 -- Provenance ------------------------------------------------------------
 
@@ -321,6 +321,8 @@ CREATE TABLE occupation (
 	riasec_s REAL, riasec_e REAL, riasec_c REAL,	-- O*NET occupations it maps to
 	riasec TEXT,			-- top three letters, e.g. 'RIC'
 	job_zone REAL,
+	weekly_pay REAL,		-- latest labour_market figures for this
+	weekly_hours REAL,		-- code or its nearest group, set on finish
 	source_id INTEGER
 ) STRICT, WITHOUT ROWID;
 
@@ -374,10 +376,20 @@ CREATE TABLE standard_occupation (
 -- Search indexes (filled by store_finalize) -------------------------------
 
 -- rowid = kind * 2^32 + id, kind: 1 occupation (rowid of occupation),
--- 2 standard, 3 course, 4 vacancy, 5 provider. Contentless: it only
--- answers "which rows match".
+-- 2 standard, 3 course, 4 vacancy, 5 provider. Contentless and without
+-- positions (detail=none): it only answers "which rows have words starting
+-- so", which is all the learner's free text needs, several times faster.
 CREATE VIRTUAL TABLE search_text USING fts5(
-	title, body, content='', prefix='2 3', tokenize='unicode61 remove_diacritics 2');
+	title, body, content='', detail=none, prefix='2 3 4',
+	tokenize='unicode61 remove_diacritics 2');
+
+-- The option index (app/pack.c): every option's scoring facts, packed by
+-- store_finalize's caller so a search reads them in one go. Rebuilt on
+-- every build or import; a missing or stale one is rebuilt in memory.
+CREATE TABLE option_pack (
+	id INTEGER PRIMARY KEY,
+	data BLOB NOT NULL
+) STRICT;
 
 CREATE VIRTUAL TABLE provider_geo USING rtree(id, min_lat, max_lat, min_lon, max_lon);
 CREATE VIRTUAL TABLE course_geo USING rtree(id, min_lat, max_lat, min_lon, max_lon);

@@ -8,6 +8,8 @@
 
 #include "harness.h"
 #include "match.h"
+#include "mem.h"
+#include "pack.h"
 #include "store.h"
 
 static struct store *store;
@@ -409,6 +411,232 @@ TEST(not_for_me_text_and_quiz)
 	match_list_done(&l);
 }
 
+/* A list as one line per result: everything a screen or report would show. */
+static char *signature(const struct match_list *l)
+{
+	struct strbuf sb;
+	size_t i;
+
+	strbuf_init(&sb);
+	strbuf_printf(&sb, "total %zu hidden %zu by kind", l->total, l->hidden_not_for_age);
+	for (i = 0; i < OPTION_KIND_COUNT; i++)
+		strbuf_printf(&sb, " %zu", l->total_by_kind[i]);
+	strbuf_putc(&sb, '\n');
+	for (i = 0; i < l->count; i++) {
+		const struct match_result *r = &l->results[i];
+
+		strbuf_printf(&sb, "%d:%lld %s | %s | %.1f %.3f %.3f %.3f %.3f | %s %s %s %d | %s | %s\n",
+			      r->kind, r->id, r->title, r->where, r->score, r->fit.interest,
+			      r->fit.distance, r->fit.level, r->fit.timing, r->starts, r->closes,
+			      r->available_from, r->availability, r->brief, reasons(r));
+	}
+	return strbuf_detach(&sb);
+}
+
+static char *run_signature(const struct match_profile *p)
+{
+	struct match_list l;
+	char err[256], *sig;
+
+	CHECK_INT(match_run(store, p, &l, err, sizeof(err)), STATUS_OK);
+	sig = signature(&l);
+	match_list_done(&l);
+	return sig;
+}
+
+/* Profiles that between them reach every kind, every sort and every part of the score. */
+static void varied_profile(struct match_profile *p, int n)
+{
+	char why[128];
+
+	profile(p, 7 + n % 7);
+	if (n % 7 == 6) {
+		p->school_year = 0;
+		p->age = 16 + n % 4;
+	}
+	p->sort = (enum match_sort)(n % 4);
+	p->radius = n % 3 == 0 ? MATCH_ANYWHERE : n % 3 == 1 ? 10 : 40;
+	if (n % 2)
+		want_interest(p, "digital");
+	if (n % 5 == 1) {
+		CHECK_INT(match_parse_riasec("SIC", p->riasec, why, sizeof(why)), STATUS_OK);
+		p->has_riasec = 1;
+	}
+	if (n % 4 == 3)
+		strcpy(p->text, "comp");
+	p->show_not_for_age = n % 3 == 2;
+}
+
+TEST(option_index)
+{
+	const struct pack *pk;
+	struct pack *worked, *back;
+	struct match_profile p;
+	char *bytes, *before[12], err[256];
+	size_t len, cut;
+	int n, k;
+
+	/* Worked out in memory (the fixture store has no saved index), then saved and read back. */
+	for (n = 0; n < 12; n++) {
+		varied_profile(&p, n);
+		before[n] = run_signature(&p);
+	}
+	CHECK_INT(pack_get(store, &pk), STATUS_OK);
+	CHECK_INT(pk->loaded, 0);
+	store_begin(store);
+	CHECK_INT(pack_save(store), STATUS_OK);
+	CHECK_INT(store_commit(store), STATUS_OK);
+	store_set_cache(store, NULL, NULL);
+	CHECK_INT(pack_get(store, &pk), STATUS_OK);
+	CHECK_INT(pk->loaded, 1);
+	for (n = 0; n < 12; n++) {
+		char *after;
+
+		varied_profile(&p, n);
+		after = run_signature(&p);
+		CHECK_STR(after, before[n]);
+		free(after);
+	}
+
+	/* The bytes: a round trip gives the same index; any cut or damage is caught, not read past. */
+	CHECK_INT(pack_work_out(store, &worked), STATUS_OK);
+	CHECK_INT(pack_encode(worked, &bytes, &len), STATUS_OK);
+	CHECK_INT(pack_decode(bytes, len, &back, err, sizeof(err)), STATUS_OK);
+	for (k = 0; k < OPTION_KIND_COUNT; k++) {
+		CHECK_INT(back->kinds[k].count, worked->kinds[k].count);
+		for (size_t i = 0; i < back->kinds[k].count && i < worked->kinds[k].count; i++) {
+			const struct pack_entry *a = &worked->kinds[k].entries[i];
+			const struct pack_entry *b = &back->kinds[k].entries[i];
+
+			CHECK_INT(b->id, a->id);
+			CHECK_INT(b->when, a->when);
+			CHECK_INT(b->fit[0] == a->fit[0] && b->fit[1] == a->fit[1], 1);
+			CHECK_INT(b->strong, a->strong);
+			CHECK_STR(pack_title(back, b), pack_title(worked, a));
+		}
+	}
+	CHECK_INT(back->when_count, worked->when_count);
+	pack_free(back);
+	for (cut = 0; cut < len; cut += cut < 200 ? 1 : 97) {
+		CHECK_INT(pack_decode(bytes, cut, &back, err, sizeof(err)), STATUS_CORRUPT);
+		if (cut == 20)
+			CHECK_CONTAINS(err, "the option index is damaged");
+	}
+	for (cut = 0; cut < len; cut += 7) {
+		char *copy = xmalloc(len);
+
+		memcpy(copy, bytes, len);
+		copy[cut] ^= (char)0xa5;
+		if (pack_decode(copy, len, &back, err, sizeof(err)) == STATUS_OK)
+			pack_free(back);
+		free(copy);
+	}
+
+	/* A damaged index in the store is worked out again, with the same results. */
+	bytes[len / 2] ^= 0x7f;
+	bytes[len - 2] ^= 0x7f;
+	store_begin(store);
+	CHECK_INT(store_pack_put(store, bytes, len - 1), STATUS_OK);
+	CHECK_INT(store_commit(store), STATUS_OK);
+	store_set_cache(store, NULL, NULL);
+	CHECK_INT(pack_get(store, &pk), STATUS_OK);
+	CHECK_INT(pk->loaded, 0);
+	for (n = 0; n < 12; n++) {
+		char *after;
+
+		varied_profile(&p, n);
+		after = run_signature(&p);
+		CHECK_STR(after, before[n]);
+		free(after);
+		free(before[n]);
+	}
+	free(bytes);
+	pack_free(worked);
+}
+
+TEST(shared_scans_limits_and_lists)
+{
+	struct match_profile p;
+	struct match_list all, some;
+	struct match_exclusion items[3];
+	char err[256];
+	size_t i;
+	int n, k;
+
+	/* Two threads or one: the same answers. */
+	for (n = 0; n < 12; n++) {
+		char *one, *two;
+
+		varied_profile(&p, n);
+		match_set_split((size_t)-1);
+		one = run_signature(&p);
+		match_set_split(0);
+		two = run_signature(&p);
+		CHECK_STR(two, one);
+		free(one);
+		free(two);
+	}
+	match_set_split(20000);
+
+	/* A limit keeps the top of the full ranking; per_kind the top of each kind. */
+	profile(&p, 11);
+	p.radius = 40;
+	CHECK_INT(match_run(store, &p, &all, err, sizeof(err)), STATUS_OK);
+	CHECK(all.count > 4);
+	p.limit = 3;
+	CHECK_INT(match_run(store, &p, &some, err, sizeof(err)), STATUS_OK);
+	CHECK_INT(some.count, 3);
+	CHECK_INT(some.total, all.total);
+	for (i = 0; i < some.count; i++)
+		CHECK_INT(some.results[i].id == all.results[i].id &&
+			  some.results[i].kind == all.results[i].kind, 1);
+	match_list_done(&some);
+	p.limit = 0;
+	p.per_kind = 1;
+	CHECK_INT(match_run(store, &p, &some, err, sizeof(err)), STATUS_OK);
+	CHECK_INT(some.total, all.total);
+	for (k = 0; k < OPTION_KIND_COUNT; k++) {
+		const struct match_result *best = NULL, *kept = NULL;
+		int kept_count = 0;
+
+		for (i = 0; i < all.count && !best; i++)
+			if (all.results[i].kind == (enum option_kind)k)
+				best = &all.results[i];
+		for (i = 0; i < some.count; i++)
+			if (some.results[i].kind == (enum option_kind)k) {
+				kept = &some.results[i];
+				kept_count++;
+			}
+		CHECK_INT(kept_count, best ? 1 : 0);
+		CHECK_INT(kept && best ? kept->id == best->id : kept == best, 1);
+		CHECK_INT(some.total_by_kind[k], all.total_by_kind[k]);
+	}
+	match_list_done(&some);
+
+	/* match_these: the same results for the options asked about, and only those that pass. */
+	items[0].kind = all.results[all.count - 1].kind;
+	items[0].id = all.results[all.count - 1].id;
+	items[1].kind = all.results[0].kind;
+	items[1].id = all.results[0].id;
+	items[2].kind = OPTION_COURSE;
+	items[2].id = 999999;		/* not in the store */
+	CHECK_INT(match_these(store, &p, items, 3, &some, err, sizeof(err)), STATUS_OK);
+	CHECK_INT(some.count, 2);
+	CHECK_INT(some.total, 2);
+	if (some.count == 2) {
+		CHECK_INT(some.results[0].id, all.results[0].id);
+		CHECK_STR(reasons(&some.results[0]), reasons(&all.results[0]));
+		CHECK_NEAR(some.results[1].score, all.results[all.count - 1].score, 1e-9);
+	}
+	match_list_done(&some);
+	p.radius = 2;	/* the last one is further off than that */
+	CHECK_INT(match_these(store, &p, items, 1, &some, err, sizeof(err)), STATUS_OK);
+	CHECK_INT(some.count, !isnan(all.results[all.count - 1].distance) &&
+		  all.results[all.count - 1].distance <= 2);
+	match_list_done(&some);
+	match_list_done(&all);
+}
+
 TEST(links_follow_the_data)
 {
 	struct match_profile p;
@@ -453,4 +681,4 @@ TEST(parsing)
 }
 
 TESTS(year_11_digital_near_doncaster, older_learners, places, not_for_me_text_and_quiz,
-      links_follow_the_data, parsing)
+      option_index, shared_scans_limits_and_lists, links_follow_the_data, parsing)

@@ -23,6 +23,7 @@
 
 #include "format.h"
 #include "handover.h"
+#include "pack.h"
 #include "records.h"
 #include "ui.h"
 
@@ -572,6 +573,14 @@ void ui_use_advice(struct ui *ui)
 	s->shortlist_count = i;
 }
 
+void ui_warm(struct ui *ui)
+{
+	const struct pack *p;
+
+	/* A failure here shows up, with its message, at the first search. */
+	pack_get(ui->store, &p);
+}
+
 enum status ui_match(struct ui *ui, const struct match_profile *p, struct match_list *out)
 {
 	char err[256];
@@ -619,7 +628,7 @@ int ui_run(const struct ui_options *o)
 	char err[512];
 	int crash_signals[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT };
 	size_t i;
-	int dirty = 1, last_left = -1;
+	int dirty = 1, last_left = -1, warmed = 0;
 
 	setlocale(LC_ALL, "");
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
@@ -670,6 +679,11 @@ int ui_run(const struct ui_options *o)
 			ui_draw(&ui);
 			refresh();
 			dirty = 0;
+		}
+		if (!warmed) {
+			/* The welcome screen is up: get the search ready behind it. */
+			ui_warm(&ui);
+			warmed = 1;
 		}
 		ch = getch();
 		if (ch != ERR) {

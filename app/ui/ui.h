@@ -291,6 +291,12 @@ int ui_run(const struct ui_options *o);
 
 /* The virtual screen used by tests: cols x lines, nothing read from a tty. */
 struct ui_headless;
+/*
+ * Read what the first search needs (the option index) while the welcome
+ * screen is up, so the first search is as quick as the rest.
+ */
+void ui_warm(struct ui *ui);
+
 struct ui_headless *ui_headless_new(int cols, int lines, const struct ui_options *o,
 				    char *err, size_t errlen);
 void ui_headless_key(struct ui_headless *h, int key);

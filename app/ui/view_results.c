@@ -28,9 +28,17 @@ static const struct section sections[] = {
 };
 #define SECTIONS (int)(sizeof(sections) / sizeof(sections[0]))
 
+/*
+ * Each section lists at most its best this many; the tabs still count
+ * every match. Nobody reads further down a list on a kiosk, and explaining
+ * each one costs time on a national store.
+ */
+#define LIST_PER_KIND 50
+
 struct results_state {
 	int *rows[SECTIONS];		/* indexes into v->list.results */
-	int count[SECTIONS];
+	int count[SECTIONS];		/* listed */
+	size_t total[SECTIONS];		/* matched */
 	int cursor[SECTIONS], top[SECTIONS];
 	struct match_profile profile;	/* what was run */
 	int year_assumed;
@@ -52,10 +60,16 @@ static void split(struct view *v)
 		free(st->rows[k]);
 		st->rows[k] = xcalloc(v->list.count ? v->list.count : 1, sizeof(int));
 		st->count[k] = 0;
+		st->total[k] = 0;
+		for (i = 0; i < OPTION_KIND_COUNT; i++)
+			if (sections[k].kinds & (1u << i))
+				st->total[k] += v->list.total_by_kind[i];
 	}
+	/* Each kind kept its best LIST_PER_KIND, so the first of a section's rows are its best. */
 	for (i = 0; i < v->list.count; i++)
 		for (k = 0; k < SECTIONS; k++)
-			if (sections[k].kinds & (1u << v->list.results[i].kind))
+			if ((sections[k].kinds & (1u << v->list.results[i].kind)) &&
+			    st->count[k] < LIST_PER_KIND)
 				st->rows[k][st->count[k]++] = (int)i;
 	for (k = 0; k < SECTIONS; k++) {
 		if (st->cursor[k] >= st->count[k])
@@ -76,6 +90,7 @@ static void run(struct ui *ui, struct view *v)
 		p.age = 0;
 	}
 	p.limit = 0;
+	p.per_kind = LIST_PER_KIND;
 	if (v->input[0] || !ui->options.adviser)
 		snprintf(p.text, sizeof(p.text), "%s", v->input);
 	st->profile = p;
@@ -190,8 +205,8 @@ static void draw(struct ui *ui, struct view *v)
 	for (k = 0; k < SECTIONS; k++) {
 		int on = k == v->tab, w;
 
-		snprintf(line, sizeof(line), "%s%s %d%s", on ? "[" : " ",
-			 wide ? sections[k].name : sections[k].short_name, st->count[k],
+		snprintf(line, sizeof(line), "%s%s %zu%s", on ? "[" : " ",
+			 wide ? sections[k].name : sections[k].short_name, st->total[k],
 			 on ? "]" : " ");
 		w = canvas_text(ui, y, x, ui->cols - x - 1, on ? PAINT_SELECTED : PAINT_ACCENT, line);
 		canvas_hit(ui, y, x, 1, w, ACTION_NEXT_TAB, k);
@@ -264,10 +279,21 @@ static void draw(struct ui *ui, struct view *v)
 		canvas_hit(ui, y, 0, 2, ui->cols, ACTION_SELECT, i);
 		y += 2;
 	}
+	if (i == st->count[v->tab] && st->total[v->tab] > (size_t)st->count[v->tab] &&
+	    y < ui->lines - 2) {
+		int placed = (sections[v->tab].kinds & ~((1u << OPTION_CAREER) |
+						      (1u << OPTION_APPRENTICESHIP))) != 0;
+
+		snprintf(line, sizeof(line), "These are the best %d of %zu. Choosing interests%s "
+			 "(r starts again) narrows them down.", st->count[v->tab], st->total[v->tab],
+			 placed ? " or a smaller distance" : "");
+		canvas_wrap(ui, y, 4, ui->cols - 6, 2, PAINT_DIM, line);
+	}
 	if (st->count[v->tab] > visible) {
-		snprintf(line, sizeof(line), "%d-%d of %d", st->top[v->tab] + 1,
+		snprintf(line, sizeof(line), "%d-%d of %s%d", st->top[v->tab] + 1,
 			 st->top[v->tab] + visible < st->count[v->tab] ? st->top[v->tab] + visible :
-			 st->count[v->tab], st->count[v->tab]);
+			 st->count[v->tab], st->total[v->tab] > (size_t)st->count[v->tab] ?
+			 "the best " : "", st->count[v->tab]);
 		canvas_text(ui, 3, ui->cols - format_width(line) - 1, format_width(line), PAINT_DIM,
 			    line);
 	}

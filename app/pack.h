@@ -1,0 +1,131 @@
+/*
+ * pack.h - the option index: what every option is, packed for searching.
+ *
+ * A search looks at every option that could fit the learner: at national
+ * scale well over a hundred thousand. Reading each one as a SQLite row
+ * costs microseconds; this index keeps only the facts the learner filter
+ * scores on - where it is, its level, when it starts and for what ages,
+ * its pay, and how well it sits in each interest area - in plain arrays,
+ * so looking at an option costs tens of nanoseconds. The long text and
+ * everything only shown on screen stay in the store and are read for the
+ * few options a search keeps.
+ *
+ * The index is worked out from the store's rows when a build or import
+ * finishes (pack_save, which keeps it in the option_pack table) and read
+ * back once per open store (pack_get). The bytes are checked as they are
+ * read; an index that is missing, damaged or made for other interest areas
+ * is worked out again in memory, so a search never depends on it being
+ * right. Its format is little-endian and described in pack.c.
+ */
+#ifndef CAREERS_PACK_H
+#define CAREERS_PACK_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "schoolyear.h"
+#include "status.h"
+#include "store.h"
+
+#define PACK_MAX_AREAS 32		/* interest areas with fits; the store has 16 */
+#define PACK_NO_AGE (-1)
+#define PACK_NO_DAY INT32_MIN
+
+/* One interest area and what puts an option in it. */
+struct pack_area {
+	long long id;
+	char slug[32], name[64], examples[128];
+	long long route_id;
+	char route_name[64];
+	char riasec[8];
+	char *ssa, *soc_prefixes;	/* '|' lists, owned */
+	char **words;			/* its keywords, lower case, owned */
+	int word_count;
+};
+
+/*
+ * When an option could be started: everything the timing rules read.
+ * Options with the same facts share one (most courses start in September),
+ * so a search decides timing once for each of these, not for each option.
+ */
+struct pack_when {
+	unsigned char kind;		/* enum option_kind */
+	unsigned char has_start;	/* start is a date */
+	unsigned char flexible;		/* starts any time */
+	unsigned char level4;		/* apprenticeships: level 4 or above (from 18) */
+	unsigned char blocked;		/* a standard nobody can start yet or any more */
+	unsigned char not_college;	/* a sixth form whose provider is not a college */
+	struct civil_date start;
+	int age_min, age_max;		/* PACK_NO_AGE when no limit */
+};
+
+struct pack_entry {
+	long long id;
+	double lat, lon;		/* NAN when unknown */
+	double cos_lat;			/* geo_cos_lat(), for distances */
+	float level;			/* NAN when unknown */
+	float pay;			/* pounds a week, NAN when unknown */
+	uint32_t title;			/* offset into pack.text */
+	uint32_t when;			/* index into pack.whens */
+	int32_t closes;			/* date_days() of the closing date, or PACK_NO_DAY */
+	uint32_t strong;		/* bit a set: fit in area a is 0.7 or more */
+	uint64_t fit[PACK_MAX_AREAS / 16];	/* tenths, four bits an area */
+};
+
+struct pack_kind {
+	struct pack_entry *entries;	/* by id, ascending */
+	size_t count;
+	double *riasec;			/* careers: six O*NET scores an entry, NAN unknown */
+};
+
+struct pack {
+	struct pack_area areas[PACK_MAX_AREAS];
+	int area_count;
+	struct pack_kind kinds[OPTION_KIND_COUNT];
+	struct pack_when *whens;
+	size_t when_count;
+	char *text;			/* titles, each ending in NUL */
+	size_t text_len;
+	int loaded;			/* read from option_pack, not worked out */
+};
+
+/*
+ * The store's index, read or worked out on first use and kept with the
+ * store (store_set_cache) until it is closed or its data changes.
+ */
+enum status pack_get(struct store *s, const struct pack **out);
+
+/* Work the index out from the store's rows and save it in option_pack. */
+enum status pack_save(struct store *s);
+
+/* The entry for an option, or NULL. */
+const struct pack_entry *pack_find(const struct pack *p, enum option_kind kind, long long id);
+
+/* Where an interest area is in p->areas, or -1. */
+int pack_area_index(const struct pack *p, long long area_id);
+
+/* Does lower-case text have one of the area's words (a plural "s" allowed)? */
+int pack_area_has_word(const struct pack_area *a, const char *text);
+
+/* Does a SOC code fall in one of the area's SOC groups? */
+int pack_area_has_soc(const struct pack_area *a, const char *soc);
+
+/* How well an option sits in area a: 0, 0.7, 0.8, 0.9 or 1. */
+static inline double pack_fit(const struct pack_entry *e, int a)
+{
+	return (double)((e->fit[a / 16] >> (a % 16 * 4)) & 15) / 10.0;
+}
+
+static inline const char *pack_title(const struct pack *p, const struct pack_entry *e)
+{
+	return p->text + e->title;
+}
+
+/* Serialised bytes of an index, and reading them back (for tests and fuzzing). */
+enum status pack_encode(const struct pack *p, char **out, size_t *len);
+enum status pack_decode(const void *data, size_t len, struct pack **out, char *err,
+			size_t errlen);
+enum status pack_work_out(struct store *s, struct pack **out);
+void pack_free(struct pack *p);
+
+#endif
