@@ -64,7 +64,7 @@ struct pack_entry {
 	double lat, lon;		/* NAN when unknown */
 	double cos_lat;			/* geo_cos_lat(), for distances */
 	float level;			/* NAN when unknown */
-	float pay;			/* pounds a week, NAN when unknown */
+	double pay;			/* pounds a week, NAN when unknown */
 	uint32_t title;			/* offset into pack.text */
 	uint32_t when;			/* index into pack.whens */
 	int32_t closes;			/* date_days() of the closing date, or PACK_NO_DAY */

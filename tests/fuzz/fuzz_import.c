@@ -14,24 +14,20 @@
  *
  * Built with -DCAREERS_FUZZING it is a libFuzzer target. Without it,
  * main() runs each file (or each file in each folder) named on the
- * command line once, which is how ctest exercises the corpus on every
- * build, with any compiler; -v says what each was recognised as.
+ * command line once (corpus.h), which is how ctest exercises the corpus
+ * on every build, with any compiler; -v says what each was recognised as.
  */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "corpus.h"
 #include "csv_reader.h"
 #include "encoding.h"
 #include "harness.h"
 #include "import.h"
 #include "textfile.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-/* The corpus driver's -v: say what each input was recognised as. */
-static int verbose;
 
 static void broken_promise(const char *what, const char *detail)
 {
@@ -91,7 +87,7 @@ static void import_bytes(const uint8_t *data, size_t size)
 	if (import_detect(src, &importer, &near, why, sizeof(why)) != STATUS_OK) {
 		if (!valid_utf8(why))
 			broken_promise("a detection message that is not valid UTF-8", why);
-		if (verbose)
+		if (fuzz_verbose)
 			printf("  not recognised%s: %s\n", near ? " (near)" : "", why);
 		import_close(src);
 		return;
@@ -108,7 +104,7 @@ static void import_bytes(const uint8_t *data, size_t size)
 			 importer->name, result.read, result.loaded, result.rejected, result.skipped);
 		broken_promise("a run that lost count of its records", counts);
 	}
-	if (verbose)
+	if (fuzz_verbose)
 		printf("  %s: read %lu, loaded %lu, rejected %lu, skipped %lu%s%s\n", importer->name,
 		       result.read, result.loaded, result.rejected, result.skipped,
 		       result.message[0] ? "; " : "", result.message);
@@ -169,88 +165,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 }
 
 #ifndef CAREERS_FUZZING
-
-#include <dirent.h>
-#include <sys/stat.h>
-
-static int run_file(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	struct strbuf bytes;
-	char buf[65536];
-	size_t got;
-
-	if (!f) {
-		perror(path);
-		return 0;
-	}
-	strbuf_init(&bytes);
-	while ((got = fread(buf, 1, sizeof(buf), f)) > 0)
-		strbuf_add(&bytes, buf, got);
-	fclose(f);
-	if (verbose)
-		printf("%s\n", path);
-	LLVMFuzzerTestOneInput((const uint8_t *)bytes.buf, bytes.len);
-	strbuf_done(&bytes);
-	return 1;
-}
-
-/* Every regular file in a folder, in no particular order. */
-static int run_folder(const char *path, unsigned long *files)
-{
-	DIR *dir = opendir(path);
-	struct dirent *entry;
-	int ok = 1;
-
-	if (!dir) {
-		perror(path);
-		return 0;
-	}
-	while ((entry = readdir(dir)) != NULL) {
-		char *child;
-		struct stat st;
-
-		if (entry->d_name[0] == '.')
-			continue;
-		child = xasprintf("%s/%s", path, entry->d_name);
-		if (stat(child, &st) == 0 && S_ISREG(st.st_mode)) {
-			ok &= run_file(child);
-			(*files)++;
-		}
-		free(child);
-	}
-	closedir(dir);
-	return ok;
-}
-
 int main(int argc, char **argv)
 {
-	unsigned long files = 0;
-	int i, ok = 1;
-
-	if (argc > 1 && strcmp(argv[1], "-v") == 0) {
-		verbose = 1;
-		argv++;
-		argc--;
-	}
-	if (argc < 2) {
-		fprintf(stderr, "usage: %s [-v] FILE-OR-FOLDER...\n", argv[0]);
-		return 2;
-	}
-	for (i = 1; i < argc; i++) {
-		struct stat st;
-
-		if (stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode)) {
-			ok &= run_folder(argv[i], &files);
-		} else {
-			ok &= run_file(argv[i]);
-			files++;
-		}
-	}
-	printf("fuzz_import: %lu input(s) run\n", files);
-	if (files == 0)
-		return 1;
-	return ok ? 0 : 1;
+	return fuzz_corpus_main(argc, argv, "fuzz_import");
 }
-
 #endif
