@@ -1,12 +1,13 @@
 /*
  * match.h - the learner filter: a learner profile in, ranked and explained options out.
  *
- * match_run() asks the store for every option of the kinds wanted that
- * could fit (inside the travel radius, matching the free text, at the
- * level wanted), then decides for each one whether and when this learner
- * could start it (schoolyear.h), how well it fits their interests, and
- * why - in short plain-language reasons computed from the data - and
- * ranks them. The same function serves `careers search`, the kiosk and
+ * match_run() looks at every option of the kinds wanted that could fit
+ * (inside the travel radius, matching the free text, at the level wanted)
+ * in the store's option index (pack.h), decides for each one whether and
+ * when this learner could start it (schoolyear.h) and how well it fits
+ * their interests, ranks them, and for the ones it keeps reads the rest
+ * from the store and says why - in short plain-language reasons computed
+ * from the data. The same function serves `careers search`, the kiosk and
  * the adviser screens.
  *
  * Options the learner is too young or too old for are left out unless
