@@ -89,7 +89,8 @@ static enum status walk(const char *dir, struct file_list *files, FILE *err, int
 		if (entry->d_name[0] != '.')
 			list_add(&names, xstrdup(entry->d_name));
 	closedir(d);
-	qsort(names.paths, names.count, sizeof(*names.paths), compare_names);
+	if (names.count > 1)
+		qsort(names.paths, names.count, sizeof(*names.paths), compare_names);
 	for (i = 0; i < names.count && rc == STATUS_OK; i++) {
 		char *path = xasprintf("%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/",
 				       names.paths[i]);

@@ -1236,6 +1236,8 @@ static enum status finish(struct run *run)
 	all = xmalloc((n ? n : 1) * sizeof(*all));
 	n = 0;
 	for (k = 0; k < OPTION_KIND_COUNT; k++) {
+		if (run->tally->heaps[k].count == 0)
+			continue;
 		memcpy(all + n, run->tally->heaps[k].hits, run->tally->heaps[k].count * sizeof(*all));
 		n += run->tally->heaps[k].count;
 	}

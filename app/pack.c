@@ -370,6 +370,8 @@ static void sort_kind(struct pack_kind *k)
 {
 	size_t i;
 
+	if (k->count < 2)
+		return;
 	if (!k->riasec) {
 		qsort(k->entries, k->count, sizeof(*k->entries), compare_entries);
 		return;
