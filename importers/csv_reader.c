@@ -15,6 +15,7 @@
 #include "csv_reader.h"
 
 #include <csv.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,9 +48,29 @@ static int is_space(unsigned char c)
 	return c == ' ';
 }
 
-static int is_space_or_tab(unsigned char c)
+/* Bytes before the first CR or LF of s[0..left). */
+static size_t line_length(const char *s, size_t left)
 {
-	return c == ' ' || c == '\t';
+	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+	size_t n = 0;
+
+	/*
+	 * Eight bytes at a time while none is a CR or an LF: a word x has a
+	 * zero byte exactly when (x - ones) & ~x & highs is not zero.
+	 */
+	while (left - n >= sizeof(uint64_t)) {
+		uint64_t w, lf, cr;
+
+		memcpy(&w, s + n, sizeof(w));
+		lf = w ^ (ones * '\n');
+		cr = w ^ (ones * '\r');
+		if (((lf - ones) & ~lf & highs) || ((cr - ones) & ~cr & highs))
+			break;
+		n += sizeof(w);
+	}
+	while (n < left && s[n] != '\n' && s[n] != '\r')
+		n++;
+	return n;
 }
 
 static unsigned long line_breaks(const char *s, size_t n)
@@ -83,8 +104,11 @@ static void on_field(void *field, size_t len, void *ctx)
 	}
 	r->offsets[r->count] = r->arena.len;
 	r->lengths[r->count] = len;
-	strbuf_add(&r->arena, field ? field : "", field ? len : 0);
-	strbuf_putc(&r->arena, '\0');
+	/* CSV_APPEND_NULL: the field comes with its terminator. */
+	if (field)
+		strbuf_add(&r->arena, field, len + 1);
+	else
+		strbuf_putc(&r->arena, '\0');
 	r->count++;
 }
 
@@ -132,7 +156,9 @@ struct csv_reader *csv_reader_new(struct textfile *tf, char delimiter)
 	 */
 	csv_set_blk_size(&r->parser, 64 * 1024);
 	csv_set_delim(&r->parser, (unsigned char)delimiter);
-	csv_set_space_func(&r->parser, delimiter == '\t' ? is_space : is_space_or_tab);
+	/* Spaces and tabs around fields are trimmed; libcsv's own test does that inline. */
+	if (delimiter == '\t')
+		csv_set_space_func(&r->parser, is_space);
 	strbuf_init(&r->text);
 	strbuf_init(&r->arena);
 	r->line = 1;
@@ -251,11 +277,16 @@ enum status csv_reader_next(struct csv_reader *r, struct csv_record *rec)
 			continue;
 		}
 
-		/* One physical line: up to and including the next CR or LF. */
-		while (n < left && s[n] != '\n' && s[n] != '\r')
+		/*
+		 * One physical line: up to and including the next CR or LF, and
+		 * the LF of a CR LF pair with its CR (it completes nothing).
+		 */
+		n = line_length(s, left);
+		if (n < left) {
 			n++;
-		if (n < left)
-			n++;
+			if (s[n - 1] == '\r' && n < left && s[n] == '\n')
+				n++;
+		}
 		if (csv_parse(&r->parser, s, n, on_field, on_record, r) != n) {
 			snprintf(r->error, sizeof(r->error), "line %lu: %s", r->line,
 				 csv_strerror(csv_error(&r->parser)));
@@ -263,7 +294,7 @@ enum status csv_reader_next(struct csv_reader *r, struct csv_record *rec)
 		}
 		r->pos += n;
 		if (s[n - 1] == '\n') {
-			/* The LF of a CR LF pair is a piece of its own, right after the CR. */
+			/* The LF of a CR LF pair split between two reads comes alone, after the CR. */
 			if (!(r->last_was_cr && n == 1))
 				r->line++;
 			r->last_was_cr = 0;

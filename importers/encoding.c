@@ -12,6 +12,7 @@
 
 #include <errno.h>
 #include <iconv.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,7 +26,16 @@ size_t utf8_valid_prefix(const unsigned char *s, size_t n)
 		unsigned long cp;
 
 		if (c < 0x80) {
+			uint64_t word;
+
+			/* Most text is ASCII: pass it eight bytes at a time. */
 			i++;
+			while (n - i >= sizeof(word)) {
+				memcpy(&word, s + i, sizeof(word));
+				if (word & 0x8080808080808080u)
+					break;
+				i += sizeof(word);
+			}
 			continue;
 		} else if (c >= 0xC2 && c <= 0xDF) {
 			len = 2;

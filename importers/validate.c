@@ -10,6 +10,7 @@
 
 #include <ctype.h>
 #include <pcre2.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -454,6 +455,26 @@ enum status validate_flag(const char *s, int *out, char why[VALIDATE_WHY])
 	return STATUS_INVALID;
 }
 
+/*
+ * How many leading bytes of s[0..n) come in whole words of eight without
+ * a byte below 0x20 (x has one exactly when (x - 0x20 * ones) & ~x & highs
+ * is not zero): long texts are mostly such, and need no closer look.
+ */
+static size_t plain_run(const char *s, size_t n)
+{
+	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+	size_t i = 0;
+	uint64_t w;
+
+	while (n - i >= sizeof(w)) {
+		memcpy(&w, s + i, sizeof(w));
+		if ((w - ones * 0x20) & ~w & highs)
+			break;
+		i += sizeof(w);
+	}
+	return i;
+}
+
 enum status validate_text(const char *s, char why[VALIDATE_WHY])
 {
 	size_t n = strlen(s), ok = utf8_valid_prefix((const unsigned char *)s, n), i;
@@ -463,8 +484,12 @@ enum status validate_text(const char *s, char why[VALIDATE_WHY])
 		return STATUS_INVALID;
 	}
 	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
+		unsigned char c;
 
+		i += plain_run(s + i, n - i);
+		if (i == n)
+			break;
+		c = (unsigned char)s[i];
 		if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
 			snprintf(why, VALIDATE_WHY, "character %zu is a control character (0x%02X)",
 				 i + 1, c);
