@@ -34,6 +34,7 @@ struct probe_record {
 	unsigned long line;
 	size_t count;
 	char **fields;
+	char **folded;		/* fields as fold() leaves them, once asked for */
 };
 
 struct import_source {
@@ -43,6 +44,9 @@ struct import_source {
 	int binary, empty;
 	struct strbuf json_text;
 	struct json_doc *doc;
+	/* The winning format's cursor from detection, its first record unread again. */
+	struct json_cursor *detected;
+	const struct importer *detected_by;
 	char json_error[256];
 	struct csv_reader *csv;
 	struct probe_record probe[PROBE_RECORDS];
@@ -96,9 +100,13 @@ static void probe_free(struct import_source *src)
 	size_t i, k;
 
 	for (i = 0; i < src->probe_count; i++) {
-		for (k = 0; k < src->probe[i].count; k++)
+		for (k = 0; k < src->probe[i].count; k++) {
 			free(src->probe[i].fields[k]);
+			if (src->probe[i].folded)
+				free(src->probe[i].folded[k]);
+		}
 		free(src->probe[i].fields);
+		free(src->probe[i].folded);
 	}
 	src->probe_count = 0;
 }
@@ -199,6 +207,7 @@ void import_close(struct import_source *src)
 		return;
 	probe_free(src);
 	csv_reader_free(src->csv);
+	json_cursor_free(src->detected);	/* before its document */
 	json_doc_free(src->doc);
 	if (src->is_json)
 		strbuf_done(&src->json_text);
@@ -230,39 +239,80 @@ static void fold(const char *s, size_t n, char *out, size_t outlen)
 	out[k] = '\0';
 }
 
-static int name_matches(const char *names, const char *header)
+/*
+ * A column's names folded, for comparing with every cell of a header:
+ * each alternative as a flag ('*' for a prefix, '=' for the whole name)
+ * and its folded text, NUL-terminated, one after another.
+ */
+static void fold_names(const char *names, struct strbuf *out)
 {
-	char want[128], got[128];
+	char want[128];
 	const char *p = names;
 
-	fold(header, strlen(header), got, sizeof(got));
+	strbuf_reset(out);
 	for (;;) {
 		const char *bar = strchr(p, '|');
 		size_t len = bar ? (size_t)(bar - p) : strlen(p);
 		int prefix = len > 0 && p[len - 1] == '*';
 
 		fold(p, prefix ? len - 1 : len, want, sizeof(want));
-		if (prefix ? strncmp(got, want, strlen(want)) == 0 : strcmp(got, want) == 0)
-			return 1;
+		strbuf_putc(out, prefix ? '*' : '=');
+		strbuf_add(out, want, strlen(want) + 1);
 		if (!bar)
-			return 0;
+			break;
 		p = bar + 1;
 	}
 }
 
+/* Does a folded header cell match one of the folded names? */
+static int name_matches(const struct strbuf *wanted, const char *got)
+{
+	const char *w = wanted->buf, *end = wanted->buf + wanted->len;
+
+	while (w < end) {
+		int prefix = *w++ == '*';
+		size_t len = strlen(w);
+
+		if (prefix ? strncmp(got, w, len) == 0 : strcmp(got, w) == 0)
+			return 1;
+		w += len + 1;
+	}
+	return 0;
+}
+
+/* Header cells are folded once, however many formats are tried on them. */
+static const char *const *folded_fields(struct probe_record *header)
+{
+	char got[128];
+	size_t k;
+
+	if (!header->folded) {
+		header->folded = xcalloc(header->count ? header->count : 1, sizeof(*header->folded));
+		for (k = 0; k < header->count; k++) {
+			fold(header->fields[k], strlen(header->fields[k]), got, sizeof(got));
+			header->folded[k] = xstrdup(got);
+		}
+	}
+	return (const char *const *)header->folded;
+}
+
 /* For a header record, count required and all matched columns. */
-static void match_header(const struct importer *imp, const struct probe_record *header,
+static void match_header(const struct importer *imp, struct probe_record *header,
 			 size_t *required, size_t *required_hit, size_t *hit, const char **missing)
 {
+	const char *const *got = folded_fields(header);
+	struct strbuf wanted;
 	size_t c, k;
 
 	*required = *required_hit = *hit = 0;
 	*missing = NULL;
+	strbuf_init(&wanted);
 	for (c = 0; c < imp->column_count; c++) {
 		int found = 0;
 
+		fold_names(imp->columns[c].names, &wanted);
 		for (k = 0; k < header->count && !found; k++)
-			found = name_matches(imp->columns[c].names, header->fields[k]);
+			found = name_matches(&wanted, got[k]);
 		if (imp->columns[c].flags & COLUMN_REQUIRED) {
 			(*required)++;
 			if (found)
@@ -273,6 +323,7 @@ static void match_header(const struct importer *imp, const struct probe_record *
 		if (found)
 			(*hit)++;
 	}
+	strbuf_done(&wanted);
 }
 
 /* --- probes for detect() --------------------------------------------------- */
@@ -319,8 +370,119 @@ static void json_paths(const struct importer *imp, const char **paths, int *root
 	}
 }
 
-/* Score a JSON format: -1 if it cannot be, else the fields its first record has. */
-static int json_score(struct import_source *src, const struct importer *imp)
+/*
+ * Where alternative `alt` (len bytes, "$.title") of a field is in the
+ * document: from the root, or in the first record at `records` (its
+ * element [0] when the records are a list). 0 if it does not fit in out.
+ */
+static int first_record_path(const char *records, int list, const char *alt, size_t len,
+			     int from_root, char *out, size_t outlen)
+{
+	int n;
+
+	if (from_root || len == 0 || alt[0] != '$')
+		n = snprintf(out, outlen, "%.*s", (int)len, alt);
+	else
+		n = snprintf(out, outlen, "%s%s%.*s", records, list ? "[0]" : "", (int)len - 1,
+			     alt + 1);
+	return n >= 0 && (size_t)n < outlen;
+}
+
+/*
+ * Could the first record of this format have a value in every required
+ * field? Asked of the document's types before any cursor is opened, so a
+ * file of another kind is turned away for the price of a few lookups
+ * (after json_doc_types(), without parsing it again). A "no" is certain:
+ * json_score() would find an empty required field; a "yes" is a maybe.
+ */
+static int json_may_be(struct json_doc *doc, const struct importer *imp)
+{
+	const char *type = json_doc_type(doc, imp->records);
+	char path[512];
+	int list;
+	size_t c;
+
+	if (!type || (strcmp(type, "array") != 0 && strcmp(type, "object") != 0))
+		return 0;
+	list = strcmp(type, "array") == 0;
+	/* An empty list has no first record. */
+	if (list && (first_record_path(imp->records, 1, "$", 1, 0, path, sizeof(path)) ?
+		     !json_doc_type(doc, path) : !json_doc_count(doc, imp->records)))
+		return 0;
+	for (c = 0; c < imp->column_count; c++) {
+		const char *p = imp->columns[c].names;
+		int root = (imp->columns[c].flags & COLUMN_ROOT) != 0, found = 0;
+
+		if (!(imp->columns[c].flags & COLUMN_REQUIRED))
+			continue;
+		for (;;) {
+			const char *bar = strchr(p, '|');
+			size_t len = bar ? (size_t)(bar - p) : strlen(p);
+			const char *got;
+
+			/* Absent or null reads as "", but a path too long to test might not. */
+			if (!first_record_path(imp->records, list, p, len, root, path, sizeof(path)))
+				found = 1;
+			else if ((got = json_doc_type(doc, path)) && strcmp(got, "null") != 0)
+				found = 1;
+			if (found || !bar)
+				break;
+			p = bar + 1;
+		}
+		if (!found)
+			return 0;
+	}
+	return 1;
+}
+
+struct path_list {
+	char **paths;
+	size_t count;
+};
+
+static void path_add(struct path_list *l, const char *path)
+{
+	l->paths = xrealloc(l->paths, (l->count + 1) * sizeof(*l->paths));
+	l->paths[l->count++] = xstrdup(path);
+}
+
+/* The paths json_may_be() looks at, for records in a list or a single object. */
+static void json_may_be_paths(const struct importer *imp, struct path_list *out)
+{
+	char path[512];
+	int list;
+	size_t c;
+
+	path_add(out, imp->records);
+	if (first_record_path(imp->records, 1, "$", 1, 0, path, sizeof(path)))
+		path_add(out, path);
+	for (c = 0; c < imp->column_count; c++) {
+		const char *p = imp->columns[c].names;
+		int root = (imp->columns[c].flags & COLUMN_ROOT) != 0;
+
+		if (!(imp->columns[c].flags & COLUMN_REQUIRED))
+			continue;
+		for (;;) {
+			const char *bar = strchr(p, '|');
+			size_t len = bar ? (size_t)(bar - p) : strlen(p);
+
+			for (list = 0; list < 2; list++)
+				if (first_record_path(imp->records, list, p, len, root, path,
+						      sizeof(path)))
+					path_add(out, path);
+			if (!bar)
+				break;
+			p = bar + 1;
+		}
+	}
+}
+
+/*
+ * Score a JSON format: -1 if it cannot be, else the fields its first
+ * record has. With a score, *kept is the cursor that read that record.
+ */
+static int json_score(struct import_source *src, const struct importer *imp,
+		      struct json_cursor **kept)
 {
 	const char *paths[64];
 	int root[64], score = 0;
@@ -330,7 +492,8 @@ static int json_score(struct import_source *src, const struct importer *imp)
 	char err[128];
 	size_t c;
 
-	if (imp->column_count > 64 || !json_doc_count(src->doc, imp->records))
+	*kept = NULL;
+	if (imp->column_count > 64 || !json_may_be(src->doc, imp))
 		return -1;
 	json_paths(imp, paths, root);
 	if (json_cursor_open(src->doc, imp->records, paths, root, imp->column_count, &cursor, err,
@@ -352,14 +515,19 @@ static int json_score(struct import_source *src, const struct importer *imp)
 		if (!imp->detect(&probe))
 			score = -1;
 	}
-	json_cursor_free(cursor);
-	return score < 0 ? -1 : score;
+	if (score < 0) {
+		json_cursor_free(cursor);
+		return -1;
+	}
+	*kept = cursor;
+	return score;
 }
 
 static enum status detect_json(struct import_source *src, const struct importer **found,
 			       int *near, char *why, size_t whylen)
 {
 	const struct importer *const *list;
+	struct path_list ask = { NULL, 0 };
 	size_t count, i;
 	int best = 0;
 	char *error;
@@ -369,6 +537,17 @@ static enum status detect_json(struct import_source *src, const struct importer 
 		snprintf(why, whylen, "%s", src->json_error);
 		return STATUS_FORMAT;
 	}
+	list = registry_importers(&count);
+	/* Every type the tests below look at, found in one parse of the document. */
+	path_add(&ask, "$.error");
+	for (i = 0; i < count; i++)
+		if (list[i]->shape == IMPORT_JSON)
+			json_may_be_paths(list[i], &ask);
+	json_doc_types(src->doc, (const char *const *)ask.paths, ask.count);
+	for (i = 0; i < ask.count; i++)
+		free(ask.paths[i]);
+	free(ask.paths);
+
 	error = json_doc_value(src->doc, "$.error");
 	if (error) {
 		/* Not data: skipped in a folder, refused when named (see import.h). */
@@ -377,16 +556,23 @@ static enum status detect_json(struct import_source *src, const struct importer 
 		free(error);
 		return STATUS_FORMAT;
 	}
-	list = registry_importers(&count);
 	for (i = 0; i < count; i++) {
+		struct json_cursor *cursor;
 		int score;
 
 		if (list[i]->shape != IMPORT_JSON)
 			continue;
-		score = json_score(src, list[i]);
+		score = json_score(src, list[i], &cursor);
 		if (score > best) {
 			best = score;
 			*found = list[i];
+			/* The import starts where detection did, without a second parse. */
+			json_cursor_free(src->detected);
+			src->detected = cursor;
+			src->detected_by = list[i];
+			json_cursor_unread(cursor);
+		} else {
+			json_cursor_free(cursor);
 		}
 	}
 	if (*found)
@@ -908,16 +1094,20 @@ static void fill_csv(struct import_row *row, char **fields, size_t count)
 	}
 }
 
-static void map_header(struct import_file *file, const struct probe_record *header)
+static void map_header(struct import_file *file, struct probe_record *header)
 {
 	const struct importer *imp = file->importer;
+	const char *const *got = folded_fields(header);
+	struct strbuf wanted;
 	size_t c, k;
 
+	strbuf_init(&wanted);
 	for (c = 0; c < imp->column_count; c++) {
 		struct colmap *m = &file->maps[c];
 
+		fold_names(imp->columns[c].names, &wanted);
 		for (k = 0; k < header->count; k++) {
-			if (!name_matches(imp->columns[c].names, header->fields[k]))
+			if (!name_matches(&wanted, got[k]))
 				continue;
 			m->index = xrealloc(m->index, (m->count + 1) * sizeof(*m->index));
 			m->index[m->count++] = k;
@@ -931,6 +1121,7 @@ static void map_header(struct import_file *file, const struct probe_record *head
 			}
 		}
 	}
+	strbuf_done(&wanted);
 }
 
 static enum status run_csv(struct import_source *src, struct import_file *file)
@@ -1027,9 +1218,13 @@ static enum status run_json(struct import_source *src, struct import_file *file)
 	if (imp->column_count > 64)
 		return import_fail(file, "internal error: too many fields");
 	json_paths(imp, paths, root);
-	if (json_cursor_open(src->doc, imp->records, paths, root, imp->column_count, &cursor, err,
-			     sizeof(err)) != STATUS_OK)
+	if (src->detected && src->detected_by == imp) {
+		cursor = src->detected;
+		src->detected = NULL;
+	} else if (json_cursor_open(src->doc, imp->records, paths, root, imp->column_count,
+				    &cursor, err, sizeof(err)) != STATUS_OK) {
 		return import_fail(file, "%s", err);
+	}
 	if (imp->begin && (rc = imp->begin(file)) != STATUS_OK) {
 		json_cursor_free(cursor);
 		return rc;

@@ -4,11 +4,17 @@
  * Design notes. SQLite parses; we only scan. The scanner below checks the
  * syntax (so an error can name its line and column) and records where each
  * record of the requested array starts (so rejected rows can name their
- * line). Values are then pulled with one prepared statement over
- * json_each(), one result column per field path; paths are bound as
- * parameters, never spliced into SQL. Root-level fields are evaluated once
- * per cursor, not per record: SQLite would re-parse the whole document
- * for each.
+ * line). Paths are bound as parameters, never spliced into SQL.
+ *
+ * What costs time is SQLite parsing text again. Within one run of one
+ * statement its JSON functions share a small cache of parsed documents,
+ * but every new statement, and every new value handed to them, means a
+ * new parse. So: questions about the document are asked together in one
+ * statement (json_doc_types) and their answers remembered; a cursor takes
+ * each record's text once from json_each() and evaluates every field of
+ * it in a second statement, bound to that text, so each record is parsed
+ * once however many fields it has; and root-level fields are evaluated
+ * once per cursor, not per record.
  */
 #include "json_reader.h"
 
@@ -22,10 +28,22 @@
 #define MAX_DEPTH 500
 #define MAX_PATH_PARTS 8
 
+/* The type found at a path, remembered: the text never changes. */
+struct known_type {
+	char *path;
+	const char *type;	/* one of types[] below, or NULL when absent */
+};
+
 struct json_doc {
 	const char *text;	/* (borrowed) */
 	size_t len;
 	sqlite3 *db;
+	struct known_type *known;
+	size_t known_count;
+};
+
+static const char *const types[] = {
+	"object", "array", "text", "integer", "real", "true", "false", "null",
 };
 
 /* --- the scanner --------------------------------------------------------- */
@@ -343,6 +361,17 @@ static void where(const char *s, size_t at, unsigned long *line, unsigned long *
 
 /* --- documents ----------------------------------------------------------- */
 
+/*
+ * Bind the document by its terminator, not its length: SQLite then knows
+ * it ends in a NUL and its JSON functions use it in place, where a length
+ * makes each call copy the whole text first. The same text: the scanner
+ * has made sure there is no NUL inside it.
+ */
+static void bind_doc(sqlite3_stmt *stmt, int i, const struct json_doc *doc)
+{
+	sqlite3_bind_text(stmt, i, doc->text, -1, SQLITE_STATIC);
+}
+
 enum status json_doc_open(const char *text, size_t len, struct json_doc **out,
 			  char *err, size_t errlen)
 {
@@ -367,7 +396,7 @@ enum status json_doc_open(const char *text, size_t len, struct json_doc **out,
 	if (sqlite3_open_v2(":memory:", &doc->db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
 		mem_fatal("cannot open an in-memory database");
 	if (sqlite3_prepare_v2(doc->db, "SELECT json_valid(?1)", -1, &stmt, NULL) == SQLITE_OK) {
-		sqlite3_bind_text(stmt, 1, text, (int)len, SQLITE_STATIC);
+		bind_doc(stmt, 1, doc);
 		if (sqlite3_step(stmt) == SQLITE_ROW)
 			valid = sqlite3_column_int(stmt, 0);
 		sqlite3_finalize(stmt);
@@ -383,9 +412,14 @@ enum status json_doc_open(const char *text, size_t len, struct json_doc **out,
 
 void json_doc_free(struct json_doc *doc)
 {
+	size_t i;
+
 	if (!doc)
 		return;
 	sqlite3_close(doc->db);
+	for (i = 0; i < doc->known_count; i++)
+		free(doc->known[i].path);
+	free(doc->known);
 	free(doc);
 }
 
@@ -420,7 +454,11 @@ static void field_sql(struct strbuf *sql, const char *subject, const char *names
 		strbuf_puts(sql, ")");
 }
 
-/* Bind each '|'-separated alternative of names from parameter *next. */
+/*
+ * Bind each '|'-separated alternative of names from parameter *next. Each
+ * is bound as a C string (copied with its NUL) for the reason in
+ * bind_doc(): otherwise every function call copies it again.
+ */
 static void bind_paths(sqlite3_stmt *stmt, const char *names, int *next)
 {
 	const char *p = names;
@@ -428,10 +466,62 @@ static void bind_paths(sqlite3_stmt *stmt, const char *names, int *next)
 	for (;;) {
 		const char *bar = strchr(p, '|');
 		size_t len = bar ? (size_t)(bar - p) : strlen(p);
+		char *path = xstrndup(p, len);
 
-		sqlite3_bind_text(stmt, (*next)++, p, (int)len, SQLITE_TRANSIENT);
+		sqlite3_bind_text(stmt, (*next)++, path, -1, SQLITE_TRANSIENT);
+		free(path);
 		if (!bar)
 			break;
+		p = bar + 1;
+	}
+}
+
+/* The remembered type at path: 1 and *type if known, else 0. */
+static int known(const struct json_doc *doc, const char *path, const char **type)
+{
+	size_t i;
+
+	for (i = 0; i < doc->known_count; i++)
+		if (strcmp(doc->known[i].path, path) == 0) {
+			*type = doc->known[i].type;
+			return 1;
+		}
+	return 0;
+}
+
+static const char *remember(struct json_doc *doc, const char *path, const char *got)
+{
+	const char *type = NULL;
+	size_t i;
+
+	for (i = 0; got && i < sizeof(types) / sizeof(types[0]); i++)
+		if (strcmp(got, types[i]) == 0)
+			type = types[i];
+	doc->known = xrealloc(doc->known, (doc->known_count + 1) * sizeof(*doc->known));
+	doc->known[doc->known_count].path = xstrdup(path);
+	doc->known[doc->known_count].type = type;
+	doc->known_count++;
+	return type;
+}
+
+/* 1 if every '|'-separated alternative of names is known to be absent. */
+static int known_absent(const struct json_doc *doc, const char *names)
+{
+	char path[256];
+	const char *p = names, *type;
+
+	for (;;) {
+		const char *bar = strchr(p, '|');
+		size_t len = bar ? (size_t)(bar - p) : strlen(p);
+
+		if (len >= sizeof(path))
+			return 0;
+		memcpy(path, p, len);
+		path[len] = '\0';
+		if (!known(doc, path, &type) || type)
+			return 0;
+		if (!bar)
+			return 1;
 		p = bar + 1;
 	}
 }
@@ -443,12 +533,15 @@ char *json_doc_value(struct json_doc *doc, const char *path)
 	char *value = NULL;
 	int param = 2;
 
+	/* Nothing there: the query below would answer NULL, after a parse. */
+	if (known_absent(doc, path))
+		return NULL;
 	strbuf_init(&sql);
 	strbuf_puts(&sql, "SELECT ");
 	field_sql(&sql, "?1", path, &param);
 	if (sqlite3_prepare_v2(doc->db, sql.buf, -1, &stmt, NULL) == SQLITE_OK) {
 		param = 2;
-		sqlite3_bind_text(stmt, 1, doc->text, (int)doc->len, SQLITE_STATIC);
+		bind_doc(stmt, 1, doc);
 		bind_paths(stmt, path, &param);
 		if (sqlite3_step(stmt) == SQLITE_ROW && sqlite3_column_type(stmt, 0) != SQLITE_NULL)
 			value = xstrdup((const char *)sqlite3_column_text(stmt, 0));
@@ -458,26 +551,58 @@ char *json_doc_value(struct json_doc *doc, const char *path)
 	return value;
 }
 
+/* At most this many paths per statement (each is a result column). */
+#define TYPES_AT_ONCE 100
+
+void json_doc_types(struct json_doc *doc, const char *const *paths, size_t count)
+{
+	const char *todo[TYPES_AT_ONCE], *type;
+	struct strbuf sql;
+	sqlite3_stmt *stmt;
+	size_t i = 0, n, k;
+
+	strbuf_init(&sql);
+	while (i < count) {
+		for (n = 0; i < count && n < TYPES_AT_ONCE; i++) {
+			for (k = 0; k < n && strcmp(todo[k], paths[i]) != 0; k++)
+				;
+			if (k == n && !known(doc, paths[i], &type))
+				todo[n++] = paths[i];
+		}
+		if (!n)
+			continue;
+		strbuf_reset(&sql);
+		strbuf_puts(&sql, "SELECT ");
+		for (k = 0; k < n; k++)
+			strbuf_printf(&sql, "%sjson_type(?1, ?%zu)", k ? ", " : "", k + 2);
+		if (sqlite3_prepare_v2(doc->db, sql.buf, -1, &stmt, NULL) != SQLITE_OK)
+			continue;
+		bind_doc(stmt, 1, doc);
+		for (k = 0; k < n; k++)
+			sqlite3_bind_text(stmt, (int)k + 2, todo[k], -1, SQLITE_STATIC);
+		/* A malformed path fails the whole statement: those are left to json_doc_type. */
+		if (sqlite3_step(stmt) == SQLITE_ROW)
+			for (k = 0; k < n; k++)
+				remember(doc, todo[k], (const char *)sqlite3_column_text(stmt, (int)k));
+		sqlite3_finalize(stmt);
+	}
+	strbuf_done(&sql);
+}
+
 const char *json_doc_type(struct json_doc *doc, const char *path)
 {
-	static const char *const types[] = {
-		"object", "array", "text", "integer", "real", "true", "false", "null",
-	};
 	sqlite3_stmt *stmt;
 	const char *type = NULL;
-	size_t i;
 
+	if (known(doc, path, &type))
+		return type;
 	if (sqlite3_prepare_v2(doc->db, "SELECT json_type(?1, ?2)", -1, &stmt, NULL) != SQLITE_OK)
 		return NULL;
-	sqlite3_bind_text(stmt, 1, doc->text, (int)doc->len, SQLITE_STATIC);
+	bind_doc(stmt, 1, doc);
 	sqlite3_bind_text(stmt, 2, path, -1, SQLITE_STATIC);
-	if (sqlite3_step(stmt) == SQLITE_ROW && sqlite3_column_type(stmt, 0) != SQLITE_NULL) {
-		const char *got = (const char *)sqlite3_column_text(stmt, 0);
-
-		for (i = 0; i < sizeof(types) / sizeof(types[0]); i++)
-			if (strcmp(got, types[i]) == 0)
-				type = types[i];
-	}
+	/* A malformed path is an error, not an answer: not remembered. */
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		type = remember(doc, path, (const char *)sqlite3_column_text(stmt, 0));
 	sqlite3_finalize(stmt);
 	return type;
 }
@@ -497,7 +622,7 @@ size_t json_doc_count(struct json_doc *doc, const char *path)
 	if (sqlite3_prepare_v2(doc->db, "SELECT json_array_length(?1, ?2)", -1, &stmt, NULL) !=
 	    SQLITE_OK)
 		return 0;
-	sqlite3_bind_text(stmt, 1, doc->text, (int)doc->len, SQLITE_STATIC);
+	bind_doc(stmt, 1, doc);
 	sqlite3_bind_text(stmt, 2, path, -1, SQLITE_STATIC);
 	if (sqlite3_step(stmt) == SQLITE_ROW)
 		n = (size_t)sqlite3_column_int64(stmt, 0);
@@ -507,19 +632,74 @@ size_t json_doc_count(struct json_doc *doc, const char *path)
 
 /* --- cursors ------------------------------------------------------------- */
 
+/*
+ * The fields of a record come from one json_extract() with every path
+ * (each alternative of "a|b" is a path of its own), which answers with a
+ * list of their values, read back with json_each(): one lookup of the
+ * record per path instead of a json_type() and a json_extract() per path
+ * and alternative. The values are those the single-path functions give:
+ * each element is the value at its path, null where there is none.
+ */
+#define PATHS_AT_ONCE 100	/* well under SQLite's 127 arguments a function */
+#define NO_VALUE ((size_t)-1)
+
 struct json_cursor {
 	struct json_doc *doc;	/* (borrowed) */
-	sqlite3_stmt *stmt;
+	sqlite3_stmt *records;	/* one row per record: its text */
+	sqlite3_stmt *fields;	/* values at the paths of the record bound to ?1 */
 	size_t count;
-	const int *root;	/* (borrowed) */
+	int *root;		/* per field: from the document root */
 	char **root_values;	/* evaluated once */
 	const char **values;	/* handed out per record */
+	size_t *first_path;	/* per field: its first path (and alternative) */
+	size_t *path_count;	/* per field: how many; 0 for a root field */
+	size_t paths;
+	size_t *at;		/* per path: where its value is in `found`, or NO_VALUE */
+	struct strbuf found;	/* the record's values, each ending in a NUL */
 	size_t *offsets;	/* record start offsets from the scanner */
-	size_t records;
+	size_t records_found;
 	unsigned long index;
+	unsigned long line;	/* of the record handed out last */
+	int again;		/* json_cursor_unread(): hand it out once more */
 	size_t line_pos;	/* text position counted up to */
 	unsigned long line_at;	/* line number at line_pos */
 };
+
+/* How many '|'-separated alternatives names has. */
+static size_t alternatives(const char *names)
+{
+	size_t n = 1;
+
+	for (; *names; names++)
+		n += *names == '|';
+	return n;
+}
+
+/*
+ * SQL for the values at paths ?2.. of the record ?1, as rows (path
+ * number, value). A list of one would be answered as the value itself,
+ * so a lone path is asked twice; the second answer is past the end.
+ */
+static void fields_sql(struct strbuf *sql, size_t paths)
+{
+	size_t start, k, n;
+
+	for (start = 0; start < paths; start += n) {
+		n = paths - start < PATHS_AT_ONCE ? paths - start : PATHS_AT_ONCE;
+		if (start)
+			strbuf_puts(sql, " UNION ALL ");
+		strbuf_printf(sql, "SELECT e.key + %zu, CASE e.type WHEN 'array' THEN "
+			      "(SELECT group_concat(j.value, '|') FROM json_each(e.value) AS j "
+			      "WHERE j.type NOT IN ('object', 'array', 'null')) "
+			      "WHEN 'object' THEN e.value ELSE e.atom END "
+			      "FROM json_each(json_extract(?1", start);
+		for (k = 0; k < n; k++)
+			strbuf_printf(sql, ", ?%zu", start + k + 2);
+		if (n == 1)
+			strbuf_printf(sql, ", ?%zu", start + 2);
+		strbuf_puts(sql, ")) AS e");
+	}
+}
 
 enum status json_cursor_open(struct json_doc *doc, const char *records, const char *const *paths,
 			     const int *root, size_t count, struct json_cursor **out,
@@ -527,21 +707,34 @@ enum status json_cursor_open(struct json_doc *doc, const char *records, const ch
 {
 	struct json_cursor *c = xcalloc(1, sizeof(*c));
 	const char *type = json_doc_type(doc, records);
+	const char *records_sql;
 	struct strbuf sql;
 	struct scan sc;
 	size_t i;
-	int param = 3, any = 0;
+	int param = 2;
 
 	*out = NULL;
 	c->doc = doc;
 	c->count = count;
-	c->root = root;
+	c->root = xcalloc(count ? count : 1, sizeof(*c->root));
+	for (i = 0; root && i < count; i++)
+		c->root[i] = root[i];
 	c->root_values = xcalloc(count ? count : 1, sizeof(*c->root_values));
 	c->values = xcalloc(count ? count : 1, sizeof(*c->values));
+	c->first_path = xcalloc(count ? count : 1, sizeof(*c->first_path));
+	c->path_count = xcalloc(count ? count : 1, sizeof(*c->path_count));
+	strbuf_init(&c->found);
 	c->line_at = 1;
-	for (i = 0; i < count; i++)
-		if (root && root[i])
+	for (i = 0; i < count; i++) {
+		if (c->root[i]) {
 			c->root_values[i] = json_doc_value(doc, paths[i]);
+			continue;
+		}
+		c->first_path[i] = c->paths;
+		c->path_count[i] = alternatives(paths[i]);
+		c->paths += c->path_count[i];
+	}
+	c->at = xcalloc(c->paths ? c->paths : 1, sizeof(*c->at));
 
 	if (!type || (strcmp(type, "array") != 0 && strcmp(type, "object") != 0)) {
 		snprintf(err, errlen, "no list of records at %s", records);
@@ -550,77 +743,143 @@ enum status json_cursor_open(struct json_doc *doc, const char *records, const ch
 	}
 	if (scan_document(&sc, doc->text, doc->len, records)) {
 		c->offsets = sc.offsets;
-		c->records = sc.count;
+		c->records_found = sc.count;
 	} else {
 		free(sc.offsets);
 	}
 
-	strbuf_init(&sql);
-	strbuf_puts(&sql, "SELECT ");
-	for (i = 0; i < count; i++) {
-		if (root && root[i])
-			continue;
-		if (any++)
-			strbuf_puts(&sql, ", ");
-		/* Qualified: inside field_sql's subquery a bare "value" is json_each's own. */
-		field_sql(&sql, "rec.value", paths[i], &param);
-	}
-	if (!any)
-		strbuf_puts(&sql, "1");
+	/* An object at the path is the one record. */
 	if (strcmp(type, "array") == 0)
-		strbuf_puts(&sql, " FROM json_each(?1, ?2) AS rec");
+		records_sql = "SELECT value FROM json_each(?1, ?2)";
 	else
-		strbuf_puts(&sql, " FROM json_each(json_array(json(json_extract(?1, ?2)))) AS rec");
-	if (sqlite3_prepare_v2(doc->db, sql.buf, -1, &c->stmt, NULL) != SQLITE_OK) {
+		records_sql = "SELECT json_extract(?1, ?2)";
+	strbuf_init(&sql);
+	fields_sql(&sql, c->paths);
+	if (sqlite3_prepare_v2(doc->db, records_sql, -1, &c->records, NULL) != SQLITE_OK ||
+	    (c->paths && sqlite3_prepare_v2(doc->db, sql.buf, -1, &c->fields, NULL) != SQLITE_OK)) {
 		snprintf(err, errlen, "internal error reading JSON: %s", sqlite3_errmsg(doc->db));
 		strbuf_done(&sql);
 		json_cursor_free(c);
 		return STATUS_FORMAT;
 	}
 	strbuf_done(&sql);
-	sqlite3_bind_text(c->stmt, 1, doc->text, (int)doc->len, SQLITE_STATIC);
-	sqlite3_bind_text(c->stmt, 2, records, -1, SQLITE_TRANSIENT);
-	param = 3;
+	bind_doc(c->records, 1, doc);
+	sqlite3_bind_text(c->records, 2, records, -1, SQLITE_TRANSIENT);
 	for (i = 0; i < count; i++)
-		if (!(root && root[i]))
-			bind_paths(c->stmt, paths[i], &param);
+		if (!c->root[i])
+			bind_paths(c->fields, paths[i], &param);
 	*out = c;
 	return STATUS_OK;
+}
+
+/*
+ * Hand the record json_each gave to the field statement as it is (NULL,
+ * number or text). Text without a NUL inside is bound in place by its
+ * terminator, as bind_doc() does and for the same reason; it stays valid
+ * until `records` steps again, and `fields` is reset before that.
+ */
+static void bind_record(struct json_cursor *c)
+{
+	const char *text;
+	int n;
+
+	if (sqlite3_column_type(c->records, 0) == SQLITE_TEXT) {
+		text = (const char *)sqlite3_column_text(c->records, 0);
+		n = sqlite3_column_bytes(c->records, 0);
+		if (text && !memchr(text, '\0', (size_t)n)) {
+			sqlite3_bind_text(c->fields, 1, text, -1, SQLITE_STATIC);
+			return;
+		}
+	}
+	sqlite3_bind_value(c->fields, 1, sqlite3_column_value(c->records, 0));
+}
+
+/* Collect the values at every path of the current record; 0 on an SQL error. */
+static int read_fields(struct json_cursor *c)
+{
+	size_t i;
+	int rc;
+
+	for (i = 0; i < c->paths; i++)
+		c->at[i] = NO_VALUE;
+	strbuf_reset(&c->found);
+	if (!c->fields)
+		return 1;
+	bind_record(c);
+	while ((rc = sqlite3_step(c->fields)) == SQLITE_ROW) {
+		sqlite3_int64 k = sqlite3_column_int64(c->fields, 0);
+		const char *v;
+		int n;
+
+		if (k < 0 || (size_t)k >= c->paths || sqlite3_column_type(c->fields, 1) == SQLITE_NULL)
+			continue;
+		v = (const char *)sqlite3_column_text(c->fields, 1);
+		n = sqlite3_column_bytes(c->fields, 1);
+		if (!v)
+			continue;
+		c->at[k] = c->found.len;
+		strbuf_add(&c->found, v, (size_t)n);
+		strbuf_putc(&c->found, '\0');
+	}
+	return rc == SQLITE_DONE;
 }
 
 enum status json_cursor_next(struct json_cursor *c, const char *const **values,
 			     unsigned long *index, unsigned long *line)
 {
-	int rc = sqlite3_step(c->stmt), col = 0;
-	size_t i;
+	size_t i, k;
+	int rc;
 
+	if (c->again) {
+		c->again = 0;
+		*values = c->values;
+		*index = c->index - 1;
+		*line = c->line;
+		return STATUS_OK;
+	}
+	*index = c->index;
+	*line = 0;
+	if (c->fields)
+		sqlite3_reset(c->fields);
+	rc = sqlite3_step(c->records);
 	if (rc == SQLITE_DONE)
 		return STATUS_NOT_FOUND;
-	if (rc != SQLITE_ROW)
+	if (rc != SQLITE_ROW || !read_fields(c))
 		return STATUS_FORMAT;
 	for (i = 0; i < c->count; i++) {
-		const char *v;
+		const char *v = NULL;
 
-		if (c->root && c->root[i]) {
+		if (c->root[i])
 			v = c->root_values[i];
-		} else {
-			v = (const char *)sqlite3_column_text(c->stmt, col++);
-		}
+		/* The first alternative with a value, as COALESCE would. */
+		for (k = 0; !v && k < c->path_count[i]; k++)
+			if (c->at[c->first_path[i] + k] != NO_VALUE)
+				v = c->found.buf + c->at[c->first_path[i] + k];
 		c->values[i] = v ? v : "";
 	}
 	*values = c->values;
-	*index = c->index;
-	*line = 0;
-	if (c->index < c->records) {
+	if (c->index < c->records_found) {
 		size_t to = c->offsets[c->index];
+		const char *nl;
 
-		for (; c->line_pos < to; c->line_pos++)
-			if (c->doc->text[c->line_pos] == '\n')
-				c->line_at++;
+		while (c->line_pos < to &&
+		       (nl = memchr(c->doc->text + c->line_pos, '\n', to - c->line_pos)) != NULL) {
+			c->line_at++;
+			c->line_pos = (size_t)(nl - c->doc->text) + 1;
+		}
+		if (c->line_pos < to)
+			c->line_pos = to;
 		*line = c->line_at;
 	}
+	c->line = *line;
 	c->index++;
 	return STATUS_OK;
+}
+
+void json_cursor_unread(struct json_cursor *c)
+{
+	if (c->index > 0)
+		c->again = 1;
 }
 
 void json_cursor_free(struct json_cursor *c)
@@ -629,11 +888,17 @@ void json_cursor_free(struct json_cursor *c)
 
 	if (!c)
 		return;
-	sqlite3_finalize(c->stmt);
+	sqlite3_finalize(c->records);
+	sqlite3_finalize(c->fields);
 	for (i = 0; i < c->count; i++)
 		free(c->root_values[i]);
 	free(c->root_values);
+	free(c->root);
 	free(c->values);
+	free(c->first_path);
+	free(c->path_count);
+	free(c->at);
+	strbuf_done(&c->found);
 	free(c->offsets);
 	free(c);
 }

@@ -25,15 +25,25 @@
 struct json_doc;
 
 /*
- * Take a document (text borrowed; it must outlive the doc). Invalid JSON
- * gives STATUS_FORMAT and a message with the line and column.
+ * Take a document (text borrowed; it must outlive the doc, and text[len]
+ * must be '\0', as a strbuf's or a C string's is). Invalid JSON gives
+ * STATUS_FORMAT and a message with the line and column.
  */
 enum status json_doc_open(const char *text, size_t len, struct json_doc **out,
 			  char *err, size_t errlen);
 void json_doc_free(struct json_doc *doc);
 
-/* "object", "array", "text", "integer", "real", "true", "false", "null", or NULL if absent. */
+/*
+ * "object", "array", "text", "integer", "real", "true", "false", "null", or
+ * NULL if absent (or the path is malformed). Answers are remembered.
+ */
 const char *json_doc_type(struct json_doc *doc, const char *path);
+/*
+ * Look up the types at several paths with one parse of the document, so
+ * that json_doc_type() (and json_doc_value() of an absent path) answer
+ * them without another. Only a saving: nothing else changes.
+ */
+void json_doc_types(struct json_doc *doc, const char *const *paths, size_t count);
 /* The value at path as text (arrays joined with '|'); heap string or NULL. */
 char *json_doc_value(struct json_doc *doc, const char *path);
 /* Number of records at path: array length, 1 for an object, 0 otherwise. */
@@ -43,7 +53,8 @@ struct json_cursor;
 
 /*
  * Walk the records at `records`. paths[i] are relative to each record
- * unless root[i] is set, in which case they are from the document root.
+ * unless root[i] is set (root may be NULL), in which case they are from
+ * the document root. paths and root are not kept.
  */
 enum status json_cursor_open(struct json_doc *doc, const char *records, const char *const *paths,
 			     const int *root, size_t count, struct json_cursor **out,
@@ -55,6 +66,8 @@ enum status json_cursor_open(struct json_doc *doc, const char *records, const ch
  */
 enum status json_cursor_next(struct json_cursor *c, const char *const **values,
 			     unsigned long *index, unsigned long *line);
+/* The next json_cursor_next() gives the record just read once more. */
+void json_cursor_unread(struct json_cursor *c);
 void json_cursor_free(struct json_cursor *c);
 
 #endif

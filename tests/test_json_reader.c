@@ -316,5 +316,83 @@ TEST(many_records)
 	strbuf_done(&want);
 }
 
+/*
+ * What the build's detection leans on: types asked together and
+ * remembered, an absent path answered without a parse, and a record
+ * handed out again after json_cursor_unread().
+ */
+TEST(detection_helpers)
+{
+	static const char text[] = "{\"items\": [{\"t\": \"A\", \"o\": {\"k\": 1}, \"b\": true},"
+				   " {\"t\": \"B\", \"n\": null}]}";
+	static const char *const ask[] = { "$.items", "$.items[0].t", "$.nope", "$.items" };
+	static const char *const paths[] = { "$.t", "$.o", "$.b", "$.n|$.t" };
+	struct json_doc *doc;
+	struct json_cursor *c;
+	const char *const *values;
+	unsigned long index, line;
+	char err[256];
+
+	CHECK_INT(json_doc_open(text, strlen(text), &doc, err, sizeof(err)), STATUS_OK);
+	json_doc_types(doc, ask, 4);
+	CHECK_STR(json_doc_type(doc, "$.items"), "array");
+	CHECK_STR(json_doc_type(doc, "$.items[0].t"), "text");
+	CHECK_STR(json_doc_type(doc, "$.nope"), NULL);
+	CHECK_STR(json_doc_value(doc, "$.nope"), NULL);
+	CHECK_STR(json_doc_type(doc, "$.items[1].n"), "null");
+	CHECK_INT(json_cursor_open(doc, "$.items", paths, NULL, 4, &c, err, sizeof(err)), STATUS_OK);
+	CHECK_INT(json_cursor_next(c, &values, &index, &line), STATUS_OK);
+	CHECK_STR(values[0], "A");
+	CHECK_STR(values[1], "{\"k\":1}");
+	CHECK_STR(values[2], "1");
+	CHECK_STR(values[3], "A");
+	json_cursor_unread(c);
+	CHECK_INT(json_cursor_next(c, &values, &index, &line), STATUS_OK);
+	CHECK_INT(index, 0);
+	CHECK_STR(values[0], "A");
+	CHECK_INT(json_cursor_next(c, &values, &index, &line), STATUS_OK);
+	CHECK_INT(index, 1);
+	CHECK_STR(values[0], "B");
+	CHECK_STR(values[1], "");
+	/* A null in the first alternative falls through to the second. */
+	CHECK_STR(values[3], "B");
+	CHECK_INT(json_cursor_next(c, &values, &index, &line), STATUS_NOT_FOUND);
+	json_cursor_free(c);
+	json_doc_free(doc);
+}
+
+/* More paths than one SQL function call takes: every value still in its place. */
+TEST(many_paths)
+{
+	struct strbuf text, out, want;
+	char *names[250];
+	const char *paths[250];
+	char err[256];
+	size_t i;
+
+	strbuf_init(&text);
+	strbuf_init(&want);
+	strbuf_puts(&text, "[{");
+	for (i = 0; i < 250; i++) {
+		if (i % 7 != 3)
+			strbuf_printf(&text, "%s\"f%zu\": %zu", text.len > 2 ? ", " : "", i, i * 3);
+		names[i] = xasprintf("$.f%zu", i);
+		paths[i] = names[i];
+		strbuf_printf(&want, "%s", i ? "/" : "1:");
+		if (i % 7 != 3)
+			strbuf_printf(&want, "%zu", i * 3);
+	}
+	strbuf_puts(&text, "}]");
+	strbuf_putc(&want, '\n');
+	CHECK_INT(records_of(text.buf, "$", paths, NULL, 250, &out, err, sizeof(err)), STATUS_OK);
+	CHECK_STR(out.buf, want.buf);
+	for (i = 0; i < 250; i++)
+		free(names[i]);
+	strbuf_done(&out);
+	strbuf_done(&text);
+	strbuf_done(&want);
+}
+
 TESTS(syntax_errors, nesting_limit, records_at_root, records_at_a_path, alternatives_and_arrays,
-      root_fields, text_values, document_queries, many_records)
+      root_fields, text_values, document_queries, many_records,
+      detection_helpers, many_paths)
