@@ -16,6 +16,9 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -383,6 +386,22 @@ static enum status sync_path(const char *path, int directory)
 	return rc == 0 ? STATUS_OK : STATUS_IO;
 }
 
+/*
+ * glibc hands freed blocks of more than a few hundred KB back to the
+ * kernel and takes them again page by page, one fault per page; a build
+ * frees and allocates such blocks (whole JSON documents, SQLite's parse of
+ * them) hundreds of times. Keep them instead. Both settings: a fixed trim
+ * threshold alone switches off glibc's adaptive mmap threshold, and the
+ * blocks are then mapped and unmapped every time.
+ */
+static void keep_freed_memory(void)
+{
+#ifdef __GLIBC__
+	mallopt(M_MMAP_THRESHOLD, 32 << 20);
+	mallopt(M_TRIM_THRESHOLD, 128 << 20);
+#endif
+}
+
 enum status build_store(const struct build_options *o)
 {
 	struct file_list files = { 0 };
@@ -399,6 +418,7 @@ enum status build_store(const struct build_options *o)
 
 	memset(&st, 0, sizeof(st));
 	st.o = o;
+	keep_freed_memory();
 	if ((rc = walk(o->data_dir, &files, o->err_stream, 0)) != STATUS_OK) {
 		list_free(&files);
 		return rc;

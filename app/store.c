@@ -1329,19 +1329,10 @@ static const struct {
 	  " ukprn, name, source_id FROM (SELECT ukprn, max(name) AS name, max(source_id) AS source_id"
 	  " FROM named GROUP BY ukprn)"
 	  " WHERE ukprn NOT IN (SELECT ukprn FROM provider WHERE ukprn IS NOT NULL)" },
-	{ "linking venues and courses to providers",
+	{ "linking venues to providers",
 	  "UPDATE venue SET provider_id = (SELECT p.id FROM provider p"
 	  " WHERE p.ukprn = venue.provider_ukprn ORDER BY p.urn IS NOT NULL, p.id LIMIT 1)"
-	  " WHERE provider_ukprn IS NOT NULL;"
-	  "UPDATE course SET provider_id = (SELECT p.id FROM provider p"
-	  " WHERE p.ukprn = course.provider_ukprn ORDER BY p.urn IS NOT NULL, p.id LIMIT 1)"
-	  " WHERE provider_ukprn IS NOT NULL;"
-	  "UPDATE course SET venue_id = coalesce("
-	  " (SELECT v.id FROM venue v WHERE v.provider_ukprn = course.provider_ukprn"
-	  "  AND v.ref = course.venue_ref),"
-	  " (SELECT v.id FROM venue v WHERE v.provider_ukprn = course.provider_ukprn"
-	  "  AND v.name = course.venue_name COLLATE NOCASE))"
-	  " WHERE venue_ref IS NOT NULL OR venue_name IS NOT NULL" },
+	  " WHERE provider_ukprn IS NOT NULL" },
 	{ "placing providers, venues and vacancies by postcode",
 	  "UPDATE provider SET lat = pc.lat, lon = pc.lon, location_quality = 'postcode'"
 	  " FROM postcode pc WHERE provider.lat IS NULL AND pc.postcode = provider.postcode;"
@@ -1357,14 +1348,35 @@ static const struct {
 	  " FROM postcode pc WHERE vacancy.lat IS NULL AND pc.postcode = vacancy.postcode;"
 	  "UPDATE vacancy SET lat = o.lat, lon = o.lon, location_quality = 'outcode'"
 	  " FROM outcode o WHERE vacancy.lat IS NULL AND vacancy.postcode IS NOT NULL"
-	  " AND o.outcode = substr(vacancy.postcode, 1, instr(vacancy.postcode, ' ') - 1);"
-	  "UPDATE course SET lat = v.lat, lon = v.lon FROM venue v"
-	  " WHERE course.lat IS NULL AND course.venue_id = v.id AND v.lat IS NOT NULL;"
-	  "UPDATE course SET lat = p.lat, lon = p.lon FROM provider p"
-	  " WHERE course.lat IS NULL AND course.provider_id = p.id AND p.lat IS NOT NULL" },
+	  " AND o.outcode = substr(vacancy.postcode, 1, instr(vacancy.postcode, ' ') - 1)" },
+	/*
+	 * Courses are by far the widest rows, and an UPDATE writes the whole
+	 * row: so each course is linked to its provider (where it names one)
+	 * and venue (where it names one), placed at the venue or else at the
+	 * provider (where it has no place of its own) and given its tier 1
+	 * subject area, all in one pass. l holds the new links, which the
+	 * placing uses, as it would after separate UPDATEs.
+	 */
+	{ "linking and placing courses",
+	  "UPDATE course SET (provider_id, venue_id, lat, lon) = (SELECT l.provider_id, l.venue_id,"
+	  " CASE WHEN course.lat IS NOT NULL THEN course.lat WHEN v.lat IS NOT NULL THEN v.lat"
+	  "  WHEN p.lat IS NOT NULL THEN p.lat ELSE course.lat END,"
+	  " CASE WHEN course.lat IS NOT NULL THEN course.lon WHEN v.lat IS NOT NULL THEN v.lon"
+	  "  WHEN p.lat IS NOT NULL THEN p.lon ELSE course.lon END"
+	  " FROM (SELECT"
+	  "  CASE WHEN course.provider_ukprn IS NOT NULL THEN (SELECT p.id FROM provider p"
+	  "   WHERE p.ukprn = course.provider_ukprn ORDER BY p.urn IS NOT NULL, p.id LIMIT 1)"
+	  "   ELSE course.provider_id END AS provider_id,"
+	  "  CASE WHEN course.venue_ref IS NOT NULL OR course.venue_name IS NOT NULL THEN coalesce("
+	  "   (SELECT v.id FROM venue v WHERE v.provider_ukprn = course.provider_ukprn"
+	  "    AND v.ref = course.venue_ref),"
+	  "   (SELECT v.id FROM venue v WHERE v.provider_ukprn = course.provider_ukprn"
+	  "    AND v.name = course.venue_name COLLATE NOCASE))"
+	  "   ELSE course.venue_id END AS venue_id) AS l"
+	  " LEFT JOIN venue v ON v.id = l.venue_id LEFT JOIN provider p ON p.id = l.provider_id),"
+	  " ssa1 = CASE WHEN ssa1 IS NULL AND instr(ssa2, '.') > 1"
+	  "  THEN substr(ssa2, 1, instr(ssa2, '.') - 1) ELSE ssa1 END" },
 	{ "completing subject areas",
-	  "UPDATE course SET ssa1 = substr(ssa2, 1, instr(ssa2, '.') - 1)"
-	  " WHERE ssa1 IS NULL AND instr(ssa2, '.') > 1;"
 	  "UPDATE standard SET ssa1 = substr(ssa2, 1, instr(ssa2, '.') - 1)"
 	  " WHERE ssa1 IS NULL AND instr(ssa2, '.') > 1" },
 	{ "matching routes",

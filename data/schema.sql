@@ -36,6 +36,10 @@ CREATE TABLE source_file (
 	imported_at TEXT NOT NULL	-- UTC, ISO 8601
 ) STRICT;
 
+-- Every file loaded is first looked up by path (importing a file again
+-- replaces its rows), so indexed from the start.
+CREATE INDEX source_file_path ON source_file(path);
+
 -- Why rows were rejected; the first 1000 per file are kept.
 CREATE TABLE rejected_row (
 	source_id INTEGER NOT NULL REFERENCES source_file(id) ON DELETE CASCADE,
