@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "csv_ahead.h"
 #include "csv_reader.h"
 #include "json_reader.h"
 #include "mem.h"
@@ -1127,6 +1128,7 @@ static void map_header(struct import_file *file, struct probe_record *header)
 static enum status run_csv(struct import_source *src, struct import_file *file)
 {
 	const struct importer *imp = file->importer;
+	struct csv_ahead *ahead = NULL;
 	struct import_row row;
 	struct csv_record rec;
 	size_t first = 0, i, c;
@@ -1181,13 +1183,16 @@ static enum status run_csv(struct import_source *src, struct import_file *file)
 	}
 	if (src->probe_status != STATUS_OK && rc == STATUS_OK)
 		rc = import_fail(file, "%s", src->probe_error);
-	while (rc == STATUS_OK && !src->probe_hit_end && src->probe_status == STATUS_OK) {
-		enum status next = csv_reader_next(src->csv, &rec);
+	/* The rest of the file is read by a thread of its own while the rows are stored. */
+	if (rc == STATUS_OK && !src->probe_hit_end && src->probe_status == STATUS_OK)
+		ahead = csv_ahead_start(src->csv);
+	while (ahead && rc == STATUS_OK) {
+		enum status next = csv_ahead_next(ahead, &rec);
 
 		if (next == STATUS_NOT_FOUND)
 			break;
 		if (next != STATUS_OK) {
-			rc = import_fail(file, "%s", csv_reader_error(src->csv));
+			rc = import_fail(file, "%s", csv_ahead_error(ahead));
 			break;
 		}
 		if (record_blank(rec.fields, rec.count))
@@ -1196,6 +1201,7 @@ static enum status run_csv(struct import_source *src, struct import_file *file)
 		fill_csv(&row, rec.fields, rec.count);
 		rc = run_row(&row);
 	}
+	csv_ahead_stop(ahead);
 	row_done(&row);
 	return rc;
 }

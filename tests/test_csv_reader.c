@@ -6,6 +6,7 @@
  * the whole rendering, so a test reads like the file it describes.
  */
 #include "check.h"
+#include "csv_ahead.h"
 #include "csv_reader.h"
 #include "json_reader.h"
 #include "mem.h"
@@ -716,6 +717,88 @@ TEST(from_a_file)
 	CHECK_CONTAINS(err, "cannot open");
 }
 
+/*
+ * The same bytes read through csv_ahead: every record (over many
+ * batches), its line and fields as csv_reader gives them, the same end,
+ * and the same error for a file that ends inside a quoted field.
+ */
+static void read_ahead(const char *bytes, size_t n, struct reading *r, size_t stop_after)
+{
+	struct textfile *tf = textfile_open_memory(bytes, n);
+	struct csv_reader *reader = csv_reader_new(tf, 0);
+	struct csv_ahead *a = csv_ahead_start(reader);
+	struct csv_record rec;
+	enum status rc;
+
+	strbuf_init(&r->records);
+	r->count = 0;
+	r->error[0] = '\0';
+	while ((stop_after == 0 || r->count < stop_after) &&
+	       (rc = csv_ahead_next(a, &rec)) == STATUS_OK) {
+		size_t k;
+
+		strbuf_printf(&r->records, "%lu:", rec.line);
+		for (k = 0; k < rec.count; k++) {
+			if (k)
+				strbuf_putc(&r->records, '|');
+			CHECK_INT(strlen(rec.fields[k]), rec.lengths[k]);
+			render_field(&r->records, rec.fields[k], rec.lengths[k]);
+		}
+		strbuf_putc(&r->records, '\n');
+		r->count++;
+	}
+	if (stop_after == 0) {
+		r->status = rc == STATUS_NOT_FOUND ? STATUS_OK : rc;
+		if (rc != STATUS_NOT_FOUND)
+			snprintf(r->error, sizeof(r->error), "%s", csv_ahead_error(a));
+		/* The end, or the error, is said again. */
+		CHECK_INT(csv_ahead_next(a, &rec), rc);
+	}
+	csv_ahead_stop(a);
+	csv_reader_free(reader);
+	textfile_free(tf);
+}
+
+TEST(read_ahead)
+{
+	struct strbuf text;
+	struct reading direct, ahead;
+	int i;
+
+	strbuf_init(&text);
+	strbuf_puts(&text, "id,name,notes\r\n");
+	for (i = 0; i < 5000; i++)
+		strbuf_printf(&text, "%d,\"Name %d\",%s\r\n", i, i,
+			      i % 97 ? "plain" : "\"two\nlines, and \"\"quotes\"\"\"");
+	read_bytes(text.buf, text.len, 0, &direct);
+	read_ahead(text.buf, text.len, &ahead, 0);
+	CHECK_INT(ahead.status, STATUS_OK);
+	CHECK_INT(ahead.count, 5001);
+	CHECK_INT(ahead.count, direct.count);
+	CHECK(strcmp(ahead.records.buf, direct.records.buf) == 0);
+	strbuf_done(&direct.records);
+	strbuf_done(&ahead.records);
+
+	/* Stopped early, with the thread still reading: nothing leaks or hangs. */
+	read_ahead(text.buf, text.len, &ahead, 10);
+	CHECK_INT(ahead.count, 10);
+	strbuf_done(&ahead.records);
+
+	/* An error after several batches: the records before it, then the same message. */
+	strbuf_puts(&text, "5000,\"never closed\n");
+	read_bytes(text.buf, text.len, 0, &direct);
+	read_ahead(text.buf, text.len, &ahead, 0);
+	CHECK_INT(ahead.status, STATUS_FORMAT);
+	CHECK_INT(ahead.status, direct.status);
+	CHECK_STR(ahead.error, direct.error);
+	CHECK_INT(ahead.count, direct.count);
+	CHECK(strcmp(ahead.records.buf, direct.records.buf) == 0);
+	strbuf_done(&direct.records);
+	strbuf_done(&ahead.records);
+	strbuf_done(&text);
+}
+
 TESTS(csv_spectrum, csv_spectrum_exact_values, line_numbers, quoting_and_spaces,
       delimiter_detection, records_across_chunks, utf8_across_chunks, unterminated_quote,
-      field_size_limit, fields_per_record_limit, encodings, bom_is_not_data, from_a_file)
+      field_size_limit, fields_per_record_limit, encodings, bom_is_not_data, from_a_file,
+      read_ahead)
