@@ -145,7 +145,7 @@ static void *read_ahead(void *arg)
 	return NULL;
 }
 
-struct csv_ahead *csv_ahead_start(struct csv_reader *r)
+struct csv_ahead *csv_ahead_start(struct csv_reader *r, int thread)
 {
 	struct csv_ahead *a = xcalloc(1, sizeof(*a));
 	size_t i;
@@ -157,7 +157,7 @@ struct csv_ahead *csv_ahead_start(struct csv_reader *r)
 	pthread_mutex_init(&a->lock, NULL);
 	pthread_cond_init(&a->filled, NULL);
 	pthread_cond_init(&a->emptied, NULL);
-	a->threaded = pthread_create(&a->thread, NULL, read_ahead, a) == 0;
+	a->threaded = thread && pthread_create(&a->thread, NULL, read_ahead, a) == 0;
 	return a;
 }
 

@@ -21,8 +21,15 @@
 
 struct csv_ahead;
 
-/* Start reading r (borrowed) from where it is. */
-struct csv_ahead *csv_ahead_start(struct csv_reader *r);
+/* The size of file from which a thread pays for itself (it does not at ~100 KB). */
+#define CSV_AHEAD_WORTH_IT (1024u * 1024)
+
+/*
+ * Start reading r (borrowed) from where it is: in a thread if `thread`
+ * (a thread costs more than it saves on a small file), else in the
+ * caller's, batch by batch.
+ */
+struct csv_ahead *csv_ahead_start(struct csv_reader *r, int thread);
 
 /*
  * Next record into *rec, valid until the next call: STATUS_OK,

@@ -1183,9 +1183,12 @@ static enum status run_csv(struct import_source *src, struct import_file *file)
 	}
 	if (src->probe_status != STATUS_OK && rc == STATUS_OK)
 		rc = import_fail(file, "%s", src->probe_error);
-	/* The rest of the file is read by a thread of its own while the rows are stored. */
+	/*
+	 * The rest of a big file is read by a thread of its own while the rows
+	 * are stored.
+	 */
 	if (rc == STATUS_OK && !src->probe_hit_end && src->probe_status == STATUS_OK)
-		ahead = csv_ahead_start(src->csv);
+		ahead = csv_ahead_start(src->csv, textfile_size(src->tf) >= CSV_AHEAD_WORTH_IT);
 	while (ahead && rc == STATUS_OK) {
 		enum status next = csv_ahead_next(ahead, &rec);
 

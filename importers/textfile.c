@@ -26,6 +26,7 @@ struct textfile {
 	int hashed_all;
 	struct sha256 hash;
 	size_t bytes;
+	size_t size;			/* of the whole file, when known; else 0 */
 };
 
 static ssize_t read_raw(struct textfile *tf, unsigned char *buf, size_t n)
@@ -118,6 +119,8 @@ enum status textfile_open(const char *path, struct textfile **out, char *err, si
 	}
 	tf = textfile_new();
 	tf->fd = fd;
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
+		tf->size = (size_t)st.st_size;
 	if ((rc = start(tf, err, errlen)) != STATUS_OK) {
 		textfile_free(tf);
 		return rc;
@@ -133,6 +136,7 @@ struct textfile *textfile_open_memory(const void *bytes, size_t n)
 
 	tf->memory = bytes;
 	tf->memory_size = n;
+	tf->size = n;
 	if (start(tf, err, sizeof(err)) != STATUS_OK) {
 		textfile_free(tf);
 		return NULL;
@@ -212,6 +216,11 @@ enum status textfile_sha256(struct textfile *tf, char hex[65])
 	copy = tf->hash;
 	sha256_final_hex(&copy, hex);
 	return STATUS_OK;
+}
+
+size_t textfile_size(const struct textfile *tf)
+{
+	return tf->size;
 }
 
 size_t textfile_bytes(const struct textfile *tf)

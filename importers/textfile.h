@@ -47,6 +47,8 @@ enum status textfile_read_all(struct textfile *tf, struct strbuf *out, char *err
  * needed, after which textfile_read() reports end of file.
  */
 enum status textfile_sha256(struct textfile *tf, char hex[65]);
+/* The whole file's size in bytes when known (a regular file, memory), else 0. */
+size_t textfile_size(const struct textfile *tf);
 /* Raw bytes read so far, and bytes that were not valid in the encoding. */
 size_t textfile_bytes(const struct textfile *tf);
 size_t textfile_replaced(const struct textfile *tf);

@@ -722,11 +722,12 @@ TEST(from_a_file)
  * batches), its line and fields as csv_reader gives them, the same end,
  * and the same error for a file that ends inside a quoted field.
  */
-static void read_ahead(const char *bytes, size_t n, struct reading *r, size_t stop_after)
+static void read_ahead(const char *bytes, size_t n, struct reading *r, size_t stop_after,
+		       int thread)
 {
 	struct textfile *tf = textfile_open_memory(bytes, n);
 	struct csv_reader *reader = csv_reader_new(tf, 0);
-	struct csv_ahead *a = csv_ahead_start(reader);
+	struct csv_ahead *a = csv_ahead_start(reader, thread);
 	struct csv_record rec;
 	enum status rc;
 
@@ -759,7 +760,7 @@ static void read_ahead(const char *bytes, size_t n, struct reading *r, size_t st
 	textfile_free(tf);
 }
 
-TEST(read_ahead)
+static void check_read_ahead(int thread)
 {
 	struct strbuf text;
 	struct reading direct, ahead;
@@ -771,7 +772,7 @@ TEST(read_ahead)
 		strbuf_printf(&text, "%d,\"Name %d\",%s\r\n", i, i,
 			      i % 97 ? "plain" : "\"two\nlines, and \"\"quotes\"\"\"");
 	read_bytes(text.buf, text.len, 0, &direct);
-	read_ahead(text.buf, text.len, &ahead, 0);
+	read_ahead(text.buf, text.len, &ahead, 0, thread);
 	CHECK_INT(ahead.status, STATUS_OK);
 	CHECK_INT(ahead.count, 5001);
 	CHECK_INT(ahead.count, direct.count);
@@ -780,14 +781,14 @@ TEST(read_ahead)
 	strbuf_done(&ahead.records);
 
 	/* Stopped early, with the thread still reading: nothing leaks or hangs. */
-	read_ahead(text.buf, text.len, &ahead, 10);
+	read_ahead(text.buf, text.len, &ahead, 10, thread);
 	CHECK_INT(ahead.count, 10);
 	strbuf_done(&ahead.records);
 
 	/* An error after several batches: the records before it, then the same message. */
 	strbuf_puts(&text, "5000,\"never closed\n");
 	read_bytes(text.buf, text.len, 0, &direct);
-	read_ahead(text.buf, text.len, &ahead, 0);
+	read_ahead(text.buf, text.len, &ahead, 0, thread);
 	CHECK_INT(ahead.status, STATUS_FORMAT);
 	CHECK_INT(ahead.status, direct.status);
 	CHECK_STR(ahead.error, direct.error);
@@ -796,6 +797,12 @@ TEST(read_ahead)
 	strbuf_done(&direct.records);
 	strbuf_done(&ahead.records);
 	strbuf_done(&text);
+}
+
+TEST(read_ahead)
+{
+	check_read_ahead(1);
+	check_read_ahead(0);
 }
 
 TESTS(csv_spectrum, csv_spectrum_exact_values, line_numbers, quoting_and_spaces,
