@@ -157,30 +157,39 @@ static void when_words(const struct match_result *r, char *out, size_t outlen)
 	out[0] = '\0';
 }
 
+/*
+ * "Year 11 | 10 miles from DN1 3BU | Computers and digital, ...": the
+ * interests last, as the part that can run past the edge of the screen.
+ */
 static void summary_line(struct ui *ui, const struct results_state *st, char *out, size_t len)
 {
 	const struct session *s = &ui->session;
 	const struct match_profile *p = &st->profile;
-	char who[48];
+	char who[48], where[64];
 
 	if (st->year_assumed)
-		snprintf(who, sizeof(who), "Year not given (dates as for Year 11)");
+		snprintf(who, sizeof(who), "Year not given (as Year 11)");
 	else if (p->school_year)
 		snprintf(who, sizeof(who), "Year %d", p->school_year);
 	else
 		snprintf(who, sizeof(who), "Left school, %d", p->age);
-	snprintf(out, len, "%s | %s | %s", who,
-		 s->interest_names[0] ? s->interest_names : s->quiz_code[0] ? "quiz answers" :
-		 "all interests",
-		 !p->place[0] ? "no postcode" : "");
-	if (p->place[0]) {
-		size_t n = strlen(out);
+	if (!p->place[0])
+		snprintf(where, sizeof(where), "no postcode");
+	else if (p->radius > 0)
+		snprintf(where, sizeof(where), "%g miles from %s", p->radius, p->place);
+	else
+		snprintf(where, sizeof(where), "anywhere from %s", p->place);
+	const char *likes = s->interest_names[0] ? s->interest_names :
+			    s->quiz_code[0] ? "quiz answers" : "all interests";
+	size_t n, k;
 
-		if (p->radius > 0)
-			snprintf(out + n, len - n, "within %g miles of %s", p->radius, p->place);
-		else
-			snprintf(out + n, len - n, "anywhere from %s", p->place);
-	}
+	snprintf(out, len, "%s | %s | ", who, where);
+	n = strlen(out);
+	k = strlen(likes);
+	if (k > len - n - 1)
+		k = len - n - 1;
+	memcpy(out + n, likes, k);
+	out[n + k] = '\0';
 }
 
 static int rows_visible(struct ui *ui)
