@@ -64,7 +64,7 @@ t send-keys -t k j j j j j j Space Enter
 wait_for "What is your postcode?"
 t send-keys -t k d n 1 Space 3 b u Enter
 wait_for "Your options"
-wait_for "within 10 miles of DN1 3BU"
+wait_for "10 miles from DN1 3BU"
 wait_for "Cyber security professionals"
 before=$(screen)
 # Keys that would interrupt, suspend or quit a program do nothing.
