@@ -138,6 +138,26 @@ static void add_link(struct detail *d, enum option_kind kind, long long id, cons
 	b->link = d->link_count++;
 }
 
+/*
+ * Is an earlier result the same to the eye (kind, title and place)? The
+ * same course full-time and part-time would be two lines a pupil cannot
+ * tell apart; the first one's detail says how it is studied.
+ */
+static int seen_before(const struct match_list *l, size_t i)
+{
+	const struct match_result *r = &l->results[i];
+	size_t j;
+
+	for (j = 0; j < i; j++) {
+		const struct match_result *e = &l->results[j];
+
+		if (e->kind == r->kind && strcmp(e->title, r->title) == 0 &&
+		    strcmp(e->where, r->where) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 static void link_results(struct detail *d, const struct match_list *l, enum option_kind kind,
 			 const char *heading_text, int max)
 {
@@ -148,7 +168,7 @@ static void link_results(struct detail *d, const struct match_list *l, enum opti
 		const struct match_result *r = &l->results[i];
 		char line[256];
 
-		if (r->kind != kind)
+		if (r->kind != kind || seen_before(l, i))
 			continue;
 		if (!shown++)
 			heading(d, heading_text);
