@@ -392,8 +392,8 @@ TEST(garbage_in_every_field)
 
 TEST(key_table)
 {
-	static const enum key_mode all[] = { MODE_TEXT, MODE_LIST, MODE_QUIZ, MODE_RESULTS,
-					     MODE_ADVISER, MODE_GLOBAL };
+	static const enum key_mode all[] = { MODE_TEXT, MODE_LIST, MODE_QUIZ, MODE_INTERESTS,
+					     MODE_RESULTS, MODE_ADVISER, MODE_GLOBAL };
 	size_t m, v;
 
 	/* Within a mode, a key means one thing; every bound action has help words. */

@@ -52,6 +52,10 @@ static const struct binding list_keys[] = {
 	{ KEY_BACKSPACE, ACTION_BACK, "Backspace" },
 	{ 127, ACTION_BACK, NULL },
 	{ 8, ACTION_BACK, NULL },
+	{ 0, ACTION_NONE, NULL },
+};
+
+static const struct binding interests_keys[] = {
 	{ 'q', ACTION_QUIZ, "q" },
 	{ 0, ACTION_NONE, NULL },
 };
@@ -113,6 +117,7 @@ static const struct binding *const modes[] = {
 	[MODE_TEXT] = text_keys,
 	[MODE_LIST] = list_keys,
 	[MODE_QUIZ] = quiz_keys,
+	[MODE_INTERESTS] = interests_keys,
 	[MODE_RESULTS] = results_keys,
 	[MODE_ADVISER] = adviser_keys,
 	[MODE_GLOBAL] = global_keys,

@@ -85,6 +85,7 @@ enum key_mode {
 	MODE_TEXT,	/* a text field has the cursor: printable keys type */
 	MODE_LIST,	/* moving through a list */
 	MODE_QUIZ,	/* answering quiz items */
+	MODE_INTERESTS,	/* picking interests, where the quiz is one key away */
 	MODE_RESULTS,	/* the results list */
 	MODE_ADVISER,	/* the adviser's session screens */
 	MODE_GLOBAL,	/* everywhere */

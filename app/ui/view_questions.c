@@ -13,6 +13,7 @@
 #include "validate.h"
 
 static const enum key_mode list_modes[] = { MODE_LIST, MODE_GLOBAL, MODE_END };
+static const enum key_mode interests_modes[] = { MODE_INTERESTS, MODE_LIST, MODE_GLOBAL, MODE_END };
 
 /* --- Question 1: school year ------------------------------------------------------- */
 
@@ -158,7 +159,7 @@ static void interests_draw(struct ui *ui, struct view *v)
 	int y = 1, i, visible, examples;
 	char line[256];
 
-	canvas_frame(ui, "Question 2 of 3: what you like", list_modes, interests_footer);
+	canvas_frame(ui, "Question 2 of 3: what you like", interests_modes, interests_footer);
 	canvas_text(ui, y++, 2, ui->cols - 4, PAINT_TITLE, "What are you interested in?");
 	canvas_text(ui, y++, 2, ui->cols - 4, PAINT_DIM,
 		    ui->cols >= 80 ? "Tick all you like (Space), then press Enter. Not sure? "
@@ -283,7 +284,7 @@ static enum outcome interests_handle(struct ui *ui, struct view *v, enum action 
 const struct view_ops view_interests = {
 	.name = "interests",
 	.title = "Question 2: what you like",
-	.modes = list_modes,
+	.modes = interests_modes,
 	.open = interests_open,
 	.draw = interests_draw,
 	.handle = interests_handle,
