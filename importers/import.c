@@ -1220,6 +1220,8 @@ static enum status run_json(struct import_source *src, struct import_file *file)
 	unsigned long index, line;
 	char err[256];
 	enum status rc = STATUS_OK, next;
+	const char *type;
+	int one_object;
 	size_t c;
 
 	if (!src->doc)
@@ -1238,6 +1240,8 @@ static enum status run_json(struct import_source *src, struct import_file *file)
 		json_cursor_free(cursor);
 		return rc;
 	}
+	type = json_doc_type(src->doc, imp->records);
+	one_object = type && strcmp(type, "object") == 0;
 	row_init(&row, file);
 	while (rc == STATUS_OK) {
 		next = json_cursor_next(cursor, &values, &index, &line);
@@ -1250,7 +1254,10 @@ static enum status run_json(struct import_source *src, struct import_file *file)
 		for (c = 0; c < imp->column_count; c++)
 			row.raw[c] = values[c];
 		row.line = line;
-		if (strcmp(imp->records, "$") == 0)
+		/* "$.vacancies[3]"; a lone record (an object) is where it is, "$". */
+		if (one_object)
+			snprintf(row.location, sizeof(row.location), "%.80s", imp->records);
+		else if (strcmp(imp->records, "$") == 0)
 			snprintf(row.location, sizeof(row.location), "$[%lu]", index);
 		else
 			snprintf(row.location, sizeof(row.location), "%.80s[%lu]", imp->records, index);

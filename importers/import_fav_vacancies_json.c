@@ -20,23 +20,9 @@
 #include <string.h>
 #include <strings.h>
 
+#include "fav_vacancy.h"
 #include "importer.h"
 #include "mem.h"
-
-#define QUALIFICATIONS 4	/* qualification objects read per vacancy */
-
-enum {
-	REFERENCE, TITLE, DESCRIPTION, EMPLOYER, EMPLOYER_WEBSITE,
-	LARS_CODE, COURSE_TITLE, COURSE_LEVEL, ROUTE, APPRENTICESHIP_LEVEL,
-	LINE1, LINE2, LINE3, LINE4, POSTCODE, LATITUDE, LONGITUDE, LOCATION_LAT, LOCATION_LON,
-	WAGE_TYPE, WAGE_AMOUNT, WAGE_LOW, WAGE_HIGH, WAGE_UNIT, WAGE_TEXT, WORKING_WEEK,
-	HOURS, DURATION, POSITIONS, POSTED, START, CLOSING,
-	PROVIDER, UKPRN, NATIONAL, DISABILITY_CONFIDENT,
-	TRAINING, SKILLS, QUALIFICATION_LIST, THINGS_TO_CONSIDER, URL,
-	QUALIFICATION,	/* then QUALIFICATIONS groups of the four below */
-};
-
-enum { QUAL_TYPE, QUAL_SUBJECT, QUAL_GRADE, QUAL_WEIGHTING, QUAL_FIELDS };
 
 #define ADDRESS(field) "$.address." field "|$.addresses[0]." field
 #define QUAL(i) \
@@ -45,7 +31,7 @@ enum { QUAL_TYPE, QUAL_SUBJECT, QUAL_GRADE, QUAL_WEIGHTING, QUAL_FIELDS };
 	{ "$.qualifications[" #i "].grade", 0 }, \
 	{ "$.qualifications[" #i "].weighting", 0 }
 
-static const struct import_column columns[] = {
+const struct import_column fav_vacancy_columns[FAV_VACANCY_COLUMNS] = {
 	[REFERENCE] = { "$.vacancyReference", COLUMN_REQUIRED },
 	[TITLE] = { "$.title", COLUMN_REQUIRED },
 	[DESCRIPTION] = { "$.description|$.fullDescription", 0 },
@@ -90,7 +76,8 @@ static const struct import_column columns[] = {
 	QUAL(0), QUAL(1), QUAL(2), QUAL(3),
 };
 
-_Static_assert(sizeof(columns) / sizeof(columns[0]) == QUALIFICATION + QUALIFICATIONS * QUAL_FIELDS,
+_Static_assert(sizeof(fav_vacancy_columns) / sizeof(fav_vacancy_columns[0]) ==
+		       QUALIFICATION + QUALIFICATIONS * QUAL_FIELDS,
 	       "one QUAL() per qualification read");
 
 /* What apprenticeshipLevel says: the lowest level of each band. */
@@ -368,7 +355,7 @@ static void read_numbers(struct import_row *r, struct vacancy_rec *v)
 	import_get_flag(r, DISABILITY_CONFIDENT, &v->is_disability_confident);
 }
 
-static enum status row(struct import_row *r)
+enum status fav_vacancy_row(struct import_row *r)
 {
 	struct vacancy_rec v = VACANCY_REC_INIT;
 	struct vacancy_text t;
@@ -411,7 +398,8 @@ const struct importer importer_fav_vacancies_json = {
 		       "(Department for Education), licensed under the Open Government "
 		       "Licence v3.0.",
 	.shape = IMPORT_JSON,
-	.columns = COLUMNS(columns),
+	.columns = fav_vacancy_columns,
+	.column_count = FAV_VACANCY_COLUMNS,
 	.records = "$.vacancies",
-	.row = row,
+	.row = fav_vacancy_row,
 };

@@ -154,4 +154,58 @@ TEST(one_vacancy)
 	capture_done(&c);
 }
 
-TESTS(good_and_bad, bom_crlf, arrays_are_joined, other_json_not_detected, one_vacancy)
+/*
+ * One advert with its details (GET /vacancy/{reference}): the vacancy is
+ * the document; the same fields, checks and privacy as in a list page.
+ */
+TEST(single_advert)
+{
+	struct capture c;
+
+	capture_init(&c);
+	CHECK_INT(capture_file(&c, check_fixture("vacancies/vacancy_details.json")), STATUS_OK);
+	CHECK_STR(c.format, "fav-vacancy-json");
+	CHECK_INT(c.result.read, 1);
+	CHECK_INT(c.result.loaded, 1);
+	CHECK_STR(c.records.buf,
+		  "VACANCY reference=VAC1000012350 "
+		  "title=Motor vehicle service and maintenance apprentice "
+		  "description=Service cars and learn to find faults. employer=Example Motors Ltd "
+		  "lars_code=123 course_title=Motor vehicle service and maintenance technician "
+		  "(light vehicle) level=3 route=Transport and logistics "
+		  "address=Example Motors, Wheatley Hall Road, Doncaster town=Doncaster "
+		  "postcode=DN2 4NB lat=53.53620 lon=-1.10050 wage_type=NationalMinimum "
+		  "wage_pence=27050 wage_unit=weekly wage_text=Rises each year of the course "
+		  "hours_per_week=37.5 working_week=Monday to Friday, 8am to 4:30pm "
+		  "duration_text=3 years positions=2 posted_date=2026-10-05 start_date=2027-01-11 "
+		  "closing_date=2026-12-18 provider_name=Example College provider_ukprn=10001919 "
+		  "is_national=0 is_disability_confident=1 training=Day release at college. "
+		  "skills=Practical skills|Customer care "
+		  "qualifications=GCSE Maths grade 4 (Essential) "
+		  "things_to_consider=You will need to wear safety boots. "
+		  "url=https://www.findapprenticeship.service.gov.uk/apprenticeship/VAC1000012350\n");
+	CHECK_NOT_CONTAINS(c.records.buf, "A Person");
+	CHECK_NOT_CONTAINS(c.records.buf, "@");
+	CHECK_NOT_CONTAINS(c.records.buf, "01302");
+	capture_done(&c);
+
+	/* A bad advert is rejected with where and why; nothing is loaded. */
+	capture_init(&c);
+	CHECK_INT(capture_file(&c, check_fixture("vacancies/vacancy_details_bad.json")), STATUS_OK);
+	CHECK_STR(c.format, "fav-vacancy-json");
+	CHECK_INT(c.result.loaded, 0);
+	CHECK_INT(c.result.rejected, 1);
+	CHECK_CONTAINS(c.rejections.buf, "1: $: vacancyReference: \"REF-12\" is not a vacancy "
+					 "reference");
+	CHECK_CONTAINS(c.rejections.buf, "1: $: closingDate: \"2026-13-40\" is not a date");
+	capture_done(&c);
+
+	/* A page of the list is not an advert, nor an advert a page. */
+	capture_init(&c);
+	CHECK_INT(capture_file(&c, check_fixture("vacancies/vacancies.json")), STATUS_OK);
+	CHECK_STR(c.format, "fav-vacancies-json");
+	capture_done(&c);
+}
+
+TESTS(good_and_bad, bom_crlf, arrays_are_joined, other_json_not_detected, one_vacancy,
+      single_advert)
