@@ -320,6 +320,14 @@ struct tally {
 	size_t total, total_by_kind[OPTION_KIND_COUNT], hidden_not_for_age;
 };
 
+/*
+ * A career's courses that share a word of its title (the first four
+ * letters: "nurs" for nurses and nursing) come first in its links, this
+ * far ahead in score: more than distance can make up within any radius.
+ */
+#define LINK_STEMS 6
+#define LINK_CLOSE_BONUS 30
+
 struct run {
 	struct store *store;
 	const struct pack *pack;
@@ -343,6 +351,8 @@ struct run {
 	int link_filter_keywords;		/* university courses linked by keywords */
 	int link_areas[PACK_MAX_AREAS];
 	int link_area_count;
+	char link_stems[LINK_STEMS][5];		/* the career's title words, first 4 letters */
+	int link_stem_count;
 };
 
 /* One option being looked at: its packed facts. */
@@ -1037,6 +1047,74 @@ static void heap_push(const struct run *run, struct heap *h, const struct hit *h
 	h->hits[i] = *hit;
 }
 
+/* Words of a career's title that name no particular work. */
+static int generic_word(const char *w, size_t n)
+{
+	static const char *const generic[] = {
+		"and", "the", "for", "other", "professionals", "professional", "occupations",
+		"workers", "assistants", "technicians", "managers", "officers", "associate",
+		"associates", "related", "elementary", "directors", "proprietors", "trades",
+		"operatives", "staff", "clerks", "practitioners", "specialists", "nec",
+		"senior", "supervisors",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(generic) / sizeof(generic[0]); i++)
+		if (strlen(generic[i]) == n && strncasecmp(w, generic[i], n) == 0)
+			return 1;
+	return 0;
+}
+
+/* The career's title words, as the stems shares_stem() looks for. */
+static void title_stems(struct run *run, long long soc)
+{
+	const struct pack_entry *e = pack_find(run->pack, OPTION_CAREER, soc);
+	const char *t = e ? pack_title(run->pack, e) : NULL;
+
+	run->link_stem_count = 0;
+	while (t && *t && run->link_stem_count < LINK_STEMS) {
+		const char *w;
+		size_t n, k;
+
+		while (*t && !isalnum((unsigned char)*t))
+			t++;
+		for (w = t; isalnum((unsigned char)*t); t++)
+			;
+		n = (size_t)(t - w);
+		if (n < 3 || generic_word(w, n))
+			continue;
+		for (k = 0; k < n && k < 4; k++)
+			run->link_stems[run->link_stem_count][k] = (char)tolower((unsigned char)w[k]);
+		run->link_stems[run->link_stem_count][k] = '\0';
+		run->link_stem_count++;
+	}
+}
+
+/* Does a title have a word that starts with one of the career's stems? */
+static int shares_stem(const struct run *run, const char *title)
+{
+	const char *t = title;
+	int k;
+
+	while (t && *t) {
+		const char *w;
+		size_t n;
+
+		while (*t && !isalnum((unsigned char)*t))
+			t++;
+		for (w = t; isalnum((unsigned char)*t); t++)
+			;
+		n = (size_t)(t - w);
+		for (k = 0; k < run->link_stem_count; k++) {
+			size_t len = strlen(run->link_stems[k]);
+
+			if (n >= len && strncasecmp(w, run->link_stems[k], len) == 0)
+				return 1;
+		}
+	}
+	return 0;
+}
+
 static const struct run *sorting_run;
 
 static int compare_for_qsort(const void *a, const void *b)
@@ -1094,6 +1172,8 @@ static void look_at(struct run *run, enum option_kind kind, const struct pack_en
 	h.e = e;
 	h.kind = (unsigned char)kind;
 	h.score = r.score;
+	if (run->link_stem_count && shares_stem(run, c.title))
+		h.score += LINK_CLOSE_BONUS;
 	h.distance = r.distance;
 	/* Sorting by start: now first, then by the date they could start, unknown last. */
 	h.start_key = 0;
@@ -1666,6 +1746,7 @@ static void career_courses(struct run *run, enum option_kind target, const char 
 			run->link_areas[run->link_area_count++] = k;
 		}
 	run->link_filter_keywords = target == OPTION_UNIVERSITY;
+	title_stems(run, run->linked_soc);
 	for (i = 0; i < pk->count && areas; i++) {
 		const struct pack_entry *e = &pk->entries[i];
 		int linked = target == OPTION_UNIVERSITY;

@@ -112,6 +112,13 @@ static void build(void)
 	c.provider_ukprn = "10007157";
 	c.age_min = 18;
 	put(RECORD_COURSE, &c);
+	/* Farther off, but named for the programmer's work: first in its links. */
+	c = course("U2", "Software Engineering", 6, NULL, "2027-09-20", 53.6100, -1.1300);
+	c.kind = "he";
+	c.provider_name = "University Centre Doncaster";
+	c.provider_ukprn = "10007157";
+	c.age_min = 18;
+	put(RECORD_COURSE, &c);
 
 	v.reference = "VAC1";
 	v.title = "Apprentice software developer";
@@ -650,6 +657,10 @@ TEST(links_follow_the_data)
 	CHECK(find(&l, "Computer Science") != NULL);
 	CHECK(find(&l, "Computing BTEC in York") == NULL);	/* 30 miles off, outside 10 */
 	CHECK(find(&l, "Professional cookery") == NULL);
+	/* A degree named for the work ranks above a nearer one that is not. */
+	CHECK(find(&l, "Software Engineering") != NULL);
+	CHECK(find(&l, "Software Engineering") < find(&l, "Computer Science"));
+	CHECK(find(&l, "Software Engineering")->distance > find(&l, "Computer Science")->distance);
 	match_list_done(&l);
 	p.radius = 40;
 	CHECK_INT(match_links(store, &p, OPTION_CAREER, 2134, 3, &l, err, sizeof(err)), STATUS_OK);
