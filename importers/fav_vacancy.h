@@ -8,26 +8,18 @@
 
 #include "importer.h"
 
-#define QUALIFICATIONS 4	/* qualification objects read per vacancy */
+/* How many fields a vacancy has (checked where they are declared). */
+#define FAV_VACANCY_COLUMNS 57
 
-enum {
-	REFERENCE, TITLE, DESCRIPTION, EMPLOYER, EMPLOYER_WEBSITE,
-	LARS_CODE, COURSE_TITLE, COURSE_LEVEL, ROUTE, APPRENTICESHIP_LEVEL,
-	LINE1, LINE2, LINE3, LINE4, POSTCODE, LATITUDE, LONGITUDE, LOCATION_LAT, LOCATION_LON,
-	WAGE_TYPE, WAGE_AMOUNT, WAGE_LOW, WAGE_HIGH, WAGE_UNIT, WAGE_TEXT, WORKING_WEEK,
-	HOURS, DURATION, POSITIONS, POSTED, START, CLOSING,
-	PROVIDER, UKPRN, NATIONAL, DISABILITY_CONFIDENT,
-	TRAINING, SKILLS, QUALIFICATION_LIST, THINGS_TO_CONSIDER, URL,
-	QUALIFICATION,	/* then QUALIFICATIONS groups of the four below */
-};
-
-enum { QUAL_TYPE, QUAL_SUBJECT, QUAL_GRADE, QUAL_WEIGHTING, QUAL_FIELDS };
-
-#define FAV_VACANCY_COLUMNS (QUALIFICATION + QUALIFICATIONS * QUAL_FIELDS)
-
-/* The fields of one vacancy, relative to the vacancy object. */
+/*
+ * The fields of one vacancy, as JSON paths relative to the vacancy
+ * object. The employer's contact details are not among them.
+ */
 extern const struct import_column fav_vacancy_columns[FAV_VACANCY_COLUMNS];
-/* Check one vacancy and emit it as a VACANCY record. */
+/*
+ * Check one vacancy and emit it as a VACANCY record; a field that fails
+ * its check is rejected with its path and what was expected.
+ */
 enum status fav_vacancy_row(struct import_row *r);
 
 #endif
