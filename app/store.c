@@ -31,7 +31,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <fcntl.h>
+#include <pthread.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "mem.h"
 #include "model.h"
@@ -641,6 +644,44 @@ void store_close(struct store *s)
 	sqlite3_close(s->db);
 	free(s->path);
 	free(s);
+}
+
+/*
+ * The prefetch thread: owns its copy of the path. It reads the file and
+ * throws the bytes away; the system keeps them. (posix_fadvise's
+ * WILLNEED would be the polite way, but Linux reads only the first
+ * readahead window of it.)
+ */
+static void *prefetch(void *arg)
+{
+	char *path = arg, *buf = xmalloc(256 * 1024);
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	if (fd >= 0) {
+		posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
+		while (read(fd, buf, 256 * 1024) > 0)
+			;
+		close(fd);
+	}
+	free(buf);
+	free(path);
+	return NULL;
+}
+
+void store_prefetch(const struct store *s)
+{
+	pthread_attr_t attr;
+	pthread_t thread;
+	char *path;
+
+	if (!s->path || strcmp(s->path, ":memory:") == 0)
+		return;
+	path = xstrdup(s->path);
+	pthread_attr_init(&attr);
+	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+	if (pthread_create(&thread, &attr, prefetch, path) != 0)
+		free(path);
+	pthread_attr_destroy(&attr);
 }
 
 void store_set_cache(struct store *s, void *data, void (*free_fn)(void *))

@@ -270,6 +270,13 @@ enum status store_blob_read(struct store_blob *b, void *buf, size_t n, size_t of
 void store_blob_close(struct store_blob *b);
 
 /*
+ * Ask the system to read the whole store file into its cache, in the
+ * background, so that the first searches of a kiosk that has just started
+ * do not wait for the disk. Nothing changes if it cannot: it is a hint.
+ */
+void store_prefetch(const struct store *s);
+
+/*
  * One thing worked out from the store and kept with it (the option index),
  * freed with free_fn when replaced, when the store is closed, or when
  * store_finalize() changes what it was worked out from.

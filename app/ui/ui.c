@@ -577,6 +577,8 @@ void ui_warm(struct ui *ui)
 {
 	const struct pack *p;
 
+	/* The rows the first searches explain come from all over the file. */
+	store_prefetch(ui->store);
 	/* A failure here shows up, with its message, at the first search. */
 	pack_get(ui->store, &p);
 }
