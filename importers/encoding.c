@@ -278,3 +278,23 @@ size_t decoder_convert(struct decoder *d, const unsigned char *bytes, size_t n, 
 	}
 	return d->replaced;
 }
+
+/*
+ * Drop bytes that are not part of whole UTF-8 characters, so a value
+ * quoted with "%.40s" and cut inside a character cannot break a message.
+ */
+void utf8_mend(char *s)
+{
+	size_t n = strlen(s), kept = 0, i = 0;
+
+	while (i < n) {
+		size_t ok = utf8_valid_prefix((const unsigned char *)s + i, n - i);
+
+		memmove(s + kept, s + i, ok);
+		kept += ok;
+		i += ok;
+		if (i < n)
+			i++;
+	}
+	s[kept] = '\0';
+}

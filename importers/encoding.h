@@ -60,5 +60,10 @@ size_t decoder_replaced(const struct decoder *d);
 
 /* Length of the valid UTF-8 prefix of s[0..n). */
 size_t utf8_valid_prefix(const unsigned char *s, size_t n);
+/*
+ * Drop, in place, the bytes of s that are not part of whole UTF-8
+ * characters: what is left of text cut to fit a buffer inside a character.
+ */
+void utf8_mend(char *s);
 
 #endif

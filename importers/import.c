@@ -582,26 +582,6 @@ static enum status detect_json(struct import_source *src, const struct importer 
 	return STATUS_FORMAT;
 }
 
-/*
- * Drop bytes that are not part of whole UTF-8 characters, so a value
- * quoted with "%.40s" and cut inside a character cannot break a message.
- */
-static void utf8_mend(char *s)
-{
-	size_t n = strlen(s), kept = 0, i = 0;
-
-	while (i < n) {
-		size_t ok = utf8_valid_prefix((const unsigned char *)s + i, n - i);
-
-		memmove(s + kept, s + i, ok);
-		kept += ok;
-		i += ok;
-		if (i < n)
-			i++;
-	}
-	s[kept] = '\0';
-}
-
 static void quote_start(const struct import_source *src, char *out, size_t outlen)
 {
 	struct strbuf sb;

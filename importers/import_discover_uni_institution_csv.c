@@ -30,6 +30,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "encoding.h"
 #include "importer.h"
 #include "mem.h"
 
@@ -201,6 +202,7 @@ static void place(const char *address, char postcode[9], char *town, size_t town
 	for (i = count; i-- > 1;) {
 		if (!is_county(parts[i])) {
 			snprintf(town, townlen, "%.*s", (int)parts[i].n, parts[i].s);
+			utf8_mend(town);	/* cut to fit, perhaps inside a character */
 			return;
 		}
 	}

@@ -21,6 +21,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "encoding.h"
 #include "importer.h"
 #include "mem.h"
 
@@ -73,6 +74,8 @@ static void status_words(const char *status, char *out, size_t outlen)
 		out[n++] = (char)tolower(c);
 	}
 	out[n] = '\0';
+	/* Cut to fit, perhaps inside a character. */
+	utf8_mend(out);
 }
 
 /* A '|'-separated list with each item trimmed and blanks dropped. */

@@ -405,6 +405,25 @@ TEST(textfile_windows_1252)
 	textfile_free(tf);
 }
 
-TESTS(byte_order_marks, utf16_without_bom, binary, empty_and_whitespace, windows_1252,
+/* Text cut inside a character loses the piece; whole characters stay. */
+TEST(mending_cut_text)
+{
+	char s[32];
+
+	snprintf(s, sizeof(s), "caf\xc3");			/* é cut after its first byte */
+	utf8_mend(s);
+	CHECK_STR(s, "caf");
+	snprintf(s, sizeof(s), "\xc2\xad\xc2\xad\xe2\x82");	/* two soft hyphens, then half a € */
+	utf8_mend(s);
+	CHECK_STR(s, "\xc2\xad\xc2\xad");
+	snprintf(s, sizeof(s), "a\x80" "b\xff" "c");			/* stray bytes in the middle */
+	utf8_mend(s);
+	CHECK_STR(s, "abc");
+	snprintf(s, sizeof(s), "Doncaster \xe2\x80\x93 centre");	/* nothing to mend */
+	utf8_mend(s);
+	CHECK_STR(s, "Doncaster \xe2\x80\x93 centre");
+}
+
+TESTS(mending_cut_text, byte_order_marks, utf16_without_bom, binary, empty_and_whitespace, windows_1252,
       utf8_cut_at_sample_end, utf8_valid_prefix, convert_every_encoding, convert_bad_bytes,
       convert_final_flush, textfile_encodings, textfile_windows_1252)
