@@ -1065,6 +1065,19 @@ static int generic_word(const char *w, size_t n)
 	return 0;
 }
 
+/* The next word (letters and digits) at or after *t, its length in *n; *t moves past it. */
+static const char *next_word(const char **t, size_t *n)
+{
+	const char *w;
+
+	while (**t && !isalnum((unsigned char)**t))
+		(*t)++;
+	for (w = *t; isalnum((unsigned char)**t); (*t)++)
+		;
+	*n = (size_t)(*t - w);
+	return w;
+}
+
 /* The career's title words, as the stems shares_stem() looks for. */
 static void title_stems(struct run *run, long long soc)
 {
@@ -1073,14 +1086,9 @@ static void title_stems(struct run *run, long long soc)
 
 	run->link_stem_count = 0;
 	while (t && *t && run->link_stem_count < LINK_STEMS) {
-		const char *w;
 		size_t n, k;
+		const char *w = next_word(&t, &n);
 
-		while (*t && !isalnum((unsigned char)*t))
-			t++;
-		for (w = t; isalnum((unsigned char)*t); t++)
-			;
-		n = (size_t)(t - w);
 		if (n < 3 || generic_word(w, n))
 			continue;
 		for (k = 0; k < n && k < 4; k++)
@@ -1097,14 +1105,9 @@ static int shares_stem(const struct run *run, const char *title)
 	int k;
 
 	while (t && *t) {
-		const char *w;
 		size_t n;
+		const char *w = next_word(&t, &n);
 
-		while (*t && !isalnum((unsigned char)*t))
-			t++;
-		for (w = t; isalnum((unsigned char)*t); t++)
-			;
-		n = (size_t)(t - w);
 		for (k = 0; k < run->link_stem_count; k++) {
 			size_t len = strlen(run->link_stems[k]);
 
@@ -1647,6 +1650,24 @@ static size_t kind_cap(const struct match_profile *p)
 	return (size_t)(p->per_kind > 0 ? p->per_kind : p->limit > 0 ? p->limit : 0);
 }
 
+/* Start a run and find the learner's words; on failure the run is already done. */
+static enum status begin_run(struct run *run, struct store *s, const struct match_profile *p,
+			     struct match_list *out, unsigned kinds, char *err, size_t errlen)
+{
+	enum status rc;
+
+	err[0] = '\0';
+	if ((rc = start_run(run, s, p, out, err, errlen)) != STATUS_OK) {
+		run_done(run);
+		return rc;
+	}
+	if ((rc = find_text(run, kinds)) != STATUS_OK) {
+		snprintf(err, errlen, "%s", store_errmsg(s));
+		run_done(run);
+	}
+	return rc;
+}
+
 static enum status run_all(struct store *s, const struct match_profile *p, struct match_list *out,
 			   char *err, size_t errlen)
 {
@@ -1655,16 +1676,8 @@ static enum status run_all(struct store *s, const struct match_profile *p, struc
 	unsigned kinds = p->kinds ? p->kinds : (1u << OPTION_KIND_COUNT) - 1;
 	int k;
 
-	err[0] = '\0';
-	if ((rc = start_run(&run, s, p, out, err, errlen)) != STATUS_OK) {
-		run_done(&run);
+	if ((rc = begin_run(&run, s, p, out, kinds, err, errlen)) != STATUS_OK)
 		return rc;
-	}
-	if ((rc = find_text(&run, kinds)) != STATUS_OK) {
-		snprintf(err, errlen, "%s", store_errmsg(s));
-		run_done(&run);
-		return rc;
-	}
 	for (k = 0; k < OPTION_KIND_COUNT; k++)
 		run.tally->heaps[k].cap = kinds & (1u << k) ? kind_cap(p) : 0;
 	scan_all(&run, kinds);
@@ -1684,18 +1697,10 @@ static enum status run_these(struct store *s, const struct match_profile *p,
 	unsigned kinds = p->kinds ? p->kinds : (1u << OPTION_KIND_COUNT) - 1;
 	int i;
 
-	err[0] = '\0';
 	q.limit = 0;
 	q.per_kind = 0;
-	if ((rc = start_run(&run, s, &q, out, err, errlen)) != STATUS_OK) {
-		run_done(&run);
+	if ((rc = begin_run(&run, s, &q, out, kinds, err, errlen)) != STATUS_OK)
 		return rc;
-	}
-	if ((rc = find_text(&run, kinds)) != STATUS_OK) {
-		snprintf(err, errlen, "%s", store_errmsg(s));
-		run_done(&run);
-		return rc;
-	}
 	for (i = 0; i < count; i++) {
 		enum option_kind kind = items[i].kind;
 		const struct pack_entry *e;
