@@ -131,14 +131,64 @@ static int read_config(const char *path, struct kiosk_config *c)
 	return 0;
 }
 
+/*
+ * An option the kiosk and the adviser both take (--db, --config, --theme,
+ * --today): 1 when a is one of them, 0 when not, -1 once a usage error
+ * has been reported.
+ */
+static int screen_option(const char *command, struct cli_args *a, const char *v,
+			 struct ui_options *o, const char **config_given, int *theme_given)
+{
+	if (cli_is(a, "db")) {
+		o->db = v;
+	} else if (cli_is(a, "config")) {
+		*config_given = v;
+	} else if (cli_is(a, "theme")) {
+		if (!parse_theme(v, &o->theme)) {
+			cli_usage_error(command, "--theme \"%s\": choose from colour, contrast, plain",
+					v);
+			return -1;
+		}
+		*theme_given = 1;
+	} else if (cli_is(a, "today")) {
+		if (!date_parse(v, &o->today) || strlen(v) != 10) {
+			cli_usage_error(command, "--today \"%s\": give a date as YYYY-MM-DD", v);
+			return -1;
+		}
+		o->today_fixed = 1;
+	} else {
+		return 0;
+	}
+	return 1;
+}
+
+/*
+ * Read the config file into *config and take its theme where none was
+ * given (NO_COLOR asks for the plain one): 0, or 1 after a message.
+ */
+static int apply_config(const char *config_given, int theme_given, struct kiosk_config *config,
+			struct ui_options *o)
+{
+	char *path = config_path(config_given);
+	int bad = read_config(path, config) != 0;
+
+	free(path);
+	if (bad)
+		return 1;
+	if (config->theme_set && !theme_given)
+		o->theme = config->theme;
+	if (!theme_given && getenv("NO_COLOR") && getenv("NO_COLOR")[0])
+		o->theme = THEME_PLAIN;
+	return 0;
+}
+
 int cli_kiosk(int argc, char **argv)
 {
 	struct ui_options o;
 	struct kiosk_config config;
 	struct cli_args a;
 	const char *config_given = NULL, *v;
-	char *path;
-	int kind, rc, theme_given = 0;
+	int kind, rc, shared, theme_given = 0;
 
 	memset(&o, 0, sizeof(o));
 	o.db = cli_default_store();
@@ -153,11 +203,11 @@ int cli_kiosk(int argc, char **argv)
 		}
 		if (!(v = cli_value(&a)))
 			return EXIT_USAGE;
-		if (cli_is(&a, "db")) {
-			o.db = v;
-		} else if (cli_is(&a, "config")) {
-			config_given = v;
-		} else if (cli_is(&a, "idle")) {
+		if ((shared = screen_option("kiosk", &a, v, &o, &config_given, &theme_given)) < 0)
+			return EXIT_USAGE;
+		if (shared)
+			continue;
+		if (cli_is(&a, "idle")) {
 			char *end;
 			long s = strtol(v, &end, 10);
 
@@ -165,32 +215,14 @@ int cli_kiosk(int argc, char **argv)
 				return cli_usage_error("kiosk", "--idle \"%s\": give seconds, 5 to 3600",
 						       v);
 			o.idle_seconds = (int)s;
-		} else if (cli_is(&a, "theme")) {
-			if (!parse_theme(v, &o.theme))
-				return cli_usage_error("kiosk", "--theme \"%s\": choose from colour, "
-						       "contrast, plain", v);
-			theme_given = 1;
-		} else if (cli_is(&a, "today")) {
-			if (!date_parse(v, &o.today) || strlen(v) != 10)
-				return cli_usage_error("kiosk", "--today \"%s\": give a date as "
-						       "YYYY-MM-DD", v);
-			o.today_fixed = 1;
 		} else {
 			return cli_usage_error("kiosk", "unknown option --%s", a.option);
 		}
 	}
-	path = config_path(config_given);
-	if (read_config(path, &config) != 0) {
-		free(path);
+	if (apply_config(config_given, theme_given, &config, &o) != 0)
 		return 1;
-	}
-	free(path);
 	if (!o.idle_seconds)
 		o.idle_seconds = config.idle_seconds;
-	if (config.theme_set && !theme_given)
-		o.theme = config.theme;
-	if (!theme_given && getenv("NO_COLOR") && getenv("NO_COLOR")[0])
-		o.theme = THEME_PLAIN;
 	o.pin_hash = config.pin_hash[0] ? config.pin_hash : NULL;
 	rc = ui_run(&o);
 	memset(&config, 0, sizeof(config));
@@ -203,8 +235,7 @@ int cli_adviser(int argc, char **argv)
 	struct kiosk_config config;
 	struct cli_args a;
 	const char *config_given = NULL, *v;
-	char *path;
-	int kind, rc, theme_given = 0;
+	int kind, rc, shared, theme_given = 0;
 
 	memset(&o, 0, sizeof(o));
 	o.db = cli_default_store();
@@ -215,38 +246,19 @@ int cli_adviser(int argc, char **argv)
 			return cli_usage_error("adviser", "unexpected argument \"%s\"", a.value);
 		if (!(v = cli_value(&a)))
 			return EXIT_USAGE;
-		if (cli_is(&a, "db")) {
-			o.db = v;
-		} else if (cli_is(&a, "records")) {
+		if ((shared = screen_option("adviser", &a, v, &o, &config_given, &theme_given)) < 0)
+			return EXIT_USAGE;
+		if (shared)
+			continue;
+		if (cli_is(&a, "records"))
 			o.records_path = v;
-		} else if (cli_is(&a, "export")) {
+		else if (cli_is(&a, "export"))
 			o.export_dir = v;
-		} else if (cli_is(&a, "config")) {
-			config_given = v;
-		} else if (cli_is(&a, "theme")) {
-			if (!parse_theme(v, &o.theme))
-				return cli_usage_error("adviser", "--theme \"%s\": choose from colour, "
-						       "contrast, plain", v);
-			theme_given = 1;
-		} else if (cli_is(&a, "today")) {
-			if (!date_parse(v, &o.today) || strlen(v) != 10)
-				return cli_usage_error("adviser", "--today \"%s\": give a date as "
-						       "YYYY-MM-DD", v);
-			o.today_fixed = 1;
-		} else {
+		else
 			return cli_usage_error("adviser", "unknown option --%s", a.option);
-		}
 	}
-	path = config_path(config_given);
-	if (read_config(path, &config) != 0) {
-		free(path);
+	if (apply_config(config_given, theme_given, &config, &o) != 0)
 		return 1;
-	}
-	free(path);
-	if (config.theme_set && !theme_given)
-		o.theme = config.theme;
-	if (!theme_given && getenv("NO_COLOR") && getenv("NO_COLOR")[0])
-		o.theme = THEME_PLAIN;
 	o.retention_days = config.retention_days ? config.retention_days : 365;
 	rc = ui_run(&o);
 	memset(&config, 0, sizeof(config));
