@@ -8,6 +8,12 @@
 
 #include "importer.h"
 
+/* Both formats come from the same service, under the same terms. */
+#define FAV_VACANCY_LICENCE "Open Government Licence v3.0"
+#define FAV_VACANCY_ATTRIBUTION \
+	"Contains public sector information from Find an apprenticeship (Department for " \
+	"Education), licensed under the Open Government Licence v3.0."
+
 /* How many fields a vacancy has (checked where they are declared). */
 #define FAV_VACANCY_COLUMNS 57
 

@@ -14,10 +14,8 @@ const struct importer importer_fav_vacancies_json = {
 	.title = "Find an apprenticeship vacancies (Display Advert API v2 JSON)",
 	.detection = "JSON with a vacancies list whose first record has vacancyReference and "
 		     "title",
-	.licence = "Open Government Licence v3.0",
-	.attribution = "Contains public sector information from Find an apprenticeship "
-		       "(Department for Education), licensed under the Open Government "
-		       "Licence v3.0.",
+	.licence = FAV_VACANCY_LICENCE,
+	.attribution = FAV_VACANCY_ATTRIBUTION,
 	.shape = IMPORT_JSON,
 	.columns = fav_vacancy_columns,
 	.column_count = FAV_VACANCY_COLUMNS,

@@ -16,10 +16,8 @@ const struct importer importer_fav_vacancy_json = {
 	.name = "fav-vacancy-json",
 	.title = "Find an apprenticeship vacancy, one advert (Display Advert API v2 JSON)",
 	.detection = "a JSON object with vacancyReference and title at the top",
-	.licence = "Open Government Licence v3.0",
-	.attribution = "Contains public sector information from Find an apprenticeship "
-		       "(Department for Education), licensed under the Open Government "
-		       "Licence v3.0.",
+	.licence = FAV_VACANCY_LICENCE,
+	.attribution = FAV_VACANCY_ATTRIBUTION,
 	.shape = IMPORT_JSON,
 	.columns = fav_vacancy_columns,
 	.column_count = FAV_VACANCY_COLUMNS,
