@@ -37,6 +37,22 @@ static void render_field(struct strbuf *out, const char *s, size_t n)
 	}
 }
 
+/* One record as "LINE:field|field\n", its lengths checked against its text. */
+static void add_record(struct reading *r, const struct csv_record *rec)
+{
+	size_t k;
+
+	strbuf_printf(&r->records, "%lu:", rec->line);
+	for (k = 0; k < rec->count; k++) {
+		if (k)
+			strbuf_putc(&r->records, '|');
+		CHECK_INT(strlen(rec->fields[k]), rec->lengths[k]);
+		render_field(&r->records, rec->fields[k], rec->lengths[k]);
+	}
+	strbuf_putc(&r->records, '\n');
+	r->count++;
+}
+
 /* Read every record from tf into r. */
 static void read_textfile(struct textfile *tf, char delimiter, struct reading *r)
 {
@@ -47,19 +63,8 @@ static void read_textfile(struct textfile *tf, char delimiter, struct reading *r
 	strbuf_init(&r->records);
 	r->count = 0;
 	r->error[0] = '\0';
-	while ((rc = csv_reader_next(reader, &rec)) == STATUS_OK) {
-		size_t k;
-
-		strbuf_printf(&r->records, "%lu:", rec.line);
-		for (k = 0; k < rec.count; k++) {
-			if (k)
-				strbuf_putc(&r->records, '|');
-			CHECK_INT(strlen(rec.fields[k]), rec.lengths[k]);
-			render_field(&r->records, rec.fields[k], rec.lengths[k]);
-		}
-		strbuf_putc(&r->records, '\n');
-		r->count++;
-	}
+	while ((rc = csv_reader_next(reader, &rec)) == STATUS_OK)
+		add_record(r, &rec);
 	r->status = rc == STATUS_NOT_FOUND ? STATUS_OK : rc;
 	if (rc != STATUS_NOT_FOUND)
 		snprintf(r->error, sizeof(r->error), "%s", csv_reader_error(reader));
@@ -735,19 +740,8 @@ static void read_ahead(const char *bytes, size_t n, struct reading *r, size_t st
 	r->count = 0;
 	r->error[0] = '\0';
 	while ((stop_after == 0 || r->count < stop_after) &&
-	       (rc = csv_ahead_next(a, &rec)) == STATUS_OK) {
-		size_t k;
-
-		strbuf_printf(&r->records, "%lu:", rec.line);
-		for (k = 0; k < rec.count; k++) {
-			if (k)
-				strbuf_putc(&r->records, '|');
-			CHECK_INT(strlen(rec.fields[k]), rec.lengths[k]);
-			render_field(&r->records, rec.fields[k], rec.lengths[k]);
-		}
-		strbuf_putc(&r->records, '\n');
-		r->count++;
-	}
+	       (rc = csv_ahead_next(a, &rec)) == STATUS_OK)
+		add_record(r, &rec);
 	if (stop_after == 0) {
 		r->status = rc == STATUS_NOT_FOUND ? STATUS_OK : rc;
 		if (rc != STATUS_NOT_FOUND)
