@@ -54,6 +54,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "bench_exit.h"
+
 #ifndef BENCH_CAREERS
 #define BENCH_CAREERS "careers"
 #endif
@@ -61,27 +63,7 @@
 #define MAX_RUNS 50
 #define TARGET_RSS_MB 200.0
 
-static void die(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
-
-static void die(const char *fmt, ...)
-{
-	va_list ap;
-
-	fputs("bench_build: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-	exit(1);
-}
-
-static void *grow(void *p, size_t size)
-{
-	p = realloc(p, size ? size : 1);
-	if (!p)
-		die("out of memory");
-	return p;
-}
+const char bench_name[] = "bench_build";
 
 static char *dup_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

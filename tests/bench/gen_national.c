@@ -42,6 +42,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "bench_exit.h"
 #include "geo.h"
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
@@ -56,27 +57,7 @@
 #define STANDARDS 650
 #define VACANCIES_PER_PAGE 250
 
-static void die(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
-
-static void die(const char *fmt, ...)
-{
-	va_list ap;
-
-	fputs("bench_gen: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-	exit(1);
-}
-
-static void *grow(void *p, size_t size)
-{
-	p = realloc(p, size ? size : 1);
-	if (!p)
-		die("out of memory");
-	return p;
-}
+const char bench_name[] = "bench_gen";
 
 /* --- random numbers: splitmix64, one stream per kind of file ----------------- */
 
