@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alternatives.h"
 #include "csv_ahead.h"
 #include "csv_reader.h"
 #include "json_reader.h"
@@ -251,17 +252,14 @@ static void fold_names(const char *names, struct strbuf *out)
 	const char *p = names;
 
 	strbuf_reset(out);
-	for (;;) {
-		const char *bar = strchr(p, '|');
-		size_t len = bar ? (size_t)(bar - p) : strlen(p);
-		int prefix = len > 0 && p[len - 1] == '*';
+	while (p) {
+		size_t len;
+		const char *alt = next_alternative(&p, &len);
+		int prefix = len > 0 && alt[len - 1] == '*';
 
-		fold(p, prefix ? len - 1 : len, want, sizeof(want));
+		fold(alt, prefix ? len - 1 : len, want, sizeof(want));
 		strbuf_putc(out, prefix ? '*' : '=');
 		strbuf_add(out, want, strlen(want) + 1);
-		if (!bar)
-			break;
-		p = bar + 1;
 	}
 }
 
@@ -416,19 +414,15 @@ static int json_may_be(struct json_doc *doc, const struct importer *imp)
 
 		if (!(imp->columns[c].flags & COLUMN_REQUIRED))
 			continue;
-		for (;;) {
-			const char *bar = strchr(p, '|');
-			size_t len = bar ? (size_t)(bar - p) : strlen(p);
-			const char *got;
+		while (p && !found) {
+			size_t len;
+			const char *alt = next_alternative(&p, &len), *got;
 
 			/* Absent or null reads as "", but a path too long to test might not. */
-			if (!first_record_path(imp->records, list, p, len, root, path, sizeof(path)))
+			if (!first_record_path(imp->records, list, alt, len, root, path, sizeof(path)))
 				found = 1;
 			else if ((got = json_doc_type(doc, path)) && strcmp(got, "null") != 0)
 				found = 1;
-			if (found || !bar)
-				break;
-			p = bar + 1;
 		}
 		if (!found)
 			return 0;
@@ -463,17 +457,14 @@ static void json_may_be_paths(const struct importer *imp, struct path_list *out)
 
 		if (!(imp->columns[c].flags & COLUMN_REQUIRED))
 			continue;
-		for (;;) {
-			const char *bar = strchr(p, '|');
-			size_t len = bar ? (size_t)(bar - p) : strlen(p);
+		while (p) {
+			size_t len;
+			const char *alt = next_alternative(&p, &len);
 
 			for (list = 0; list < 2; list++)
-				if (first_record_path(imp->records, list, p, len, root, path,
+				if (first_record_path(imp->records, list, alt, len, root, path,
 						      sizeof(path)))
 					path_add(out, path);
-			if (!bar)
-				break;
-			p = bar + 1;
 		}
 	}
 }

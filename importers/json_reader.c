@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alternatives.h"
 #include "mem.h"
 
 #define MAX_DEPTH 500
@@ -463,16 +464,13 @@ static void bind_paths(sqlite3_stmt *stmt, const char *names, int *next)
 {
 	const char *p = names;
 
-	for (;;) {
-		const char *bar = strchr(p, '|');
-		size_t len = bar ? (size_t)(bar - p) : strlen(p);
-		char *path = xstrndup(p, len);
+	while (p) {
+		size_t len;
+		const char *alt = next_alternative(&p, &len);
+		char *path = xstrndup(alt, len);
 
 		sqlite3_bind_text(stmt, (*next)++, path, -1, SQLITE_TRANSIENT);
 		free(path);
-		if (!bar)
-			break;
-		p = bar + 1;
 	}
 }
 
@@ -510,20 +508,18 @@ static int known_absent(const struct json_doc *doc, const char *names)
 	char path[256];
 	const char *p = names, *type;
 
-	for (;;) {
-		const char *bar = strchr(p, '|');
-		size_t len = bar ? (size_t)(bar - p) : strlen(p);
+	while (p) {
+		size_t len;
+		const char *alt = next_alternative(&p, &len);
 
 		if (len >= sizeof(path))
 			return 0;
-		memcpy(path, p, len);
+		memcpy(path, alt, len);
 		path[len] = '\0';
 		if (!known(doc, path, &type) || type)
 			return 0;
-		if (!bar)
-			return 1;
-		p = bar + 1;
 	}
+	return 1;
 }
 
 char *json_doc_value(struct json_doc *doc, const char *path)
