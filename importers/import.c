@@ -651,13 +651,14 @@ static enum status detect_csv(struct import_source *src, const struct importer *
 	if (*found)
 		return STATUS_OK;
 	if (nearest) {
-		const char *bar = strchr(nearest_missing, '|');
+		const char *rest = nearest_missing;
+		size_t len;
 
+		/* Its first name says which. */
+		next_alternative(&rest, &len);
 		*near = 1;
 		snprintf(why, whylen, "looks like %s, but the header on line %lu has no \"%.*s\" column",
-			 nearest->title, nearest_line,
-			 (int)(bar ? (size_t)(bar - nearest_missing) : strlen(nearest_missing)),
-			 nearest_missing);
+			 nearest->title, nearest_line, (int)len, nearest_missing);
 		return STATUS_FORMAT;
 	}
 	quote_start(src, start_text, sizeof(start_text));
@@ -941,9 +942,10 @@ static void file_init(struct import_file *file, struct import_source *src,
 				    sizeof(*file->field_names));
 	file->maps = xcalloc(imp->column_count ? imp->column_count : 1, sizeof(*file->maps));
 	for (c = 0; c < imp->column_count; c++) {
-		const char *names = imp->columns[c].names;
-		const char *bar = strchr(names, '|');
-		size_t len = bar ? (size_t)(bar - names) : strlen(names);
+		const char *names = imp->columns[c].names, *rest = names;
+		size_t len;
+
+		next_alternative(&rest, &len);	/* the first name is the field's */
 
 		if (len && names[len - 1] == '*')
 			len--;
