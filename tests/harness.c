@@ -3,7 +3,9 @@
 
 #include <math.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
+#include "build.h"
 #include "model.h"
 
 /*
@@ -444,4 +446,20 @@ void check_golden(const char *name, const char *text)
 		check_failures++;
 	}
 	free(want);
+}
+
+void check_bundled_store(const char *path)
+{
+	struct build_options o;
+	FILE *devnull = fopen("/dev/null", "w");
+
+	unlink(path);
+	memset(&o, 0, sizeof(o));
+	o.data_dir = CAREERS_SOURCE "/data/doncaster";
+	o.out = path;
+	o.quiet = 1;
+	o.out_stream = devnull;
+	o.err_stream = stderr;
+	CHECK_INT(build_store(&o), STATUS_OK);
+	fclose(devnull);
 }

@@ -57,6 +57,9 @@ void capture_expect(struct capture *c, const char *fixture, const char *format, 
  */
 void check_golden(const char *name, const char *text);
 
+/* Build the bundled Doncaster dataset into a store at path, quietly; checked. */
+void check_bundled_store(const char *path);
+
 /* Count lines of c->records that contain needle. */
 unsigned long capture_count(const struct capture *c, const char *needle);
 

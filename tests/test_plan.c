@@ -16,7 +16,6 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "build.h"
 #include "format.h"
 #include "harness.h"
 #include "match.h"
@@ -29,23 +28,12 @@ static struct store *store;
 static struct store *open_store(void)
 {
 	const char *tmp = getenv("CAREERS_TEST_TMP");
-	struct build_options o;
-	FILE *devnull;
 	char err[512];
 
 	if (store)
 		return store;
 	snprintf(test_store_path, sizeof(test_store_path), "%s/plan.db", tmp ? tmp : "/tmp");
-	unlink(test_store_path);
-	devnull = fopen("/dev/null", "w");
-	memset(&o, 0, sizeof(o));
-	o.data_dir = CAREERS_SOURCE "/data/doncaster";
-	o.out = test_store_path;
-	o.quiet = 1;
-	o.out_stream = devnull;
-	o.err_stream = stderr;
-	CHECK_INT(build_store(&o), STATUS_OK);
-	fclose(devnull);
+	check_bundled_store(test_store_path);
 	if (store_open(test_store_path, STORE_READ_ONLY, &store, err, sizeof(err)) != STATUS_OK) {
 		fprintf(stderr, "cannot open %s: %s\n", test_store_path, err);
 		check_failures++;

@@ -11,7 +11,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "build.h"
 #include "format.h"
 #include "harness.h"
 #include "ui/ui.h"
@@ -26,24 +25,14 @@ static void remove_store(void)
 static void build_store_once(void)
 {
 	const char *tmp = getenv("CAREERS_TEST_TMP");
-	struct build_options o;
-	FILE *devnull = fopen("/dev/null", "w");
 
 	if (test_store_path[0])
 		return;
 	/* One per process: valgrind_ui runs this same program alongside. */
 	snprintf(test_store_path, sizeof(test_store_path), "%s/ui-%ld.db", tmp ? tmp : "/tmp",
 		 (long)getpid());
-	unlink(test_store_path);
 	atexit(remove_store);
-	memset(&o, 0, sizeof(o));
-	o.data_dir = CAREERS_SOURCE "/data/doncaster";
-	o.out = test_store_path;
-	o.quiet = 1;
-	o.out_stream = devnull;
-	o.err_stream = stderr;
-	CHECK_INT(build_store(&o), STATUS_OK);
-	fclose(devnull);
+	check_bundled_store(test_store_path);
 }
 
 static struct ui_headless *start(int cols, int lines)

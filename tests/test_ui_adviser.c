@@ -8,7 +8,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "build.h"
 #include "format.h"
 #include "harness.h"
 #include "records.h"
@@ -32,8 +31,6 @@ static void remove_files(void)
 static void setup(void)
 {
 	const char *tmp = getenv("CAREERS_TEST_TMP");
-	struct build_options o;
-	FILE *devnull;
 
 	if (test_store[0])
 		return;
@@ -44,17 +41,8 @@ static void setup(void)
 	snprintf(records_file, sizeof(records_file), "adviser-ui-records-%ld.db", (long)getpid());
 	snprintf(export_dir, sizeof(export_dir), "%s/adviser-ui-plans-%ld", tmp ? tmp : "/tmp",
 		 (long)getpid());
-	unlink(test_store);
 	atexit(remove_files);
-	devnull = fopen("/dev/null", "w");
-	memset(&o, 0, sizeof(o));
-	o.data_dir = CAREERS_SOURCE "/data/doncaster";
-	o.out = test_store;
-	o.quiet = 1;
-	o.out_stream = devnull;
-	o.err_stream = stderr;
-	CHECK_INT(build_store(&o), STATUS_OK);
-	fclose(devnull);
+	check_bundled_store(test_store);
 }
 
 static struct ui_headless *start(int cols, int lines, int adviser)
