@@ -127,6 +127,12 @@ careers sources > "$work/out" 2>&1 || fail "careers sources on the installed sto
 expect_in "$work/out" "SAMPLE" "careers sources (the bundled store)"
 careers --help > "$work/out"
 expect_in "$work/out" "The store is /var/lib/careers/careers.db" "careers --help"
+# Without the link (removed by hand, or tmpfiles never ran), the bundled store.
+mv /var/lib/careers/careers.db "$work/link"
+careers --help > "$work/out"
+expect_in "$work/out" "The store is /usr/share/careers/careers.db" "careers --help with no store in /var/lib"
+careers sources > /dev/null 2>&1 || fail "careers sources with no store in /var/lib"
+mv "$work/link" /var/lib/careers/careers.db
 
 step "systemd-analyze verify and security"
 units="careers-kiosk@tty1.service careers-update.service careers-update.timer"
@@ -187,6 +193,9 @@ cat "$work/out"
 [ "$(stat -c %U:%a /etc/careers/kiosk.conf)" = root:600 ] ||
 	fail "/etc/careers/kiosk.conf is $(stat -c %U:%a /etc/careers/kiosk.conf) after careers pin, not root:600"
 grep -q '^pin_hash = ' /etc/careers/kiosk.conf || fail "careers pin wrote no pin_hash"
+# Root with no settings of its own: careers pin changes the machine's.
+printf '2468\n2468\n' | HOME=$work/root XDG_CONFIG_HOME= careers pin > "$work/out" 2>&1 || fail "careers pin (no --config)"
+expect_in "$work/out" "/etc/careers/kiosk.conf" "careers pin as root with no settings of its own"
 # LoadCredential=: systemd gives the kiosk a copy only it can read.
 mkdir "$work/credentials"
 cp /etc/careers/kiosk.conf "$work/credentials/kiosk.conf"
