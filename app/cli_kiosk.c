@@ -2,7 +2,8 @@
  * cli_kiosk.c - `careers kiosk` (also plain `careers`) and `careers pin`.
  *
  * The kiosk's settings live in a small config file, by default
- * $XDG_CONFIG_HOME/careers/kiosk.conf (~/.config/careers/kiosk.conf):
+ * $XDG_CONFIG_HOME/careers/kiosk.conf (~/.config/careers/kiosk.conf), or,
+ * for someone with none, the machine's (/etc/careers/kiosk.conf installed):
  *
  *	pin_hash = $y$j9T$...      crypt(3) hash of the adviser PIN
  *	idle_seconds = 90          before the "are you still there?" warning

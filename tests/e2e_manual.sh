@@ -25,7 +25,7 @@ done
 # A page as text, wide enough that no line is broken inside an option.
 render() {
 	if command -v man > /dev/null; then
-		MANWIDTH=200 MAN_KEEP_FORMATTING= man -l "$1" 2> "$work/warnings" | col -bx
+		MANWIDTH=200 MAN_KEEP_FORMATTING='' man -l "$1" 2> "$work/warnings" | col -bx
 	else
 		sed -e 's/\\-/-/g; s/\\f[BIRP]//g; s/\\&//g; s/\\e/\\/g' \
 			-e 's/^\.SS "\(.*\)"$/   \1/; s/^\.SH \(.*\)$/\1/; /^\.[A-Za-z]/d' "$1"

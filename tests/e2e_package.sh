@@ -12,7 +12,7 @@
 #
 #   CI=true bash tests/e2e_package.sh [BUILD_DIR]     (default: build-deb)
 set -u
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || exit 1
 src=$PWD
 build=${1:-build-deb}
 skip() { echo "e2e_package: skipped: $*"; exit 77; }
@@ -194,7 +194,7 @@ cat "$work/out"
 	fail "/etc/careers/kiosk.conf is $(stat -c %U:%a /etc/careers/kiosk.conf) after careers pin, not root:600"
 grep -q '^pin_hash = ' /etc/careers/kiosk.conf || fail "careers pin wrote no pin_hash"
 # Root with no settings of its own: careers pin changes the machine's.
-printf '2468\n2468\n' | HOME=$work/root XDG_CONFIG_HOME= careers pin > "$work/out" 2>&1 || fail "careers pin (no --config)"
+printf '2468\n2468\n' | HOME=$work/root XDG_CONFIG_HOME='' careers pin > "$work/out" 2>&1 || fail "careers pin (no --config)"
 expect_in "$work/out" "/etc/careers/kiosk.conf" "careers pin as root with no settings of its own"
 # LoadCredential=: systemd gives the kiosk a copy only it can read.
 mkdir "$work/credentials"
@@ -203,16 +203,7 @@ chown -R careers-kiosk: "$work/credentials"
 chmod 0500 "$work/credentials" && chmod 0400 "$work/credentials/kiosk.conf"
 command=$(unit_value careers-kiosk@.service ExecStart | sed "s|\${CREDENTIALS_DIRECTORY}|$work/credentials|")
 echo "ExecStart: $command"
-screen() { t capture-pane -p -t k; }
-wait_for() {
-	for _ in $(seq 1 50); do
-		screen | grep -qF -- "$1" && return 0
-		sleep 0.1
-	done
-	fail "the kiosk never showed \"$1\"; it shows:"
-	screen | sed 's/^/    /' >&2
-	return 1
-}
+. tests/tmux_screen.sh
 t new-session -d -s k -x 80 -y 24 \
 	"setpriv --reuid=careers-kiosk --regid=careers-kiosk --clear-groups --no-new-privs --reset-env \
 	 env LANG=C.UTF-8 TERM=tmux-256color $command; echo \$? > $work/status; sleep 30"
@@ -250,7 +241,7 @@ setpriv --reuid=careers-kiosk --regid=careers-kiosk --clear-groups sh -c \
 # The adviser's records: theirs, in their own folder; removing careers keeps them.
 adviser_home=$work/adviser
 mkdir -p "$adviser_home"
-HOME=$adviser_home XDG_DATA_HOME= careers records add-sample AB > "$work/out" 2>&1 || fail "careers records add-sample"
+HOME=$adviser_home XDG_DATA_HOME='' careers records add-sample AB > "$work/out" 2>&1 || fail "careers records add-sample"
 records=$adviser_home/.local/share/careers/records.db
 [ -s "$records" ] || fail "no adviser records at $records"
 

@@ -50,7 +50,7 @@ if grep -qw memory /sys/fs/cgroup/cgroup.controllers 2> /dev/null; then
 	limit_file=$cg/memory.max
 	stat_file=$cg/memory.stat
 	anon_key=anon
-	file_key=file
+	file_key="file"
 	oom() { awk '$1 == "oom_kill" { print $2 }' "$cg/memory.events"; }
 elif [ -d /sys/fs/cgroup/memory ]; then
 	cg=/sys/fs/cgroup/memory/careers-kiosk-memory.$$
@@ -79,16 +79,8 @@ trap cleanup EXIT
 
 mb() { awk -v b="$1" 'BEGIN { printf "%.1f MB", b / 1048576 }'; }
 stat_value() { awk -v k="$1" '$1 == k { print $2 }' "$stat_file"; }
-screen() { t capture-pane -p -t k; }
-wait_for() {
-	for _ in $(seq 1 100); do
-		screen | grep -qF -- "$1" && return 0
-		sleep 0.1
-	done
-	echo "the kiosk never showed \"$1\"; it shows:" >&2
-	screen | sed 's/^/    /' >&2
-	return 1
-}
+fail() { echo "$*" >&2; }
+. "$(dirname "$0")/../tmux_screen.sh"
 keys() { for k in "$@"; do t send-keys -t k "$k"; sleep 0.05; done; }
 
 # The store as at start-up: not in the page cache.
@@ -107,7 +99,7 @@ fi
 t new-session -d -s k -x 80 -y 24 \
 	"echo \$\$ > $cg/cgroup.procs && exec env LANG=C.UTF-8 TERM=xterm-256color $bin kiosk --unlocked --db $store"
 completed=0
-wait_for "What could you do next?" || exit 1
+wait_for "What could you do next?" 100 || exit 1
 pid=$(head -1 "$cg/cgroup.procs")
 sleep 5 # the store is read in behind the welcome screen
 for round in $(seq 1 "$rounds"); do
