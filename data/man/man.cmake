@@ -35,6 +35,12 @@ if(CAREERS_BUNDLED_STORE)
     ".TP\n.I ${CAREERS_SCHEMA}\n"
     "The layout of a store, as SQL.\n")
 endif()
+if(CAREERS_DEFAULT_DATA)
+  string(APPEND CAREERS_MAN_FILES
+    ".TP\n.I ${CAREERS_DEFAULT_DATA}\n"
+    "What \\fBcareers build\\fR reads when no \\fB--data\\fR is given: the sample data for\n"
+    "Doncaster that the store which came with careers was built from.\n")
+endif()
 if(CAREERS_SYSTEM_CONFIG)
   string(APPEND CAREERS_MAN_FILES
     ".TP\n.I ${CAREERS_SYSTEM_CONFIG}\n"
