@@ -2,7 +2,8 @@
  * cli_kiosk.c - `careers kiosk` (also plain `careers`) and `careers pin`.
  *
  * The kiosk's settings live in a small config file, by default
- * $XDG_CONFIG_HOME/careers/kiosk.conf (~/.config/careers/kiosk.conf):
+ * $XDG_CONFIG_HOME/careers/kiosk.conf (~/.config/careers/kiosk.conf), or,
+ * for someone with none, the machine's (/etc/careers/kiosk.conf installed):
  *
  *	pin_hash = $y$j9T$...      crypt(3) hash of the adviser PIN
  *	idle_seconds = 90          before the "are you still there?" warning
@@ -37,15 +38,36 @@ struct kiosk_config {
 	int retention_days;	/* adviser records kept this long (0: until deleted) */
 };
 
-static char *config_path(const char *given)
+/*
+ * The config file: the one given, else your own; when you have none, the
+ * machine's (CAREERS_SYSTEM_CONFIG, /etc/careers/kiosk.conf when
+ * installed) if you may read it, or, to write, change it.
+ */
+static char *config_path(const char *given, int to_write)
 {
 	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+	const char *machine = CAREERS_SYSTEM_CONFIG;
+	char *own, *dir, *slash;
+	int use_machine;
 
 	if (given)
 		return xstrdup(given);
 	if (xdg && *xdg)
-		return xasprintf("%s/careers/kiosk.conf", xdg);
-	return xasprintf("%s/.config/careers/kiosk.conf", home && *home ? home : ".");
+		own = xasprintf("%s/careers/kiosk.conf", xdg);
+	else
+		own = xasprintf("%s/.config/careers/kiosk.conf", home && *home ? home : ".");
+	if (!machine[0] || access(own, F_OK) == 0 || access(machine, F_OK) != 0)
+		return own;
+	dir = xstrdup(machine);
+	slash = strrchr(dir, '/');
+	if (slash)
+		*slash = '\0';
+	use_machine = to_write ? access(slash ? dir : ".", W_OK) == 0 : access(machine, R_OK) == 0;
+	free(dir);
+	if (!use_machine)
+		return own;
+	free(own);
+	return xstrdup(machine);
 }
 
 static int parse_theme(const char *s, enum theme *t)
@@ -169,7 +191,7 @@ static int screen_option(const char *command, struct cli_args *a, const char *v,
 static int apply_config(const char *config_given, int theme_given, struct kiosk_config *config,
 			struct ui_options *o)
 {
-	char *path = config_path(config_given);
+	char *path = config_path(config_given, 0);
 	int bad = read_config(path, config) != 0;
 
 	free(path);
@@ -382,7 +404,7 @@ int cli_pin(int argc, char **argv)
 		return 1;
 	}
 	memset(pin, 0, sizeof(pin));
-	path = config_path(config_given);
+	path = config_path(config_given, 1);
 	rc = write_config(path, hash);
 	if (!rc)
 		printf("The adviser PIN is set (%s). Kiosk mode now needs it to be left.\n", path);
