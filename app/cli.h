@@ -42,12 +42,37 @@
 	  "Asks for the new PIN twice (read from standard input when it is not a terminal)\n" \
 	  "and stores only its crypt(3) hash in the kiosk config file, mode 0600.\n") \
 	_(build, cli_build, "build a store from every recognised file in a folder", \
-	  "careers build [--data DIR] [--out FILE] [--quiet]", \
+	  "careers build [--data DIR] [--out FILE] [--quiet] [--fetch]", \
 	  "Walks DIR (default: the bundled sample data) and its sub-folders, imports every\n" \
 	  "file in a format careers recognises (see `careers formats`) and lists the files it\n" \
 	  "skipped and why. The new store is written beside FILE (default: the store that\n" \
 	  "`careers` opens) and moved into place only if every file succeeded, so a failed or\n" \
-	  "interrupted build never damages the store you already have.\n") \
+	  "interrupted build never damages the store you already have.\n" \
+	  "With --fetch, first runs `careers fetch --to DIR` (DIR defaults to the downloads\n" \
+	  "folder then), so one cron line fetches and builds; a source that cannot be fetched\n" \
+	  "keeps its previous copy. Exit status 3: built, but some sources could not be fetched.\n") \
+	_(fetch, cli_fetch, "download every official source named in the list of sources", \
+	  "careers fetch [--to DIR] [--only NAME[,NAME...]]... [--dry-run] [--sources FILE]\n" \
+	  "       [--keys FILE] [--cacert FILE] [--connect-timeout S] [--stall-timeout S]\n" \
+	  "       [--retries N]", \
+	  "Downloads each enabled source of the list of sources (--sources FILE, else\n" \
+	  "$CAREERS_SOURCES, else the shipped data/sources.conf, which says each one's address,\n" \
+	  "format, licence, API key and how often it changes) into DIR/NAME/ (DIR: --to, else\n" \
+	  "$CAREERS_DOWNLOADS, else $XDG_DATA_HOME/careers/downloads).\n" \
+	  "Where the address changes with each release, the newest file is found through the\n" \
+	  "publisher's own index; paged APIs are fetched page by page. Unchanged files cost one\n" \
+	  "conditional request (a 304); cut downloads resume; timeouts, 429 and 5xx are retried\n" \
+	  "with backoff. A source's files are swapped in only when all arrived and look right,\n" \
+	  "so a failed source keeps its previous copy. FETCHED in each folder records every\n" \
+	  "file's address and fetch time; `careers build` keeps them (see `careers sources`).\n\n" \
+	  "  --only NAME    just these sources (enabled or not)\n" \
+	  "  --dry-run      say what would be fetched and from where; write nothing\n" \
+	  "  --keys FILE    API keys (\"NAME = value\", mode 0600); default $CAREERS_KEYS or\n" \
+	  "                 /etc/careers/keys.conf; a key in the environment wins. Keys are\n" \
+	  "                 sent only in request headers and never printed or recorded.\n" \
+	  "  --cacert FILE  also trust these certificates\n\n" \
+	  "Exit status: 0 every source fetched or already current, 3 some failed (their old\n" \
+	  "copies kept), 1 none could be fetched, 2 wrong arguments.\n") \
 	_(import, cli_import, "add or replace data in a store from these files", \
 	  "careers import [--db FILE] INPUT...", \
 	  "Imports each INPUT into the existing store FILE in one transaction: if any file\n" \
@@ -201,6 +226,12 @@ int cli_usage_error(const char *command, const char *fmt, ...) __attribute__((fo
  * when it is a terminal (the prompt goes to stderr then). 0 at end of input.
  */
 int cli_read_secret(const char *prompt, char *out, size_t outlen);
+
+/*
+ * `careers build --fetch`: fetch every enabled source into the folder to;
+ * returns fetch's exit status (0 all, 3 some failed, 1 all failed or none ran).
+ */
+int cli_fetch_for_build(const char *to);
 
 /* The store to open: --db, else $CAREERS_DB, else the built-in default. */
 const char *cli_default_store(void);

@@ -103,7 +103,7 @@ static int read_settings(const char *path, int given, struct update_settings *u)
 		return 1;
 	}
 	while (!rc && (kind = settings_next(&s, &name, &value)) != 0) {
-		if (kind < 0) {
+		if (kind != 1) {
 			fprintf(stderr, "careers: %s: expected \"name = value\"\n",
 				settings_where(&s, where, sizeof(where)));
 			rc = 1;

@@ -54,6 +54,7 @@ struct transfer {
 	int too_big, bad_range, write_errno;
 	char etag[256], last_modified[64], content_type[128];
 	long long range_start;		/* from Content-Range, -1 when none */
+	long long content_length;	/* from Content-Length, -1 when none */
 	/* progress */
 	double last_draw;
 };
@@ -169,7 +170,7 @@ static size_t on_header(char *line, size_t size, size_t count, void *ctx)
 	if (n >= 5 && strncmp(line, "HTTP/", 5) == 0) {
 		/* A new response (after a 100 Continue, say): forget the last one's headers. */
 		t->etag[0] = t->last_modified[0] = t->content_type[0] = '\0';
-		t->range_start = -1;
+		t->range_start = t->content_length = -1;
 		return n;
 	}
 	if (!colon)
@@ -182,6 +183,8 @@ static size_t on_header(char *line, size_t size, size_t count, void *ctx)
 	else if (name_len == 12 && strncasecmp(line, "Content-Type", 12) == 0)
 		copy_header_value(t->content_type, sizeof(t->content_type), colon + 1,
 				  n - name_len - 1);
+	else if (name_len == 14 && strncasecmp(line, "Content-Length", 14) == 0)
+		t->content_length = strtoll(colon + 1, NULL, 10);
 	else if (name_len == 13 && strncasecmp(line, "Content-Range", 13) == 0) {
 		char value[128];
 		long long start;
@@ -343,7 +346,7 @@ static CURLcode request(struct transfer *t, const char *url, int send_secret,
 	curl_easy_reset(c);
 	t->decided = t->keep = t->too_big = t->bad_range = t->write_errno = 0;
 	t->etag[0] = t->last_modified[0] = t->content_type[0] = '\0';
-	t->range_start = -1;
+	t->range_start = t->content_length = -1;
 	t->written = t->offset;
 	curl_easy_setopt(c, CURLOPT_URL, url);
 	curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
@@ -455,10 +458,10 @@ static void describe_curl_error(struct transfer *t, CURLcode rc, const char *err
 				 size_text(t->written, a, sizeof(a)));
 		break;
 	case CURLE_FILESIZE_EXCEEDED:
-		curl_easy_getinfo(t->h->curl, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &cl);
 		snprintf(rs->error, sizeof(rs->error),
 			 "%s offers %s, more than the limit of %s for this download; refused",
-			 host, cl > 0 ? size_text(t->offset + (long long)cl, a, sizeof(a)) : "a file",
+			 host, t->content_length > 0 ?
+			 size_text(t->offset + t->content_length, a, sizeof(a)) : "a file",
 			 size_text(t->rq->max_bytes, b, sizeof(b)));
 		break;
 	case CURLE_WRITE_ERROR:

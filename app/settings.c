@@ -11,6 +11,14 @@ int settings_open(struct settings *s, const char *path)
 	return s->f ? 0 : -1;
 }
 
+int settings_open_text(struct settings *s, const char *path, const char *text)
+{
+	memset(s, 0, sizeof(*s));
+	s->path = path;
+	s->f = fmemopen((void *)text, strlen(text), "r");
+	return s->f ? 0 : -1;
+}
+
 static char *trim(char *p)
 {
 	char *end;
@@ -26,11 +34,26 @@ static char *trim(char *p)
 int settings_next(struct settings *s, char **name, char **value)
 {
 	while (fgets(s->buf, sizeof(s->buf), s->f)) {
-		char *line = trim(s->buf), *eq;
+		size_t n = strlen(s->buf);
+		char *line, *eq;
+		int c;
 
 		s->line++;
+		if (n == sizeof(s->buf) - 1 && s->buf[n - 1] != '\n') {
+			/* Longer than any sensible setting: skip the rest and say so. */
+			while ((c = fgetc(s->f)) != EOF && c != '\n')
+				;
+			return -1;
+		}
+		line = trim(s->buf);
 		if (!*line || *line == '#')
 			continue;
+		if (*line == '[' && line[strlen(line) - 1] == ']') {
+			line[strlen(line) - 1] = '\0';
+			*name = trim(line + 1);
+			*value = NULL;
+			return 2;
+		}
 		eq = strchr(line, '=');
 		if (!eq || eq == line)
 			return -1;
