@@ -227,7 +227,7 @@ static enum status get_manifest(struct run *r, const char *installed_text, struc
 
 	*unchanged = 0;
 	/* Ask "has it changed?" only about the same address, with a store in place. */
-	conditional = installed_text && strcmp(r->state.from, r->o->from) == 0;
+	conditional = installed_text && strcmp(r->state.from, r->o->from) == 0 && !r->o->force;
 	for (tries = 0; tries < 2; tries++) {
 		rc = get_small(r, MANIFEST_FILE, conditional ? r->state.etag : NULL,
 			       conditional ? r->state.last_modified : NULL, MAX_MANIFEST, text, rs,
