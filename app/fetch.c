@@ -264,10 +264,11 @@ static enum status get_file(struct job *j, const char *url, const char *name, lo
 			    int api_page, int *unchanged)
 {
 	const struct origin *had = origin_find(&j->before, name);
-	int conditional = had && strcmp(had->url, url) == 0;
+	char *current = xasprintf("%s/%s", j->dir, name);
+	int conditional = had && strcmp(had->url, url) == 0 && access(current, R_OK) == 0;
 	char *part = xasprintf("%s/%s.part", j->staging, name);
 	char *info = xasprintf("%s/%s.part.validator", j->staging, name);
-	char *final = xasprintf("%s/%s", j->staging, name), *current, now[32], hex[65];
+	char *final = xasprintf("%s/%s", j->staging, name), now[32], hex[65];
 	struct http_request rq = { 0 };
 	struct http_response rs;
 	struct part_info pi;
@@ -300,12 +301,10 @@ static enum status get_file(struct job *j, const char *url, const char *name, lo
 		goto done;
 	}
 	if (rs.not_modified) {
-		current = xasprintf("%s/%s", j->dir, name);
 		if (link(current, final) != 0 && !copy_file(current, final)) {
 			snprintf(j->why, sizeof(j->why), "cannot keep %s: %s", current, strerror(errno));
 			rc = STATUS_IO;
 		}
-		free(current);
 		unlink(part);
 		if (rc == STATUS_OK) {
 			o = *had;
@@ -354,6 +353,7 @@ static enum status get_file(struct job *j, const char *url, const char *name, lo
 done:
 	if (rc == STATUS_OK)
 		j->files++;
+	free(current);
 	free(part);
 	free(info);
 	free(final);

@@ -637,6 +637,7 @@ static enum status run(struct http *h, const struct http_request *rq, int fd, st
 	const char *validator = range_validator(partial_etag, partial_lm);
 	char if_range[256];
 	long wait_ms, backoff = h->backoff_ms;
+	int restarted = 0;
 	enum verdict v;
 
 	memset(rs, 0, sizeof(*rs));
@@ -657,6 +658,15 @@ static enum status run(struct http *h, const struct http_request *rq, int fd, st
 		rs->error[0] = '\0';
 		rs->resumed |= t.offset > 0;
 		v = attempt(&t, if_range, rs, &wait_ms);
+		if (v == FAIL && rs->status == 416 && t.offset > 0 && !restarted) {
+			/* What we have is not a part of this file after all: all of it again. */
+			restarted = 1;
+			t.offset = 0;
+			if (start_again(fd, mem) != 0)
+				break;
+			rs->attempts--;
+			continue;
+		}
 		if (t.decided && t.keep) {
 			/* What arrived, and what it is a part of, for a resume. */
 			snprintf(rs->etag, sizeof(rs->etag), "%s", t.etag);

@@ -76,9 +76,12 @@ void manifest_write(const struct manifest *m, struct strbuf *out)
 	strbuf_printf(out, "sha256: %s\n", m->sha256);
 	strbuf_printf(out, "compressed_size: %lld\n", m->compressed_size);
 	strbuf_printf(out, "compressed_sha256: %s\n", m->compressed_sha256);
-	strbuf_printf(out, "data_sha256: %s\n", m->data_sha256);
-	strbuf_printf(out, "built_at: %s\n", m->built_at);
-	strbuf_printf(out, "published_at: %s\n", m->published_at);
+	if (m->data_sha256[0])
+		strbuf_printf(out, "data_sha256: %s\n", m->data_sha256);
+	if (m->built_at[0])
+		strbuf_printf(out, "built_at: %s\n", m->built_at);
+	if (m->published_at[0])
+		strbuf_printf(out, "published_at: %s\n", m->published_at);
 	for (i = 0; i < m->allow_drop_count; i++)
 		strbuf_printf(out, "allow_drop: %s\n", m->allow_drop[i]);
 	for (i = 0; i < m->source_count; i++) {

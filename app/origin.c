@@ -111,6 +111,13 @@ static int set(struct origin *o, const char *key, const char *value)
 	return 1;
 }
 
+/* Has a record been started (any field read)? */
+static int started(const struct origin *o)
+{
+	return o->file || o->url || o->fetched || o->checked || o->etag || o->last_modified ||
+	       o->sha256 || o->bytes;
+}
+
 static int finish(struct origin_list *list, struct origin *o)
 {
 	int ok = o->file && o->url && o->fetched && !strchr(o->file, '/');
@@ -149,7 +156,7 @@ enum status origin_parse(const char *name, const char *text, struct origin_list 
 		if (line[0] == '#')
 			continue;
 		if (!line[0] || strncmp(line, "file: ", 6) == 0) {
-			if ((cur.file || cur.url) && !finish(list, &cur)) {
+			if (started(&cur) && !finish(list, &cur)) {
 				snprintf(err, errlen, "%s:%lu: a record without its file, url and fetched "
 					 "lines", name, start);
 				origin_list_free(list);
@@ -170,7 +177,7 @@ enum status origin_parse(const char *name, const char *text, struct origin_list 
 			return STATUS_FORMAT;
 		}
 	}
-	if ((cur.file || cur.url) && !finish(list, &cur)) {
+	if (started(&cur) && !finish(list, &cur)) {
 		snprintf(err, errlen, "%s:%lu: a record without its file, url and fetched lines", name,
 			 start);
 		origin_list_free(list);

@@ -186,7 +186,7 @@ static const char *set(struct source *s, const char *name, const char *v)
 		return NULL;
 	}
 	if (strcmp(name, "find") == 0)
-		return parse_find(s, v);
+		return s->find != SOURCE_FIND_NONE ? "is set twice" : parse_find(s, v);
 	if (strcmp(name, "pick") == 0) {
 		if (strcmp(v, "newest") != 0 && strcmp(v, "first") != 0)
 			return "is newest or first";

@@ -341,15 +341,17 @@ static enum status check_room(struct run *r, const struct manifest *m)
 	char *dir = xstrdup(r->o->db), *slash = strrchr(dir, '/');
 	struct statvfs fs;
 	struct strbuf need, have;
+	/* The unpacked store, the download beside it (over HTTP), and a little more. */
+	long long needed = m->size + (r->is_url ? m->compressed_size : 0) + (1 << 20);
 	enum status rc = STATUS_OK;
 
 	if (slash)
 		*(slash == dir ? slash + 1 : slash) = '\0';
 	if (statvfs(slash ? dir : ".", &fs) == 0 &&
-	    (long long)fs.f_bavail * (long long)fs.f_frsize < m->size + (1 << 20)) {
+	    (long long)fs.f_bavail * (long long)fs.f_frsize < needed) {
 		strbuf_init(&need);
 		strbuf_init(&have);
-		say_size(&need, m->size);
+		say_size(&need, needed);
 		say_size(&have, (long long)fs.f_bavail * (long long)fs.f_frsize);
 		snprintf(r->err, sizeof(r->err), "not enough room beside %s for the new store: it "
 			 "needs %s, the disk has %s free", r->o->db, need.buf, have.buf);

@@ -11,11 +11,6 @@ work=${CAREERS_TEST_TMP:-/tmp}/e2e_fetch.$$
 rm -rf "$work" && mkdir -p "$work"
 . "$src/tests/lib_http.sh"
 trap 'stop_servers; rm -rf "$work"' EXIT
-failures=0
-
-fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
-expect_status() { [ "$1" = "$2" ] || fail "$3: exit status $2, expected $1"; }
-expect_in() { grep -qF -- "$2" "$1" || { fail "$3: \"$2\" not in output:"; sed 's/^/    /' "$1" >&2; }; }
 not_in() { ! grep -qF -- "$2" "$1" || fail "$3: \"$2\" should not be in $1"; }
 tree_sum() { (cd "$1" && find . -type f | sort | xargs sha256sum) 2> /dev/null | sha256sum; }
 
@@ -173,6 +168,15 @@ ls "$work/downloads/.big.partial/"*.part > /dev/null 2>&1 || fail "the part down
 fetch --only big --retries 0; expect_status 0 $? "resumed in the next run"
 log_lines web '/fault/cut/' | grep -q "^206 .*range=bytes=" || fail "the second run did not resume with Range"
 cmp -s "$root/files/big.csv" "$dl/big/big.csv" || fail "the resumed file differs from the original"
+
+# A "part" that is in fact the whole file (a run killed just before keeping it): the server
+# answers 416 to its Range, and the file is fetched whole instead of failing for ever.
+mkdir -p "$dl/.big.partial" && cp "$dl/big/big.csv" "$dl/.big.partial/big.csv.part"
+printf '%s\n%s\n\n' "$base/fault/cut/files/big.csv" "$(sed -n 's/^etag: //p' "$dl/big/FETCHED")" \
+	> "$dl/.big.partial/big.csv.part.validator"
+: > "$work/web.log"
+fetch --only big --retries 0; expect_status 0 $? "a complete part"
+log_lines web '/fault/cut/' | grep -q "^416 " || fail "the complete part was not asked for with Range"
 
 # --- HTTPS: a self-signed certificate is refused (and trusted with --cacert) -----------------------------
 make_cert

@@ -13,11 +13,6 @@ work=${CAREERS_TEST_TMP:-/tmp}/e2e_update.$$
 rm -rf "$work" && mkdir -p "$work"
 . "$src/tests/lib_http.sh"
 trap 'stop_servers; rm -rf "$work"' EXIT
-failures=0
-
-fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
-expect_status() { [ "$1" = "$2" ] || fail "$3: exit status $2, expected $1"; }
-expect_in() { grep -qF -- "$2" "$1" || { fail "$3: \"$2\" not in output:"; sed 's/^/    /' "$1" >&2; }; }
 sum() { sha256sum < "$1" | cut -d' ' -f1; }
 
 for tool in python3 openssl minisign zstd sqlite3; do need_tool "$tool"; done

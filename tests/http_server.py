@@ -25,7 +25,7 @@ If-Modified-Since -> 304, Range and If-Range -> 206), over HTTP or, with
 Every request is logged as one JSON line in --log (method, path, status,
 bytes, and which conditional, Range and key headers came); --stats writes
 the bytes served and the peak number of open connections when the server
-stops (SIGTERM). --port-file receives the port (bound to 0: a free one).
+stops (SIGTERM). --port-file receives the port (--port, else a free one).
 """
 import argparse
 import email.utils
@@ -260,11 +260,12 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("root")
     ap.add_argument("--port-file", required=True)
+    ap.add_argument("--port", type=int, default=0, help="default: any free port")
     ap.add_argument("--log")
     ap.add_argument("--stats")
     ap.add_argument("--tls", nargs=2, metavar=("CERT", "KEY"))
     args = ap.parse_args()
-    server = Server(("127.0.0.1", 0), Handler)
+    server = Server(("127.0.0.1", args.port), Handler)
     server.root = os.path.abspath(args.root)
     server.log_path = args.log
     if args.tls:

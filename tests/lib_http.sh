@@ -1,7 +1,10 @@
 # lib_http.sh - shared by the end-to-end tests that need a web server:
 # sourced after $work and $src are set. Starts tests/http_server.py (a
-# static host with the faults of a real network) and stops it again.
+# static host with the faults of a real network) and stops it again, and
+# gives the checks those tests share.
 #
+#   fail WHAT, expect_status WANT GOT WHAT, expect_in FILE TEXT WHAT
+#                         checks that count into $failures and go on
 #   need_tool NAME        skip the test (exit 77) when NAME is missing
 #   make_cert             a self-signed certificate for 127.0.0.1 in $work
 #   start_server NAME ROOT [tls]   sets NAME_port; its log is $work/NAME.log
@@ -9,6 +12,11 @@
 #   stop_servers          (run by the EXIT trap)
 
 server_pids=()
+failures=0
+
+fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
+expect_status() { [ "$1" = "$2" ] || fail "$3: exit status $2, expected $1"; }
+expect_in() { grep -qF -- "$2" "$1" || { fail "$3: \"$2\" not in output:"; sed 's/^/    /' "$1" >&2; }; }
 
 need_tool() {
 	command -v "$1" > /dev/null 2>&1 || { echo "SKIP: $1 is not installed (.ci/run installs it)"; exit 77; }
