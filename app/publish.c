@@ -152,10 +152,10 @@ static void report(const struct publish_options *o, const struct manifest *m)
 	format_bytes(&b, m->size);
 	minisign_secret_public(o->key, &pub);
 	minisign_id_text(pub.id, id);
-	fprintf(o->out, "published version %s in %s: %s (%s, from a %s store), %zu source formats\n"
+	fprintf(o->out, "published version %s in %s: %s (%s, from a %s store), %zu source format%s\n"
 		"signed with key %s; check by hand with:\n"
 		"  minisign -Vm %s/%s -p KEY.pub\n", m->version, o->out_dir, m->store, a.buf, b.buf,
-		m->source_count, id, o->out_dir, MANIFEST_FILE);
+		m->source_count, m->source_count == 1 ? "" : "s", id, o->out_dir, MANIFEST_FILE);
 	strbuf_done(&a);
 	strbuf_done(&b);
 }

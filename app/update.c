@@ -542,6 +542,26 @@ static enum status judge(struct run *r, const struct manifest *m, const struct m
 	return STATUS_OK;
 }
 
+/* A publisher whose weekly job has stopped looks, from here, like one with nothing new. */
+static void warn_if_stale(const struct update_options *o, const struct manifest *now)
+{
+	struct tm tm;
+	time_t published;
+
+	memset(&tm, 0, sizeof(tm));
+	if (strlen(now->version) != 14 ||
+	    sscanf(now->version, "%4d%2d%2d%2d%2d%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
+		   &tm.tm_hour, &tm.tm_min, &tm.tm_sec) != 6)
+		return;
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	published = timegm(&tm);
+	if (published > 0 && time(NULL) - published > UPDATE_STALE_DAYS * 86400L)
+		fprintf(o->err, "careers: warning: the newest store published is from %.10s, more than "
+			"%d days ago: is the publisher's weekly job still running?\n",
+			now->published_at[0] ? now->published_at : now->version, UPDATE_STALE_DAYS);
+}
+
 static void spread_out(long seconds)
 {
 	if (seconds > 0) {
@@ -587,6 +607,7 @@ enum status update_run(const struct update_options *o, int *changed)
 			fprintf(o->out, "%s is up to date (version %s%s)\n", o->db,
 				installed ? now.version : "?", rs.not_modified ? "; the publisher's "
 				"manifest has not changed" : "");
+		warn_if_stale(o, &now);
 		skip = 1;
 	}
 	if (rc == STATUS_OK && !skip &&
@@ -603,10 +624,10 @@ enum status update_run(const struct update_options *o, int *changed)
 		*changed = 1;
 		strbuf_init(&size);
 		say_size(&size, m.size);
-		fprintf(o->out, "%s now holds version %s (published %s, %s, %zu source formats); "
+		fprintf(o->out, "%s now holds version %s (published %s, %s, %zu source format%s); "
 			"a running kiosk switches to it at its next idle wipe. The store before is "
 			"kept: careers update --rollback puts it back.\n", o->db, m.version,
-			m.published_at, size.buf, m.source_count);
+			m.published_at, size.buf, m.source_count, m.source_count == 1 ? "" : "s");
 		strbuf_done(&size);
 		if (r.is_url)
 			unlink(compressed);
@@ -737,8 +758,9 @@ enum status update_status(const char *db, FILE *out, FILE *err)
 	}
 	text = installed_manifest(db, &m);
 	if (text)
-		fprintf(out, "%s: version %s, published %s, built %s, %zu source formats\n", db,
-			m.version, m.published_at, m.built_at, m.source_count);
+		fprintf(out, "%s: version %s, published %s, built %s, %zu source format%s\n", db,
+			m.version, m.published_at, m.built_at, m.source_count,
+			m.source_count == 1 ? "" : "s");
 	else
 		fprintf(out, "%s: not installed by careers update (built on this machine, or copied)\n",
 			db);

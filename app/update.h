@@ -19,7 +19,9 @@
  *	   none unless the manifest allows it);
  *	6. swapped in with one rename; the old store stays as db.previous.
  *
- * Any failure leaves db as it was and says why. A running kiosk goes on
+ * Any failure leaves db as it was and says why. When nothing newer has been
+ * published for UPDATE_STALE_DAYS, a warning says so (the publisher's job
+ * may have stopped). A running kiosk goes on
  * with the file it opened and switches at its next idle wipe (see
  * storewatch.h). Files kept beside db:
  *
@@ -41,6 +43,7 @@
 #include "status.h"
 
 #define UPDATE_SHRINK_FLOOR 1000	/* rows a source must have had for a collapse to count */
+#define UPDATE_STALE_DAYS 35		/* "up to date" with an older store than this: warn */
 
 struct update_options {
 	const char *from;		/* https://..., http://..., or a folder */

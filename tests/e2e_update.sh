@@ -127,6 +127,15 @@ fault() { # what from expected-message [options...]
 sign_with_minisign() { printf 'correct horse\n' | minisign -S -s e.key -m "$1/careers.manifest" \
 	-x "$1/careers.manifest.minisig" > /dev/null 2>&1 || fail "minisign -S $1"; }
 
+# A publisher that has published nothing for weeks is pointed out.
+cp -r pubA pubold
+sed -i 's/^version: .*/version: 20200101000000/' pubold/careers.manifest
+sign_with_minisign pubold
+mkdir ko
+"$bin" update --from pubold --pubkey e.pub --db ko/careers.db > /dev/null 2>&1 || fail "install an old version"
+"$bin" update --from pubold --pubkey e.pub --db ko/careers.db > out 2>&1; expect_status 0 $? "up to date, but old"
+expect_in out "is the publisher's weekly job still running?" "a stale publisher pointed out"
+
 cp -r pubB t1
 python3 -c "import sys,glob; p=glob.glob(sys.argv[1]+'/*.db.zst')[0]; b=bytearray(open(p,'rb').read()); b[len(b)//2]^=1; open(p,'wb').write(b)" t1
 fault "a tampered store" t1 "does not match the signed manifest"
