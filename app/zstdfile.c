@@ -87,6 +87,18 @@ static enum status write_all(struct pipe_ends *p, const void *buf, size_t n, cha
 	return STATUS_OK;
 }
 
+/* write_all(), refusing to go past max bytes in all (a zstd bomb). */
+static enum status write_bounded(struct pipe_ends *p, const void *buf, size_t n, long long max,
+				 char *err, size_t errlen)
+{
+	if (p->out_bytes + (long long)n > max) {
+		snprintf(err, errlen, "%s expands to more than the %lld bytes expected; stopped",
+			 p->in_path, max);
+		return STATUS_CORRUPT;
+	}
+	return write_all(p, buf, n, err, errlen);
+}
+
 static enum status close_ends(struct pipe_ends *p, enum status rc, struct zstdfile_digest *d,
 			      char *err, size_t errlen)
 {
@@ -194,12 +206,8 @@ enum status zstdfile_decompress(const char *in, const char *out, long long max_o
 				snprintf(err, errlen, "%s is not a complete zstd file (%s)", in,
 					 ZSTD_getErrorName(hint));
 				rc = STATUS_CORRUPT;
-			} else if (p.out_bytes + (long long)ob.pos > max_out) {
-				snprintf(err, errlen, "%s expands to more than the %lld bytes expected; "
-					 "stopped", in, max_out);
-				rc = STATUS_CORRUPT;
 			} else {
-				rc = write_all(&p, obuf, ob.pos, err, errlen);
+				rc = write_bounded(&p, obuf, ob.pos, max_out, err, errlen);
 			}
 		}
 	}
@@ -213,13 +221,7 @@ enum status zstdfile_decompress(const char *in, const char *out, long long max_o
 		hint = ZSTD_decompressStream(dx, &ob, &ib);
 		if (ZSTD_isError(hint) || ob.pos == 0)
 			break;
-		if (p.out_bytes + (long long)ob.pos > max_out) {
-			snprintf(err, errlen, "%s expands to more than the %lld bytes expected; "
-				 "stopped", in, max_out);
-			rc = STATUS_CORRUPT;
-		} else {
-			rc = write_all(&p, obuf, ob.pos, err, errlen);
-		}
+		rc = write_bounded(&p, obuf, ob.pos, max_out, err, errlen);
 	}
 	if (rc == STATUS_OK && hint != 0) {
 		snprintf(err, errlen, "%s ends in the middle of its zstd data", in);

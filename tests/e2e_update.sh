@@ -149,6 +149,10 @@ cp -r pubB t4
 sed -i 's/^schema_version: .*/schema_version: 2/' t4/careers.manifest
 sign_with_minisign t4
 fault "an older schema (in the manifest)" t4 "has schema version 2, and this careers reads version 3"
+cp -r pubB t6
+sed -i 's/^size: .*/size: 1000/' t6/careers.manifest
+sign_with_minisign t6
+fault "a store bigger than its manifest says" t6 "expands to more than the 1000 bytes expected"
 # A store of an older schema under a manifest that claims the current one.
 cp -r pubB t5 && cp B.db old.db && sqlite3 old.db "PRAGMA user_version = 2"
 rm t5/*.db.zst* && zstd -q -19 old.db -o t5/old.db.zst
