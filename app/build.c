@@ -29,6 +29,7 @@
 
 #include "import.h"
 #include "mem.h"
+#include "origin.h"
 #include "pack.h"
 #include "store.h"
 
@@ -406,7 +407,8 @@ enum status build_store(const struct build_options *o)
 {
 	struct file_list files = { 0 };
 	struct dataset *datasets = NULL;
-	size_t ndatasets = 0, i;
+	size_t ndatasets = 0, i, nfetched = 0;
+	char **fetched = NULL;		/* FETCHED files found (borrowed from files) */
 	struct run_state st;
 	struct store *store = NULL;
 	struct sigaction sa, old_int, old_term;
@@ -454,6 +456,12 @@ enum status build_store(const struct build_options *o)
 			rc = STATUS_INTERRUPTED;
 			break;
 		}
+		if (origin_is_file(files.paths[i])) {
+			/* Where careers fetch got this folder's files: applied after them. */
+			fetched = xrealloc(fetched, (nfetched + 1) * sizeof(*fetched));
+			fetched[nfetched++] = files.paths[i];
+			continue;
+		}
 		if (is_dataset_file(files.paths[i])) {
 			datasets = xrealloc(datasets, (ndatasets + 1) * sizeof(*datasets));
 			rc = read_dataset(files.paths[i], &datasets[ndatasets], o->err_stream);
@@ -467,6 +475,8 @@ enum status build_store(const struct build_options *o)
 		rc = store_source_relabel(store, datasets[i].folder, datasets[i].licence,
 					  datasets[i].attribution, datasets[i].sample,
 					  datasets[i].date);
+	for (i = 0; rc == STATUS_OK && i < nfetched; i++)
+		rc = origin_apply(store, fetched[i], o->err_stream);
 	if (rc == STATUS_OK && st.files_done == 0) {
 		fprintf(o->err_stream, "careers: %s: no data files this program recognises\n",
 			o->data_dir);
@@ -509,6 +519,7 @@ enum status build_store(const struct build_options *o)
 	for (i = 0; i < ndatasets; i++)
 		dataset_done(&datasets[i]);
 	free(datasets);
+	free(fetched);
 	free(tmp);
 	list_free(&files);
 	return rc;
@@ -535,8 +546,11 @@ enum status build_import(const struct build_options *o)
 		fprintf(o->err_stream, "careers: %s\n", store_errmsg(store));
 	if (rc == STATUS_OK)
 		print_header(o);
-	for (i = 0; rc == STATUS_OK && i < o->file_count; i++)
+	for (i = 0; rc == STATUS_OK && i < o->file_count; i++) {
 		rc = import_one(&st, o->files[i], 1, &skipped);
+		if (rc == STATUS_OK)
+			rc = origin_apply_beside(store, o->files[i], o->err_stream);
+	}
 	if (rc == STATUS_OK && (rc = store_finalize(store, 0)) != STATUS_OK)
 		fprintf(o->err_stream, "careers: %s\n", store_errmsg(store));
 	if (rc == STATUS_OK && (rc = pack_save(store)) != STATUS_OK)

@@ -10,6 +10,8 @@
 #ifndef CAREERS_CLI_H
 #define CAREERS_CLI_H
 
+#include <stddef.h>
+
 #include "status.h"
 
 #define EXIT_USAGE 2
@@ -43,12 +45,37 @@
 	  "default yours (as for the kiosk) or, when you have none and may change it,\n" \
 	  CAREERS_SYSTEM_CONFIG ".\n") \
 	_(build, cli_build, "build a store from every recognised file in a folder", \
-	  "careers build [--data DIR] [--out FILE] [--quiet]", \
+	  "careers build [--data DIR] [--out FILE] [--quiet] [--fetch]", \
 	  "Walks DIR (default: the bundled sample data) and its sub-folders, imports every\n" \
 	  "file in a format careers recognises (see `careers formats`) and lists the files it\n" \
 	  "skipped and why. The new store is written beside FILE (default: the store that\n" \
 	  "`careers` opens) and moved into place only if every file succeeded, so a failed or\n" \
-	  "interrupted build never damages the store you already have.\n") \
+	  "interrupted build never damages the store you already have.\n" \
+	  "With --fetch, first runs `careers fetch --to DIR` (DIR defaults to the downloads\n" \
+	  "folder then), so one cron line fetches and builds; a source that cannot be fetched\n" \
+	  "keeps its previous copy. Exit status 3: built, but some sources could not be fetched.\n") \
+	_(fetch, cli_fetch, "download every official source named in the list of sources", \
+	  "careers fetch [--to DIR] [--only NAME[,NAME...]]... [--dry-run] [--sources FILE]\n" \
+	  "       [--keys FILE] [--cacert FILE] [--connect-timeout S] [--stall-timeout S]\n" \
+	  "       [--retries N]", \
+	  "Downloads each enabled source of the list of sources (--sources FILE, else\n" \
+	  "$CAREERS_SOURCES, else the shipped data/sources.conf, which says each one's address,\n" \
+	  "format, licence, API key and how often it changes) into DIR/NAME/ (DIR: --to, else\n" \
+	  "$CAREERS_DOWNLOADS, else $XDG_DATA_HOME/careers/downloads).\n" \
+	  "Where the address changes with each release, the newest file is found through the\n" \
+	  "publisher's own index; paged APIs are fetched page by page. Unchanged files cost one\n" \
+	  "conditional request (a 304); cut downloads resume; timeouts, 429 and 5xx are retried\n" \
+	  "with backoff. A source's files are swapped in only when all arrived and look right,\n" \
+	  "so a failed source keeps its previous copy. FETCHED in each folder records every\n" \
+	  "file's address and fetch time; `careers build` keeps them (see `careers sources`).\n\n" \
+	  "  --only NAME    just these sources (enabled or not)\n" \
+	  "  --dry-run      say what would be fetched and from where; write nothing\n" \
+	  "  --keys FILE    API keys (\"NAME = value\", mode 0600); default $CAREERS_KEYS or\n" \
+	  "                 /etc/careers/keys.conf; a key in the environment wins. Keys are\n" \
+	  "                 sent only in request headers and never printed or recorded.\n" \
+	  "  --cacert FILE  also trust these certificates\n\n" \
+	  "Exit status: 0 every source fetched or already current, 3 some failed (their old\n" \
+	  "copies kept), 1 none could be fetched, 2 wrong arguments.\n") \
 	_(import, cli_import, "add or replace data in a store from these files", \
 	  "careers import [--db FILE] INPUT...", \
 	  "Imports each INPUT into the existing store FILE in one transaction: if any file\n" \
@@ -115,7 +142,57 @@
 	  "Prints one entry per imported file: its path, format, SHA-256, licence and\n" \
 	  "attribution, the date of the data, and rows read, loaded and rejected. Files written\n" \
 	  "by the careers project as samples are marked SAMPLE. With --rejected, lists the\n" \
-	  "rejected rows kept in the store (of files whose path contains TEXT).\n")
+	  "rejected rows kept in the store (of files whose path contains TEXT).\n") \
+	_(keygen, cli_keygen, "make the key pair that signs published stores (minisign format)", \
+	  "careers keygen --out PREFIX [--passphrase-file FILE | --no-passphrase] [--force]", \
+	  "Writes PREFIX.key, the secret key (mode 0600), and PREFIX.pub, the public key that\n" \
+	  "every kiosk is given to check updates with. Both are in the minisign tool's formats,\n" \
+	  "so `minisign -S -s PREFIX.key` and `minisign -V -p PREFIX.pub` work with them too.\n" \
+	  "The secret key is encrypted with a passphrase when one is given (scrypt, as minisign\n" \
+	  "does): asked twice on a terminal, else the first line of standard input or FILE.\n" \
+	  "An empty passphrase, or --no-passphrase, leaves the key unencrypted: fine on a locked\n" \
+	  "machine that publishes from cron, but say so to yourself. An existing key is never\n" \
+	  "replaced without --force. CAREERS_KEYGEN_KDF=interactive makes the passphrase cost\n" \
+	  "16 MB of memory instead of minisign's 1 GB (for small machines).\n") \
+	_(publish, cli_publish, "sign a built store and put it in a folder for kiosks to update from", \
+	  "careers publish [--store FILE] --key SECRET --out DIR [--passphrase-file FILE]\n" \
+	  "       [--level N] [--force] [--allow-drop FORMAT]...", \
+	  "Checks the store (it opens, its schema is this program's, PRAGMA quick_check passes),\n" \
+	  "compresses it with zstd (level N, 1-19, default 19) and writes into DIR:\n\n" \
+	  "  careers-VERSION.db.zst[.minisig]  the store and its signature\n" \
+	  "  careers.manifest[.minisig]        version, schema version, sizes, SHA-256s,\n" \
+	  "                                    built-at, rows per source, and its signature\n\n" \
+	  "VERSION is the time of publishing (UTC, YYYYMMDDhhmmss). DIR is all a web server, a\n" \
+	  "file share or a USB stick needs to hold. When the data is the same as the version\n" \
+	  "already in DIR nothing is published (--force publishes anyway), so an unchanged week\n" \
+	  "costs each kiosk one small request. Kiosks refuse a store in which a source fell\n" \
+	  "from thousands of rows to almost none; --allow-drop FORMAT says the drop is meant.\n" \
+	  "Check by hand: minisign -Vm DIR/careers.manifest -p KEY.pub\n") \
+	_(update, cli_update, "take a newer published store on a kiosk, checked and signed", \
+	  "careers update [--from URL|DIR] [--pubkey FILE] [--db STORE] [--config FILE]\n" \
+	  "       [--spread SECONDS] [--cacert FILE] [--connect-timeout S] [--stall-timeout S]\n" \
+	  "       [--retries N] [--force]\n" \
+	  "       careers update --rollback [--db STORE]\n" \
+	  "       careers update --status [--db STORE]", \
+	  "Fetches careers.manifest and its signature from URL (http or https) or DIR (a file\n" \
+	  "share, a USB stick) that `careers publish` filled, checks the signature with the\n" \
+	  "public key FILE, and if the manifest names a newer store for this careers' schema,\n" \
+	  "downloads it (resuming a cut download), checks its size and SHA-256, unpacks it,\n" \
+	  "runs PRAGMA quick_check, compares its rows per source with the current store's, and\n" \
+	  "swaps it in with one rename. Any failure leaves STORE as it was and says why. An\n" \
+	  "unchanged manifest costs one conditional request (a 304). A running kiosk switches\n" \
+	  "to the new store at its next idle wipe, never in the middle of a pupil's session.\n\n" \
+	  "  --spread SECONDS   first wait a random time up to SECONDS (many kiosks, one server)\n" \
+	  "  --cacert FILE      also trust these certificates (a council's own CA)\n" \
+	  "  --connect-timeout, --stall-timeout  seconds (defaults 30 and 60); --retries N (4)\n" \
+	  "  --force            take an older or rolled-back version too\n" \
+	  "  --rollback         put back the store that was in place before the last update;\n" \
+	  "                     the version rolled back from is not taken again\n" \
+	  "  --status           what is installed, what came before, when it was checked\n\n" \
+	  "Settings not on the command line come from --config FILE, $CAREERS_UPDATE_CONFIG or\n" \
+	  "/etc/careers/update.conf (\"name = value\": from, pubkey, db, spread, cacert,\n" \
+	  "connect_timeout, stall_timeout, retries). Exit status 0 when STORE is up to date\n" \
+	  "(updated now or already), 1 when it could not be updated, 2 for wrong arguments.\n")
 
 #define COMMAND_DECLARE(name, fn, summary, usage, help) int fn(int argc, char **argv);
 COMMAND_INFO(COMMAND_DECLARE)
@@ -152,6 +229,18 @@ int cli_is(const struct cli_args *a, const char *name);
 const char *cli_value(struct cli_args *a);
 /* Print "careers COMMAND: MESSAGE" and the usage line; returns EXIT_USAGE. */
 int cli_usage_error(const char *command, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/*
+ * Read one line (a PIN, a passphrase) from standard input, without echo
+ * when it is a terminal (the prompt goes to stderr then). 0 at end of input.
+ */
+int cli_read_secret(const char *prompt, char *out, size_t outlen);
+
+/*
+ * `careers build --fetch`: fetch every enabled source into the folder to;
+ * returns fetch's exit status (0 all, 3 some failed, 1 all failed or none ran).
+ */
+int cli_fetch_for_build(const char *to);
 
 /*
  * The store to open: --db, else $CAREERS_DB, else the built-in default

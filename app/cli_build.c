@@ -4,12 +4,14 @@
 
 #include "build.h"
 #include "cli.h"
+#include "fetch.h"
 
 int cli_build(int argc, char **argv)
 {
 	struct build_options o = { 0 };
 	struct cli_args a;
-	int kind;
+	char *downloads = NULL;
+	int kind, fetch = 0, data_given = 0, fetched = 0, rc;
 
 	o.data_dir = CAREERS_DEFAULT_DATA;
 	o.out = cli_store_to_write();
@@ -22,6 +24,9 @@ int cli_build(int argc, char **argv)
 		if (cli_is(&a, "data")) {
 			if (!(o.data_dir = cli_value(&a)))
 				return EXIT_USAGE;
+			data_given = 1;
+		} else if (cli_is(&a, "fetch")) {
+			fetch = 1;
 		} else if (cli_is(&a, "out")) {
 			if (!(o.out = cli_value(&a)))
 				return EXIT_USAGE;
@@ -31,7 +36,15 @@ int cli_build(int argc, char **argv)
 			return cli_usage_error("build", "unknown option --%s", a.option);
 		}
 	}
-	return build_store(&o) == STATUS_OK ? 0 : 1;
+	if (fetch) {
+		/* Fetch first; a source that fails keeps its previous copy for the build. */
+		if (!data_given)
+			o.data_dir = downloads = fetch_default_folder();
+		fetched = cli_fetch_for_build(o.data_dir);
+	}
+	rc = build_store(&o) == STATUS_OK ? (fetch && fetched ? 3 : 0) : 1;
+	free(downloads);
+	return rc;
 }
 
 int cli_import(int argc, char **argv)

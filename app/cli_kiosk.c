@@ -288,7 +288,7 @@ int cli_adviser(int argc, char **argv)
 }
 
 /* Read one line without echo when stdin is a terminal. */
-static int read_secret(const char *prompt, char *out, size_t outlen)
+int cli_read_secret(const char *prompt, char *out, size_t outlen)
 {
 	struct termios old, quiet;
 	int tty = isatty(STDIN_FILENO), ok;
@@ -375,8 +375,8 @@ int cli_pin(int argc, char **argv)
 					       kind < 0 ? a.value : a.option);
 		}
 	}
-	if (!read_secret("New adviser PIN (4 to 16 digits or letters): ", pin, sizeof(pin)) ||
-	    !read_secret("The same PIN again: ", again, sizeof(again))) {
+	if (!cli_read_secret("New adviser PIN (4 to 16 digits or letters): ", pin, sizeof(pin)) ||
+	    !cli_read_secret("The same PIN again: ", again, sizeof(again))) {
 		fprintf(stderr, "careers: no PIN given; nothing changed\n");
 		return 1;
 	}

@@ -22,6 +22,9 @@ static int print_source(void *ctx, const struct store_source_info *s)
 	if (s->data_date)
 		printf("  data date:   %s\n", s->data_date);
 	printf("  imported:    %s\n", s->imported_at);
+	if (s->origin_url)
+		printf("  fetched:     %s from %s\n", s->fetched_at ? s->fetched_at : "(time unknown)",
+		       s->origin_url);
 	printf("  rows:        %lld read, %lld loaded, %lld rejected\n\n", s->rows_read,
 	       s->rows_loaded, s->rows_rejected);
 	return 0;

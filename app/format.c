@@ -168,3 +168,20 @@ void format_wrap(struct strbuf *out, const char *s, int columns, const char *fir
 			width = 8;
 	}
 }
+
+void format_bytes(struct strbuf *out, long long bytes)
+{
+	static const char *const units[] = { "KB", "MB", "GB", "TB" };
+	double n = (double)bytes;
+	int u = -1;
+
+	if (bytes < 1000) {
+		strbuf_printf(out, "%lld byte%s", bytes, bytes == 1 ? "" : "s");
+		return;
+	}
+	while (n >= 999.95 && u < 3) {
+		n /= 1000.0;
+		u++;
+	}
+	strbuf_printf(out, "%.1f %s", n, units[u]);
+}

@@ -17,6 +17,8 @@ void format_json_number(struct strbuf *out, double v, int decimals);
 void format_csv_field(struct strbuf *out, const char *s);
 /* A whole number with thousands separators: 96370 -> "96,370". */
 void format_count(struct strbuf *out, double n);
+/* A size for people: "512 bytes", "12.3 KB", "1.2 MB", "10.0 GB" (1 KB = 1000 bytes). */
+void format_bytes(struct strbuf *out, long long bytes);
 /* Money in pence as "£1,234" (whole pounds) or "£7.55" (with pence when not whole). */
 void format_money(struct strbuf *out, long long pence);
 /*

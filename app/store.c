@@ -282,13 +282,16 @@ extern const char store_schema_sql[];
 	_(SOURCE_RELABEL, \
 	  "UPDATE source_file SET licence = ?2, attribution = ?3, is_sample = ?4, " \
 	  "data_date = coalesce(data_date, ?5) WHERE substr(path, 1, length(?1)) = ?1") \
+	_(SOURCE_ORIGIN, \
+	  "UPDATE source_file SET origin_url = ?2, fetched_at = ?3 WHERE path = ?1 OR " \
+	  "(substr(path, 1, length(?1) + 1) = ?1 || '/')") \
 	_(REJECTION, \
 	  "INSERT INTO rejected_row(source_id, line, location, field, message) " \
 	  "VALUES (?1, ?2, ?3, ?4, ?5)") \
 	_(SOURCES, \
 	  "SELECT id, path, format, format_title, encoding, sha256, bytes, licence, attribution, " \
-	  "is_sample, data_date, imported_at, rows_read, rows_loaded, rows_rejected " \
-	  "FROM source_file ORDER BY id") \
+	  "is_sample, data_date, imported_at, rows_read, rows_loaded, rows_rejected, " \
+	  "origin_url, fetched_at FROM source_file ORDER BY id") \
 	_(PLACE_POSTCODE, "SELECT lat, lon FROM postcode WHERE postcode = ?1") \
 	_(PLACE_OUTCODE, "SELECT lat, lon FROM outcode WHERE outcode = ?1") \
 	_(PLACE_OUTCODE_POSTCODES, \
@@ -939,6 +942,19 @@ enum status store_source_relabel(struct store *s, const char *prefix, const char
 	sqlite3_bind_int(st, 4, is_sample);
 	bind_text(st, 5, data_date);
 	return run(s, st, "labelling sources");
+}
+
+enum status store_source_origin(struct store *s, const char *path, const char *url,
+				const char *fetched_at)
+{
+	sqlite3_stmt *st = stmt(s, STMT_SOURCE_ORIGIN);
+
+	if (!st)
+		return db_fail(s, "recording where files came from");
+	bind_text(st, 1, path);
+	bind_text(st, 2, url);
+	bind_text(st, 3, fetched_at);
+	return run(s, st, "recording where files came from");
 }
 
 /* --- the sink: one put function per record kind ---------------------------------- */
@@ -1689,6 +1705,8 @@ enum status store_each_source(struct store *s,
 			.rows_read = sqlite3_column_int64(st, 12),
 			.rows_loaded = sqlite3_column_int64(st, 13),
 			.rows_rejected = sqlite3_column_int64(st, 14),
+			.origin_url = column_text(st, 15),
+			.fetched_at = column_text(st, 16),
 		};
 
 		if (fn(ctx, &info))
@@ -1763,6 +1781,29 @@ enum status store_count(struct store *s, struct store_counts *c)
 	if (sqlite3_step(st) == SQLITE_ROW)
 		for (i = 0; i < sizeof(out) / sizeof(out[0]); i++)
 			*out[i] = sqlite3_column_int64(st, (int)i);
+	sqlite3_finalize(st);
+	return STATUS_OK;
+}
+
+enum status store_quick_check(struct store *s)
+{
+	sqlite3_stmt *st;
+	const char *first;
+	int rc;
+
+	if (sqlite3_prepare_v2(s->db, "PRAGMA quick_check(1)", -1, &st, NULL) != SQLITE_OK)
+		return db_fail(s, "checking the store");
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		return db_fail(s, "checking the store");
+	}
+	first = (const char *)sqlite3_column_text(st, 0);
+	if (!first || strcmp(first, "ok") != 0) {
+		fail(s, STATUS_CORRUPT, "the store is damaged: %s", first ? first : "(no answer)");
+		sqlite3_finalize(st);
+		return STATUS_CORRUPT;
+	}
 	sqlite3_finalize(st);
 	return STATUS_OK;
 }

@@ -28,7 +28,7 @@
 #include "import.h"
 #include "status.h"
 
-#define STORE_VERSION 2
+#define STORE_VERSION 3
 
 struct store;
 
@@ -81,6 +81,11 @@ enum status store_source_end(struct store *s, const struct import_result *result
 enum status store_source_relabel(struct store *s, const char *prefix, const char *licence,
 				 const char *attribution, int is_sample, const char *data_date);
 
+/* Where the file at path (and the files read out of it, path/...) was
+ * downloaded from and when, as careers fetch recorded it. */
+enum status store_source_origin(struct store *s, const char *path, const char *url,
+				const char *fetched_at);
+
 /* The sink that importers write through (valid while s is open). */
 struct import_sink store_sink(struct store *s);
 
@@ -100,6 +105,7 @@ struct store_source_info {
 	int is_sample;
 	const char *data_date, *imported_at;
 	long long rows_read, rows_loaded, rows_rejected;
+	const char *origin_url, *fetched_at;	/* NULL unless careers fetch downloaded it */
 };
 
 /* Call fn for each source file, oldest first; stops early if fn returns non-zero. */
@@ -126,6 +132,9 @@ struct store_counts {
 };
 
 enum status store_count(struct store *s, struct store_counts *counts);
+
+/* SQLite's PRAGMA quick_check: STATUS_CORRUPT with the first problem in store_errmsg(). */
+enum status store_quick_check(struct store *s);
 
 /* --- queries for the learner filter ---------------------------------------- */
 

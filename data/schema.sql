@@ -14,7 +14,7 @@
 -- to date row by row); the full-text and spatial indexes are filled by
 -- store_finalize().
 
-PRAGMA user_version = 2;
+PRAGMA user_version = 3;
 
 -- Provenance ------------------------------------------------------------
 
@@ -33,7 +33,9 @@ CREATE TABLE source_file (
 	rows_read INTEGER NOT NULL DEFAULT 0,
 	rows_loaded INTEGER NOT NULL DEFAULT 0,
 	rows_rejected INTEGER NOT NULL DEFAULT 0,
-	imported_at TEXT NOT NULL	-- UTC, ISO 8601
+	imported_at TEXT NOT NULL,	-- UTC, ISO 8601
+	origin_url TEXT,		-- where careers fetch downloaded it, when it did
+	fetched_at TEXT			-- when (UTC, ISO 8601)
 ) STRICT;
 
 -- Every file loaded is first looked up by path (importing a file again

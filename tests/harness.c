@@ -450,12 +450,17 @@ void check_golden(const char *name, const char *text)
 
 void check_bundled_store(const char *path)
 {
+	check_store_from(CAREERS_SOURCE "/data/doncaster", path);
+}
+
+void check_store_from(const char *data_dir, const char *path)
+{
 	struct build_options o;
 	FILE *devnull = fopen("/dev/null", "w");
 
 	unlink(path);
 	memset(&o, 0, sizeof(o));
-	o.data_dir = CAREERS_SOURCE "/data/doncaster";
+	o.data_dir = data_dir;
 	o.out = path;
 	o.quiet = 1;
 	o.out_stream = devnull;

@@ -59,6 +59,8 @@ void check_golden(const char *name, const char *text);
 
 /* Build the bundled Doncaster dataset into a store at path, quietly; checked. */
 void check_bundled_store(const char *path);
+/* The same from any data folder. */
+void check_store_from(const char *data_dir, const char *path);
 
 /* Count lines of c->records that contain needle. */
 unsigned long capture_count(const struct capture *c, const char *needle);

@@ -145,6 +145,8 @@ static void restart(struct ui *ui)
 	session_reset(&ui->session, ui->options.today, ui->options.today_fixed);
 	ui->status[0] = '\0';
 	ui->warning = 0;
+	/* Between pupils: take a store that careers update has put in place. */
+	ui_follow_store(ui);
 }
 
 static void apply(struct ui *ui, enum outcome o)
@@ -412,26 +414,8 @@ static void open_records(struct ui *ui);
 
 /* --- starting and stopping ------------------------------------------------------------------ */
 
-struct data_age {
-	int sample;
-	char newest[11];
-};
-
-static int label_source(void *ctx, const struct store_source_info *s)
-{
-	struct data_age *age = ctx;
-	const char *date = s->data_date ? s->data_date : s->imported_at;
-
-	age->sample |= s->is_sample;
-	if (date && strncmp(date, age->newest, 10) > 0)
-		snprintf(age->newest, sizeof(age->newest), "%.10s", date);
-	return 0;
-}
-
 enum status ui_start(struct ui *ui, const struct ui_options *o, char *err, size_t errlen)
 {
-	struct civil_date d;
-	char day[16];
 	enum status rc;
 
 	memset(ui, 0, sizeof(*ui));
@@ -446,23 +430,11 @@ enum status ui_start(struct ui *ui, const struct ui_options *o, char *err, size_
 		ui->options.idle_seconds = -1;	/* an adviser's session is saved, not wiped */
 	ui->lines = LINES;
 	ui->cols = COLS;
+	storewatch_init(&ui->store_watch, o->db);
 	rc = store_open(o->db, STORE_READ_ONLY, &ui->store, err, errlen);
 	if (rc != STATUS_OK)
 		return rc;
-	if (o->data_label) {
-		snprintf(ui->data_label, sizeof(ui->data_label), "%s", o->data_label);
-	} else {
-		struct data_age age = { 0, "" };
-
-		store_each_source(ui->store, label_source, &age);
-		if (date_parse(age.newest, &d))
-			date_short(d, day);
-		else
-			snprintf(day, sizeof(day), "date unknown");
-		snprintf(ui->data_label, sizeof(ui->data_label), "%s, %s",
-			 age.sample ? "sample data written by the careers project" :
-			 "public open data", day);
-	}
+	ui_label_data(ui);
 	canvas_setup_colours(ui);
 	session_reset(&ui->session, o->today, o->today_fixed);
 	advice_init(&ui->advice);

@@ -25,6 +25,7 @@
 #include "mem.h"
 #include "schoolyear.h"
 #include "store.h"
+#include "storewatch.h"
 
 /* --- actions and keys ------------------------------------------------------ */
 
@@ -240,6 +241,7 @@ struct records;
 struct ui {
 	struct ui_options options;
 	struct store *store;
+	struct storewatch store_watch;	/* which file store is, to notice a new one */
 	struct session session;
 	int shortlist_limit;		/* 12 in the kiosk, SHORTLIST_MAX for advisers */
 	/* adviser mode */
@@ -286,6 +288,15 @@ enum status ui_match(struct ui *ui, const struct match_profile *p, struct match_
 enum status ui_save_advice(struct ui *ui);
 /* Load ui->advice into the working session (after opening or decoding one). */
 void ui_use_advice(struct ui *ui);
+
+/*
+ * Between pupils (the idle wipe, "start again"): when `careers update` has
+ * put a new store at options.db, open it and use it from now on; if it
+ * cannot be opened, carry on with the one already open (store_switch.c).
+ */
+void ui_follow_store(struct ui *ui);
+/* ui->data_label from options.data_label, or from the store's sources and dates. */
+void ui_label_data(struct ui *ui);
 
 /* Run on the real terminal until the learner (or adviser) leaves. */
 int ui_run(const struct ui_options *o);
