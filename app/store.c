@@ -271,11 +271,11 @@ extern const char store_schema_sql[];
 	_(CROSSWALK, \
 	  "INSERT INTO soc_onet(soc, onet_code, source_id) VALUES (?1, ?2, ?3) " \
 	  "ON CONFLICT(soc, onet_code) DO UPDATE SET source_id = excluded.source_id") \
-	_(SOURCE_SAME_PATH, "SELECT id FROM source_file WHERE path = ?1") \
+	_(SOURCE_SAME_PATH, "SELECT id FROM source_file WHERE path = ?1 AND member IS ?2") \
 	_(SOURCE_INSERT, \
 	  "INSERT INTO source_file(path, format, format_title, encoding, sha256, bytes, licence, " \
-	  "attribution, is_sample, imported_at) VALUES (?1, ?2, ?3, '', '', 0, ?4, ?5, ?6, " \
-	  "strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))") \
+	  "attribution, is_sample, imported_at, member, failed) VALUES (?1, ?2, ?3, '', '', 0, ?4, " \
+	  "?5, ?6, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?7, ?8)") \
 	_(SOURCE_END, \
 	  "UPDATE source_file SET encoding = ?1, sha256 = ?2, bytes = ?3, rows_read = ?4, " \
 	  "rows_loaded = ?5, rows_rejected = ?6, data_date = coalesce(?7, data_date) WHERE id = ?8") \
@@ -287,8 +287,8 @@ extern const char store_schema_sql[];
 	  "VALUES (?1, ?2, ?3, ?4, ?5)") \
 	_(SOURCES, \
 	  "SELECT id, path, format, format_title, encoding, sha256, bytes, licence, attribution, " \
-	  "is_sample, data_date, imported_at, rows_read, rows_loaded, rows_rejected " \
-	  "FROM source_file ORDER BY id") \
+	  "is_sample, data_date, imported_at, rows_read, rows_loaded, rows_rejected, member, " \
+	  "failed FROM source_file ORDER BY id") \
 	_(PLACE_POSTCODE, "SELECT lat, lon FROM postcode WHERE postcode = ?1") \
 	_(PLACE_OUTCODE, "SELECT lat, lon FROM outcode WHERE outcode = ?1") \
 	_(PLACE_OUTCODE_POSTCODES, \
@@ -859,7 +859,9 @@ static enum status forget_source(struct store *s, long long id)
 	return rc;
 }
 
-enum status store_source_begin(struct store *s, const struct store_source *src)
+/* Insert the source_file row of src; failed: why it was left out, or NULL. */
+static enum status insert_source(struct store *s, const struct store_source *src,
+				 const char *failed)
 {
 	sqlite3_stmt *st;
 	long long old;
@@ -870,6 +872,7 @@ enum status store_source_begin(struct store *s, const struct store_source *src)
 		if (!st)
 			return db_fail(s, "looking up earlier imports");
 		bind_text(st, 1, src->path);
+		bind_text(st, 2, src->member);
 		if ((rc = lookup(s, st, &old, "looking up earlier imports")) != STATUS_OK)
 			return rc;
 		if (!old)
@@ -886,11 +889,41 @@ enum status store_source_begin(struct store *s, const struct store_source *src)
 	bind_text(st, 4, src->licence);
 	bind_text(st, 5, src->attribution);
 	sqlite3_bind_int(st, 6, src->is_sample);
-	if ((rc = run(s, st, "recording a source file")) != STATUS_OK)
+	bind_text(st, 7, src->member);
+	bind_text(st, 8, failed);
+	return run(s, st, "recording a source file");
+}
+
+enum status store_source_begin(struct store *s, const struct store_source *src)
+{
+	enum status rc = insert_source(s, src, NULL);
+
+	if (rc != STATUS_OK)
 		return rc;
 	s->source_id = sqlite3_last_insert_rowid(s->db);
 	s->source_rejections = 0;
 	return STATUS_OK;
+}
+
+enum status store_source_failed(struct store *s, const struct store_source *src,
+				const char *why)
+{
+	return insert_source(s, src, why);
+}
+
+enum status store_file_begin(struct store *s)
+{
+	return exec(s, "SAVEPOINT careers_file", "starting a file");
+}
+
+enum status store_file_undo(struct store *s)
+{
+	return exec(s, "ROLLBACK TO careers_file; RELEASE careers_file", "leaving a file out");
+}
+
+enum status store_file_keep(struct store *s)
+{
+	return exec(s, "RELEASE careers_file", "finishing a file");
 }
 
 enum status store_source_reject(struct store *s, const struct import_rejection *r)
@@ -1689,6 +1722,8 @@ enum status store_each_source(struct store *s,
 			.rows_read = sqlite3_column_int64(st, 12),
 			.rows_loaded = sqlite3_column_int64(st, 13),
 			.rows_rejected = sqlite3_column_int64(st, 14),
+			.member = column_text(st, 15),
+			.failed = column_text(st, 16),
 		};
 
 		if (fn(ctx, &info))

@@ -28,7 +28,7 @@
 #include "import.h"
 #include "status.h"
 
-#define STORE_VERSION 2
+#define STORE_VERSION 3
 
 struct store;
 
@@ -64,6 +64,7 @@ struct store_source {
 	const char *format, *format_title;
 	const char *licence, *attribution;
 	int is_sample;
+	const char *member;		/* inside an archive or workbook, else NULL */
 };
 
 /*
@@ -72,6 +73,17 @@ struct store_source {
  * sink then tags records with this source.
  */
 enum status store_source_begin(struct store *s, const struct store_source *src);
+/*
+ * One file's work as a unit inside the build's transaction: undo() takes
+ * back everything since begin() (its rows and its source_file row), keep()
+ * ends the unit. For `careers build --keep-going`.
+ */
+enum status store_file_begin(struct store *s);
+enum status store_file_undo(struct store *s);
+enum status store_file_keep(struct store *s);
+/* Record a file left out of a build (--keep-going): no rows, and why. */
+enum status store_source_failed(struct store *s, const struct store_source *src,
+				const char *why);
 /* Record a rejected row of the current source (the first 1000 are kept). */
 enum status store_source_reject(struct store *s, const struct import_rejection *r);
 /* Finish the current source with its counts, hash and encoding. */
@@ -94,8 +106,9 @@ enum status store_finalize(struct store *s, int with_indexes);
 
 struct store_source_info {
 	long long id;
-	const char *path, *format, *format_title, *encoding, *sha256;
+	const char *path, *member, *format, *format_title, *encoding, *sha256;
 	long long bytes;
+	const char *failed;		/* why it was left out (--keep-going), or NULL */
 	const char *licence, *attribution;
 	int is_sample;
 	const char *data_date, *imported_at;

@@ -14,13 +14,14 @@
 -- to date row by row); the full-text and spatial indexes are filled by
 -- store_finalize().
 
-PRAGMA user_version = 2;
+PRAGMA user_version = 3;
 
 -- Provenance ------------------------------------------------------------
 
 CREATE TABLE source_file (
 	id INTEGER PRIMARY KEY,
-	path TEXT NOT NULL,		-- as given to careers build/import
+	path TEXT NOT NULL,		-- as given to careers build/import (for a member: the archive)
+	member TEXT,			-- inside a zip or workbook: "Data/x.csv", "book.xlsx#Sheet 1"
 	format TEXT NOT NULL,		-- importer name, e.g. ifate-standards-csv
 	format_title TEXT NOT NULL,
 	encoding TEXT NOT NULL,
@@ -33,7 +34,8 @@ CREATE TABLE source_file (
 	rows_read INTEGER NOT NULL DEFAULT 0,
 	rows_loaded INTEGER NOT NULL DEFAULT 0,
 	rows_rejected INTEGER NOT NULL DEFAULT 0,
-	imported_at TEXT NOT NULL	-- UTC, ISO 8601
+	imported_at TEXT NOT NULL,	-- UTC, ISO 8601
+	failed TEXT			-- build --keep-going: why the file was left out (no rows)
 ) STRICT;
 
 -- Every file loaded is first looked up by path (importing a file again

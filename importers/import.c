@@ -203,6 +203,23 @@ struct import_source *import_open_memory(const void *bytes, size_t n, const char
 	return src;
 }
 
+enum status import_open_stream(const char *name, const struct textfile_stream *ops, void *ctx,
+			       size_t size, struct import_source **out, char *err, size_t errlen)
+{
+	struct import_source *src = xcalloc(1, sizeof(*src));
+	enum status rc;
+
+	*out = NULL;
+	if ((rc = textfile_open_stream(ops, ctx, size, &src->tf, err, errlen)) != STATUS_OK) {
+		free(src);
+		return rc;
+	}
+	src->path = xstrdup(name);
+	start(src);
+	*out = src;
+	return STATUS_OK;
+}
+
 void import_close(struct import_source *src)
 {
 	if (!src)
@@ -592,12 +609,50 @@ static void quote_start(const struct import_source *src, char *out, size_t outle
 	strbuf_done(&sb);
 }
 
+/* The first names of the required columns a header lacks: "\"A\", \"B\" and \"C\" columns". */
+static void missing_columns(const struct importer *imp, struct probe_record *header,
+			    struct strbuf *out)
+{
+	const char *const *got = folded_fields(header);
+	struct strbuf wanted;
+	size_t c, k, count = 0, done = 0;
+
+	strbuf_init(&wanted);
+	for (int pass = 0; pass < 2; pass++) {
+		for (c = 0; c < imp->column_count; c++) {
+			const char *rest = imp->columns[c].names;
+			size_t len;
+			int found = 0;
+
+			if (!(imp->columns[c].flags & COLUMN_REQUIRED))
+				continue;
+			fold_names(imp->columns[c].names, &wanted);
+			for (k = 0; k < header->count && !found; k++)
+				found = name_matches(&wanted, got[k]);
+			if (found)
+				continue;
+			if (pass == 0) {
+				count++;
+				continue;
+			}
+			next_alternative(&rest, &len);
+			if (done)
+				strbuf_puts(out, done + 1 == count ? " or " : ", ");
+			strbuf_printf(out, "\"%.*s\"", (int)len, imp->columns[c].names);
+			done++;
+		}
+	}
+	strbuf_puts(out, count == 1 ? " column" : " columns");
+	strbuf_done(&wanted);
+}
+
 static enum status detect_csv(struct import_source *src, const struct importer **found,
 			      int *near, char *why, size_t whylen)
 {
 	const struct importer *const *list;
 	const struct importer *nearest = NULL;
 	const char *nearest_missing = NULL;
+	struct probe_record *nearest_header = NULL;
 	unsigned long nearest_line = 0;
 	double best = 0, nearest_share = 0;
 	size_t count, i, h;
@@ -645,20 +700,23 @@ static enum status detect_csv(struct import_source *src, const struct importer *
 				nearest = imp;
 				nearest_missing = missing;
 				nearest_line = src->probe[h].line;
+				nearest_header = &src->probe[h];
 			}
 		}
 	}
 	if (*found)
 		return STATUS_OK;
 	if (nearest) {
-		const char *rest = nearest_missing;
-		size_t len;
+		struct strbuf names;
 
-		/* Its first name says which. */
-		next_alternative(&rest, &len);
+		strbuf_init(&names);
+		missing_columns(nearest, nearest_header, &names);
 		*near = 1;
-		snprintf(why, whylen, "looks like %s, but the header on line %lu has no \"%.*s\" column",
-			 nearest->title, nearest_line, (int)len, nearest_missing);
+		snprintf(why, whylen, "looks like %s, but the header on line %lu has no %s",
+			 nearest->title, nearest_line, names.buf);
+		utf8_mend(why);
+		strbuf_done(&names);
+		(void)nearest_missing;
 		return STATUS_FORMAT;
 	}
 	quote_start(src, start_text, sizeof(start_text));
