@@ -201,16 +201,16 @@ extern const char store_schema_sql[];
 	  "excluded.where_next, excluded.url, excluded.ucas_code, excluded.honours, " \
 	  "excluded.sandwich, excluded.year_abroad, excluded.foundation_year, excluded.lat, " \
 	  "excluded.lon, excluded.source_id)") \
-	_(STANDARD_BY_REF, "SELECT id FROM standard WHERE reference = ?1") \
+	_(STANDARD_BY_REF, "SELECT id, version, status FROM standard WHERE reference = ?1") \
 	_(STANDARD_BY_LARS, \
 	  "SELECT id FROM standard WHERE lars_code = ?1 AND (reference IS NULL OR ?2 IS NULL) " \
 	  "ORDER BY id LIMIT 1") \
 	_(STANDARD_INSERT, \
 	  "INSERT INTO standard(reference, lars_code, version, title, level, route_text, " \
 	  "duration_months, status, keywords, job_titles, overview, integrated_degree, " \
-	  "max_funding_pence, approved_date, last_start_date, ssa1, ssa2, url, source_id) " \
+	  "max_funding_pence, approved_date, last_start_date, ssa1, ssa2, url, source_id, kind) " \
 	  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, " \
-	  "?18, ?19)") \
+	  "?18, ?19, ?21)") \
 	_(STANDARD_UPDATE, \
 	  "UPDATE standard SET reference = coalesce(?1, reference), " \
 	  "lars_code = coalesce(?2, lars_code), version = coalesce(?3, version), " \
@@ -222,7 +222,67 @@ extern const char store_schema_sql[];
 	  "max_funding_pence = coalesce(?13, max_funding_pence), " \
 	  "approved_date = coalesce(?14, approved_date), " \
 	  "last_start_date = coalesce(?15, last_start_date), ssa1 = coalesce(?16, ssa1), " \
-	  "ssa2 = coalesce(?17, ssa2), url = coalesce(?18, url), source_id = ?19 WHERE id = ?20") \
+	  "ssa2 = coalesce(?17, ssa2), url = coalesce(?18, url), source_id = ?19, " \
+	  "kind = coalesce(?21, kind) WHERE id = ?20") \
+	_(STANDARD_NEWER, \
+	  "UPDATE standard SET reference = coalesce(?1, reference), " \
+	  "lars_code = coalesce(?2, lars_code), version = ?3, title = coalesce(?4, title), " \
+	  "level = coalesce(?5, level), route_text = coalesce(?6, route_text), " \
+	  "duration_months = coalesce(?7, duration_months), status = ?8, " \
+	  "keywords = coalesce(?9, keywords), job_titles = coalesce(?10, job_titles), " \
+	  "overview = coalesce(?11, overview), integrated_degree = coalesce(?12, integrated_degree), " \
+	  "max_funding_pence = coalesce(?13, max_funding_pence), approved_date = ?14, " \
+	  "last_start_date = ?15, ssa1 = coalesce(?16, ssa1), ssa2 = coalesce(?17, ssa2), " \
+	  "url = coalesce(?18, url), source_id = ?19, kind = coalesce(?21, kind) WHERE id = ?20") \
+	_(STANDARD_OLDER, \
+	  "UPDATE standard SET lars_code = coalesce(lars_code, ?2), title = coalesce(title, ?4), " \
+	  "level = coalesce(level, ?5), route_text = coalesce(route_text, ?6), " \
+	  "duration_months = coalesce(duration_months, ?7), keywords = coalesce(keywords, ?9), " \
+	  "job_titles = coalesce(job_titles, ?10), overview = coalesce(overview, ?11), " \
+	  "integrated_degree = coalesce(integrated_degree, ?12), " \
+	  "max_funding_pence = coalesce(max_funding_pence, ?13), ssa1 = coalesce(ssa1, ?16), " \
+	  "ssa2 = coalesce(ssa2, ?17), url = coalesce(url, ?18), kind = coalesce(kind, ?21) " \
+	  "WHERE id = ?20 AND ?1 IS ?1 AND ?3 IS ?3 AND ?8 IS ?8 AND ?14 IS ?14 AND ?15 IS ?15 " \
+	  "AND ?19 IS ?19") \
+	_(STANDARD_VERSION, \
+	  "INSERT INTO standard_version(reference, version, status, earliest_start, latest_start, " \
+	  "latest_end, approved_date, url, source_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) " \
+	  "ON CONFLICT(reference, version) DO UPDATE SET status = excluded.status, " \
+	  "earliest_start = excluded.earliest_start, latest_start = excluded.latest_start, " \
+	  "latest_end = excluded.latest_end, approved_date = excluded.approved_date, " \
+	  "url = excluded.url, source_id = excluded.source_id") \
+	_(VACANCY_ID, "SELECT id FROM vacancy WHERE reference = ?1") \
+	_(VACANCY_ADDRESS_CLEAR, "DELETE FROM vacancy_address WHERE vacancy_id = ?1") \
+	_(VACANCY_ADDRESS, \
+	  "INSERT INTO vacancy_address(vacancy_id, position, address, town, postcode, lat, lon, " \
+	  "source_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)") \
+	_(HE_LOCATION, \
+	  "INSERT INTO he_location(ukprn, locid, name, lat, lon, loc_ukprn, source_id) " \
+	  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(ukprn, locid) DO UPDATE SET " \
+	  "name = excluded.name, lat = excluded.lat, lon = excluded.lon, " \
+	  "loc_ukprn = excluded.loc_ukprn, source_id = excluded.source_id") \
+	_(HE_COURSE_LOCATION, \
+	  "INSERT INTO he_course_location(pubukprn, course_ref, ukprn, locid, source_id) " \
+	  "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO UPDATE SET source_id = excluded.source_id") \
+	_(HE_OUTCOME, \
+	  "INSERT INTO he_outcome(pubukprn, course_ref, measure, value, detail, source_id) " \
+	  "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO UPDATE SET value = excluded.value, " \
+	  "detail = excluded.detail, source_id = excluded.source_id") \
+	_(SOC2010_OCCUPATION, \
+	  "INSERT INTO soc2010_occupation(soc, title, description, entry_routes, tasks, " \
+	  "job_titles, source_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(soc) DO UPDATE " \
+	  "SET title = excluded.title, description = coalesce(excluded.description, description), " \
+	  "entry_routes = coalesce(excluded.entry_routes, entry_routes), " \
+	  "tasks = coalesce(excluded.tasks, tasks), " \
+	  "job_titles = careers_merge_list(job_titles, excluded.job_titles), " \
+	  "source_id = excluded.source_id") \
+	_(SOC2010_FIGURE, \
+	  "INSERT INTO soc2010_figure(soc, measure, year, value, source_id) " \
+	  "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT(soc, measure, year) DO UPDATE SET " \
+	  "value = excluded.value, source_id = excluded.source_id") \
+	_(SOC_RELATION, \
+	  "INSERT INTO soc2010_soc2020(soc2010, soc2020, share, source_id) VALUES (?1, ?2, ?3, ?4) " \
+	  "ON CONFLICT DO UPDATE SET share = excluded.share, source_id = excluded.source_id") \
 	_(VACANCY, \
 	  "INSERT INTO vacancy(reference, " VACANCY_COLUMNS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, " \
 	  "?8, ?9, ?10, ?11, ?12, ?13, ?14, CASE WHEN ?13 IS NOT NULL THEN 'exact' END, ?15, ?16, " \
@@ -382,7 +442,8 @@ static const char *const stmt_sql[] = {
 static const char *const sourced_tables[] = {
 	"code_list", "postcode", "outcode", "provider", "venue", "course", "standard", "vacancy",
 	"soc_group", "occupation", "labour_market", "onet_occupation", "onet_interest",
-	"soc_onet",
+	"soc_onet", "standard_version", "vacancy_address", "he_location", "he_course_location",
+	"he_outcome", "soc2010_occupation", "soc2010_figure", "soc2010_soc2020",
 };
 
 struct store {
@@ -468,6 +529,8 @@ static void bind_flag(sqlite3_stmt *st, int i, int v)
 	else
 		sqlite3_bind_int(st, i, v);
 }
+
+static const char *column_text(sqlite3_stmt *st, int i);
 
 /* Step a statement that returns no rows. */
 static enum status run(struct store *s, sqlite3_stmt *st, const char *doing)
@@ -1156,18 +1219,90 @@ static enum status put_course(struct store *s, const struct course_rec *r)
 	return run(s, st, "storing a course");
 }
 
+/* "1.2" against "1.10": by the numbers, not the text; NULL is the oldest. */
+static int version_compare(const char *a, const char *b)
+{
+	if (!a || !b)
+		return (a != NULL) - (b != NULL);
+	while (*a || *b) {
+		char *ea, *eb;
+		long x = strtol(a, &ea, 10), y = strtol(b, &eb, 10);
+
+		if (x != y)
+			return x < y ? -1 : 1;
+		a = *ea ? ea + 1 : ea;
+		b = *eb ? eb + 1 : eb;
+		if (ea == a && eb == b)
+			break;
+	}
+	return 0;
+}
+
+static int open_for_starts(const char *status)
+{
+	return status && strcmp(status, "approved for delivery") == 0;
+}
+
+/*
+ * Which version a standard's row shows: the one open for new starts
+ * (approved for delivery), the newest of those; failing that, the newest.
+ * 1: the record replaces the row's version, 0: it is history, -1: the
+ * record says nothing of versions (LARS): merge as before.
+ */
+static int newer_version(const char *version, const char *status, const char *stored_version,
+			 const char *stored_status)
+{
+	if (!version && !status)
+		return -1;
+	if (open_for_starts(status) != open_for_starts(stored_status))
+		return open_for_starts(status);
+	return version_compare(version, stored_version) >= 0;
+}
+
+static enum status put_standard_version(struct store *s, const struct standard_rec *r)
+{
+	sqlite3_stmt *st = stmt(s, STMT_STANDARD_VERSION);
+
+	if (!st)
+		return db_fail(s, "storing a standard's version");
+	bind_text(st, 1, r->reference);
+	bind_text(st, 2, r->version);
+	bind_text(st, 3, r->status);
+	bind_text(st, 4, r->earliest_start);
+	bind_text(st, 5, r->last_start_date);
+	bind_text(st, 6, r->latest_end);
+	bind_text(st, 7, r->approved_date);
+	bind_text(st, 8, r->url);
+	sqlite3_bind_int64(st, 9, s->source_id);
+	return run(s, st, "storing a standard's version");
+}
+
 static enum status put_standard(struct store *s, const struct standard_rec *r)
 {
 	sqlite3_stmt *st;
 	long long id = 0;
 	enum status rc;
+	enum stmt_id update = STMT_STANDARD_UPDATE;
 
+	if (r->reference && r->version && (rc = put_standard_version(s, r)) != STATUS_OK)
+		return rc;
 	if (r->reference) {
+		int step, newer;
+
 		if (!(st = stmt(s, STMT_STANDARD_BY_REF)))
 			return db_fail(s, "finding a standard");
 		bind_text(st, 1, r->reference);
-		if ((rc = lookup(s, st, &id, "finding a standard")) != STATUS_OK)
-			return rc;
+		step = sqlite3_step(st);
+		if (step == SQLITE_ROW) {
+			id = sqlite3_column_int64(st, 0);
+			newer = newer_version(r->version, r->status, column_text(st, 1),
+					      column_text(st, 2));
+			update = newer < 0 ? STMT_STANDARD_UPDATE : newer ? STMT_STANDARD_NEWER :
+				 STMT_STANDARD_OLDER;
+		} else if (step != SQLITE_DONE) {
+			return db_fail(s, "finding a standard");
+		}
+		sqlite3_reset(st);
 	}
 	if (!id && r->lars_code != MODEL_NO_INT) {
 		if (!(st = stmt(s, STMT_STANDARD_BY_LARS)))
@@ -1178,7 +1313,7 @@ static enum status put_standard(struct store *s, const struct standard_rec *r)
 			return rc;
 	}
 	if (id) {
-		if (!(st = stmt(s, STMT_STANDARD_UPDATE)))
+		if (!(st = stmt(s, update)))
 			return db_fail(s, "storing a standard");
 		sqlite3_bind_int64(st, 20, id);
 	} else if (!(st = stmt(s, STMT_STANDARD_INSERT))) {
@@ -1203,12 +1338,51 @@ static enum status put_standard(struct store *s, const struct standard_rec *r)
 	bind_text(st, 17, r->ssa2);
 	bind_text(st, 18, r->url);
 	sqlite3_bind_int64(st, 19, s->source_id);
+	bind_text(st, 21, r->kind);
 	return run(s, st, "storing a standard");
+}
+
+/* Every place the vacancy is advertised at, replacing what an earlier copy said. */
+static enum status put_vacancy_places(struct store *s, const struct vacancy_rec *r)
+{
+	sqlite3_stmt *st;
+	long long id;
+	enum status rc;
+	int k;
+
+	if (!(st = stmt(s, STMT_VACANCY_ID)))
+		return db_fail(s, "storing a vacancy's places");
+	bind_text(st, 1, r->reference);
+	if ((rc = lookup(s, st, &id, "storing a vacancy's places")) != STATUS_OK)
+		return rc;
+	if (!(st = stmt(s, STMT_VACANCY_ADDRESS_CLEAR)))
+		return db_fail(s, "storing a vacancy's places");
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = run(s, st, "storing a vacancy's places")) != STATUS_OK)
+		return rc;
+	for (k = 0; k < r->place_count && k < VACANCY_MAX_PLACES; k++) {
+		const struct vacancy_place *p = &r->places[k];
+
+		if (!(st = stmt(s, STMT_VACANCY_ADDRESS)))
+			return db_fail(s, "storing a vacancy's places");
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_int(st, 2, k);
+		bind_text(st, 3, p->address);
+		bind_text(st, 4, p->town);
+		bind_text(st, 5, p->postcode);
+		bind_real(st, 6, p->lat);
+		bind_real(st, 7, p->lon);
+		sqlite3_bind_int64(st, 8, s->source_id);
+		if ((rc = run(s, st, "storing a vacancy's places")) != STATUS_OK)
+			return rc;
+	}
+	return STATUS_OK;
 }
 
 static enum status put_vacancy(struct store *s, const struct vacancy_rec *r)
 {
 	sqlite3_stmt *st = stmt(s, STMT_VACANCY);
+	enum status rc;
 	int i = 1;
 
 	if (!st)
@@ -1250,7 +1424,9 @@ static enum status put_vacancy(struct store *s, const struct vacancy_rec *r)
 	bind_text(st, i++, r->things_to_consider);
 	bind_text(st, i++, r->url);
 	sqlite3_bind_int64(st, i++, s->source_id);
-	return run(s, st, "storing a vacancy");
+	if ((rc = run(s, st, "storing a vacancy")) != STATUS_OK || r->place_count <= 0)
+		return rc;
+	return put_vacancy_places(s, r);
 }
 
 static enum status put_soc_group(struct store *s, const struct soc_group_rec *r)
@@ -1336,6 +1512,94 @@ static enum status put_crosswalk(struct store *s, const struct crosswalk_rec *r)
 	return run(s, st, "storing a crosswalk pair");
 }
 
+static enum status put_he_location(struct store *s, const struct he_location_rec *r)
+{
+	sqlite3_stmt *st = stmt(s, STMT_HE_LOCATION);
+
+	if (!st)
+		return db_fail(s, "storing a teaching location");
+	bind_text(st, 1, r->ukprn);
+	bind_text(st, 2, r->locid);
+	bind_text(st, 3, r->name);
+	bind_real(st, 4, r->lat);
+	bind_real(st, 5, r->lon);
+	bind_text(st, 6, r->loc_ukprn);
+	sqlite3_bind_int64(st, 7, s->source_id);
+	return run(s, st, "storing a teaching location");
+}
+
+static enum status put_he_course_location(struct store *s, const struct he_course_location_rec *r)
+{
+	sqlite3_stmt *st = stmt(s, STMT_HE_COURSE_LOCATION);
+
+	if (!st)
+		return db_fail(s, "storing where a course is taught");
+	bind_text(st, 1, r->pubukprn);
+	bind_text(st, 2, r->course_ref);
+	bind_text(st, 3, r->ukprn);
+	bind_text(st, 4, r->locid);
+	sqlite3_bind_int64(st, 5, s->source_id);
+	return run(s, st, "storing where a course is taught");
+}
+
+static enum status put_he_outcome(struct store *s, const struct he_outcome_rec *r)
+{
+	sqlite3_stmt *st = stmt(s, STMT_HE_OUTCOME);
+
+	if (!st)
+		return db_fail(s, "storing a course outcome");
+	bind_text(st, 1, r->pubukprn);
+	bind_text(st, 2, r->course_ref);
+	bind_text(st, 3, r->measure);
+	sqlite3_bind_double(st, 4, r->value);
+	bind_text(st, 5, r->detail);
+	sqlite3_bind_int64(st, 6, s->source_id);
+	return run(s, st, "storing a course outcome");
+}
+
+static enum status put_soc2010_occupation(struct store *s, const struct soc2010_occupation_rec *r)
+{
+	sqlite3_stmt *st = stmt(s, STMT_SOC2010_OCCUPATION);
+
+	if (!st)
+		return db_fail(s, "storing a SOC 2010 occupation");
+	bind_text(st, 1, r->soc);
+	bind_text(st, 2, r->title);
+	bind_text(st, 3, r->description);
+	bind_text(st, 4, r->entry_routes);
+	bind_text(st, 5, r->tasks);
+	bind_text(st, 6, r->job_titles);
+	sqlite3_bind_int64(st, 7, s->source_id);
+	return run(s, st, "storing a SOC 2010 occupation");
+}
+
+static enum status put_soc2010_figure(struct store *s, const struct soc2010_figure_rec *r)
+{
+	sqlite3_stmt *st = stmt(s, STMT_SOC2010_FIGURE);
+
+	if (!st)
+		return db_fail(s, "storing a SOC 2010 figure");
+	bind_text(st, 1, r->soc);
+	bind_text(st, 2, r->measure);
+	sqlite3_bind_int64(st, 3, r->year);
+	sqlite3_bind_double(st, 4, r->value);
+	sqlite3_bind_int64(st, 5, s->source_id);
+	return run(s, st, "storing a SOC 2010 figure");
+}
+
+static enum status put_soc_relation(struct store *s, const struct soc_relation_rec *r)
+{
+	sqlite3_stmt *st = stmt(s, STMT_SOC_RELATION);
+
+	if (!st)
+		return db_fail(s, "storing a SOC 2010 to 2020 relationship");
+	bind_text(st, 1, r->soc2010);
+	bind_text(st, 2, r->soc2020);
+	sqlite3_bind_double(st, 3, r->share);
+	sqlite3_bind_int64(st, 4, s->source_id);
+	return run(s, st, "storing a SOC 2010 to 2020 relationship");
+}
+
 /* Map the record names of RECORD_INFO (code_rec ...) onto the put functions. */
 #define put_code_rec put_code
 #define put_postcode_rec put_postcode
@@ -1351,6 +1615,12 @@ static enum status put_crosswalk(struct store *s, const struct crosswalk_rec *r)
 #define put_onet_occupation_rec put_onet_occupation
 #define put_onet_interest_rec put_onet_interest
 #define put_crosswalk_rec put_crosswalk
+#define put_he_location_rec put_he_location
+#define put_he_course_location_rec put_he_course_location
+#define put_he_outcome_rec put_he_outcome
+#define put_soc2010_occupation_rec put_soc2010_occupation
+#define put_soc2010_figure_rec put_soc2010_figure
+#define put_soc_relation_rec put_soc_relation
 
 static enum status sink_put(void *ctx, enum record_kind kind, const void *record)
 {

@@ -194,6 +194,9 @@ void capture_render(struct strbuf *o, enum record_kind kind, const void *record)
 		put_s(o, "ssa1", r->ssa1);
 		put_s(o, "ssa2", r->ssa2);
 		put_s(o, "url", r->url);
+		put_s(o, "kind", r->kind);
+		put_s(o, "earliest_start", r->earliest_start);
+		put_s(o, "latest_end", r->latest_end);
 		break;
 	}
 	case RECORD_VACANCY: {
@@ -236,6 +239,17 @@ void capture_render(struct strbuf *o, enum record_kind kind, const void *record)
 		put_s(o, "qualifications", r->qualifications);
 		put_s(o, "things_to_consider", r->things_to_consider);
 		put_s(o, "url", r->url);
+		put_s(o, "course_type", r->course_type);
+		for (int k = 0; k < r->place_count; k++) {
+			const struct vacancy_place *p = &r->places[k];
+
+			strbuf_printf(o, " place%d=", k);
+			strbuf_puts(o, p->town ? p->town : p->address ? p->address : "");
+			if (p->postcode)
+				strbuf_printf(o, "/%s", p->postcode);
+			if (!isnan(p->lat))
+				strbuf_printf(o, "@%.4f,%.4f", p->lat, p->lon);
+		}
 		break;
 	}
 	case RECORD_SOC_GROUP: {
@@ -287,6 +301,59 @@ void capture_render(struct strbuf *o, enum record_kind kind, const void *record)
 		const struct crosswalk_rec *r = record;
 
 		strbuf_printf(o, "CROSSWALK soc=%s onet_code=%s", r->soc, r->onet_code);
+		break;
+	}
+	case RECORD_HE_LOCATION: {
+		const struct he_location_rec *r = record;
+
+		strbuf_puts(o, "HE_LOCATION");
+		put_s(o, "ukprn", r->ukprn);
+		put_s(o, "locid", r->locid);
+		put_s(o, "name", r->name);
+		put_s(o, "loc_ukprn", r->loc_ukprn);
+		if (!isnan(r->lat))
+			strbuf_printf(o, " lat=%.5f lon=%.5f", r->lat, r->lon);
+		break;
+	}
+	case RECORD_HE_COURSE_LOCATION: {
+		const struct he_course_location_rec *r = record;
+
+		strbuf_printf(o, "HE_COURSE_LOCATION pubukprn=%s ukprn=%s course_ref=%s locid=%s",
+			      r->pubukprn, r->ukprn, r->course_ref, r->locid);
+		break;
+	}
+	case RECORD_HE_OUTCOME: {
+		const struct he_outcome_rec *r = record;
+
+		strbuf_printf(o, "HE_OUTCOME pubukprn=%s course_ref=%s measure=%s value=%g",
+			      r->pubukprn, r->course_ref, r->measure, r->value);
+		put_s(o, "detail", r->detail);
+		break;
+	}
+	case RECORD_SOC2010_OCCUPATION: {
+		const struct soc2010_occupation_rec *r = record;
+
+		strbuf_puts(o, "SOC2010_OCCUPATION");
+		put_s(o, "soc", r->soc);
+		put_s(o, "title", r->title);
+		put_s(o, "description", r->description);
+		put_s(o, "entry_routes", r->entry_routes);
+		put_s(o, "tasks", r->tasks);
+		put_s(o, "job_titles", r->job_titles);
+		break;
+	}
+	case RECORD_SOC2010_FIGURE: {
+		const struct soc2010_figure_rec *r = record;
+
+		strbuf_printf(o, "SOC2010_FIGURE soc=%s measure=%s year=%lld value=%g", r->soc,
+			      r->measure, r->year, r->value);
+		break;
+	}
+	case RECORD_SOC_RELATION: {
+		const struct soc_relation_rec *r = record;
+
+		strbuf_printf(o, "SOC_RELATION soc2010=%s soc2020=%s share=%g", r->soc2010,
+			      r->soc2020, r->share);
 		break;
 	}
 	case RECORD_KIND_COUNT:
