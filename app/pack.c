@@ -338,7 +338,9 @@ static int add_option(void *ctx, const struct store_option *o)
 	when.level4 = !isnan(o->level) && o->level >= 4;
 	when.blocked = o->kind == OPTION_APPRENTICESHIP && o->status &&
 		       (strcmp(o->status, "in development") == 0 ||
+			strcmp(o->status, "proposal in development") == 0 ||
 			strcmp(o->status, "approved") == 0 ||
+			strcmp(o->status, "retired") == 0 ||
 			strcmp(o->status, "closed to new starters") == 0);
 	when.not_college = o->provider_kind && strcmp(o->provider_kind, "college") != 0;
 	when.age_min = clamp_age(o->age_min);

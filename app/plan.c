@@ -591,7 +591,9 @@ struct standard_span {
 static int open_to_starters(const char *status)
 {
 	return !status || (strcmp(status, "in development") != 0 &&
+			   strcmp(status, "proposal in development") != 0 &&
 			   strcmp(status, "approved") != 0 &&
+			   strcmp(status, "retired") != 0 &&
 			   strcmp(status, "closed to new starters") != 0);
 }
 

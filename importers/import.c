@@ -31,6 +31,7 @@
 #include "textfile.h"
 
 #define PROBE_RECORDS 6
+#define JSON_MAX_FIELDS 128	/* fields a JSON format may declare */
 
 struct probe_record {
 	unsigned long line;
@@ -493,8 +494,8 @@ static void json_may_be_paths(const struct importer *imp, struct path_list *out)
 static int json_score(struct import_source *src, const struct importer *imp,
 		      struct json_cursor **kept)
 {
-	const char *paths[64];
-	int root[64], score = 0;
+	const char *paths[JSON_MAX_FIELDS];
+	int root[JSON_MAX_FIELDS], score = 0;
 	struct json_cursor *cursor;
 	const char *const *values;
 	unsigned long index, line;
@@ -502,7 +503,7 @@ static int json_score(struct import_source *src, const struct importer *imp,
 	size_t c;
 
 	*kept = NULL;
-	if (imp->column_count > 64 || !json_may_be(src->doc, imp))
+	if (imp->column_count > JSON_MAX_FIELDS || !json_may_be(src->doc, imp))
 		return -1;
 	json_paths(imp, paths, root);
 	if (json_cursor_open(src->doc, imp->records, paths, root, imp->column_count, &cursor, err,
@@ -586,6 +587,22 @@ static enum status detect_json(struct import_source *src, const struct importer 
 	}
 	if (*found)
 		return STATUS_OK;
+	/*
+	 * A page with no records ({"vacancies": []}, the last page of a list)
+	 * is its format with nothing in it: records at a named path are enough
+	 * to tell which (a bare [] could be anything).
+	 */
+	for (i = 0; i < count; i++) {
+		const char *type;
+
+		if (list[i]->shape != IMPORT_JSON || strcmp(list[i]->records, "$") == 0)
+			continue;
+		type = json_doc_type(src->doc, list[i]->records);
+		if (type && strcmp(type, "array") == 0 && !json_doc_count(src->doc, list[i]->records)) {
+			*found = list[i];
+			return STATUS_OK;
+		}
+	}
 	snprintf(why, whylen, "JSON, but not a kind this program reads (see careers formats)");
 	return STATUS_FORMAT;
 }
@@ -1243,8 +1260,8 @@ static enum status run_csv(struct import_source *src, struct import_file *file)
 static enum status run_json(struct import_source *src, struct import_file *file)
 {
 	const struct importer *imp = file->importer;
-	const char *paths[64];
-	int root[64];
+	const char *paths[JSON_MAX_FIELDS];
+	int root[JSON_MAX_FIELDS];
 	struct json_cursor *cursor;
 	struct import_row row;
 	const char *const *values;
@@ -1257,7 +1274,7 @@ static enum status run_json(struct import_source *src, struct import_file *file)
 
 	if (!src->doc)
 		return import_fail(file, "%s", src->json_error);
-	if (imp->column_count > 64)
+	if (imp->column_count > JSON_MAX_FIELDS)
 		return import_fail(file, "internal error: too many fields");
 	json_paths(imp, paths, root);
 	if (src->detected && src->detected_by == imp) {

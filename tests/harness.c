@@ -248,7 +248,7 @@ void capture_render(struct strbuf *o, enum record_kind kind, const void *record)
 			if (p->postcode)
 				strbuf_printf(o, "/%s", p->postcode);
 			if (!isnan(p->lat))
-				strbuf_printf(o, "@%.4f,%.4f", p->lat, p->lon);
+				strbuf_printf(o, "(%.4f,%.4f)", p->lat, p->lon);
 		}
 		break;
 	}
