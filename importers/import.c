@@ -313,9 +313,14 @@ static const char *const *folded_fields(struct probe_record *header)
 	return (const char *const *)header->folded;
 }
 
-/* For a header record, count required and all matched columns. */
-static void match_header(const struct importer *imp, struct probe_record *header,
-			 size_t *required, size_t *required_hit, size_t *hit, const char **missing)
+/*
+ * For a header record, count required and all matched columns. Required
+ * key columns (COLUMN_KEY) count in *required and *required_hit, and are
+ * also counted in *keys and *keys_hit when those are given.
+ */
+static void match_header_keys(const struct importer *imp, struct probe_record *header,
+			      size_t *required, size_t *required_hit, size_t *hit,
+			      const char **missing, size_t *keys, size_t *keys_hit)
 {
 	const char *const *got = folded_fields(header);
 	struct strbuf wanted;
@@ -336,11 +341,21 @@ static void match_header(const struct importer *imp, struct probe_record *header
 				(*required_hit)++;
 			else if (!*missing)
 				*missing = imp->columns[c].names;
+			if (keys && (imp->columns[c].flags & COLUMN_KEY)) {
+				(*keys)++;
+				*keys_hit += found;
+			}
 		}
 		if (found)
 			(*hit)++;
 	}
 	strbuf_done(&wanted);
+}
+
+static void match_header(const struct importer *imp, struct probe_record *header,
+			 size_t *required, size_t *required_hit, size_t *hit, const char **missing)
+{
+	match_header_keys(imp, header, required, required_hit, hit, missing, NULL, NULL);
 }
 
 /* --- probes for detect() --------------------------------------------------- */
@@ -697,11 +712,17 @@ static enum status detect_csv(struct import_source *src, const struct importer *
 		if (imp->shape != IMPORT_CSV)
 			continue;
 		for (h = 0; h <= imp->title_lines && h < src->probe_count; h++) {
-			size_t required, required_hit, hit;
+			size_t required, required_hit, hit, keys, keys_hit, others, others_hit;
 			const char *missing;
 			double score;
 
-			match_header(imp, &src->probe[h], &required, &required_hit, &hit, &missing);
+			match_header_keys(imp, &src->probe[h], &required, &required_hit, &hit, &missing,
+					  &keys, &keys_hit);
+			/* A family's shared key alone makes nothing near. */
+			others = required - keys;
+			others_hit = required_hit - keys_hit;
+			if (keys && required_hit < required && (others_hit == 0 || others_hit * 2 < others))
+				continue;
 			if (required_hit == required && required > 0) {
 				struct import_probe probe = { src, imp, NULL };
 

@@ -39,6 +39,10 @@ enum import_shape {
 #define COLUMN_REQUIRED 1u	/* the file is refused without it (CSV) / not detected (JSON) */
 #define COLUMN_REPEATED 2u	/* CSV: several columns share the name; values joined with '|' */
 #define COLUMN_ROOT	4u	/* JSON: path from the document root, not the record */
+#define COLUMN_KEY	8u	/* CSV, with REQUIRED: a key many files of a family share
+				   (Discover Uni's UKPRN, KISCOURSEID, KISMODE): a file
+				   with the key but none of the other required columns is
+				   unrelated, not a near miss */
 
 /*
  * CSV: header names, '|'-separated alternatives, compared ignoring case,
