@@ -784,6 +784,14 @@ static enum status standard_facts(struct store *s, const struct match_profile *p
 	return STATUS_OK;
 }
 
+static void trim_end(char *s)
+{
+	size_t n = strlen(s);
+
+	while (n && s[n - 1] == ' ')
+		s[--n] = '\0';
+}
+
 static void course_facts(const struct option_copy *c, const struct store_text *t,
 			 struct plan_facts *out)
 {
@@ -791,6 +799,20 @@ static void course_facts(const struct option_copy *c, const struct store_text *t
 
 	set(out->pay_start, PLAN_NOT_APPLICABLE);
 	set(out->pay_experienced, PLAN_NOT_APPLICABLE);
+	/* University courses: what graduates earn (Discover Uni), up to the detail. */
+	if (c->o.kind == OPTION_UNIVERSITY) {
+		set(out->pay_start, "%.*s", t->earnings_start ? (int)strcspn(t->earnings_start, "(,")
+			: 0, t->earnings_start ? t->earnings_start : "");
+		set(out->pay_experienced, "%.*s", t->earnings_later ?
+		    (int)strcspn(t->earnings_later, ";") : 0, t->earnings_later ?
+		    t->earnings_later : "");
+		trim_end(out->pay_start);
+		trim_end(out->pay_experienced);
+		if (!out->pay_start[0])
+			set(out->pay_start, PLAN_NOT_KNOWN);
+		if (!out->pay_experienced[0])
+			set(out->pay_experienced, PLAN_NOT_KNOWN);
+	}
 	set(out->demand, PLAN_NOT_APPLICABLE);
 	set(out->growth, PLAN_NOT_APPLICABLE);
 	if (c->o.study_mode) {

@@ -57,11 +57,11 @@ extern const char store_schema_sql[];
 	"wage_pence, wage_low_pence, wage_high_pence, wage_unit, wage_text, hours_per_week, " \
 	"working_week, duration_text, positions, posted_date, start_date, closing_date, " \
 	"provider_name, provider_ukprn, is_national, is_disability_confident, training, " \
-	"skills, qualifications, things_to_consider, url, source_id"
+	"skills, qualifications, things_to_consider, url, source_id, course_type"
 
 
 /*
- * Option queries. Every kind returns the same 39 columns (see read_option)
+ * Option queries. Every kind returns the same 40 columns (see read_option)
  * so one reader serves all. Parameters: ?1 full-text query, ?2 level,
  * ?3-?6 box, ?7 today, ?8 SOC code link, ?9 standard link, ?10 one id,
  * ?11 1 for university courses.
@@ -81,15 +81,20 @@ extern const char store_schema_sql[];
 	"NULL, NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL, o.riasec_r, o.riasec_i, o.riasec_a, " \
 	"o.riasec_s, o.riasec_e, o.riasec_c, NULL, NULL, NULL, " \
 	"CAST(round(o.weekly_pay * 100) AS INTEGER), 'weekly', o.weekly_hours, " NULL6 ", " \
-	"substr(o.description, 1, 400), NULL FROM occupation o WHERE " IN_TEXT(1, "CAST(o.soc AS INTEGER)") \
+	"substr(o.description, 1, 400), NULL, NULL FROM occupation o WHERE " IN_TEXT(1, "CAST(o.soc AS INTEGER)") \
 	" AND (?9 IS NULL OR o.soc IN (SELECT soc FROM standard_occupation WHERE standard_id = ?9))" \
 	" AND (?10 IS NULL OR CAST(o.soc AS INTEGER) = ?10)"
 
+/* Foundation apprenticeships are for 16 to 21 year olds. */
+#define FOUNDATION_AGES(kind) \
+	"CASE WHEN " kind " = 'foundation' THEN 16 END, CASE WHEN " kind " = 'foundation' THEN 21 END"
+
 #define STANDARD_SQL \
 	"SELECT s.id, s.reference, s.title, NULL, NULL, NULL, NULL, NULL, NULL, s.level, NULL, " \
-	"s.last_start_date, 0, NULL, NULL, s.route_id, r.name, s.ssa1, s.ssa2, " NULL6 ", " \
-	"NULL, NULL, NULL, NULL, NULL, NULL, s.duration_months, 'months', s.status, NULL, NULL, " \
-	"NULL, substr(s.overview, 1, 400), s.url FROM standard s LEFT JOIN route r ON r.id = s.route_id " \
+	"s.last_start_date, 0, " FOUNDATION_AGES("s.kind") ", s.route_id, r.name, s.ssa1, s.ssa2, " \
+	NULL6 ", NULL, NULL, NULL, NULL, NULL, NULL, s.duration_months, 'months', s.status, NULL, " \
+	"NULL, NULL, substr(s.overview, 1, 400), s.url, NULL FROM standard s " \
+	"LEFT JOIN route r ON r.id = s.route_id " \
 	"WHERE coalesce(s.status, '') <> 'withdrawn' AND " IN_TEXT(2, "s.id") \
 	" AND (?2 IS NULL OR s.level = ?2)" \
 	" AND (?8 IS NULL OR s.id IN (SELECT standard_id FROM standard_occupation WHERE soc = ?8))" \
@@ -101,7 +106,11 @@ extern const char store_schema_sql[];
 	"c.lat, c.lon, c.level, c.start_date, NULL, c.flexible_start, c.age_min, c.age_max, NULL, " \
 	"c.subject, c.ssa1, c.ssa2, " NULL6 ", c.kind, p.kind, p.has_sixth_form, NULL, NULL, NULL, " \
 	"c.duration_value, c.duration_unit, NULL, c.study_mode, c.cost_pence, " \
-	"coalesce(k.name, c.qualification), substr(coalesce(c.description, c.who_for), 1, 400), c.url"
+	"coalesce(k.name, c.qualification), substr(coalesce(c.description, c.who_for), 1, 400), c.url, " \
+	"CASE WHEN c.kind = 'he' THEN (SELECT CASE WHEN count(*) > 1 THEN " \
+	"group_concat(l.lat || ' ' || l.lon, ';') END FROM he_course_location cl JOIN he_location l " \
+	"ON l.ukprn = cl.ukprn AND l.locid = cl.locid WHERE cl.pubukprn = c.provider_ukprn " \
+	"AND cl.course_ref = c.ref AND l.lat IS NOT NULL) END"
 #define COURSE_JOINS \
 	" LEFT JOIN provider p ON p.id = c.provider_id LEFT JOIN venue v ON v.id = c.venue_id " \
 	"LEFT JOIN code_list k ON k.list = 'kisaim' AND k.code = c.qualification"
@@ -114,11 +123,15 @@ extern const char store_schema_sql[];
 	" AND (?10 IS NULL OR c.id = ?10)"
 
 #define VACANCY_COLUMNS_SQL \
-	"SELECT v.id, v.reference, v.title, v.employer, NULL, v.town, v.postcode, v.lat, v.lon, " \
-	"v.level, v.start_date, v.closing_date, 0, NULL, NULL, " \
+	"SELECT v.id, v.reference, v.title, v.employer, NULL, coalesce((SELECT group_concat(t, ', ') " \
+	"FROM (SELECT DISTINCT town AS t FROM vacancy_address WHERE vacancy_id = v.id " \
+	"AND town IS NOT NULL)), v.town), v.postcode, v.lat, v.lon, " \
+	"v.level, v.start_date, v.closing_date, 0, " FOUNDATION_AGES("v.course_type") ", " \
 	"coalesce(st.route_id, (SELECT route_id FROM route_alias WHERE alias = careers_fold(v.route_text))), " \
 	"NULL, st.ssa1, st.ssa2, " NULL6 ", NULL, NULL, NULL, v.wage_pence, v.wage_unit, " \
-	"v.hours_per_week, NULL, NULL, NULL, NULL, NULL, v.course_title, substr(v.description, 1, 400), v.url"
+	"v.hours_per_week, NULL, NULL, NULL, NULL, NULL, v.course_title, substr(v.description, 1, 400), v.url, " \
+	"(SELECT CASE WHEN count(*) > 1 THEN group_concat(lat || ' ' || lon, ';') END " \
+	"FROM vacancy_address WHERE vacancy_id = v.id AND lat IS NOT NULL)"
 #define VACANCY_JOINS \
 	" LEFT JOIN standard st ON st.id = (SELECT id FROM standard WHERE lars_code = v.lars_code " \
 	"ORDER BY id LIMIT 1)"
@@ -134,7 +147,7 @@ extern const char store_schema_sql[];
 	"SELECT p.id, p.urn, p.name, p.name, NULL, p.town, p.postcode, p.lat, p.lon, NULL, NULL, " \
 	"NULL, 0, p.age_low, p.age_high, NULL, NULL, NULL, NULL, " NULL6 ", NULL, p.kind, " \
 	"p.has_sixth_form, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, p.type_name, p.phase, " \
-	"p.website"
+	"p.website, NULL"
 #define SCHOOL_WHERE \
 	" coalesce(p.is_open, 1) = 1 AND (p.kind IN ('sixth_form', 'college') OR " \
 	"(p.kind IN ('school', 'special_school') AND p.has_sixth_form = 1)) AND " IN_TEXT(5, "p.id") \
@@ -287,7 +300,7 @@ extern const char store_schema_sql[];
 	  "INSERT INTO vacancy(reference, " VACANCY_COLUMNS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, " \
 	  "?8, ?9, ?10, ?11, ?12, ?13, ?14, CASE WHEN ?13 IS NOT NULL THEN 'exact' END, ?15, ?16, " \
 	  "?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, " \
-	  "?34, ?35, ?36, ?37) ON CONFLICT(reference) DO UPDATE SET (" VACANCY_COLUMNS ") = " \
+	  "?34, ?35, ?36, ?37, ?38) ON CONFLICT(reference) DO UPDATE SET (" VACANCY_COLUMNS ") = " \
 	  "(excluded.title, excluded.description, excluded.employer, excluded.employer_website, " \
 	  "excluded.lars_code, excluded.course_title, excluded.level, excluded.route_text, " \
 	  "excluded.address, excluded.town, excluded.postcode, excluded.lat, excluded.lon, " \
@@ -298,7 +311,7 @@ extern const char store_schema_sql[];
 	  "excluded.start_date, excluded.closing_date, excluded.provider_name, " \
 	  "excluded.provider_ukprn, excluded.is_national, excluded.is_disability_confident, " \
 	  "excluded.training, excluded.skills, excluded.qualifications, " \
-	  "excluded.things_to_consider, excluded.url, excluded.source_id)") \
+	  "excluded.things_to_consider, excluded.url, excluded.source_id, excluded.course_type)") \
 	_(SOC_GROUP, \
 	  "INSERT INTO soc_group(code, title, description, source_id) VALUES (?1, ?2, ?3, ?4) " \
 	  "ON CONFLICT(code) DO UPDATE SET title = excluded.title, " \
@@ -394,27 +407,29 @@ extern const char store_schema_sql[];
 	_(PACK_PUT, "INSERT INTO option_pack(data) VALUES (?1)") \
 	_(TEXT_CAREER, \
 	  "SELECT description, tasks, entry_routes, NULL, NULL, NULL, NULL, NULL, NULL, NULL, " \
-	  "NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, job_titles, NULL FROM occupation " \
+	  "NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, job_titles, NULL, NULL, NULL FROM occupation " \
 	  "WHERE CAST(soc AS INTEGER) = ?1") \
 	_(TEXT_APPRENTICESHIP, \
 	  "SELECT overview, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, url, " \
 	  "NULL, CASE WHEN duration_months THEN duration_months || ' months' END, NULL, NULL, " \
-	  "keywords, job_titles, integrated_degree FROM standard WHERE id = ?1") \
+	  "keywords, job_titles, integrated_degree, NULL, NULL FROM standard WHERE id = ?1") \
 	_(TEXT_COURSE, \
 	  "SELECT c.description, NULL, c.entry_requirements, c.who_for, c.where_next, NULL, NULL, " \
 	  "coalesce((SELECT name FROM code_list WHERE list = 'kisaim' AND code = c.qualification), " \
 	  "c.qualification), NULL, coalesce(v.address, p.address), coalesce(v.phone, p.phone), " \
 	  "coalesce(v.website, p.website), c.url, c.cost_text, " \
 	  "CASE WHEN c.duration_value THEN c.duration_value || ' ' || c.duration_unit END, NULL, " \
-	  "NULL, NULL, NULL, c.attendance FROM course c LEFT JOIN provider p ON p.id = c.provider_id " \
+	  "NULL, NULL, NULL, c.attendance, c.earnings_start, c.earnings_later FROM course c " \
+	  "LEFT JOIN provider p ON p.id = c.provider_id " \
 	  "LEFT JOIN venue v ON v.id = c.venue_id WHERE c.id = ?1") \
 	_(TEXT_VACANCY, \
 	  "SELECT description, NULL, NULL, NULL, NULL, training, skills, qualifications, " \
 	  "things_to_consider, address, NULL, employer_website, url, NULL, duration_text, " \
-	  "wage_text, working_week, NULL, NULL, provider_name FROM vacancy WHERE id = ?1") \
+	  "wage_text, working_week, NULL, NULL, provider_name, NULL, NULL FROM vacancy WHERE id = ?1") \
 	_(TEXT_SCHOOL, \
 	  "SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, address, phone, website, " \
-	  "NULL, NULL, NULL, NULL, NULL, NULL, NULL, type_name FROM provider WHERE id = ?1") \
+	  "NULL, NULL, NULL, NULL, NULL, NULL, NULL, type_name, NULL, NULL FROM provider " \
+	  "WHERE id = ?1") \
 	_(FIGURES, \
 	  "SELECT soc, year, value FROM labour_market WHERE measure = ?2 AND soc = (" \
 	  "SELECT soc FROM labour_market WHERE measure = ?2 AND soc IN (?1, substr(?1, 1, 3), " \
@@ -1424,6 +1439,7 @@ static enum status put_vacancy(struct store *s, const struct vacancy_rec *r)
 	bind_text(st, i++, r->things_to_consider);
 	bind_text(st, i++, r->url);
 	sqlite3_bind_int64(st, i++, s->source_id);
+	bind_text(st, i++, r->course_type);
 	if ((rc = run(s, st, "storing a vacancy")) != STATUS_OK || r->place_count <= 0)
 		return rc;
 	return put_vacancy_places(s, r);
@@ -1693,6 +1709,55 @@ static const struct {
 	  "UPDATE vacancy SET lat = o.lat, lon = o.lon, location_quality = 'outcode'"
 	  " FROM outcode o WHERE vacancy.lat IS NULL AND vacancy.postcode IS NOT NULL"
 	  " AND o.outcode = substr(vacancy.postcode, 1, instr(vacancy.postcode, ' ') - 1)" },
+	{ "placing the other addresses of vacancies by postcode",
+	  "UPDATE vacancy_address SET lat = pc.lat, lon = pc.lon FROM postcode pc"
+	  " WHERE vacancy_address.lat IS NULL AND pc.postcode = vacancy_address.postcode;"
+	  "UPDATE vacancy_address SET lat = o.lat, lon = o.lon FROM outcode o"
+	  " WHERE vacancy_address.lat IS NULL AND vacancy_address.postcode IS NOT NULL"
+	  " AND o.outcode = substr(vacancy_address.postcode, 1,"
+	  "  instr(vacancy_address.postcode, ' ') - 1)" },
+	/* The first campus (by LOCID) where it is taught; the others count for distance (pack.c). */
+	{ "placing university courses where they are taught",
+	  "UPDATE course SET (lat, lon, venue_name) = (SELECT l.lat, l.lon, l.name"
+	  " FROM he_course_location cl JOIN he_location l ON l.ukprn = cl.ukprn"
+	  " AND l.locid = cl.locid WHERE cl.pubukprn = course.provider_ukprn"
+	  " AND cl.course_ref = course.ref AND l.lat IS NOT NULL ORDER BY cl.locid LIMIT 1)"
+	  " WHERE kind = 'he' AND EXISTS (SELECT 1 FROM he_course_location cl"
+	  " JOIN he_location l ON l.ukprn = cl.ukprn AND l.locid = cl.locid"
+	  " WHERE cl.pubukprn = course.provider_ukprn AND cl.course_ref = course.ref"
+	  " AND l.lat IS NOT NULL)" },
+	{ "describing university courses' entrants and graduates",
+	  "CREATE TEMP TABLE he_words AS SELECT pubukprn, course_ref,"
+	  " max(CASE WHEN measure = 'salary_15m_med' THEN value END) AS go_med,"
+	  " max(CASE WHEN measure = 'salary_15m_lq' THEN value END) AS go_lq,"
+	  " max(CASE WHEN measure = 'salary_15m_uq' THEN value END) AS go_uq,"
+	  " max(CASE WHEN measure = 'salary_15m_med' THEN detail END) AS go_years,"
+	  " max(CASE WHEN measure = 'leo3_med' THEN value END) AS leo3,"
+	  " max(CASE WHEN measure = 'leo5_med' THEN value END) AS leo5,"
+	  " (SELECT CASE substr(t.measure, 9) WHEN '000' THEN 'under 48'"
+	  "   WHEN '240' THEN '240 or more' ELSE CAST(substr(t.measure, 9) AS INTEGER) || ' to '"
+	  "   || (CAST(substr(t.measure, 9) AS INTEGER) + 15) END FROM he_outcome t"
+	  "  WHERE t.pubukprn = o.pubukprn AND t.course_ref = o.course_ref"
+	  "  AND t.measure LIKE 'tariff%' ORDER BY t.value DESC, t.measure LIMIT 1) AS tariff,"
+	  " max(CASE WHEN measure = 'entry_alevel_pct' THEN value END) AS alevel"
+	  " FROM he_outcome o GROUP BY pubukprn, course_ref;"
+	  "UPDATE course SET"
+	  " earnings_start = CASE WHEN w.go_med IS NOT NULL THEN printf('£%,d a year 15 months"
+	  "  after%s%s', CAST(w.go_med AS INTEGER), CASE WHEN w.go_lq IS NOT NULL"
+	  "  AND w.go_uq IS NOT NULL THEN printf(' (most between £%,d and £%,d)',"
+	  "  CAST(w.go_lq AS INTEGER), CAST(w.go_uq AS INTEGER)) ELSE '' END,"
+	  "  CASE WHEN w.go_years IS NOT NULL THEN ', ' || w.go_years ELSE '' END) END,"
+	  " earnings_later = CASE WHEN w.leo5 IS NOT NULL THEN printf('£%,d a year after 5 years',"
+	  "  CAST(w.leo5 AS INTEGER)) || coalesce(printf('; £%,d after 3 years',"
+	  "  CAST(w.leo3 AS INTEGER)), '') WHEN w.leo3 IS NOT NULL THEN"
+	  "  printf('£%,d a year after 3 years', CAST(w.leo3 AS INTEGER)) END,"
+	  " entry_requirements = coalesce(entry_requirements, CASE WHEN w.tariff IS NOT NULL"
+	  "  OR w.alevel IS NOT NULL THEN trim(coalesce('Most entrants had ' || w.tariff"
+	  "  || ' UCAS points.', '') || coalesce(' ' || CAST(w.alevel AS INTEGER)"
+	  "  || '% of entrants came with A levels.', '')) END)"
+	  " FROM temp.he_words w WHERE course.kind = 'he' AND w.pubukprn = course.provider_ukprn"
+	  " AND w.course_ref = course.ref;"
+	  "DROP TABLE temp.he_words" },
 	/*
 	 * Courses are by far the widest rows, and an UPDATE writes the whole
 	 * row: so each course is linked to its provider (where it names one)
@@ -1747,6 +1812,17 @@ static const struct {
 	  "UPDATE occupation SET riasec = careers_riasec(riasec_r, riasec_i, riasec_a,"
 	  " riasec_s, riasec_e, riasec_c);"
 	  "DROP TABLE temp.riasec" },
+	/*
+	 * LMI for All's SOC 2010 figures, carried over to the SOC 2020 unit
+	 * groups its codes became, weighted by the shares of the ONS
+	 * relationship table (nothing without it). A SOC 2020 figure for the
+	 * same year (ASHE Table 14) is never replaced.
+	 */
+	{ "carrying SOC 2010 figures over to SOC 2020",
+	  "INSERT OR IGNORE INTO labour_market(soc, measure, year, value, source_id)"
+	  " SELECT r.soc2020, f.measure, f.year, sum(f.value * r.share) / sum(r.share),"
+	  " max(f.source_id) FROM soc2010_figure f JOIN soc2010_soc2020 r ON r.soc2010 = f.soc"
+	  " WHERE r.share > 0 GROUP BY r.soc2020, f.measure, f.year" },
 	{ "noting each career's latest pay and hours",
 	  "UPDATE occupation AS o SET weekly_pay = " LATEST_FIGURE("weekly_pay") ","
 	  " weekly_hours = " LATEST_FIGURE("weekly_hours") },
@@ -1774,10 +1850,19 @@ static const struct {
 	  " WHERE lat IS NOT NULL AND lon IS NOT NULL;"
 	  "DELETE FROM course_geo;"
 	  "INSERT INTO course_geo SELECT id, lat, lat, lon, lon FROM course"
-	  " WHERE lat IS NOT NULL AND lon IS NOT NULL;"
+	  " WHERE lat IS NOT NULL AND lon IS NOT NULL AND kind <> 'he';"
+	  /* A course taught at several campuses, an advert at several sites: the box round them all. */
+	  "INSERT INTO course_geo SELECT id, min(lat), max(lat), min(lon), max(lon) FROM ("
+	  " SELECT id, lat, lon FROM course WHERE kind = 'he' AND lat IS NOT NULL"
+	  " UNION ALL SELECT c.id, l.lat, l.lon FROM course c JOIN he_course_location cl"
+	  " ON cl.pubukprn = c.provider_ukprn AND cl.course_ref = c.ref JOIN he_location l"
+	  " ON l.ukprn = cl.ukprn AND l.locid = cl.locid WHERE c.kind = 'he' AND l.lat IS NOT NULL)"
+	  " GROUP BY id;"
 	  "DELETE FROM vacancy_geo;"
-	  "INSERT INTO vacancy_geo SELECT id, lat, lat, lon, lon FROM vacancy"
-	  " WHERE lat IS NOT NULL AND lon IS NOT NULL" },
+	  "INSERT INTO vacancy_geo SELECT id, min(lat), max(lat), min(lon), max(lon) FROM ("
+	  " SELECT id, lat, lon FROM vacancy WHERE lat IS NOT NULL AND lon IS NOT NULL"
+	  " UNION ALL SELECT vacancy_id, lat, lon FROM vacancy_address WHERE lat IS NOT NULL)"
+	  " GROUP BY id" },
 };
 
 /* Words of an apprenticeship title that say nothing about the job. */
@@ -2226,6 +2311,7 @@ static void read_option(sqlite3_stmt *st, enum option_kind kind, struct store_op
 	o->qualification = column_text(st, 36);
 	o->summary = column_text(st, 37);
 	o->url = column_text(st, 38);
+	o->places = column_text(st, 39);
 }
 
 enum status store_each_option(struct store *s, enum option_kind kind,
@@ -2296,7 +2382,7 @@ enum status store_each_option(struct store *s, enum option_kind kind,
 	&(t)->training, &(t)->skills, &(t)->qualifications, &(t)->things_to_consider, \
 	&(t)->address, &(t)->phone, &(t)->website, &(t)->apply_url, &(t)->cost_text, \
 	&(t)->duration_text, &(t)->wage_text, &(t)->working_week, &(t)->keywords, \
-	&(t)->job_titles, &(t)->note }
+	&(t)->job_titles, &(t)->note, &(t)->earnings_start, &(t)->earnings_later }
 
 static char *column_copy(sqlite3_stmt *st, int i)
 {

@@ -221,6 +221,9 @@ struct store_option {
 	const char *qualification;
 	const char *summary;		/* the start of the description */
 	const char *url;
+	const char *places;		/* every place it is at when more than one (an advert
+					   at several sites, a course at several campuses):
+					   "lat lon;lat lon"; else NULL */
 };
 
 /* The long text of one option, for its detail screen. Owned strings, NULL when none. */
@@ -229,6 +232,7 @@ struct store_text {
 	     *qualifications, *things_to_consider, *address, *phone, *website, *apply_url,
 	     *cost_text, *duration_text, *wage_text, *working_week, *keywords, *job_titles,
 	     *note;
+	char *earnings_start, *earnings_later;	/* university courses: graduates' pay */
 };
 
 enum status store_option_text(struct store *s, enum option_kind kind, long long id,

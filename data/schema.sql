@@ -322,7 +322,8 @@ CREATE TABLE vacancy (
 	qualifications TEXT,
 	things_to_consider TEXT,
 	url TEXT,
-	source_id INTEGER NOT NULL
+	source_id INTEGER NOT NULL,
+	course_type TEXT		-- foundation: a foundation apprenticeship (16-21)
 ) STRICT;
 
 -- Every place a vacancy is advertised at (Find an apprenticeship v2 lists

@@ -326,6 +326,8 @@ static void match_header_keys(const struct importer *imp, struct probe_record *h
 	struct strbuf wanted;
 	size_t c, k;
 
+	if (keys)
+		*keys = *keys_hit = 0;
 	*required = *required_hit = *hit = 0;
 	*missing = NULL;
 	strbuf_init(&wanted);

@@ -4,7 +4,8 @@
  * Which teaching location (LOCATION.csv) each course is taught at:
  * PUBUKPRN, UKPRN, KISCOURSEID, KISMODE and LOCID, one row per course
  * and location. The location is the UKPRN's (the provider that lists
- * it). Each row becomes an HE_COURSE_LOCATION; at finalize a course is
+ * it). UCASCOURSEID.csv has the same columns and UCASCOURSEID besides
+ * (the course's UCAS code at each location): it is read the same way. Each row becomes an HE_COURSE_LOCATION; at finalize a course is
  * placed at its locations, so a learner's distance is to the nearest
  * campus where it is taught, not to the university's head office.
  */
@@ -37,7 +38,7 @@ static enum status row(struct import_row *r)
 
 const struct importer importer_discover_uni_courselocation_csv = {
 	.name = "discover-uni-courselocation-csv",
-	.title = "Discover Uni course locations (COURSELOCATION.csv)",
+	.title = "Discover Uni course locations (COURSELOCATION.csv; UCASCOURSEID.csv too)",
 	.detection = "CSV whose header has UKPRN, KISCOURSEID, KISMODE and LOCID",
 	.licence = DU_LICENCE,
 	.attribution = DU_ATTRIBUTION,

@@ -402,6 +402,13 @@ static void build(struct ui *ui, struct view *v, struct detail *d)
 			pair(d, "Cost", sb.buf);
 			strbuf_done(&sb);
 		}
+		if (t.earnings_start || t.earnings_later) {
+			heading(d, "What people earn after it");
+			if (t.earnings_start)
+				text(d, t.earnings_start);
+			if (t.earnings_later)
+				text(d, t.earnings_later);
+		}
 		if (t.who_for) {
 			heading(d, "Who it is for");
 			text(d, t.who_for);
