@@ -208,6 +208,21 @@ static enum status read_dataset(const char *path, struct dataset *ds, FILE *err)
 	return STATUS_OK;
 }
 
+/* s as a JSON string (a folder's path). */
+static void json_string(struct strbuf *out, const char *s)
+{
+	strbuf_putc(out, '"');
+	for (; *s; s++) {
+		if (*s == '"' || *s == '\\')
+			strbuf_putc(out, '\\');
+		if ((unsigned char)*s < 0x20)
+			strbuf_printf(out, "\\u%04x", (unsigned char)*s);
+		else
+			strbuf_putc(out, *s);
+	}
+	strbuf_putc(out, '"');
+}
+
 static void dataset_done(struct dataset *ds)
 {
 	free(ds->folder);
@@ -564,10 +579,26 @@ enum status build_store(const struct build_options *o)
 		rc = import_one(&st, files.paths[i], 0, &skipped);
 		st.files_skipped += skipped;
 	}
-	for (i = 0; rc == STATUS_OK && i < ndatasets; i++)
+	/* A DATASET labels its folder, less any folder beneath it with a DATASET of its own. */
+	for (i = 0; rc == STATUS_OK && i < ndatasets; i++) {
+		struct strbuf inner;
+		size_t k, n = strlen(datasets[i].folder);
+
+		strbuf_init(&inner);
+		for (k = 0; k < ndatasets; k++) {
+			if (k == i || strlen(datasets[k].folder) <= n ||
+			    strncmp(datasets[k].folder, datasets[i].folder, n) != 0)
+				continue;
+			strbuf_puts(&inner, inner.len ? "," : "[");
+			json_string(&inner, datasets[k].folder);
+		}
+		if (inner.len)
+			strbuf_putc(&inner, ']');
 		rc = store_source_relabel(store, datasets[i].folder, datasets[i].licence,
 					  datasets[i].attribution, datasets[i].sample,
-					  datasets[i].date);
+					  datasets[i].date, inner.len ? inner.buf : NULL);
+		strbuf_done(&inner);
+	}
 	if (rc == STATUS_OK && st.files_done == 0) {
 		fprintf(o->err_stream, "careers: %s: no data files this program recognises\n",
 			o->data_dir);

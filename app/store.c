@@ -354,7 +354,9 @@ extern const char store_schema_sql[];
 	  "rows_loaded = ?5, rows_rejected = ?6, data_date = coalesce(?7, data_date) WHERE id = ?8") \
 	_(SOURCE_RELABEL, \
 	  "UPDATE source_file SET licence = ?2, attribution = ?3, is_sample = ?4, " \
-	  "data_date = coalesce(data_date, ?5) WHERE substr(path, 1, length(?1)) = ?1") \
+	  "data_date = coalesce(data_date, ?5) WHERE substr(path, 1, length(?1)) = ?1 " \
+	  "AND NOT EXISTS (SELECT 1 FROM json_each(coalesce(?6, '[]')) AS x " \
+	  "WHERE substr(source_file.path, 1, length(x.value)) = x.value)") \
 	_(REJECTION, \
 	  "INSERT INTO rejected_row(source_id, line, location, field, message) " \
 	  "VALUES (?1, ?2, ?3, ?4, ?5)") \
@@ -1038,7 +1040,8 @@ enum status store_source_end(struct store *s, const struct import_result *r)
 }
 
 enum status store_source_relabel(struct store *s, const char *prefix, const char *licence,
-				 const char *attribution, int is_sample, const char *data_date)
+				 const char *attribution, int is_sample, const char *data_date,
+				 const char *except_json)
 {
 	sqlite3_stmt *st = stmt(s, STMT_SOURCE_RELABEL);
 
@@ -1049,6 +1052,7 @@ enum status store_source_relabel(struct store *s, const char *prefix, const char
 	bind_text(st, 3, attribution);
 	sqlite3_bind_int(st, 4, is_sample);
 	bind_text(st, 5, data_date);
+	bind_text(st, 6, except_json);
 	return run(s, st, "labelling sources");
 }
 

@@ -89,9 +89,11 @@ enum status store_source_reject(struct store *s, const struct import_rejection *
 /* Finish the current source with its counts, hash and encoding. */
 enum status store_source_end(struct store *s, const struct import_result *result);
 /* Set licence, attribution and sample flag of every source whose path starts with
- * prefix, and its data date where the file itself did not give one. */
+ * prefix, and its data date where the file itself did not give one; except_json is a
+ * JSON array of longer prefixes left out (folders with a DATASET of their own), or NULL. */
 enum status store_source_relabel(struct store *s, const char *prefix, const char *licence,
-				 const char *attribution, int is_sample, const char *data_date);
+				 const char *attribution, int is_sample, const char *data_date,
+				 const char *except_json);
 
 /* The sink that importers write through (valid while s is open). */
 struct import_sink store_sink(struct store *s);
