@@ -460,7 +460,8 @@ static enum status parse_part(struct parse *p, const char *part, size_t limit, c
 			rc = STATUS_FORMAT;
 		}
 	}
-	utf8_mend(err);
+	if (rc != STATUS_OK)
+		utf8_mend(err);
 	free(buf);
 	XML_ParserFree(p->xp);
 	p->xp = NULL;
