@@ -628,7 +628,55 @@ TEST(pay_from_ashe_and_soc2010_kept_apart)
 			"'15-1252.00'", "4 Software Developers");
 }
 
+/* `careers search` on the store: what the learner filter makes of the current shapes. */
+static void search(const char *args, struct strbuf *out)
+{
+	const char *bin = getenv("CAREERS_BIN");
+	char cmd[2048], buf[4096];
+	FILE *p;
+	size_t got;
+
+	strbuf_reset(out);
+	snprintf(cmd, sizeof(cmd), "'%s' search --db '%s' --today 2026-11-01 --format json %s 2>&1",
+		 bin, built_store(), args);
+	p = popen(cmd, "r");
+	CHECK(p != NULL);
+	if (!p)
+		return;
+	while ((got = fread(buf, 1, sizeof(buf), p)) > 0)
+		strbuf_add(out, buf, got);
+	CHECK_INT(pclose(p), 0);
+}
+
+TEST(learner_filter_on_current_shapes)
+{
+	struct strbuf out;
+
+	if (!getenv("CAREERS_BIN"))
+		SKIP("no careers binary (CAREERS_BIN)");
+	strbuf_init(&out);
+	/* The Leeds and Doncaster advert is as near as its Doncaster site. */
+	search("--year 11 --postcode DN1 --within 2 --kind vacancy --text administrator", &out);
+	CHECK_CONTAINS(out.buf, "\"ref\": \"VAC2000041656\"");
+	CHECK_CONTAINS(out.buf, "\"distance_miles\": 0.");
+	/* Foundation apprenticeships: found by a pupil, not for someone of 23. */
+	search("--year 11 --kind apprenticeship --text foundation", &out);
+	CHECK_CONTAINS(out.buf, "\"ref\": \"FA0002\"");
+	CHECK_CONTAINS(out.buf, "\"availability\": \"from-date\"");
+	search("--age 23 --kind apprenticeship --text foundation --show-all", &out);
+	CHECK_CONTAINS(out.buf, "\"availability\": \"not-for-age\"");
+	CHECK_CONTAINS(out.buf, "for ages 16 to 21; you would be 23");
+	/* A proposal is never startable: not shown. */
+	search("--year 11 --kind apprenticeship --text quantum --show-all", &out);
+	CHECK_NOT_CONTAINS(out.buf, "ST1999");
+	/* The re-versioned standard is there. */
+	search("--year 13 --kind apprenticeship --text software", &out);
+	CHECK_CONTAINS(out.buf, "\"ref\": \"ST0116\"");
+	strbuf_done(&out);
+}
+
 TESTS(zip_parts_and_the_national_copy, damaged_zip_is_refused_with_why, workbook_sheets_as_csv,
       hostile_workbooks_are_refused, current_folder_builds, course_directory_open_data,
       standards_versions_and_foundation_apprenticeships, vacancies_v2,
-      universities_campuses_and_earnings, pay_from_ashe_and_soc2010_kept_apart)
+      universities_campuses_and_earnings, pay_from_ashe_and_soc2010_kept_apart,
+      learner_filter_on_current_shapes)
