@@ -298,8 +298,15 @@ static const char *cell_value(struct parse *p)
 
 static void add_cell(struct parse *p, const char *value)
 {
-	if (p->column >= XLSX_MAX_COLUMNS || !*value)
+	size_t n = strlen(value);
+
+	if (p->column >= XLSX_MAX_COLUMNS || !n)
 		return;
+	if (p->row_text.len + n > XLSX_MAX_SHEET) {
+		stop(p, "%s line %lu: a row is bigger than %u MB", p->part_name,
+		     (unsigned long)XML_GetCurrentLineNumber(p->xp), XLSX_MAX_SHEET >> 20);
+		return;
+	}
 	if (p->cell_count == p->cell_alloc) {
 		p->cell_alloc = p->cell_alloc ? p->cell_alloc * 2 : 32;
 		p->cells = xrealloc(p->cells, p->cell_alloc * sizeof(*p->cells));
@@ -307,7 +314,7 @@ static void add_cell(struct parse *p, const char *value)
 	p->cells[p->cell_count].column = p->column;
 	p->cells[p->cell_count].at = p->row_text.len;
 	p->cell_count++;
-	strbuf_add(&p->row_text, value, strlen(value) + 1);
+	strbuf_add(&p->row_text, value, n + 1);
 }
 
 static void put_field(struct strbuf *out, const char *s)
