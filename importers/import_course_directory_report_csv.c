@@ -221,6 +221,7 @@ const struct importer importer_course_directory_report_csv = {
 		 "(LiveCoursesWithRegionsAndVenuesReport CSV)",
 	.detection = "CSV whose header has PROVIDER_UKPRN, COURSE_ID, COURSE_RUN_ID, COURSE_NAME, "
 		     "DELIVER_MODE, FLEXIBLE_STARTDATE, STARTDATE and LOCATION_NAME",
+	.edition = "LiveCoursesWithRegionsAndVenuesReport-20260727 (36 columns, July 2026)",
 	.licence = "Open Government Licence v3.0",
 	.attribution = "Contains public sector information from the Department for Education's "
 		       "Course Directory, licensed under the Open Government Licence v3.0.",

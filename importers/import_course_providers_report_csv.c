@@ -88,6 +88,7 @@ const struct importer importer_course_providers_report_csv = {
 	.title = "GOV.UK Course Directory monthly open data (LiveCourseProvidersReport CSV)",
 	.detection = "CSV whose header has PROVIDER_UKPRN (or Ukprn), PROVIDER_NAME and a "
 		     "contact postcode",
+	.edition = "LiveCourseProvidersReport, 2026 fields (CSV header spellings not seen)",
 	.licence = "Open Government Licence v3.0",
 	.attribution = "Contains public sector information from the Department for Education's "
 		       "Course Directory, licensed under the Open Government Licence v3.0.",

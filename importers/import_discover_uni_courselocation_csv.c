@@ -40,6 +40,7 @@ const struct importer importer_discover_uni_courselocation_csv = {
 	.name = "discover-uni-courselocation-csv",
 	.title = "Discover Uni course locations (COURSELOCATION.csv; UCASCOURSEID.csv too)",
 	.detection = "CSV whose header has UKPRN, KISCOURSEID, KISMODE and LOCID",
+	.edition = "Discover Uni 2025/26 (HESA C25061)",
 	.licence = DU_LICENCE,
 	.attribution = DU_ATTRIBUTION,
 	.shape = IMPORT_CSV,

@@ -49,6 +49,7 @@ const struct importer importer_discover_uni_entry_csv = {
 	.name = "discover-uni-entry-csv",
 	.title = "Discover Uni entrants' qualifications (ENTRY.csv)",
 	.detection = "CSV whose header has UKPRN, KISCOURSEID, KISMODE and ALEVEL, ACCESS, BACC",
+	.edition = "Discover Uni 2025/26 (HESA C25061)",
 	.licence = DU_LICENCE,
 	.attribution = DU_ATTRIBUTION,
 	.shape = IMPORT_CSV,

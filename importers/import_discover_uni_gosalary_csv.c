@@ -39,6 +39,7 @@ const struct importer importer_discover_uni_gosalary_csv = {
 	.name = "discover-uni-gosalary-csv",
 	.title = "Discover Uni graduate salaries 15 months after the course (GOSALARY.csv)",
 	.detection = "CSV whose header has UKPRN, KISCOURSEID, KISMODE and GOINSTLQ, GOINSTMED, GOINSTUQ",
+	.edition = "Discover Uni 2025/26 (HESA C25061), checked on the real file",
 	.licence = DU_LICENCE,
 	.attribution = DU_ATTRIBUTION,
 	.shape = IMPORT_CSV,

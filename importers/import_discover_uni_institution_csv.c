@@ -280,6 +280,7 @@ const struct importer importer_discover_uni_institution_csv = {
 	.name = "discover-uni-institution-csv",
 	.title = "Discover Uni providers (INSTITUTION.csv)",
 	.detection = "CSV whose header has PUBUKPRN, UKPRN, LEGAL_NAME, PROVADDRESS and PROVURL",
+	.edition = "Discover Uni 2025/26 (HESA C25061), checked on the real file",
 	.licence = "Creative Commons Attribution 4.0 International (as commonly cited for "
 		   "Discover Uni; not verified)",
 	.attribution = "Contains Discover Uni data from the Office for Students and HESA "

@@ -217,6 +217,7 @@ const struct importer importer_discover_uni_kiscourse_csv = {
 	.title = "Discover Uni courses (KISCOURSE.csv)",
 	.detection = "CSV whose header has UKPRN, TITLE, KISCOURSEID, KISMODE, KISAIMCODE, "
 		     "HONOURS, SANDWICH and YEARABROAD",
+	.edition = "Discover Uni 2025/26 (HESA C25061), checked on the real file",
 	.licence = "Creative Commons Attribution 4.0 International (as commonly cited for "
 		   "Discover Uni; not verified)",
 	.attribution = "Contains Discover Uni data from the Office for Students and HESA "

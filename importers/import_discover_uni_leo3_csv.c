@@ -39,6 +39,7 @@ const struct importer importer_discover_uni_leo3_csv = {
 	.name = "discover-uni-leo3-csv",
 	.title = "Discover Uni graduate earnings 3 years after (LEO) (LEO3.csv)",
 	.detection = "CSV whose header has UKPRN, KISCOURSEID, KISMODE and LEO3INSTLQ, LEO3INSTMED, LEO3INSTUQ",
+	.edition = "Discover Uni 2025/26 (HESA C25061)",
 	.licence = DU_LICENCE,
 	.attribution = DU_ATTRIBUTION,
 	.shape = IMPORT_CSV,

@@ -39,6 +39,7 @@ const struct importer importer_discover_uni_leo5_csv = {
 	.name = "discover-uni-leo5-csv",
 	.title = "Discover Uni graduate earnings 5 years after (LEO) (LEO5.csv)",
 	.detection = "CSV whose header has UKPRN, KISCOURSEID, KISMODE and LEO5INSTLQ, LEO5INSTMED, LEO5INSTUQ",
+	.edition = "Discover Uni 2025/26 (HESA C25061)",
 	.licence = DU_LICENCE,
 	.attribution = DU_ATTRIBUTION,
 	.shape = IMPORT_CSV,

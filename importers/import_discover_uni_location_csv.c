@@ -48,6 +48,7 @@ const struct importer importer_discover_uni_location_csv = {
 	.name = "discover-uni-location-csv",
 	.title = "Discover Uni teaching locations (LOCATION.csv)",
 	.detection = "CSV whose header has UKPRN, LOCID, LOCNAME, LATITUDE and LONGITUDE",
+	.edition = "Discover Uni 2025/26 (HESA C25061), checked on the real LOCATION.csv",
 	.licence = DU_LICENCE,
 	.attribution = DU_ATTRIBUTION,
 	.shape = IMPORT_CSV,

@@ -59,6 +59,7 @@ const struct importer importer_discover_uni_tariff_csv = {
 	.name = "discover-uni-tariff-csv",
 	.title = "Discover Uni entrants' UCAS tariff points (TARIFF.csv)",
 	.detection = "CSV whose header has UKPRN, KISCOURSEID, KISMODE and T001, T240",
+	.edition = "Discover Uni 2025/26 (HESA C25061), checked on the real file",
 	.licence = DU_LICENCE,
 	.attribution = DU_ATTRIBUTION,
 	.shape = IMPORT_CSV,

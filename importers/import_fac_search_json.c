@@ -278,6 +278,7 @@ const struct importer importer_fac_search_json = {
 	.title = "Find a course API search results (JSON)",
 	.detection = "JSON whose results[] records have ukprn, providerName and courseRunId "
 		     "(or courseId, tLevelLocationId, tLevelId)",
+	.edition = "Find a course API search, 2026 (SearchResultViewModel)",
 	.licence = "Open Government Licence v3.0",
 	.attribution = "Contains public sector information from the Department for Education's "
 		       "Find a course service, licensed under the Open Government Licence v3.0.",

@@ -122,6 +122,7 @@ const struct importer importer_lars_standard_csv = {
 	.name = "lars-standard-csv",
 	.title = "LARS apprenticeship standards (Standard.csv)",
 	.detection = "CSV whose header has StandardCode, StandardName and NotionalEndLevel",
+	.edition = "LARS Standard.csv, August 2020, with the 2025 ApprenticeshipStandardTypeCode",
 	.licence = "Open Government Licence v3.0",
 	.attribution = "Contains public sector information from the Education and Skills "
 		       "Funding Agency (Learning Aim Reference Service), licensed under the "

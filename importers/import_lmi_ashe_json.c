@@ -71,6 +71,7 @@ const struct importer importer_lmi_ashe_json = {
 	.name = "lmi-ashe-json",
 	.title = "LMI for All pay and hours, SOC 2010 (ashe/estimatePay, ashe/estimateHours JSON; archive)",
 	.detection = "JSON object with soc and a series of {year, estpay} or {year, hours}",
+	.edition = "LMI for All v1 recordings (service closed in 2025; SOC 2010)",
 	.licence = "LMI for All terms of use (licence not stated in the stored source; "
 		   "unverified)",
 	.attribution = "Contains data from LMI for All, api.lmiforall.org.uk, based on the ONS "

@@ -167,6 +167,7 @@ const struct importer importer_lmi_predict_json = {
 	.title = "LMI for All Working Futures, SOC 2010 (wf/predict, wf/replacement_demand JSON; archive)",
 	.detection = "JSON object with soc and either predictedEmployment [{year, employment}] "
 		     "or end_year and rate",
+	.edition = "LMI for All v1 field list (service closed in 2025; SOC 2010)",
 	.licence = "LMI for All terms of use (licence not stated in the stored source; "
 		   "unverified)",
 	.attribution = "Contains data from LMI for All, api.lmiforall.org.uk, based on the "

@@ -114,6 +114,7 @@ const struct importer importer_lmi_soc_json = {
 	.name = "lmi-soc-json",
 	.title = "LMI for All occupations, SOC 2010 (soc/code, soc/search JSON; archive)",
 	.detection = "JSON object, or list of objects, with soc, title and description",
+	.edition = "LMI for All v1 recordings (service closed in 2025; SOC 2010)",
 	.licence = "LMI for All terms of use (licence not stated in the stored source; "
 		   "unverified)",
 	.attribution = "Contains data from LMI for All, api.lmiforall.org.uk.",

@@ -41,6 +41,7 @@ const struct importer importer_onet_job_zones_csv = {
 	.name = "onet-job-zones-csv",
 	.title = "O*NET Job Zones (Job Zones.txt or the Excel export as CSV)",
 	.detection = "CSV or tab-separated file whose header has O*NET-SOC Code and Job Zone",
+	.edition = "O*NET 30.1 text database (December 2025): no Title column",
 	.licence = "Creative Commons Attribution 4.0 International (CC BY 4.0)",
 	.attribution = "This product includes information from the O*NET Database by the U.S. "
 		       "Department of Labor, Employment and Training Administration (USDOL/ETA). "

@@ -63,6 +63,7 @@ const struct importer importer_ons_soc2010_soc2020 = {
 	.title = "ONS relationship between SOC 2010 and SOC 2020 unit groups (sheet or CSV)",
 	.detection = "CSV or workbook sheet whose header has a SOC 2010 code, a SOC 2020 code "
 		     "and a percentage",
+	.edition = "ONS SOC 2010 to SOC 2020 relationship tables (workbook not seen: long form assumed)",
 	.licence = "Open Government Licence v3.0",
 	.attribution = "Source: Office for National Statistics, the relationship between SOC 2010 "
 		       "and SOC 2020, licensed under the Open Government Licence v3.0.",

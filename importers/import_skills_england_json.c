@@ -201,6 +201,7 @@ const struct importer importer_skills_england_json = {
 	.title = "Skills England apprenticeship standards and foundation apprenticeships (API JSON)",
 	.detection = "JSON array whose first record has referenceNumber (an ST or FA reference) "
 		     "and title",
+	.edition = "Skills England API, October 2026: every version; foundation apprenticeships",
 	.licence = "Open Government Licence v3.0",
 	.attribution = "Contains public sector information from Skills England, licensed under "
 		       "the Open Government Licence v3.0.",

@@ -65,6 +65,7 @@ struct importer {
 	const char *title;	/* "IfATE apprenticeship standards (CSV download)" */
 	const char *detection;	/* how files are recognised, for `careers formats` */
 	const char *licence;	/* e.g. "Open Government Licence v3.0" */
+	const char *edition;	/* the publisher's edition it was checked against */
 	const char *attribution;	/* the credit line the licence asks for */
 	enum import_shape shape;
 	const struct import_column *columns;
