@@ -261,8 +261,9 @@ static void fold(const char *s, size_t n, char *out, size_t outlen)
 
 /*
  * A column's names folded, for comparing with every cell of a header:
- * each alternative as a flag ('*' for a prefix, '=' for the whole name)
- * and its folded text, NUL-terminated, one after another.
+ * each alternative as a flag ('*' for a prefix, '=' for the whole name),
+ * its length (one byte) and its folded text, NUL-terminated, one after
+ * another.
  */
 static void fold_names(const char *names, struct strbuf *out)
 {
@@ -277,8 +278,40 @@ static void fold_names(const char *names, struct strbuf *out)
 
 		fold(alt, prefix ? len - 1 : len, want, sizeof(want));
 		strbuf_putc(out, prefix ? '*' : '=');
+		/* Its length in a byte (fold() keeps it under 128), so matching needs no strlen. */
+		strbuf_putc(out, (char)strlen(want));
 		strbuf_add(out, want, strlen(want) + 1);
 	}
+}
+
+/*
+ * A column's folded names, worked out once per process: detection tries
+ * every format on every file, and most of its time went to folding the
+ * same names again. (Detection runs on one thread.)
+ */
+static const struct strbuf *folded_column(const struct importer *imp, size_t c)
+{
+	static struct {
+		const struct importer *imp;
+		struct strbuf *columns;
+	} *cache;
+	static size_t cached;
+	size_t i, k;
+
+	for (i = 0; i < cached && cache[i].imp != imp; i++)
+		;
+	if (i == cached) {
+		cache = xrealloc(cache, (cached + 1) * sizeof(*cache));
+		cache[i].imp = imp;
+		cache[i].columns = xcalloc(imp->column_count ? imp->column_count : 1,
+					   sizeof(*cache[i].columns));
+		for (k = 0; k < imp->column_count; k++) {
+			strbuf_init(&cache[i].columns[k]);
+			fold_names(imp->columns[k].names, &cache[i].columns[k]);
+		}
+		cached++;
+	}
+	return &cache[i].columns[c];
 }
 
 /* Does a folded header cell match one of the folded names? */
@@ -288,9 +321,11 @@ static int name_matches(const struct strbuf *wanted, const char *got)
 
 	while (w < end) {
 		int prefix = *w++ == '*';
-		size_t len = strlen(w);
+		size_t len = (unsigned char)*w++;
 
-		if (prefix ? strncmp(got, w, len) == 0 : strcmp(got, w) == 0)
+		/* Cheap first: the first letters must agree. */
+		if ((len == 0 || got[0] == w[0]) &&
+		    (prefix ? strncmp(got, w, len) == 0 : strcmp(got, w) == 0))
 			return 1;
 		w += len + 1;
 	}
@@ -323,20 +358,18 @@ static void match_header_keys(const struct importer *imp, struct probe_record *h
 			      const char **missing, size_t *keys, size_t *keys_hit)
 {
 	const char *const *got = folded_fields(header);
-	struct strbuf wanted;
 	size_t c, k;
 
 	if (keys)
 		*keys = *keys_hit = 0;
 	*required = *required_hit = *hit = 0;
 	*missing = NULL;
-	strbuf_init(&wanted);
 	for (c = 0; c < imp->column_count; c++) {
+		const struct strbuf *wanted = folded_column(imp, c);
 		int found = 0;
 
-		fold_names(imp->columns[c].names, &wanted);
 		for (k = 0; k < header->count && !found; k++)
-			found = name_matches(&wanted, got[k]);
+			found = name_matches(wanted, got[k]);
 		if (imp->columns[c].flags & COLUMN_REQUIRED) {
 			(*required)++;
 			if (found)
@@ -351,7 +384,6 @@ static void match_header_keys(const struct importer *imp, struct probe_record *h
 		if (found)
 			(*hit)++;
 	}
-	strbuf_done(&wanted);
 }
 
 static void match_header(const struct importer *imp, struct probe_record *header,

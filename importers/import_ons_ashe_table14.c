@@ -216,7 +216,7 @@ const struct importer importer_ons_ashe_table14 = {
 		       "Earnings, licensed under the Open Government Licence v3.0.",
 	.shape = IMPORT_CSV,
 	.columns = COLUMNS(columns),
-	.title_lines = 5,
+	.title_lines = 4,
 	.detect = detect,
 	.begin = begin,
 	.row = row,

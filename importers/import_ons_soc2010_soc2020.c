@@ -69,6 +69,6 @@ const struct importer importer_ons_soc2010_soc2020 = {
 		       "and SOC 2020, licensed under the Open Government Licence v3.0.",
 	.shape = IMPORT_CSV,
 	.columns = COLUMNS(columns),
-	.title_lines = 5,
+	.title_lines = 2,
 	.row = row,
 };

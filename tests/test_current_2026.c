@@ -28,6 +28,8 @@
 #include "build.h"
 #include "bundle.h"
 #include "harness.h"
+#include "match.h"
+#include "plan.h"
 #include "store.h"
 #include "xlsx.h"
 #include "zipfile.h"
@@ -628,6 +630,32 @@ TEST(pay_from_ashe_and_soc2010_kept_apart)
 			"'15-1252.00'", "4 Software Developers");
 }
 
+/* The adviser's comparison shows what graduates earn. */
+TEST(university_earnings_in_the_comparison)
+{
+	const char *db = built_store();
+	struct match_profile p;
+	struct plan_facts f;
+	struct store *s = NULL;
+	char err[256], *id;
+
+	CHECK_INT(store_open(db, STORE_READ_ONLY, &s, err, sizeof(err)), STATUS_OK);
+	if (!s)
+		return;
+	id = query(db, "SELECT id FROM course WHERE ref = 'CS-BSC/01'");
+	match_profile_init(&p);
+	p.school_year = 12;
+	p.today = (struct civil_date){ 2026, 11, 30 };
+	CHECK(id != NULL);
+	if (id) {
+		CHECK_INT(plan_facts(s, &p, OPTION_UNIVERSITY, atoll(id), &f), STATUS_OK);
+		CHECK_STR(f.pay_start, "\xC2\xA3" "28,000 a year 15 months after");
+		CHECK_STR(f.pay_experienced, "\xC2\xA3" "34,000 a year after 5 years");
+	}
+	free(id);
+	store_close(s);
+}
+
 /* `careers search` on the store: what the learner filter makes of the current shapes. */
 static void search(const char *args, struct strbuf *out)
 {
@@ -679,4 +707,4 @@ TESTS(zip_parts_and_the_national_copy, damaged_zip_is_refused_with_why, workbook
       hostile_workbooks_are_refused, current_folder_builds, course_directory_open_data,
       standards_versions_and_foundation_apprenticeships, vacancies_v2,
       universities_campuses_and_earnings, pay_from_ashe_and_soc2010_kept_apart,
-      learner_filter_on_current_shapes)
+      university_earnings_in_the_comparison, learner_filter_on_current_shapes)
