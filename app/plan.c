@@ -784,6 +784,18 @@ static enum status standard_facts(struct store *s, const struct match_profile *p
 	return STATUS_OK;
 }
 
+/* "£28,000 a year 15 months after (most between ...), 2021-23": the length before the detail. */
+static size_t up_to_detail(const char *s)
+{
+	const char *at;
+
+	if (!s)
+		return 0;
+	if ((at = strstr(s, " (")) != NULL || (at = strstr(s, ", ")) != NULL)
+		return (size_t)(at - s);
+	return strlen(s);
+}
+
 static void trim_end(char *s)
 {
 	size_t n = strlen(s);
@@ -801,8 +813,8 @@ static void course_facts(const struct option_copy *c, const struct store_text *t
 	set(out->pay_experienced, PLAN_NOT_APPLICABLE);
 	/* University courses: what graduates earn (Discover Uni), up to the detail. */
 	if (c->o.kind == OPTION_UNIVERSITY) {
-		set(out->pay_start, "%.*s", t->earnings_start ? (int)strcspn(t->earnings_start, "(,")
-			: 0, t->earnings_start ? t->earnings_start : "");
+		set(out->pay_start, "%.*s", (int)up_to_detail(t->earnings_start),
+		    t->earnings_start ? t->earnings_start : "");
 		set(out->pay_experienced, "%.*s", t->earnings_later ?
 		    (int)strcspn(t->earnings_later, ";") : 0, t->earnings_later ?
 		    t->earnings_later : "");
