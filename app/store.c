@@ -81,7 +81,8 @@ extern const char store_schema_sql[];
 	"NULL, NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL, o.riasec_r, o.riasec_i, o.riasec_a, " \
 	"o.riasec_s, o.riasec_e, o.riasec_c, NULL, NULL, NULL, " \
 	"CAST(round(o.weekly_pay * 100) AS INTEGER), 'weekly', o.weekly_hours, " NULL6 ", " \
-	"substr(o.description, 1, 400), NULL, NULL FROM occupation o WHERE " IN_TEXT(1, "CAST(o.soc AS INTEGER)") \
+	"substr(o.description, 1, 400), NULL, NULL FROM occupation o WHERE " \
+	IN_TEXT(1, "CAST(o.soc AS INTEGER)") \
 	" AND (?9 IS NULL OR o.soc IN (SELECT soc FROM standard_occupation WHERE standard_id = ?9))" \
 	" AND (?10 IS NULL OR CAST(o.soc AS INTEGER) = ?10)"
 
@@ -129,7 +130,8 @@ extern const char store_schema_sql[];
 	"v.level, v.start_date, v.closing_date, 0, " FOUNDATION_AGES("v.course_type") ", " \
 	"coalesce(st.route_id, (SELECT route_id FROM route_alias WHERE alias = careers_fold(v.route_text))), " \
 	"NULL, st.ssa1, st.ssa2, " NULL6 ", NULL, NULL, NULL, v.wage_pence, v.wage_unit, " \
-	"v.hours_per_week, NULL, NULL, NULL, NULL, NULL, v.course_title, substr(v.description, 1, 400), v.url, " \
+	"v.hours_per_week, NULL, NULL, NULL, NULL, NULL, v.course_title, " \
+	"substr(v.description, 1, 400), v.url, " \
 	"(SELECT CASE WHEN count(*) > 1 THEN group_concat(lat || ' ' || lon, ';') END " \
 	"FROM vacancy_address WHERE vacancy_id = v.id AND lat IS NOT NULL)"
 #define VACANCY_JOINS \

@@ -44,6 +44,27 @@ enum course_type course_type_of(const char *text)
 	return COURSE_TYPE_OTHER;
 }
 
+enum status course_emit(struct import_row *r, struct course_rec *c, struct venue_rec *v,
+			enum course_type type)
+{
+	enum status rc = STATUS_OK;
+
+	if (course_type_adult_only(type)) {
+		c->age_min = 19;
+		c->age_max = MODEL_NO_INT;
+	}
+	if (v->name) {
+		c->venue_name = v->name;
+		v->provider_ukprn = c->provider_ukprn;
+		v->lat = c->lat;
+		v->lon = c->lon;
+		rc = import_emit(r, RECORD_VENUE, v);
+	}
+	if (rc == STATUS_OK)
+		rc = import_emit(r, RECORD_COURSE, c);
+	return rc;
+}
+
 int course_type_adult_only(enum course_type type)
 {
 	return type == COURSE_TYPE_ESSENTIAL_SKILLS || type == COURSE_TYPE_FREE_COURSES_FOR_JOBS ||

@@ -36,6 +36,14 @@ enum course_type course_type_of(const char *text);
 int course_type_adult_only(enum course_type type);
 
 /*
+ * Emit a course, and first its venue when it names one (with the course's
+ * place and provider): the course's age range is set to 19+ when its type
+ * is for adults only, whatever its text said.
+ */
+enum status course_emit(struct import_row *r, struct course_rec *c, struct venue_rec *v,
+			enum course_type type);
+
+/*
  * The coded fields: each is published as its number ("1"), its enum name
  * ("FullTime") or its description ("Full time"); compared folded (lower
  * case, letters and digits only).

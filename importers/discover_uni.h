@@ -46,4 +46,29 @@ struct du_measure {
 /* Emit one HE_OUTCOME per figure of the row; a row with none is skipped. */
 enum status du_outcome_row(struct import_row *r, const struct du_measure *measures, size_t count);
 
+/* The key and year columns every outcome file starts with; prefix is the file's ("GOSAL"). */
+#define DU_KEY_COLUMNS(prefix) \
+	[DU_PUBUKPRN] = { "PUBUKPRN", 0 }, \
+	[DU_UKPRN] = { "UKPRN", COLUMN_REQUIRED | COLUMN_KEY }, \
+	[DU_COURSE_ID] = { "KISCOURSEID", COLUMN_REQUIRED | COLUMN_KEY }, \
+	[DU_MODE] = { "KISMODE", COLUMN_REQUIRED | COLUMN_KEY }, \
+	[DU_AGG_YEAR] = { prefix "AGGYEAR", 0 }, \
+	[DU_SUBJECT] = { prefix "SBJ", 0 }
+
+/*
+ * The importer of an outcome file, from its `columns` (DU_KEY_COLUMNS
+ * first) and `measures` tables.
+ */
+#define DU_OUTCOME_IMPORTER(id, name_, title_, detection_) \
+	static enum status row(struct import_row *r) \
+	{ \
+		return du_outcome_row(r, measures, sizeof(measures) / sizeof(measures[0])); \
+	} \
+	const struct importer importer_##id = { \
+		.name = name_, .title = title_, .detection = detection_, \
+		.edition = "Discover Uni 2025/26 (HESA C25061)", .licence = DU_LICENCE, \
+		.attribution = DU_ATTRIBUTION, .shape = IMPORT_CSV, .columns = COLUMNS(columns), \
+		.row = row, \
+	}
+
 #endif

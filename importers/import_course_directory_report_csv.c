@@ -141,7 +141,6 @@ static enum status emit(struct import_row *r, struct strbuf *addr)
 	enum course_type type;
 	long long value;
 	int flag;
-	enum status rc = STATUS_OK;
 
 	if (import_get_code(r, UKPRN, RULE_UKPRN, ukprn, sizeof(ukprn)) == 0)
 		import_reject(r, UKPRN, "is empty, but every course names its provider's UKPRN");
@@ -188,20 +187,7 @@ static enum status emit(struct import_row *r, struct strbuf *addr)
 	import_age_range(c.title, &c.age_min, &c.age_max);
 	if (c.age_min == MODEL_NO_INT && c.age_max == MODEL_NO_INT)
 		import_age_range(c.who_for, &c.age_min, &c.age_max);
-	if (course_type_adult_only(type)) {
-		c.age_min = 19;
-		c.age_max = MODEL_NO_INT;
-	}
-	if (v.name) {
-		c.venue_name = v.name;
-		v.provider_ukprn = ukprn;
-		v.lat = c.lat;
-		v.lon = c.lon;
-		rc = import_emit(r, RECORD_VENUE, &v);
-	}
-	if (rc == STATUS_OK)
-		rc = import_emit(r, RECORD_COURSE, &c);
-	return rc;
+	return course_emit(r, &c, &v, type);
 }
 
 static enum status row(struct import_row *r)

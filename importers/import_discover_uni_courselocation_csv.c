@@ -5,7 +5,8 @@
  * PUBUKPRN, UKPRN, KISCOURSEID, KISMODE and LOCID, one row per course
  * and location. The location is the UKPRN's (the provider that lists
  * it). UCASCOURSEID.csv has the same columns and UCASCOURSEID besides
- * (the course's UCAS code at each location): it is read the same way. Each row becomes an HE_COURSE_LOCATION; at finalize a course is
+ * (the course's UCAS code at each location): it is read the same way.
+ * Each row becomes an HE_COURSE_LOCATION; at finalize a course is
  * placed at its locations, so a learner's distance is to the nearest
  * campus where it is taught, not to the university's head office.
  */

@@ -13,12 +13,7 @@
 #include "discover_uni.h"
 
 static const struct import_column columns[] = {
-	[DU_PUBUKPRN] = { "PUBUKPRN", 0 },
-	[DU_UKPRN] = { "UKPRN", COLUMN_REQUIRED | COLUMN_KEY },
-	[DU_COURSE_ID] = { "KISCOURSEID", COLUMN_REQUIRED | COLUMN_KEY },
-	[DU_MODE] = { "KISMODE", COLUMN_REQUIRED | COLUMN_KEY },
-	[DU_AGG_YEAR] = { "ENTAGGYEAR", 0 },
-	[DU_SUBJECT] = { "ENTSBJ", 0 },
+	DU_KEY_COLUMNS("ENT"),
 	[DU_FIRST + 0] = { "ALEVEL", COLUMN_REQUIRED },
 	[DU_FIRST + 1] = { "ACCESS", COLUMN_REQUIRED },
 	[DU_FIRST + 2] = { "BACC", COLUMN_REQUIRED },
@@ -40,19 +35,6 @@ static const struct du_measure measures[] = {
 	{ DU_FIRST + 7, "entry_otherhe_pct", 100 },
 };
 
-static enum status row(struct import_row *r)
-{
-	return du_outcome_row(r, measures, sizeof(measures) / sizeof(measures[0]));
-}
-
-const struct importer importer_discover_uni_entry_csv = {
-	.name = "discover-uni-entry-csv",
-	.title = "Discover Uni entrants' qualifications (ENTRY.csv)",
-	.detection = "CSV whose header has UKPRN, KISCOURSEID, KISMODE and ALEVEL, ACCESS, BACC",
-	.edition = "Discover Uni 2025/26 (HESA C25061)",
-	.licence = DU_LICENCE,
-	.attribution = DU_ATTRIBUTION,
-	.shape = IMPORT_CSV,
-	.columns = COLUMNS(columns),
-	.row = row,
-};
+DU_OUTCOME_IMPORTER(discover_uni_entry_csv, "discover-uni-entry-csv",
+		    "Discover Uni entrants' qualifications (ENTRY.csv)",
+		    "CSV whose header has UKPRN, KISCOURSEID, KISMODE and ALEVEL, ACCESS, BACC");

@@ -13,12 +13,7 @@
 #include "discover_uni.h"
 
 static const struct import_column columns[] = {
-	[DU_PUBUKPRN] = { "PUBUKPRN", 0 },
-	[DU_UKPRN] = { "UKPRN", COLUMN_REQUIRED | COLUMN_KEY },
-	[DU_COURSE_ID] = { "KISCOURSEID", COLUMN_REQUIRED | COLUMN_KEY },
-	[DU_MODE] = { "KISMODE", COLUMN_REQUIRED | COLUMN_KEY },
-	[DU_AGG_YEAR] = { "LEO5AGGYEAR", 0 },
-	[DU_SUBJECT] = { "LEO5SBJ", 0 },
+	DU_KEY_COLUMNS("LEO5"),
 	[DU_FIRST + 0] = { "LEO5INSTLQ", COLUMN_REQUIRED },
 	[DU_FIRST + 1] = { "LEO5INSTMED", COLUMN_REQUIRED },
 	[DU_FIRST + 2] = { "LEO5INSTUQ", COLUMN_REQUIRED },
@@ -30,19 +25,7 @@ static const struct du_measure measures[] = {
 	{ DU_FIRST + 2, "leo5_uq", 500000 },
 };
 
-static enum status row(struct import_row *r)
-{
-	return du_outcome_row(r, measures, sizeof(measures) / sizeof(measures[0]));
-}
-
-const struct importer importer_discover_uni_leo5_csv = {
-	.name = "discover-uni-leo5-csv",
-	.title = "Discover Uni graduate earnings 5 years after (LEO) (LEO5.csv)",
-	.detection = "CSV whose header has UKPRN, KISCOURSEID, KISMODE and LEO5INSTLQ, LEO5INSTMED, LEO5INSTUQ",
-	.edition = "Discover Uni 2025/26 (HESA C25061)",
-	.licence = DU_LICENCE,
-	.attribution = DU_ATTRIBUTION,
-	.shape = IMPORT_CSV,
-	.columns = COLUMNS(columns),
-	.row = row,
-};
+DU_OUTCOME_IMPORTER(discover_uni_leo5_csv, "discover-uni-leo5-csv",
+		    "Discover Uni graduate earnings 5 years after (LEO) (LEO5.csv)",
+		    "CSV whose header has UKPRN, KISCOURSEID, KISMODE "
+		    "and LEO5INSTLQ, LEO5INSTMED, LEO5INSTUQ");

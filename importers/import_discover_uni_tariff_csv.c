@@ -3,7 +3,7 @@
  *
  * One row per course: the percentage of entrants in each band of UCAS
  * tariff points: T001 under 48, T048 48 to 63, ... in bands of 16, up to
- * T240 240 or more; for the years TARAGGYEAR.
+ * T240 240 or more; for the years TARAGGYEAR. Checked on the real file.
  * Each figure becomes an HE_OUTCOME (discover_uni.h); the store turns
  * them into words on the university course and in the adviser's
  * comparison. A row with no figures (too few students) is skipped.
@@ -11,12 +11,7 @@
 #include "discover_uni.h"
 
 static const struct import_column columns[] = {
-	[DU_PUBUKPRN] = { "PUBUKPRN", 0 },
-	[DU_UKPRN] = { "UKPRN", COLUMN_REQUIRED | COLUMN_KEY },
-	[DU_COURSE_ID] = { "KISCOURSEID", COLUMN_REQUIRED | COLUMN_KEY },
-	[DU_MODE] = { "KISMODE", COLUMN_REQUIRED | COLUMN_KEY },
-	[DU_AGG_YEAR] = { "TARAGGYEAR", 0 },
-	[DU_SUBJECT] = { "TARSBJ", 0 },
+	DU_KEY_COLUMNS("TAR"),
 	[DU_FIRST + 0] = { "T001", COLUMN_REQUIRED },
 	[DU_FIRST + 1] = { "T048", 0 },
 	[DU_FIRST + 2] = { "T064", 0 },
@@ -50,19 +45,6 @@ static const struct du_measure measures[] = {
 	{ DU_FIRST + 13, "tariff_240", 100 },
 };
 
-static enum status row(struct import_row *r)
-{
-	return du_outcome_row(r, measures, sizeof(measures) / sizeof(measures[0]));
-}
-
-const struct importer importer_discover_uni_tariff_csv = {
-	.name = "discover-uni-tariff-csv",
-	.title = "Discover Uni entrants' UCAS tariff points (TARIFF.csv)",
-	.detection = "CSV whose header has UKPRN, KISCOURSEID, KISMODE and T001, T240",
-	.edition = "Discover Uni 2025/26 (HESA C25061), checked on the real file",
-	.licence = DU_LICENCE,
-	.attribution = DU_ATTRIBUTION,
-	.shape = IMPORT_CSV,
-	.columns = COLUMNS(columns),
-	.row = row,
-};
+DU_OUTCOME_IMPORTER(discover_uni_tariff_csv, "discover-uni-tariff-csv",
+		    "Discover Uni entrants' UCAS tariff points (TARIFF.csv)",
+		    "CSV whose header has UKPRN, KISCOURSEID, KISMODE and T001, T240");

@@ -190,7 +190,6 @@ static enum status emit(struct import_row *r, struct strbuf *t)
 	long long value;
 	double level;
 	int flag;
-	enum status rc = STATUS_OK;
 
 	if (import_get_code(r, UKPRN, RULE_UKPRN, ukprn, sizeof(ukprn)) == 0)
 		import_reject(r, UKPRN, "is empty, but every course names its provider's UKPRN");
@@ -239,24 +238,11 @@ static enum status emit(struct import_row *r, struct strbuf *t)
 	import_age_range(c.title, &c.age_min, &c.age_max);
 	if (c.age_min == MODEL_NO_INT && c.age_max == MODEL_NO_INT)
 		import_age_range(c.description, &c.age_min, &c.age_max);
+	v.provider_name = c.provider_name;
+	if (v.address && trailing_postcode(v.address, postcode))
+		v.postcode = postcode;
 	/* Bootcamps, Free Courses for Jobs, Multiply, Essential Skills: adults only. */
-	if (course_type_adult_only(course_type_of(import_value(r, COURSE_TYPE)))) {
-		c.age_min = 19;
-		c.age_max = MODEL_NO_INT;
-	}
-	if (v.name) {
-		c.venue_name = v.name;
-		v.provider_ukprn = ukprn;
-		v.provider_name = c.provider_name;
-		if (v.address && trailing_postcode(v.address, postcode))
-			v.postcode = postcode;
-		v.lat = c.lat;
-		v.lon = c.lon;
-		rc = import_emit(r, RECORD_VENUE, &v);
-	}
-	if (rc == STATUS_OK)
-		rc = import_emit(r, RECORD_COURSE, &c);
-	return rc;
+	return course_emit(r, &c, &v, course_type_of(import_value(r, COURSE_TYPE)));
 }
 
 static enum status row(struct import_row *r)

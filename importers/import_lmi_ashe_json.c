@@ -1,5 +1,6 @@
 /*
- * import_lmi_ashe_json.c - LMI for All pay and hours estimates (ashe/estimatePay, ashe/estimateHours).
+ * import_lmi_ashe_json.c - LMI for All pay and hours estimates
+ * (ashe/estimatePay, ashe/estimateHours).
  *
  * Both answers are one object naming the SOC code once, with a series of
  * yearly values:
@@ -69,7 +70,8 @@ static enum status row(struct import_row *r)
 
 const struct importer importer_lmi_ashe_json = {
 	.name = "lmi-ashe-json",
-	.title = "LMI for All pay and hours, SOC 2010 (ashe/estimatePay, ashe/estimateHours JSON; archive)",
+	.title = "LMI for All pay and hours, SOC 2010 (ashe/estimatePay, ashe/estimateHours "
+		 "JSON; archive)",
 	.detection = "JSON object with soc and a series of {year, estpay} or {year, hours}",
 	.edition = "LMI for All v1 recordings (service closed in 2025; SOC 2010)",
 	.licence = "LMI for All terms of use (licence not stated in the stored source; "

@@ -210,7 +210,8 @@ const struct importer importer_ons_ashe_table14 = {
 	.detection = "a sheet (or CSV) titled \"Table 14.1a/14.5a/14.7a/14.9a ... for all (or "
 		     "full-time) employee jobs ..., YEAR\" whose header has Description, Code, "
 		     "Median and Mean",
-	.edition = "ASHE Table 14, 2025 provisional (SOC 2020; October 2025), workbook layout as read by others",
+	.edition = "ASHE Table 14, 2025 provisional (SOC 2020; October 2025), workbook layout as "
+		   "read by others",
 	.licence = "Open Government Licence v3.0",
 	.attribution = "Source: Office for National Statistics, Annual Survey of Hours and "
 		       "Earnings, licensed under the Open Government Licence v3.0.",

@@ -35,19 +35,7 @@ static ssize_t read_raw(struct textfile *tf, unsigned char *buf, size_t n)
 {
 	ssize_t got;
 
-	if (tf->stream) {
-		size_t total = 0;
-
-		while (total < n) {
-			got = tf->stream->read(tf->stream_ctx, buf + total, n - total);
-			if (got < 0)
-				return -1;
-			if (got == 0)
-				break;
-			total += (size_t)got;
-		}
-		got = (ssize_t)total;
-	} else if (tf->fd < 0) {
+	if (tf->fd < 0 && !tf->stream) {
 		size_t left = tf->memory_size - tf->memory_pos;
 		size_t take = n < left ? n : left;
 
@@ -60,8 +48,9 @@ static ssize_t read_raw(struct textfile *tf, unsigned char *buf, size_t n)
 
 		/* Fill the buffer: short reads would break the "at EOF" logic. */
 		while (total < n) {
-			got = read(tf->fd, buf + total, n - total);
-			if (got < 0 && errno == EINTR)
+			got = tf->stream ? tf->stream->read(tf->stream_ctx, buf + total, n - total) :
+			      read(tf->fd, buf + total, n - total);
+			if (got < 0 && !tf->stream && errno == EINTR)
 				continue;
 			if (got < 0)
 				return -1;

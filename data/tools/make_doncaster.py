@@ -220,7 +220,8 @@ date: 2026-11-01
 #   colleges of the area; the UKPRNs of DN Colleges Group (10004695) and Sheffield Hallam
 #   University (10005790).
 # - Written for the sample: every description, entry route, task and job title; all pay
-#   and hours figures (in the layout of ONS ASHE Table 14: ashe/); all O*NET-style interest scores and job zones; every
+#   and hours figures (in the layout of ONS ASHE Table 14: ashe/); university campuses, entry
+#   and graduate earnings figures (discover-uni/LOCATION.csv, GOSALARY.csv, LEO3/5.csv, ...); all O*NET-style interest scores and job zones; every
 #   course, date, fee and learning aim reference; every vacancy and employer (all
 #   fictional, websites under .example); school URNs, the other UKPRNs, street addresses,
 #   age ranges and pupil numbers; HECOS codes on university courses.
@@ -1251,11 +1252,82 @@ def write_discover_uni(out, places):
     places.use(pc)
     inst.append([name, "", "", "%s, Sheffield, %s" % (addr, pc), "", web, ukprn, ukprn, "XF",
                  "XF", "", "", "https://www.hallamstudentsunion.com/", ""])
+    write_discover_uni_outcomes(out, places)
     out.csv("discover-uni/INSTITUTION.csv",
             ["LEGAL_NAME", "FIRST_TRADING_NAME", "OTHER_NAMES", "PROVADDRESS", "PROVTEL",
              "PROVURL", "PUBUKPRN", "UKPRN", "COUNTRY", "PUBUKPRNCOUNTRY", "QAA_Report_Type",
              "QAA_URL", "SUURL", "SUURLW"], inst)
     return len(rows)
+
+
+# Teaching locations and what Discover Uni says of entrants and graduates (figures written
+# for the sample; the layouts are the 2025/26 download's).
+DU_LOCATIONS = {
+    "10004695": [("HUB", "University Centre Doncaster", "DN1 2RF")],
+    "10005790": [("CITY", "City Campus", "S1 1WB"), ("COLL", "Collegiate Crescent", "S10 2BP")],
+}
+
+
+def write_discover_uni_outcomes(out, places):
+    loc_rows, cl_rows, go_rows, leo3_rows, leo5_rows, entry_rows, tar_rows = [], [], [], [], [], [], []
+    for ukprn, sites in DU_LOCATIONS.items():
+        for locid, name, pc in sites:
+            lat, lon = places.use(pc)
+            loc_rows.append([ukprn, "", "", locid, name, "", "%.5f" % lat, "%.5f" % lon, ukprn,
+                             "XF", "", ""])
+    bands = ["T001", "T048", "T064", "T080", "T096", "T112", "T128", "T144", "T160", "T176",
+             "T192", "T208", "T224", "T240"]
+    for ukprn, courses in C.HE.items():
+        sites = DU_LOCATIONS[ukprn]
+        for (cid, title, aim, kislevel, hecos, honours, sandwich, abroad, foundation, stages,
+             ucas, modes) in courses:
+            for mode in modes:
+                key = [ukprn, ukprn, cid, mode]
+                for i, (locid, _, _) in enumerate(sites):
+                    if i == 0 or stable_int(cid + locid, 0, 3) == 0:
+                        cl_rows.append(key + [locid])
+                if mode != "01":
+                    continue
+                med = 22000 + stable_int(cid + "go", 0, 12) * 500
+                go_rows.append(key + ["0", "60", "30", "", "50", "21", "2021-23", "2021-22",
+                                      "2022-23", "", str(med - 3500), str(med), str(med + 4500),
+                                      "95", "90", "0", "3", "2"])
+                leo3 = med + 2000 + stable_int(cid + "l3", 0, 8) * 250
+                leo3_rows.append(key + ["0", "120", "24", "2019-21", "", str(leo3 - 4000),
+                                        str(leo3), str(leo3 + 5000), "92"])
+                leo5_rows.append(key + ["0", "110", "24", "2017-19", "", str(leo3),
+                                        str(leo3 + 4000), str(leo3 + 10000), "90"])
+                alevel = 40 + stable_int(cid + "al", 0, 50)
+                entry_rows.append(key + ["0", "80", "14", "2023-24", "2023-24", "", "",
+                                         "10", str(alevel), "0", "5", "5", "0",
+                                         str(100 - alevel - 20), "0"])
+                peak = stable_int(cid + "t", 3, 9)
+                tar = ["0"] * len(bands)
+                tar[peak], tar[peak - 1], tar[peak + 1] = "40", "25", "20"
+                tar_rows.append(key + ["0", "70", "14", "2023-24", "2023-24", "", ""] + tar)
+    out.csv("discover-uni/LOCATION.csv", ["UKPRN", "ACCOMURL", "ACCOMURLW", "LOCID", "LOCNAME",
+            "LOCNAMEW", "LATITUDE", "LONGITUDE", "LOCUKPRN", "LOCCOUNTRY", "SUURL", "SUURLW"],
+            loc_rows)
+    out.csv("discover-uni/COURSELOCATION.csv", ["PUBUKPRN", "UKPRN", "KISCOURSEID", "KISMODE",
+            "LOCID"], cl_rows)
+    out.csv("discover-uni/GOSALARY.csv", ["PUBUKPRN", "UKPRN", "KISCOURSEID", "KISMODE",
+            "GOSALUNAVAILREASON", "GOSALPOP", "GOSALRESPONSE", "GOSALSAMPLE", "GOSALRESP_RATE",
+            "GOSALAGG", "GOSALAGGYEAR", "GOSALYEAR1", "GOSALYEAR2", "GOSALSBJ", "GOINSTLQ",
+            "GOINSTMED", "GOINSTUQ", "GOPROV_PC_UK", "GOPROV_PC_E", "GOPROV_PC_NI",
+            "GOPROV_PC_S", "GOPROV_PC_W"], go_rows)
+    leo = ["UNAVAILREASON", "POP", "AGG", "AGGYEAR", "SBJ", "INSTLQ", "INSTMED", "INSTUQ",
+           "PROV_PC_UK"]
+    out.csv("discover-uni/LEO3.csv", ["PUBUKPRN", "UKPRN", "KISCOURSEID", "KISMODE"] +
+            ["LEO3" + c for c in leo], leo3_rows)
+    out.csv("discover-uni/LEO5.csv", ["PUBUKPRN", "UKPRN", "KISCOURSEID", "KISMODE"] +
+            ["LEO5" + c for c in leo], leo5_rows)
+    out.csv("discover-uni/ENTRY.csv", ["PUBUKPRN", "UKPRN", "KISCOURSEID", "KISMODE",
+            "ENTUNAVAILREASON", "ENTPOP", "ENTAGG", "ENTAGGYEAR", "ENTYEAR1", "ENTYEAR2",
+            "ENTSBJ", "ACCESS", "ALEVEL", "BACC", "DEGREE", "FOUNDTN", "NOQUALS", "OTHER",
+            "OTHERHE"], entry_rows)
+    out.csv("discover-uni/TARIFF.csv", ["PUBUKPRN", "UKPRN", "KISCOURSEID", "KISMODE",
+            "TARUNAVAILREASON", "TARPOP", "TARAGG", "TARAGGYEAR", "TARYEAR1", "TARYEAR2",
+            "TARSBJ"] + bands, tar_rows)
 
 
 # --- 12. vacancies: Find an apprenticeship Display Advert API v2 ----------------------------------
