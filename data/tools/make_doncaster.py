@@ -1297,7 +1297,7 @@ def write_discover_uni_outcomes(out, places):
                                         str(leo3), str(leo3 + 5000), "92"])
                 leo5_rows.append(key + ["0", "110", "24", "2017-19", "", str(leo3),
                                         str(leo3 + 4000), str(leo3 + 10000), "90"])
-                alevel = 40 + stable_int(cid + "al", 0, 50)
+                alevel = 40 + stable_int(cid + "al", 0, 35)
                 entry_rows.append(key + ["0", "80", "14", "2023-24", "2023-24", "", "",
                                          "10", str(alevel), "0", "5", "5", "0",
                                          str(100 - alevel - 20), "0"])
