@@ -1097,6 +1097,8 @@ static void file_done(struct import_file *file)
 	}
 	free(file->field_names);
 	free(file->maps);
+	if (file->state && file->importer->end)
+		file->importer->end(file->state);
 	free(file->state);
 	strbuf_done(&file->title);
 }

@@ -26,6 +26,7 @@
  */
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "course_fields.h"
@@ -75,6 +76,62 @@ static const struct import_column columns[] = {
 	[LEVEL] = { "EDUCATION_LEVEL", 0 },
 	[AWARDING_BODY] = { "AWARDING_BODY", 0 },
 };
+
+/*
+ * The venues already stored from this file: a venue is named on every
+ * run held there, and is stored once (by its provider and name; a rare
+ * clash of hashes only means a course names a venue not stored, and it
+ * has its own place anyway).
+ */
+struct venues_seen {
+	unsigned long long *slots;	/* hashes, 0 empty */
+	size_t size, count;
+};
+
+static int seen_before(struct venues_seen *seen, const char *ukprn, const char *name)
+{
+	unsigned long long h = 1469598103934665603ULL;
+	const char *parts[2] = { ukprn, name };
+	size_t i, k;
+
+	for (k = 0; k < 2; k++) {
+		for (i = 0; parts[k][i]; i++)
+			h = (h ^ (unsigned char)parts[k][i]) * 1099511628211ULL;
+		h = (h ^ 0x1f) * 1099511628211ULL;
+	}
+	h |= 1;
+	if ((seen->count + 1) * 2 > seen->size) {
+		struct venues_seen bigger = { NULL, seen->size ? seen->size * 2 : 1024, 0 };
+
+		bigger.slots = xcalloc(bigger.size, sizeof(*bigger.slots));
+		for (k = 0; k < seen->size; k++) {
+			if (!seen->slots[k])
+				continue;
+			for (i = seen->slots[k] & (bigger.size - 1); bigger.slots[i];
+			     i = (i + 1) & (bigger.size - 1))
+				;
+			bigger.slots[i] = seen->slots[k];
+			bigger.count++;
+		}
+		free(seen->slots);
+		*seen = bigger;
+	}
+	for (i = h & (seen->size - 1); seen->slots[i]; i = (i + 1) & (seen->size - 1))
+		if (seen->slots[i] == h)
+			return 1;
+	seen->slots[i] = h;
+	seen->count++;
+	return 0;
+}
+
+struct file_state {
+	struct venues_seen venues;
+};
+
+static void end(void *state)
+{
+	free(((struct file_state *)state)->venues.slots);
+}
 
 /* "...Report-20260727.csv": the date in the file's name, as its data date. */
 static enum status begin(struct import_file *file)
@@ -187,6 +244,10 @@ static enum status emit(struct import_row *r, struct strbuf *addr)
 	import_age_range(c.title, &c.age_min, &c.age_max);
 	if (c.age_min == MODEL_NO_INT && c.age_max == MODEL_NO_INT)
 		import_age_range(c.who_for, &c.age_min, &c.age_max);
+	if (v.name && seen_before(&((struct file_state *)import_state(r))->venues, ukprn, v.name)) {
+		c.venue_name = v.name;
+		v.name = NULL;
+	}
 	return course_emit(r, &c, &v, type);
 }
 
@@ -215,4 +276,6 @@ const struct importer importer_course_directory_report_csv = {
 	.columns = COLUMNS(columns),
 	.begin = begin,
 	.row = row,
+	.end = end,
+	.state_size = sizeof(struct file_state),
 };

@@ -79,6 +79,8 @@ struct importer {
 	/* Check one record and emit what it holds. STATUS_OK unless fatal. */
 	enum status (*row)(struct import_row *row);
 	size_t state_size;	/* bytes of zeroed per-file state, see import_state() */
+	/* Optional: free what the per-file state holds (called once, whatever happened). */
+	void (*end)(void *state);
 };
 
 #define COLUMNS(array) (array), (sizeof(array) / sizeof((array)[0]))

@@ -2246,7 +2246,10 @@ static void make_open_data(const struct places *pl, const char *outdir, double s
 	out_open(&o, dir, "LiveCoursesWithRegionsAndVenuesReport-20261101.csv", KIND_COURSES, "\r\n");
 	out_header(&o, report_header, COUNT(report_header), QUOTE_NEEDED);
 	for (i = 0; i < n; i++) {
-		const struct postcode *p = random_place(pl, &r);
+		/* A provider teaches at one to three places of its own. */
+		unsigned provider = rng_below(&r, 1800), site = rng_below(&r, 3);
+		const struct postcode *p = &pl->postcodes[pl->live_england[(provider * 3 + site) *
+							  7919u % pl->live_count]];
 		struct geo_point g = geo_from_grid(p->east, p->north);
 		unsigned type = rng_below(&r, 100);
 		char street_name[96], start[16];
@@ -2258,7 +2261,7 @@ static void make_open_data(const struct places *pl, const char *outdir, double s
 		snprintf(start, sizeof(start), "%02d/%02d/%04d", rng_chance(&r, 0.7) ? 1 :
 			 rng_between(&r, 1, 28), rng_chance(&r, 0.7) ? 9 : rng_between(&r, 1, 12),
 			 rng_between(&r, 2026, 2027));
-		out_fieldf(&o, QUOTE_NEEDED, "1%07u", rng_below(&r, 1800) + 4000000u);
+		out_fieldf(&o, QUOTE_NEEDED, "1%07u", provider + 4000000u);
 		out_fieldf(&o, QUOTE_NEEDED, "%08x-0000-4000-8000-%012zx", rng_below(&r, 1u << 30), i);
 		out_fieldf(&o, QUOTE_NEEDED, "%08x-1111-4000-8000-%012zx", rng_below(&r, 1u << 30), i);
 		out_fieldf(&o, QUOTE_NEEDED, "%u%07u", rng_chance(&r, 0.8) ? 6u : 5u,
