@@ -1733,7 +1733,9 @@ static const struct {
 	  " WHERE cl.pubukprn = course.provider_ukprn AND cl.course_ref = course.ref"
 	  " AND l.lat IS NOT NULL)" },
 	{ "describing university courses' entrants and graduates",
-	  "CREATE TEMP TABLE he_words AS SELECT pubukprn, course_ref,"
+	  "CREATE TEMP TABLE he_words(pubukprn, course_ref, go_med, go_lq, go_uq, go_years, leo3,"
+	  " leo5, tariff, alevel, PRIMARY KEY (pubukprn, course_ref)) WITHOUT ROWID;"
+	  "INSERT INTO temp.he_words SELECT pubukprn, course_ref,"
 	  " max(CASE WHEN measure = 'salary_15m_med' THEN value END) AS go_med,"
 	  " max(CASE WHEN measure = 'salary_15m_lq' THEN value END) AS go_lq,"
 	  " max(CASE WHEN measure = 'salary_15m_uq' THEN value END) AS go_uq,"
