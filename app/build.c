@@ -27,6 +27,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "bundle.h"
 #include "import.h"
 #include "mem.h"
 #include "origin.h"
@@ -208,6 +209,21 @@ static enum status read_dataset(const char *path, struct dataset *ds, FILE *err)
 	return STATUS_OK;
 }
 
+/* s as a JSON string (a folder's path). */
+static void json_string(struct strbuf *out, const char *s)
+{
+	strbuf_putc(out, '"');
+	for (; *s; s++) {
+		if (*s == '"' || *s == '\\')
+			strbuf_putc(out, '\\');
+		if ((unsigned char)*s < 0x20)
+			strbuf_printf(out, "\\u%04x", (unsigned char)*s);
+		else
+			strbuf_putc(out, *s);
+	}
+	strbuf_putc(out, '"');
+}
+
 static void dataset_done(struct dataset *ds)
 {
 	free(ds->folder);
@@ -221,8 +237,9 @@ static void dataset_done(struct dataset *ds)
 struct run_state {
 	const struct build_options *o;
 	struct store *store;
+	const char *file;		/* (borrowed) the file being imported */
 	unsigned long shown;		/* rejections printed for this file */
-	unsigned long files_done, files_skipped;
+	unsigned long files_done, files_skipped, files_near, files_failed;
 	unsigned long rows_loaded, rows_rejected;
 	enum status store_rc;
 };
@@ -267,15 +284,61 @@ static const char *shown(const struct build_options *o, const char *path)
 	return path;
 }
 
-/*
- * Import one file. explicit: named on the command line, so an unknown
- * format is an error rather than a skip. Returns STATUS_OK also for a
- * skipped file; *skipped says so.
- */
-static enum status import_one(struct run_state *st, const char *path, int explicit,
-			      int *skipped)
+/* Record a file (or part) left out by --keep-going: no rows, and why. */
+static enum status leave_out(struct run_state *st, const char *path, const char *member,
+			     const char *name, const struct importer *imp, const char *why)
 {
 	const struct build_options *o = st->o;
+	struct store_source source = { path, imp ? imp->name : "unknown",
+				       imp ? imp->title : "not recognised", imp ? imp->licence : "",
+				       imp ? imp->attribution : "", 0, member };
+	enum status rc = store_source_failed(st->store, &source, why);
+
+	if (rc != STATUS_OK) {
+		fprintf(o->err_stream, "careers: %s: %s\n", name, store_errmsg(st->store));
+		return rc;
+	}
+	fprintf(o->err_stream, "careers: %s: left out of the build (--keep-going): %s\n", name,
+		why);
+	st->files_failed++;
+	return STATUS_OK;
+}
+
+/*
+ * A file that is not recognised. explicit: named on the command line (a
+ * plain file, not a part of an archive), so it is an error. A near miss
+ * (it looks like a format but lacks some of its columns) is an error too
+ * with --strict, and otherwise skipped with a warning.
+ */
+static enum status not_recognised(struct run_state *st, const char *name, int near,
+				  int explicit, const char *why, int *skipped)
+{
+	const struct build_options *o = st->o;
+
+	if (explicit || (near && o->strict)) {
+		fprintf(o->err_stream, "careers: %s: %s\n", name, why);
+		return STATUS_FORMAT;
+	}
+	*skipped = 1;
+	if (near) {
+		st->files_near++;
+		fprintf(o->err_stream, "careers: warning: skipped %s: %s\n", shown(o, name), why);
+	} else if (!o->quiet) {
+		fprintf(o->out_stream, "skipped %s: %s\n", shown(o, name), why);
+	}
+	return STATUS_OK;
+}
+
+/*
+ * Import part i of a file (a whole file is its only part). explicit: the
+ * file was named on the command line. Returns STATUS_OK also for a part
+ * skipped (*skipped says so) or, with --keep-going, left out.
+ */
+static enum status import_part(struct run_state *st, struct bundle *b, size_t i, int explicit,
+			       int *skipped)
+{
+	const struct build_options *o = st->o;
+	const struct bundle_part *part = bundle_part(b, i);
 	struct import_source *src;
 	const struct importer *imp;
 	struct import_result result;
@@ -287,29 +350,37 @@ static enum status import_one(struct run_state *st, const char *path, int explic
 	enum status rc;
 
 	*skipped = 0;
-	if ((rc = import_open(path, &src, why, sizeof(why))) != STATUS_OK) {
-		fprintf(o->err_stream, "careers: %s: %s\n", path, why);
+	if (part->skip) {
+		*skipped = 1;
+		if (!o->quiet)
+			fprintf(o->out_stream, "skipped %s: %s\n", shown(o, part->name), part->skip);
+		return STATUS_OK;
+	}
+	if ((rc = bundle_open_part(b, i, &src, why, sizeof(why))) != STATUS_OK) {
+		if (o->keep_going)
+			return leave_out(st, st->file, part->member, part->name, NULL, why);
+		fprintf(o->err_stream, "careers: %s: %s\n", part->name, why);
 		return rc;
 	}
 	if (import_detect(src, &imp, &near, why, sizeof(why)) != STATUS_OK) {
 		import_close(src);
-		if (near || explicit) {
-			fprintf(o->err_stream, "careers: %s: %s\n", path, why);
-			return STATUS_FORMAT;
-		}
-		*skipped = 1;
-		if (!o->quiet)
-			fprintf(o->out_stream, "skipped %s: %s\n", shown(o, path), why);
-		return STATUS_OK;
+		return not_recognised(st, part->name, near, explicit && !bundle_is_container(b), why,
+				      skipped);
 	}
-	source.path = path;
+	source.path = st->file;
+	source.member = part->member;
 	source.format = imp->name;
 	source.format_title = imp->title;
 	source.licence = imp->licence;
 	source.attribution = imp->attribution;
 	source.is_sample = 0;
+	if (o->keep_going && (rc = store_file_begin(st->store)) != STATUS_OK) {
+		fprintf(o->err_stream, "careers: %s\n", store_errmsg(st->store));
+		import_close(src);
+		return rc;
+	}
 	if ((rc = store_source_begin(st->store, &source)) != STATUS_OK) {
-		fprintf(o->err_stream, "careers: %s: %s\n", path, store_errmsg(st->store));
+		fprintf(o->err_stream, "careers: %s: %s\n", part->name, store_errmsg(st->store));
 		import_close(src);
 		return rc;
 	}
@@ -321,24 +392,68 @@ static enum status import_one(struct run_state *st, const char *path, int explic
 		rc = st->store_rc;
 		snprintf(result.message, sizeof(result.message), "%s", store_errmsg(st->store));
 	}
+	if (rc == STATUS_OK && (rc = store_source_end(st->store, &result)) != STATUS_OK)
+		snprintf(result.message, sizeof(result.message), "%s", store_errmsg(st->store));
+	if (rc != STATUS_OK && o->keep_going && rc != STATUS_IO) {
+		if ((rc = store_file_undo(st->store)) != STATUS_OK) {
+			fprintf(o->err_stream, "careers: %s\n", store_errmsg(st->store));
+			return rc;
+		}
+		return leave_out(st, st->file, part->member, part->name, imp, result.message);
+	}
 	if (rc != STATUS_OK) {
-		fprintf(o->err_stream, "careers: %s: %s\n", path, result.message);
+		fprintf(o->err_stream, "careers: %s: %s\n", part->name, result.message);
+		return rc;
+	}
+	if (o->keep_going && (rc = store_file_keep(st->store)) != STATUS_OK) {
+		fprintf(o->err_stream, "careers: %s\n", store_errmsg(st->store));
 		return rc;
 	}
 	if (st->shown > BUILD_SHOWN_REJECTIONS)
 		fprintf(o->err_stream, "%s: ... and %lu more rejected rows (careers sources "
-			"--rejected lists them)\n", path, st->shown - BUILD_SHOWN_REJECTIONS);
-	if ((rc = store_source_end(st->store, &result)) != STATUS_OK) {
-		fprintf(o->err_stream, "careers: %s: %s\n", path, store_errmsg(st->store));
-		return rc;
-	}
+			"--rejected lists them)\n", part->name, st->shown - BUILD_SHOWN_REJECTIONS);
 	st->files_done++;
 	st->rows_loaded += result.loaded;
 	st->rows_rejected += result.rejected;
 	if (!o->quiet)
-		fprintf(o->out_stream, "%-52s %-26s %9lu %9lu %9lu\n", shown(o, path), imp->name,
-			result.read, result.loaded, result.rejected);
+		fprintf(o->out_stream, "%-52s %-26s %9lu %9lu %9lu\n", shown(o, part->name),
+			imp->name, result.read, result.loaded, result.rejected);
 	return STATUS_OK;
+}
+
+/*
+ * Import one file: every part of it. explicit: named on the command line,
+ * so an unknown format is an error rather than a skip. *skipped counts
+ * the parts skipped.
+ */
+static enum status import_one(struct run_state *st, const char *path, int explicit,
+			      unsigned long *skipped)
+{
+	const struct build_options *o = st->o;
+	struct bundle *b;
+	char why[600];
+	enum status rc = STATUS_OK;
+	size_t i;
+	int skip;
+
+	*skipped = 0;
+	st->file = path;
+	if ((rc = bundle_open(path, &b, why, sizeof(why))) != STATUS_OK) {
+		if (o->keep_going)
+			return leave_out(st, path, NULL, path, NULL, why);
+		fprintf(o->err_stream, "careers: %s: %s\n", path, why);
+		return rc;
+	}
+	for (i = 0; i < bundle_count(b) && rc == STATUS_OK; i++) {
+		if (interrupted) {
+			rc = STATUS_INTERRUPTED;
+			break;
+		}
+		rc = import_part(st, b, i, explicit, &skip);
+		*skipped += (unsigned long)skip;
+	}
+	bundle_free(b);
+	return rc;
 }
 
 /* --- careers build ------------------------------------------------------------------ */
@@ -415,7 +530,8 @@ enum status build_store(const struct build_options *o)
 	char *tmp = NULL, *dircopy;
 	char err[512];
 	enum status rc;
-	int fd, skipped;
+	int fd;
+	unsigned long skipped;
 	time_t started = time(NULL);
 
 	memset(&st, 0, sizeof(st));
@@ -471,10 +587,26 @@ enum status build_store(const struct build_options *o)
 		rc = import_one(&st, files.paths[i], 0, &skipped);
 		st.files_skipped += skipped;
 	}
-	for (i = 0; rc == STATUS_OK && i < ndatasets; i++)
+	/* A DATASET labels its folder, less any folder beneath it with a DATASET of its own. */
+	for (i = 0; rc == STATUS_OK && i < ndatasets; i++) {
+		struct strbuf inner;
+		size_t k, n = strlen(datasets[i].folder);
+
+		strbuf_init(&inner);
+		for (k = 0; k < ndatasets; k++) {
+			if (k == i || strlen(datasets[k].folder) <= n ||
+			    strncmp(datasets[k].folder, datasets[i].folder, n) != 0)
+				continue;
+			strbuf_puts(&inner, inner.len ? "," : "[");
+			json_string(&inner, datasets[k].folder);
+		}
+		if (inner.len)
+			strbuf_putc(&inner, ']');
 		rc = store_source_relabel(store, datasets[i].folder, datasets[i].licence,
 					  datasets[i].attribution, datasets[i].sample,
-					  datasets[i].date);
+					  datasets[i].date, inner.len ? inner.buf : NULL);
+		strbuf_done(&inner);
+	}
 	for (i = 0; rc == STATUS_OK && i < nfetched; i++)
 		rc = origin_apply(store, fetched[i], o->err_stream);
 	if (rc == STATUS_OK && st.files_done == 0) {
@@ -511,11 +643,16 @@ enum status build_store(const struct build_options *o)
 	sigaction(SIGINT, &old_int, NULL);
 	sigaction(SIGTERM, &old_term, NULL);
 
-	if (rc == STATUS_OK)
-		fprintf(o->out_stream,
-			"built %s from %lu files (%lu skipped): %lu rows loaded, %lu rejected, "
-			"in %ld s\n", o->out, st.files_done, st.files_skipped, st.rows_loaded,
-			st.rows_rejected, (long)(time(NULL) - started));
+	if (rc == STATUS_OK) {
+		fprintf(o->out_stream, "built %s from %lu files (%lu skipped", o->out,
+			st.files_done, st.files_skipped);
+		if (st.files_near)
+			fprintf(o->out_stream, ", %lu of them near misses", st.files_near);
+		if (st.files_failed)
+			fprintf(o->out_stream, "; %lu left out as broken", st.files_failed);
+		fprintf(o->out_stream, "): %lu rows loaded, %lu rejected, in %ld s\n",
+			st.rows_loaded, st.rows_rejected, (long)(time(NULL) - started));
+	}
 	for (i = 0; i < ndatasets; i++)
 		dataset_done(&datasets[i]);
 	free(datasets);
@@ -533,7 +670,8 @@ enum status build_import(const struct build_options *o)
 	struct store *store;
 	char err[512];
 	enum status rc;
-	int i, skipped;
+	unsigned long skipped;
+	int i;
 
 	memset(&st, 0, sizeof(st));
 	st.o = o;

@@ -10,6 +10,13 @@
  * build_import() adds named files to an existing store in one
  * transaction: all of them, or (on any failure) none.
  *
+ * Zip archives and Excel workbooks are read part by part (bundle.h).
+ * A file that is not recognised is skipped; one that nearly is (it has
+ * some of a format's required columns) is skipped with a warning on
+ * `err`, or fails the build with --strict; `careers import` refuses both.
+ * A recognised file that fails as a whole fails the build, unless
+ * --keep-going, which leaves it out and records it as failed.
+ *
  * Both print one line per file to `out` (path, format, rows read, loaded,
  * rejected) and every rejected row to `err` as "path:line: column: why"
  * (the first BUILD_SHOWN_REJECTIONS per file; all are counted, and the
@@ -35,6 +42,12 @@ struct build_options {
 	char *const *files;	/* import: files to add */
 	int file_count;
 	int quiet;		/* only errors and the summary */
+	int strict;		/* build: a near miss (a file that looks like a format
+				   but lacks some of its columns) fails the build
+				   instead of being skipped with a warning */
+	int keep_going;		/* build: a recognised file that fails as a whole is
+				   left out (recorded in provenance as failed) instead
+				   of failing the build */
 	FILE *out_stream;	/* progress (stdout) */
 	FILE *err_stream;	/* rejections and errors (stderr) */
 };

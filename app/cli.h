@@ -45,12 +45,17 @@
 	  "default yours (as for the kiosk) or, when you have none and may change it,\n" \
 	  CAREERS_SYSTEM_CONFIG ".\n") \
 	_(build, cli_build, "build a store from every recognised file in a folder", \
-	  "careers build [--data DIR] [--out FILE] [--quiet] [--fetch]", \
+	  "careers build [--data DIR] [--out FILE] [--quiet] [--strict] [--keep-going]\n" \
+	  "       [--fetch]", \
 	  "Walks DIR (default: the bundled sample data) and its sub-folders, imports every\n" \
 	  "file in a format careers recognises (see `careers formats`) and lists the files it\n" \
-	  "skipped and why. The new store is written beside FILE (default: the store that\n" \
-	  "`careers` opens) and moved into place only if every file succeeded, so a failed or\n" \
-	  "interrupted build never damages the store you already have.\n" \
+	  "skipped and why. Zip archives and Excel workbooks are read as they are downloaded,\n" \
+	  "member by member and sheet by sheet. A file that looks like a format but lacks some\n" \
+	  "of its columns is skipped with a warning (--strict: the build fails instead). The\n" \
+	  "new store is written beside FILE (default: the store that `careers` opens) and\n" \
+	  "moved into place only if every file succeeded, so a failed or interrupted build\n" \
+	  "never damages the store you already have; with --keep-going a recognised file that\n" \
+	  "fails as a whole is left out instead, and `careers sources` lists it as failed.\n" \
 	  "With --fetch, first runs `careers fetch --to DIR` (DIR defaults to the downloads\n" \
 	  "folder then), so one cron line fetches and builds; a source that cannot be fetched\n" \
 	  "keeps its previous copy. Exit status 3: built, but some sources could not be fetched.\n") \

@@ -32,6 +32,10 @@ int cli_build(int argc, char **argv)
 				return EXIT_USAGE;
 		} else if (cli_is(&a, "quiet")) {
 			o.quiet = 1;
+		} else if (cli_is(&a, "strict")) {
+			o.strict = 1;
+		} else if (cli_is(&a, "keep-going")) {
+			o.keep_going = 1;
 		} else {
 			return cli_usage_error("build", "unknown option --%s", a.option);
 		}

@@ -13,11 +13,14 @@ int cli_formats(int argc, char **argv)
 		return cli_usage_error("formats", "unexpected argument \"%s\"", argv[1]);
 	list = registry_importers(&count);
 	for (i = 0; i < count; i++) {
-		printf("%s\n  %s\n  recognised by: %s\n  licence: %s\n", list[i]->name,
-		       list[i]->title, list[i]->detection, list[i]->licence);
+		printf("%s\n  %s\n  recognised by: %s\n  checked against: %s\n  licence: %s\n",
+		       list[i]->name, list[i]->title, list[i]->detection,
+		       list[i]->edition ? list[i]->edition : "not stated", list[i]->licence);
 		if (i + 1 < count)
 			putchar('\n');
 	}
+	printf("\nZip archives (.zip) are read member by member and Excel workbooks (.xlsx) sheet by\n"
+	       "sheet, also inside a zip: nothing needs unpacking.\n");
 	printf("\nA folder may also hold a DATASET file (lines \"licence: ...\", \"attribution: ...\",\n"
 	       "\"sample: yes\", \"date: YYYY-MM-DD\") that labels the files beneath it.\n");
 	return 0;

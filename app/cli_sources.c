@@ -13,7 +13,13 @@
 static int print_source(void *ctx, const struct store_source_info *s)
 {
 	(void)ctx;
-	printf("%s%s\n", s->path, s->is_sample ? "  [SAMPLE: written by the careers project]" : "");
+	printf("%s%s%s%s\n", s->path, s->member ? ": " : "", s->member ? s->member : "",
+	       s->is_sample ? "  [SAMPLE: written by the careers project]" : "");
+	if (s->failed) {
+		printf("  FAILED (left out of the build): %s\n", s->failed);
+		printf("  format:      %s (%s)\n\n", s->format_title, s->format);
+		return 0;
+	}
 	printf("  format:      %s (%s), %s, %lld bytes\n", s->format_title, s->format, s->encoding,
 	       s->bytes);
 	printf("  sha256:      %s\n", s->sha256);

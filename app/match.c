@@ -548,10 +548,22 @@ static void interest_part(struct run *run, const struct cand *c, struct match_re
 	}
 }
 
+/* To the nearest of the places the option is at (an advert at several sites). */
 static double distance_to(const struct run *run, const struct pack_entry *e)
 {
-	return geo_miles_cos(run->place, run->cos_place, (struct geo_point){ e->lat, e->lon },
-			     e->cos_lat);
+	double d = geo_miles_cos(run->place, run->cos_place, (struct geo_point){ e->lat, e->lon },
+				 e->cos_lat);
+	uint32_t k;
+
+	for (k = 0; k < e->place_count; k++) {
+		const struct pack_place *p = &e->places[k];
+		double other = geo_miles_cos(run->place, run->cos_place,
+					     (struct geo_point){ p->lat, p->lon }, p->cos_lat);
+
+		if (other < d || isnan(d))
+			d = other;
+	}
+	return d;
 }
 
 /* r->distance already measured: NAN for no place, INFINITY for 100 miles or more. */
@@ -668,6 +680,33 @@ static void available(struct timing *t, enum availability a, struct civil_date w
 	t->has_from = a == AVAILABLE_FROM || a == AVAILABLE_AT_18;
 	if (t->has_from)
 		t->from = when;
+}
+
+/*
+ * An apprenticeship with an upper age (a foundation apprenticeship is for
+ * 16 to 21 year olds) that the learner is past by the time they could
+ * start: not for their age. 1 when so (t and the reason are set).
+ */
+static int too_old(struct run *run, const struct pack_when *w, struct timing *t,
+		   struct match_result *r)
+{
+	const struct learner_stage *st = &run->out->stage;
+	struct civil_date when = date_compare(st->leave_school, st->today) > 0 ? st->leave_school :
+				 st->today;
+	int youngest, oldest;
+
+	if (w->age_max == PACK_NO_AGE)
+		return 0;
+	schoolyear_age_on(st, when, &youngest, &oldest);
+	if (youngest <= w->age_max)
+		return 0;
+	available(t, AVAILABLE_NOT_FOR_AGE, when);
+	if (w->age_min != PACK_NO_AGE)
+		add_reason(run, r, "for ages %d to %d; you would be %d", w->age_min, w->age_max,
+			   youngest);
+	else
+		add_reason(run, r, "for ages up to %d; you would be %d", w->age_max, youngest);
+	return 1;
 }
 
 /*
@@ -798,6 +837,8 @@ static void timing_rules(struct run *run, const struct pack_when *w, struct timi
 			t->fit = -1;
 			return;
 		}
+		if (too_old(run, w, t, r))
+			return;
 		if (w->level4 && !(st->school_year == 0 &&
 				   date_compare(st->turn18_from, st->today) <= 0)) {
 			available(t, AVAILABLE_AT_18, st->he_start);
@@ -823,6 +864,8 @@ static void timing_rules(struct run *run, const struct pack_when *w, struct timi
 		return;
 
 	case OPTION_VACANCY:
+		if (too_old(run, w, t, r))
+			return;
 		earliest = w->level4 && !(st->school_year == 0 &&
 			   date_compare(st->turn18_from, st->today) <= 0) ? st->he_start :
 			   st->leave_school;
@@ -1144,7 +1187,7 @@ static void look_at(struct run *run, enum option_kind kind, const struct pack_en
 		 * least 69.09 miles), and the exact distance waits until the
 		 * option is kept.
 		 */
-		if (run->radius <= 0 && run->p->sort != SORT_DISTANCE &&
+		if (run->radius <= 0 && run->p->sort != SORT_DISTANCE && !e->place_count &&
 		    fabs(e->lat - run->place.lat) * 69.09 > 100)
 			distance = INFINITY;
 		else
@@ -1189,6 +1232,12 @@ static void look_at(struct run *run, enum option_kind kind, const struct pack_en
 	run->tally->total++;
 }
 
+static int in_box(const struct run *run, double lat, double lon)
+{
+	return !isnan(lat) && lat >= run->min_lat && lat <= run->max_lat && lon >= run->min_lon &&
+	       lon <= run->max_lon;
+}
+
 /* The cheap filters, from the packed facts alone: text, level, closing date, box. */
 static int passes(const struct run *run, enum option_kind kind, size_t i)
 {
@@ -1203,9 +1252,14 @@ static int passes(const struct run *run, enum option_kind kind, size_t i)
 	if (kind == OPTION_VACANCY && e->closes != PACK_NO_DAY && e->closes < run->today_days)
 		return 0;
 	if (run->use_box && kind != OPTION_CAREER && kind != OPTION_APPRENTICESHIP &&
-	    (isnan(e->lat) || e->lat < run->min_lat || e->lat > run->max_lat ||
-	     e->lon < run->min_lon || e->lon > run->max_lon))
-		return 0;
+	    !in_box(run, e->lat, e->lon)) {
+		uint32_t k;
+
+		for (k = 0; k < e->place_count && !in_box(run, e->places[k].lat, e->places[k].lon); k++)
+			;
+		if (k == e->place_count)
+			return 0;
+	}
 	return !is_excluded(run, kind, e->id);
 }
 

@@ -32,7 +32,13 @@
 	_(FIGURE,     figure_rec) \
 	_(ONET_OCCUPATION, onet_occupation_rec) \
 	_(ONET_INTEREST, onet_interest_rec) \
-	_(CROSSWALK,  crosswalk_rec)
+	_(CROSSWALK,  crosswalk_rec) \
+	_(HE_LOCATION, he_location_rec) \
+	_(HE_COURSE_LOCATION, he_course_location_rec) \
+	_(HE_OUTCOME, he_outcome_rec) \
+	_(SOC2010_OCCUPATION, soc2010_occupation_rec) \
+	_(SOC2010_FIGURE, soc2010_figure_rec) \
+	_(SOC_RELATION, soc_relation_rec)
 
 enum record_kind {
 #define RECORD_ENUM(id, type) RECORD_##id,
@@ -145,9 +151,19 @@ struct standard_rec {
 	const char *approved_date, *last_start_date;
 	const char *ssa1, *ssa2;
 	const char *url;
+	const char *kind;	/* "standard", "foundation" (16-21), or NULL: not said */
+	const char *earliest_start, *latest_end;	/* this version's dates */
 };
 #define STANDARD_REC_INIT { NULL, MODEL_NO_INT, NULL, NULL, NAN, NULL, MODEL_NO_INT, NULL, \
-	NULL, NULL, NULL, NULL, MODEL_NO_INT, NULL, NULL, NULL, NULL, NULL }
+	NULL, NULL, NULL, NULL, MODEL_NO_INT, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL }
+
+/* One place a vacancy is advertised at. */
+struct vacancy_place {
+	const char *address, *town, *postcode;
+	double lat, lon;	/* NAN when not given */
+};
+
+#define VACANCY_MAX_PLACES 10
 
 struct vacancy_rec {
 	const char *reference, *title, *description;
@@ -169,11 +185,15 @@ struct vacancy_rec {
 	int is_national, is_disability_confident;	/* -1 unknown */
 	const char *training, *skills, *qualifications, *things_to_consider;
 	const char *url;
+	/* Every place it is advertised at, the first included (address above is the first). */
+	const struct vacancy_place *places;
+	int place_count;
+	const char *course_type;	/* "foundation" for a foundation apprenticeship */
 };
 #define VACANCY_REC_INIT { NULL, NULL, NULL, NULL, NULL, MODEL_NO_INT, NULL, NAN, NULL, \
 	NULL, NULL, NULL, NAN, NAN, NULL, MODEL_NO_INT, MODEL_NO_INT, MODEL_NO_INT, NULL, NULL, \
 	NAN, NULL, NULL, MODEL_NO_INT, NULL, NULL, NULL, NULL, NULL, -1, -1, NULL, NULL, NULL, \
-	NULL, NULL }
+	NULL, NULL, NULL, 0, NULL }
 
 /* A SOC 2020 major, sub-major or minor group (1-3 digits). */
 struct soc_group_rec {
@@ -208,6 +228,41 @@ struct onet_interest_rec {
 
 struct crosswalk_rec {
 	const char *soc, *onet_code;
+};
+
+/* A university teaching location (Discover Uni LOCATION.csv). */
+struct he_location_rec {
+	const char *ukprn, *locid, *name, *loc_ukprn;
+	double lat, lon;	/* NAN when not given */
+};
+
+/* Where a university course is taught (COURSELOCATION.csv); course_ref is KISCOURSEID/KISMODE. */
+struct he_course_location_rec {
+	const char *pubukprn, *ukprn, *course_ref, *locid;
+};
+
+/* One figure about a university course's entrants or graduates (schema.sql he_outcome). */
+struct he_outcome_rec {
+	const char *pubukprn, *course_ref, *measure, *detail;
+	double value;
+};
+
+/* An occupation in SOC 2010 (LMI for All): kept apart from SOC 2020. */
+struct soc2010_occupation_rec {
+	const char *soc, *title, *description, *entry_routes, *tasks, *job_titles;
+};
+
+/* A labour-market figure for a SOC 2010 code (LMI for All). */
+struct soc2010_figure_rec {
+	const char *soc, *measure;
+	long long year;
+	double value;
+};
+
+/* The ONS relationship between a SOC 2010 and a SOC 2020 unit group. */
+struct soc_relation_rec {
+	const char *soc2010, *soc2020;
+	double share;		/* 0-1: the part of the SOC 2010 group's jobs */
 };
 
 #endif

@@ -13,6 +13,9 @@
  *					i64 id, f64 lat, f64 lon, f32 level, f64 pay,
  *					u32 title, u32 when, i32 closes, u64 fit[2]
  *					(careers: then six f64 RIASEC scores each)
+ *					u32 places, then each: u32 entry index
+ *					(ascending), f64 lat, f64 lon - the
+ *					entries' other places
  *	u32 text length, the text	titles, each ending in NUL
  *
  * Reading checks every count against the bytes left, every offset and
@@ -33,7 +36,7 @@
 #include "model.h"
 
 #define PACK_MAGIC "careers-pack"
-#define PACK_FORMAT 1
+#define PACK_FORMAT 2
 
 /* --- interest areas ----------------------------------------------------------------- */
 
@@ -284,12 +287,78 @@ static uint32_t add_when(struct pack *p, struct when_table *t, const struct pack
 	return (uint32_t)(p->when_count - 1);
 }
 
+/* A place read with an option, before the options are sorted. */
+struct loose_place {
+	long long id;
+	double lat, lon;
+};
+
 struct work {
 	struct pack *p;
 	struct when_table whens;
 	struct strbuf text;
 	size_t alloc[OPTION_KIND_COUNT];
+	struct loose_place *places[OPTION_KIND_COUNT];
+	size_t place_count[OPTION_KIND_COUNT], place_alloc[OPTION_KIND_COUNT];
 };
+
+/* "53.52 -1.13;53.80 -1.55": the places an option is at, kept for after the sort. */
+static void add_places(struct work *w, enum option_kind kind, long long id, const char *list)
+{
+	while (list && *list) {
+		char *end;
+		double lat = strtod(list, &end), lon;
+
+		if (end == list)
+			break;
+		lon = strtod(end, &end);
+		if (isfinite(lat) && isfinite(lon) && fabs(lat) <= 90 && fabs(lon) <= 180) {
+			if (w->place_count[kind] == w->place_alloc[kind]) {
+				w->place_alloc[kind] = w->place_alloc[kind] ? w->place_alloc[kind] * 2 : 64;
+				w->places[kind] = xrealloc(w->places[kind], w->place_alloc[kind] *
+							   sizeof(*w->places[kind]));
+			}
+			w->places[kind][w->place_count[kind]++] = (struct loose_place){ id, lat, lon };
+		}
+		list = strchr(end, ';');
+		if (list)
+			list++;
+	}
+}
+
+static int compare_loose(const void *a, const void *b)
+{
+	const struct loose_place *x = a, *y = b;
+
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* Give each sorted entry its places. */
+static void settle_places(struct pack_kind *k, struct loose_place *loose, size_t n)
+{
+	size_t i = 0, j;
+
+	if (!n)
+		return;
+	qsort(loose, n, sizeof(*loose), compare_loose);
+	k->places = xcalloc(n, sizeof(*k->places));
+	for (j = 0; j < k->count; j++) {
+		struct pack_entry *e = &k->entries[j];
+
+		while (i < n && loose[i].id < e->id)
+			i++;
+		e->place_count = 0;
+		while (i < n && loose[i].id == e->id) {
+			k->places[k->place_count].lat = loose[i].lat;
+			k->places[k->place_count].lon = loose[i].lon;
+			if (!e->place_count)
+				e->places = &k->places[k->place_count];
+			k->place_count++;
+			e->place_count++;
+			i++;
+		}
+	}
+}
 
 static void set_fit(struct pack_entry *e, int a, double fit)
 {
@@ -338,7 +407,9 @@ static int add_option(void *ctx, const struct store_option *o)
 	when.level4 = !isnan(o->level) && o->level >= 4;
 	when.blocked = o->kind == OPTION_APPRENTICESHIP && o->status &&
 		       (strcmp(o->status, "in development") == 0 ||
+			strcmp(o->status, "proposal in development") == 0 ||
 			strcmp(o->status, "approved") == 0 ||
+			strcmp(o->status, "retired") == 0 ||
 			strcmp(o->status, "closed to new starters") == 0);
 	when.not_college = o->provider_kind && strcmp(o->provider_kind, "college") != 0;
 	when.age_min = clamp_age(o->age_min);
@@ -354,6 +425,7 @@ static int add_option(void *ctx, const struct store_option *o)
 	}
 	if (o->kind == OPTION_CAREER)
 		memcpy(&k->riasec[k->count * 6], o->riasec, 6 * sizeof(double));
+	add_places(w, o->kind, o->id, o->places);
 	k->count++;
 	return 0;
 }
@@ -410,12 +482,19 @@ static void finish_entries(struct pack *p)
 	int k, half;
 	size_t i;
 
-	for (k = 0; k < OPTION_KIND_COUNT; k++)
+	for (k = 0; k < OPTION_KIND_COUNT; k++) {
+		for (i = 0; i < p->kinds[k].place_count; i++) {
+			struct pack_place *pl = &p->kinds[k].places[i];
+
+			pl->cos_lat = geo_cos_lat((struct geo_point){ pl->lat, pl->lon });
+		}
 		for (i = 0; i < p->kinds[k].count; i++) {
 			struct pack_entry *e = &p->kinds[k].entries[i];
 
 			e->cos_lat = isnan(e->lat) ? NAN :
 				     geo_cos_lat((struct geo_point){ e->lat, e->lon });
+			if (!e->place_count)
+				e->places = NULL;
 			e->strong = 0;
 			for (half = 0; half < PACK_MAX_AREAS / 16; half++) {
 				uint64_t bits = strong_nibbles(e->fit[half]);
@@ -426,6 +505,7 @@ static void finish_entries(struct pack *p)
 				}
 			}
 		}
+	}
 }
 
 enum status pack_work_out(struct store *s, struct pack **out)
@@ -451,11 +531,16 @@ enum status pack_work_out(struct store *s, struct pack **out)
 	p->text_len = w.text.len;
 	p->text = strbuf_detach(&w.text);
 	if (rc != STATUS_OK) {
+		for (k = 0; k < OPTION_KIND_COUNT; k++)
+			free(w.places[k]);
 		pack_free(p);
 		return rc;
 	}
-	for (k = 0; k < OPTION_KIND_COUNT; k++)
+	for (k = 0; k < OPTION_KIND_COUNT; k++) {
 		sort_kind(&p->kinds[k]);
+		settle_places(&p->kinds[k], w.places[k], w.place_count[k]);
+		free(w.places[k]);
+	}
 	finish_entries(p);
 	*out = p;
 	return STATUS_OK;
@@ -472,6 +557,7 @@ void pack_free(struct pack *p)
 	for (k = 0; k < OPTION_KIND_COUNT; k++) {
 		free(p->kinds[k].entries);
 		free(p->kinds[k].riasec);
+		free(p->kinds[k].places);
 	}
 	free(p->whens);
 	free(p->text);
@@ -587,6 +673,17 @@ enum status pack_encode(const struct pack *p, char **out, size_t *len)
 
 				for (r = 0; r < 6; r++)
 					put_f64(&b, pk->riasec[i * 6 + (size_t)r]);
+			}
+		}
+		put_u32(&b, (uint32_t)pk->place_count);
+		for (i = 0; i < pk->count; i++) {
+			const struct pack_entry *e = &pk->entries[i];
+			uint32_t j;
+
+			for (j = 0; j < e->place_count; j++) {
+				put_u32(&b, (uint32_t)i);
+				put_f64(&b, e->places[j].lat);
+				put_f64(&b, e->places[j].lon);
 			}
 		}
 	}
@@ -715,6 +812,43 @@ static size_t get_count(struct reader *r, size_t each, const char *what)
 	return r->failed ? 0 : n;
 }
 
+/* A kind's places: each names an entry, in ascending order. */
+static void decode_places(struct reader *r, struct pack_kind *pk)
+{
+	size_t n = r->failed ? 0 : get_count(r, 20, "too many places"), i;
+	long long last = -1;
+
+	if (!n)
+		return;
+	pk->places = xcalloc(n, sizeof(*pk->places));
+	for (i = 0; i < n && !r->failed; i++) {
+		unsigned char b[20];
+		uint32_t at;
+		struct pack_entry *e;
+		struct pack_place *pl = &pk->places[i];
+
+		if (!get(r, b, sizeof(b)))
+			break;
+		at = le32(b);
+		pl->lat = le_f64(b + 4);
+		pl->lon = le_f64(b + 12);
+		if (at >= pk->count || (long long)at < last) {
+			bad(r, "a place names an option out of order");
+			break;
+		}
+		if (!(fabs(pl->lat) <= 90 && fabs(pl->lon) <= 180)) {
+			bad(r, "a place is not on the earth");
+			break;
+		}
+		e = &pk->entries[at];
+		if (!e->place_count)
+			e->places = pl;
+		e->place_count++;
+		last = at;
+		pk->place_count++;
+	}
+}
+
 static enum status decode(struct reader *r, struct pack **out)
 {
 	struct pack *p = xcalloc(1, sizeof(*p));
@@ -774,8 +908,10 @@ static enum status decode(struct reader *r, struct pack **out)
 		size_t each = 64 + (k == OPTION_CAREER ? 48 : 0);
 
 		n = get_count(r, each, "too many options");
-		if (!n)
+		if (!n) {
+			decode_places(r, pk);
 			continue;
+		}
 		pk->entries = xcalloc(n, sizeof(*pk->entries));
 		if (k == OPTION_CAREER)
 			pk->riasec = xcalloc(n * 6, sizeof(double));
@@ -812,6 +948,7 @@ static enum status decode(struct reader *r, struct pack **out)
 				bad(r, "an interest fit is out of range");
 			pk->count++;
 		}
+		decode_places(r, pk);
 	}
 	n = r->failed ? 0 : get_count(r, 1, "the titles are cut short");
 	if (!r->failed) {

@@ -59,10 +59,19 @@ struct pack_when {
 	int age_min, age_max;		/* PACK_NO_AGE when no limit */
 };
 
+/* One more place an option is at (an advert at several sites, a course at several campuses). */
+struct pack_place {
+	double lat, lon;
+	double cos_lat;
+};
+
 struct pack_entry {
 	long long id;
 	double lat, lon;		/* NAN when unknown */
 	double cos_lat;			/* geo_cos_lat(), for distances */
+	const struct pack_place *places;	/* (borrowed from its pack_kind) the other
+						   places it is at, place_count of them */
+	uint32_t place_count;
 	float level;			/* NAN when unknown */
 	double pay;			/* pounds a week, NAN when unknown */
 	uint32_t title;			/* offset into pack.text */
@@ -75,6 +84,8 @@ struct pack_entry {
 struct pack_kind {
 	struct pack_entry *entries;	/* by id, ascending */
 	size_t count;
+	struct pack_place *places;	/* every entry's other places, in entry order */
+	size_t place_count;
 	double *riasec;			/* careers: six O*NET scores an entry, NAN unknown */
 };
 

@@ -591,7 +591,9 @@ struct standard_span {
 static int open_to_starters(const char *status)
 {
 	return !status || (strcmp(status, "in development") != 0 &&
+			   strcmp(status, "proposal in development") != 0 &&
 			   strcmp(status, "approved") != 0 &&
+			   strcmp(status, "retired") != 0 &&
 			   strcmp(status, "closed to new starters") != 0);
 }
 
@@ -782,6 +784,26 @@ static enum status standard_facts(struct store *s, const struct match_profile *p
 	return STATUS_OK;
 }
 
+/* "£28,000 a year 15 months after (most between ...), 2021-23": the length before the detail. */
+static size_t up_to_detail(const char *s)
+{
+	const char *at;
+
+	if (!s)
+		return 0;
+	if ((at = strstr(s, " (")) != NULL || (at = strstr(s, ", ")) != NULL)
+		return (size_t)(at - s);
+	return strlen(s);
+}
+
+static void trim_end(char *s)
+{
+	size_t n = strlen(s);
+
+	while (n && s[n - 1] == ' ')
+		s[--n] = '\0';
+}
+
 static void course_facts(const struct option_copy *c, const struct store_text *t,
 			 struct plan_facts *out)
 {
@@ -789,6 +811,20 @@ static void course_facts(const struct option_copy *c, const struct store_text *t
 
 	set(out->pay_start, PLAN_NOT_APPLICABLE);
 	set(out->pay_experienced, PLAN_NOT_APPLICABLE);
+	/* University courses: what graduates earn (Discover Uni), up to the detail. */
+	if (c->o.kind == OPTION_UNIVERSITY) {
+		set(out->pay_start, "%.*s", (int)up_to_detail(t->earnings_start),
+		    t->earnings_start ? t->earnings_start : "");
+		set(out->pay_experienced, "%.*s", t->earnings_later ?
+		    (int)strcspn(t->earnings_later, ";") : 0, t->earnings_later ?
+		    t->earnings_later : "");
+		trim_end(out->pay_start);
+		trim_end(out->pay_experienced);
+		if (!out->pay_start[0])
+			set(out->pay_start, PLAN_NOT_KNOWN);
+		if (!out->pay_experienced[0])
+			set(out->pay_experienced, PLAN_NOT_KNOWN);
+	}
 	set(out->demand, PLAN_NOT_APPLICABLE);
 	set(out->growth, PLAN_NOT_APPLICABLE);
 	if (c->o.study_mode) {

@@ -57,11 +57,11 @@ extern const char store_schema_sql[];
 	"wage_pence, wage_low_pence, wage_high_pence, wage_unit, wage_text, hours_per_week, " \
 	"working_week, duration_text, positions, posted_date, start_date, closing_date, " \
 	"provider_name, provider_ukprn, is_national, is_disability_confident, training, " \
-	"skills, qualifications, things_to_consider, url, source_id"
+	"skills, qualifications, things_to_consider, url, source_id, course_type"
 
 
 /*
- * Option queries. Every kind returns the same 39 columns (see read_option)
+ * Option queries. Every kind returns the same 40 columns (see read_option)
  * so one reader serves all. Parameters: ?1 full-text query, ?2 level,
  * ?3-?6 box, ?7 today, ?8 SOC code link, ?9 standard link, ?10 one id,
  * ?11 1 for university courses.
@@ -81,15 +81,21 @@ extern const char store_schema_sql[];
 	"NULL, NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL, o.riasec_r, o.riasec_i, o.riasec_a, " \
 	"o.riasec_s, o.riasec_e, o.riasec_c, NULL, NULL, NULL, " \
 	"CAST(round(o.weekly_pay * 100) AS INTEGER), 'weekly', o.weekly_hours, " NULL6 ", " \
-	"substr(o.description, 1, 400), NULL FROM occupation o WHERE " IN_TEXT(1, "CAST(o.soc AS INTEGER)") \
+	"substr(o.description, 1, 400), NULL, NULL FROM occupation o WHERE " \
+	IN_TEXT(1, "CAST(o.soc AS INTEGER)") \
 	" AND (?9 IS NULL OR o.soc IN (SELECT soc FROM standard_occupation WHERE standard_id = ?9))" \
 	" AND (?10 IS NULL OR CAST(o.soc AS INTEGER) = ?10)"
 
+/* Foundation apprenticeships are for 16 to 21 year olds. */
+#define FOUNDATION_AGES(kind) \
+	"CASE WHEN " kind " = 'foundation' THEN 16 END, CASE WHEN " kind " = 'foundation' THEN 21 END"
+
 #define STANDARD_SQL \
 	"SELECT s.id, s.reference, s.title, NULL, NULL, NULL, NULL, NULL, NULL, s.level, NULL, " \
-	"s.last_start_date, 0, NULL, NULL, s.route_id, r.name, s.ssa1, s.ssa2, " NULL6 ", " \
-	"NULL, NULL, NULL, NULL, NULL, NULL, s.duration_months, 'months', s.status, NULL, NULL, " \
-	"NULL, substr(s.overview, 1, 400), s.url FROM standard s LEFT JOIN route r ON r.id = s.route_id " \
+	"s.last_start_date, 0, " FOUNDATION_AGES("s.kind") ", s.route_id, r.name, s.ssa1, s.ssa2, " \
+	NULL6 ", NULL, NULL, NULL, NULL, NULL, NULL, s.duration_months, 'months', s.status, NULL, " \
+	"NULL, NULL, substr(s.overview, 1, 400), s.url, NULL FROM standard s " \
+	"LEFT JOIN route r ON r.id = s.route_id " \
 	"WHERE coalesce(s.status, '') <> 'withdrawn' AND " IN_TEXT(2, "s.id") \
 	" AND (?2 IS NULL OR s.level = ?2)" \
 	" AND (?8 IS NULL OR s.id IN (SELECT standard_id FROM standard_occupation WHERE soc = ?8))" \
@@ -101,7 +107,11 @@ extern const char store_schema_sql[];
 	"c.lat, c.lon, c.level, c.start_date, NULL, c.flexible_start, c.age_min, c.age_max, NULL, " \
 	"c.subject, c.ssa1, c.ssa2, " NULL6 ", c.kind, p.kind, p.has_sixth_form, NULL, NULL, NULL, " \
 	"c.duration_value, c.duration_unit, NULL, c.study_mode, c.cost_pence, " \
-	"coalesce(k.name, c.qualification), substr(coalesce(c.description, c.who_for), 1, 400), c.url"
+	"coalesce(k.name, c.qualification), substr(coalesce(c.description, c.who_for), 1, 400), c.url, " \
+	"CASE WHEN c.kind = 'he' THEN (SELECT CASE WHEN count(*) > 1 THEN " \
+	"group_concat(l.lat || ' ' || l.lon, ';') END FROM he_course_location cl JOIN he_location l " \
+	"ON l.ukprn = cl.ukprn AND l.locid = cl.locid WHERE cl.pubukprn = c.provider_ukprn " \
+	"AND cl.course_ref = c.ref AND l.lat IS NOT NULL) END"
 #define COURSE_JOINS \
 	" LEFT JOIN provider p ON p.id = c.provider_id LEFT JOIN venue v ON v.id = c.venue_id " \
 	"LEFT JOIN code_list k ON k.list = 'kisaim' AND k.code = c.qualification"
@@ -114,11 +124,16 @@ extern const char store_schema_sql[];
 	" AND (?10 IS NULL OR c.id = ?10)"
 
 #define VACANCY_COLUMNS_SQL \
-	"SELECT v.id, v.reference, v.title, v.employer, NULL, v.town, v.postcode, v.lat, v.lon, " \
-	"v.level, v.start_date, v.closing_date, 0, NULL, NULL, " \
+	"SELECT v.id, v.reference, v.title, v.employer, NULL, coalesce((SELECT group_concat(t, ', ') " \
+	"FROM (SELECT DISTINCT town AS t FROM vacancy_address WHERE vacancy_id = v.id " \
+	"AND town IS NOT NULL)), v.town), v.postcode, v.lat, v.lon, " \
+	"v.level, v.start_date, v.closing_date, 0, " FOUNDATION_AGES("v.course_type") ", " \
 	"coalesce(st.route_id, (SELECT route_id FROM route_alias WHERE alias = careers_fold(v.route_text))), " \
 	"NULL, st.ssa1, st.ssa2, " NULL6 ", NULL, NULL, NULL, v.wage_pence, v.wage_unit, " \
-	"v.hours_per_week, NULL, NULL, NULL, NULL, NULL, v.course_title, substr(v.description, 1, 400), v.url"
+	"v.hours_per_week, NULL, NULL, NULL, NULL, NULL, v.course_title, " \
+	"substr(v.description, 1, 400), v.url, " \
+	"(SELECT CASE WHEN count(*) > 1 THEN group_concat(lat || ' ' || lon, ';') END " \
+	"FROM vacancy_address WHERE vacancy_id = v.id AND lat IS NOT NULL)"
 #define VACANCY_JOINS \
 	" LEFT JOIN standard st ON st.id = (SELECT id FROM standard WHERE lars_code = v.lars_code " \
 	"ORDER BY id LIMIT 1)"
@@ -134,7 +149,7 @@ extern const char store_schema_sql[];
 	"SELECT p.id, p.urn, p.name, p.name, NULL, p.town, p.postcode, p.lat, p.lon, NULL, NULL, " \
 	"NULL, 0, p.age_low, p.age_high, NULL, NULL, NULL, NULL, " NULL6 ", NULL, p.kind, " \
 	"p.has_sixth_form, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, p.type_name, p.phase, " \
-	"p.website"
+	"p.website, NULL"
 #define SCHOOL_WHERE \
 	" coalesce(p.is_open, 1) = 1 AND (p.kind IN ('sixth_form', 'college') OR " \
 	"(p.kind IN ('school', 'special_school') AND p.has_sixth_form = 1)) AND " IN_TEXT(5, "p.id") \
@@ -201,16 +216,16 @@ extern const char store_schema_sql[];
 	  "excluded.where_next, excluded.url, excluded.ucas_code, excluded.honours, " \
 	  "excluded.sandwich, excluded.year_abroad, excluded.foundation_year, excluded.lat, " \
 	  "excluded.lon, excluded.source_id)") \
-	_(STANDARD_BY_REF, "SELECT id FROM standard WHERE reference = ?1") \
+	_(STANDARD_BY_REF, "SELECT id, version, status FROM standard WHERE reference = ?1") \
 	_(STANDARD_BY_LARS, \
 	  "SELECT id FROM standard WHERE lars_code = ?1 AND (reference IS NULL OR ?2 IS NULL) " \
 	  "ORDER BY id LIMIT 1") \
 	_(STANDARD_INSERT, \
 	  "INSERT INTO standard(reference, lars_code, version, title, level, route_text, " \
 	  "duration_months, status, keywords, job_titles, overview, integrated_degree, " \
-	  "max_funding_pence, approved_date, last_start_date, ssa1, ssa2, url, source_id) " \
+	  "max_funding_pence, approved_date, last_start_date, ssa1, ssa2, url, source_id, kind) " \
 	  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, " \
-	  "?18, ?19)") \
+	  "?18, ?19, ?21)") \
 	_(STANDARD_UPDATE, \
 	  "UPDATE standard SET reference = coalesce(?1, reference), " \
 	  "lars_code = coalesce(?2, lars_code), version = coalesce(?3, version), " \
@@ -222,12 +237,72 @@ extern const char store_schema_sql[];
 	  "max_funding_pence = coalesce(?13, max_funding_pence), " \
 	  "approved_date = coalesce(?14, approved_date), " \
 	  "last_start_date = coalesce(?15, last_start_date), ssa1 = coalesce(?16, ssa1), " \
-	  "ssa2 = coalesce(?17, ssa2), url = coalesce(?18, url), source_id = ?19 WHERE id = ?20") \
+	  "ssa2 = coalesce(?17, ssa2), url = coalesce(?18, url), source_id = ?19, " \
+	  "kind = coalesce(?21, kind) WHERE id = ?20") \
+	_(STANDARD_NEWER, \
+	  "UPDATE standard SET reference = coalesce(?1, reference), " \
+	  "lars_code = coalesce(?2, lars_code), version = ?3, title = coalesce(?4, title), " \
+	  "level = coalesce(?5, level), route_text = coalesce(?6, route_text), " \
+	  "duration_months = coalesce(?7, duration_months), status = ?8, " \
+	  "keywords = coalesce(?9, keywords), job_titles = coalesce(?10, job_titles), " \
+	  "overview = coalesce(?11, overview), integrated_degree = coalesce(?12, integrated_degree), " \
+	  "max_funding_pence = coalesce(?13, max_funding_pence), approved_date = ?14, " \
+	  "last_start_date = ?15, ssa1 = coalesce(?16, ssa1), ssa2 = coalesce(?17, ssa2), " \
+	  "url = coalesce(?18, url), source_id = ?19, kind = coalesce(?21, kind) WHERE id = ?20") \
+	_(STANDARD_OLDER, \
+	  "UPDATE standard SET lars_code = coalesce(lars_code, ?2), title = coalesce(title, ?4), " \
+	  "level = coalesce(level, ?5), route_text = coalesce(route_text, ?6), " \
+	  "duration_months = coalesce(duration_months, ?7), keywords = coalesce(keywords, ?9), " \
+	  "job_titles = coalesce(job_titles, ?10), overview = coalesce(overview, ?11), " \
+	  "integrated_degree = coalesce(integrated_degree, ?12), " \
+	  "max_funding_pence = coalesce(max_funding_pence, ?13), ssa1 = coalesce(ssa1, ?16), " \
+	  "ssa2 = coalesce(ssa2, ?17), url = coalesce(url, ?18), kind = coalesce(kind, ?21) " \
+	  "WHERE id = ?20 AND ?1 IS ?1 AND ?3 IS ?3 AND ?8 IS ?8 AND ?14 IS ?14 AND ?15 IS ?15 " \
+	  "AND ?19 IS ?19") \
+	_(STANDARD_VERSION, \
+	  "INSERT INTO standard_version(reference, version, status, earliest_start, latest_start, " \
+	  "latest_end, approved_date, url, source_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) " \
+	  "ON CONFLICT(reference, version) DO UPDATE SET status = excluded.status, " \
+	  "earliest_start = excluded.earliest_start, latest_start = excluded.latest_start, " \
+	  "latest_end = excluded.latest_end, approved_date = excluded.approved_date, " \
+	  "url = excluded.url, source_id = excluded.source_id") \
+	_(VACANCY_ID, "SELECT id FROM vacancy WHERE reference = ?1") \
+	_(VACANCY_ADDRESS_CLEAR, "DELETE FROM vacancy_address WHERE vacancy_id = ?1") \
+	_(VACANCY_ADDRESS, \
+	  "INSERT INTO vacancy_address(vacancy_id, position, address, town, postcode, lat, lon, " \
+	  "source_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)") \
+	_(HE_LOCATION, \
+	  "INSERT INTO he_location(ukprn, locid, name, lat, lon, loc_ukprn, source_id) " \
+	  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(ukprn, locid) DO UPDATE SET " \
+	  "name = excluded.name, lat = excluded.lat, lon = excluded.lon, " \
+	  "loc_ukprn = excluded.loc_ukprn, source_id = excluded.source_id") \
+	_(HE_COURSE_LOCATION, \
+	  "INSERT INTO he_course_location(pubukprn, course_ref, ukprn, locid, source_id) " \
+	  "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO UPDATE SET source_id = excluded.source_id") \
+	_(HE_OUTCOME, \
+	  "INSERT INTO he_outcome(pubukprn, course_ref, measure, value, detail, source_id) " \
+	  "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO UPDATE SET value = excluded.value, " \
+	  "detail = excluded.detail, source_id = excluded.source_id") \
+	_(SOC2010_OCCUPATION, \
+	  "INSERT INTO soc2010_occupation(soc, title, description, entry_routes, tasks, " \
+	  "job_titles, source_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(soc) DO UPDATE " \
+	  "SET title = excluded.title, description = coalesce(excluded.description, description), " \
+	  "entry_routes = coalesce(excluded.entry_routes, entry_routes), " \
+	  "tasks = coalesce(excluded.tasks, tasks), " \
+	  "job_titles = careers_merge_list(job_titles, excluded.job_titles), " \
+	  "source_id = excluded.source_id") \
+	_(SOC2010_FIGURE, \
+	  "INSERT INTO soc2010_figure(soc, measure, year, value, source_id) " \
+	  "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT(soc, measure, year) DO UPDATE SET " \
+	  "value = excluded.value, source_id = excluded.source_id") \
+	_(SOC_RELATION, \
+	  "INSERT INTO soc2010_soc2020(soc2010, soc2020, share, source_id) VALUES (?1, ?2, ?3, ?4) " \
+	  "ON CONFLICT DO UPDATE SET share = excluded.share, source_id = excluded.source_id") \
 	_(VACANCY, \
 	  "INSERT INTO vacancy(reference, " VACANCY_COLUMNS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, " \
 	  "?8, ?9, ?10, ?11, ?12, ?13, ?14, CASE WHEN ?13 IS NOT NULL THEN 'exact' END, ?15, ?16, " \
 	  "?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, " \
-	  "?34, ?35, ?36, ?37) ON CONFLICT(reference) DO UPDATE SET (" VACANCY_COLUMNS ") = " \
+	  "?34, ?35, ?36, ?37, ?38) ON CONFLICT(reference) DO UPDATE SET (" VACANCY_COLUMNS ") = " \
 	  "(excluded.title, excluded.description, excluded.employer, excluded.employer_website, " \
 	  "excluded.lars_code, excluded.course_title, excluded.level, excluded.route_text, " \
 	  "excluded.address, excluded.town, excluded.postcode, excluded.lat, excluded.lon, " \
@@ -238,7 +313,7 @@ extern const char store_schema_sql[];
 	  "excluded.start_date, excluded.closing_date, excluded.provider_name, " \
 	  "excluded.provider_ukprn, excluded.is_national, excluded.is_disability_confident, " \
 	  "excluded.training, excluded.skills, excluded.qualifications, " \
-	  "excluded.things_to_consider, excluded.url, excluded.source_id)") \
+	  "excluded.things_to_consider, excluded.url, excluded.source_id, excluded.course_type)") \
 	_(SOC_GROUP, \
 	  "INSERT INTO soc_group(code, title, description, source_id) VALUES (?1, ?2, ?3, ?4) " \
 	  "ON CONFLICT(code) DO UPDATE SET title = excluded.title, " \
@@ -271,17 +346,19 @@ extern const char store_schema_sql[];
 	_(CROSSWALK, \
 	  "INSERT INTO soc_onet(soc, onet_code, source_id) VALUES (?1, ?2, ?3) " \
 	  "ON CONFLICT(soc, onet_code) DO UPDATE SET source_id = excluded.source_id") \
-	_(SOURCE_SAME_PATH, "SELECT id FROM source_file WHERE path = ?1") \
+	_(SOURCE_SAME_PATH, "SELECT id FROM source_file WHERE path = ?1 AND member IS ?2") \
 	_(SOURCE_INSERT, \
 	  "INSERT INTO source_file(path, format, format_title, encoding, sha256, bytes, licence, " \
-	  "attribution, is_sample, imported_at) VALUES (?1, ?2, ?3, '', '', 0, ?4, ?5, ?6, " \
-	  "strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))") \
+	  "attribution, is_sample, imported_at, member, failed) VALUES (?1, ?2, ?3, '', '', 0, ?4, " \
+	  "?5, ?6, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?7, ?8)") \
 	_(SOURCE_END, \
 	  "UPDATE source_file SET encoding = ?1, sha256 = ?2, bytes = ?3, rows_read = ?4, " \
 	  "rows_loaded = ?5, rows_rejected = ?6, data_date = coalesce(?7, data_date) WHERE id = ?8") \
 	_(SOURCE_RELABEL, \
 	  "UPDATE source_file SET licence = ?2, attribution = ?3, is_sample = ?4, " \
-	  "data_date = coalesce(data_date, ?5) WHERE substr(path, 1, length(?1)) = ?1") \
+	  "data_date = coalesce(data_date, ?5) WHERE substr(path, 1, length(?1)) = ?1 " \
+	  "AND NOT EXISTS (SELECT 1 FROM json_each(coalesce(?6, '[]')) AS x " \
+	  "WHERE substr(source_file.path, 1, length(x.value)) = x.value)") \
 	_(SOURCE_ORIGIN, \
 	  "UPDATE source_file SET origin_url = ?2, fetched_at = ?3 WHERE path = ?1 OR " \
 	  "(substr(path, 1, length(?1) + 1) = ?1 || '/')") \
@@ -290,8 +367,8 @@ extern const char store_schema_sql[];
 	  "VALUES (?1, ?2, ?3, ?4, ?5)") \
 	_(SOURCES, \
 	  "SELECT id, path, format, format_title, encoding, sha256, bytes, licence, attribution, " \
-	  "is_sample, data_date, imported_at, rows_read, rows_loaded, rows_rejected, " \
-	  "origin_url, fetched_at FROM source_file ORDER BY id") \
+	  "is_sample, data_date, imported_at, rows_read, rows_loaded, rows_rejected, member, " \
+	  "failed, origin_url, fetched_at FROM source_file ORDER BY id") \
 	_(PLACE_POSTCODE, "SELECT lat, lon FROM postcode WHERE postcode = ?1") \
 	_(PLACE_OUTCODE, "SELECT lat, lon FROM outcode WHERE outcode = ?1") \
 	_(PLACE_OUTCODE_POSTCODES, \
@@ -337,27 +414,29 @@ extern const char store_schema_sql[];
 	_(PACK_PUT, "INSERT INTO option_pack(data) VALUES (?1)") \
 	_(TEXT_CAREER, \
 	  "SELECT description, tasks, entry_routes, NULL, NULL, NULL, NULL, NULL, NULL, NULL, " \
-	  "NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, job_titles, NULL FROM occupation " \
+	  "NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, job_titles, NULL, NULL, NULL FROM occupation " \
 	  "WHERE CAST(soc AS INTEGER) = ?1") \
 	_(TEXT_APPRENTICESHIP, \
 	  "SELECT overview, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, url, " \
 	  "NULL, CASE WHEN duration_months THEN duration_months || ' months' END, NULL, NULL, " \
-	  "keywords, job_titles, integrated_degree FROM standard WHERE id = ?1") \
+	  "keywords, job_titles, integrated_degree, NULL, NULL FROM standard WHERE id = ?1") \
 	_(TEXT_COURSE, \
 	  "SELECT c.description, NULL, c.entry_requirements, c.who_for, c.where_next, NULL, NULL, " \
 	  "coalesce((SELECT name FROM code_list WHERE list = 'kisaim' AND code = c.qualification), " \
 	  "c.qualification), NULL, coalesce(v.address, p.address), coalesce(v.phone, p.phone), " \
 	  "coalesce(v.website, p.website), c.url, c.cost_text, " \
 	  "CASE WHEN c.duration_value THEN c.duration_value || ' ' || c.duration_unit END, NULL, " \
-	  "NULL, NULL, NULL, c.attendance FROM course c LEFT JOIN provider p ON p.id = c.provider_id " \
+	  "NULL, NULL, NULL, c.attendance, c.earnings_start, c.earnings_later FROM course c " \
+	  "LEFT JOIN provider p ON p.id = c.provider_id " \
 	  "LEFT JOIN venue v ON v.id = c.venue_id WHERE c.id = ?1") \
 	_(TEXT_VACANCY, \
 	  "SELECT description, NULL, NULL, NULL, NULL, training, skills, qualifications, " \
 	  "things_to_consider, address, NULL, employer_website, url, NULL, duration_text, " \
-	  "wage_text, working_week, NULL, NULL, provider_name FROM vacancy WHERE id = ?1") \
+	  "wage_text, working_week, NULL, NULL, provider_name, NULL, NULL FROM vacancy WHERE id = ?1") \
 	_(TEXT_SCHOOL, \
 	  "SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, address, phone, website, " \
-	  "NULL, NULL, NULL, NULL, NULL, NULL, NULL, type_name FROM provider WHERE id = ?1") \
+	  "NULL, NULL, NULL, NULL, NULL, NULL, NULL, type_name, NULL, NULL FROM provider " \
+	  "WHERE id = ?1") \
 	_(FIGURES, \
 	  "SELECT soc, year, value FROM labour_market WHERE measure = ?2 AND soc = (" \
 	  "SELECT soc FROM labour_market WHERE measure = ?2 AND soc IN (?1, substr(?1, 1, 3), " \
@@ -385,7 +464,8 @@ static const char *const stmt_sql[] = {
 static const char *const sourced_tables[] = {
 	"code_list", "postcode", "outcode", "provider", "venue", "course", "standard", "vacancy",
 	"soc_group", "occupation", "labour_market", "onet_occupation", "onet_interest",
-	"soc_onet",
+	"soc_onet", "standard_version", "vacancy_address", "he_location", "he_course_location",
+	"he_outcome", "soc2010_occupation", "soc2010_figure", "soc2010_soc2020",
 };
 
 struct store {
@@ -471,6 +551,8 @@ static void bind_flag(sqlite3_stmt *st, int i, int v)
 	else
 		sqlite3_bind_int(st, i, v);
 }
+
+static const char *column_text(sqlite3_stmt *st, int i);
 
 /* Step a statement that returns no rows. */
 static enum status run(struct store *s, sqlite3_stmt *st, const char *doing)
@@ -862,7 +944,9 @@ static enum status forget_source(struct store *s, long long id)
 	return rc;
 }
 
-enum status store_source_begin(struct store *s, const struct store_source *src)
+/* Insert the source_file row of src; failed: why it was left out, or NULL. */
+static enum status insert_source(struct store *s, const struct store_source *src,
+				 const char *failed)
 {
 	sqlite3_stmt *st;
 	long long old;
@@ -873,6 +957,7 @@ enum status store_source_begin(struct store *s, const struct store_source *src)
 		if (!st)
 			return db_fail(s, "looking up earlier imports");
 		bind_text(st, 1, src->path);
+		bind_text(st, 2, src->member);
 		if ((rc = lookup(s, st, &old, "looking up earlier imports")) != STATUS_OK)
 			return rc;
 		if (!old)
@@ -889,11 +974,41 @@ enum status store_source_begin(struct store *s, const struct store_source *src)
 	bind_text(st, 4, src->licence);
 	bind_text(st, 5, src->attribution);
 	sqlite3_bind_int(st, 6, src->is_sample);
-	if ((rc = run(s, st, "recording a source file")) != STATUS_OK)
+	bind_text(st, 7, src->member);
+	bind_text(st, 8, failed);
+	return run(s, st, "recording a source file");
+}
+
+enum status store_source_begin(struct store *s, const struct store_source *src)
+{
+	enum status rc = insert_source(s, src, NULL);
+
+	if (rc != STATUS_OK)
 		return rc;
 	s->source_id = sqlite3_last_insert_rowid(s->db);
 	s->source_rejections = 0;
 	return STATUS_OK;
+}
+
+enum status store_source_failed(struct store *s, const struct store_source *src,
+				const char *why)
+{
+	return insert_source(s, src, why);
+}
+
+enum status store_file_begin(struct store *s)
+{
+	return exec(s, "SAVEPOINT careers_file", "starting a file");
+}
+
+enum status store_file_undo(struct store *s)
+{
+	return exec(s, "ROLLBACK TO careers_file; RELEASE careers_file", "leaving a file out");
+}
+
+enum status store_file_keep(struct store *s)
+{
+	return exec(s, "RELEASE careers_file", "finishing a file");
 }
 
 enum status store_source_reject(struct store *s, const struct import_rejection *r)
@@ -930,7 +1045,8 @@ enum status store_source_end(struct store *s, const struct import_result *r)
 }
 
 enum status store_source_relabel(struct store *s, const char *prefix, const char *licence,
-				 const char *attribution, int is_sample, const char *data_date)
+				 const char *attribution, int is_sample, const char *data_date,
+				 const char *except_json)
 {
 	sqlite3_stmt *st = stmt(s, STMT_SOURCE_RELABEL);
 
@@ -941,6 +1057,7 @@ enum status store_source_relabel(struct store *s, const char *prefix, const char
 	bind_text(st, 3, attribution);
 	sqlite3_bind_int(st, 4, is_sample);
 	bind_text(st, 5, data_date);
+	bind_text(st, 6, except_json);
 	return run(s, st, "labelling sources");
 }
 
@@ -1139,18 +1256,90 @@ static enum status put_course(struct store *s, const struct course_rec *r)
 	return run(s, st, "storing a course");
 }
 
+/* "1.2" against "1.10": by the numbers, not the text; NULL is the oldest. */
+static int version_compare(const char *a, const char *b)
+{
+	if (!a || !b)
+		return (a != NULL) - (b != NULL);
+	while (*a || *b) {
+		char *ea, *eb;
+		long x = strtol(a, &ea, 10), y = strtol(b, &eb, 10);
+
+		if (x != y)
+			return x < y ? -1 : 1;
+		a = *ea ? ea + 1 : ea;
+		b = *eb ? eb + 1 : eb;
+		if (ea == a && eb == b)
+			break;
+	}
+	return 0;
+}
+
+static int open_for_starts(const char *status)
+{
+	return status && strcmp(status, "approved for delivery") == 0;
+}
+
+/*
+ * Which version a standard's row shows: the one open for new starts
+ * (approved for delivery), the newest of those; failing that, the newest.
+ * 1: the record replaces the row's version, 0: it is history, -1: the
+ * record says nothing of versions (LARS): merge as before.
+ */
+static int newer_version(const char *version, const char *status, const char *stored_version,
+			 const char *stored_status)
+{
+	if (!version && !status)
+		return -1;
+	if (open_for_starts(status) != open_for_starts(stored_status))
+		return open_for_starts(status);
+	return version_compare(version, stored_version) >= 0;
+}
+
+static enum status put_standard_version(struct store *s, const struct standard_rec *r)
+{
+	sqlite3_stmt *st = stmt(s, STMT_STANDARD_VERSION);
+
+	if (!st)
+		return db_fail(s, "storing a standard's version");
+	bind_text(st, 1, r->reference);
+	bind_text(st, 2, r->version);
+	bind_text(st, 3, r->status);
+	bind_text(st, 4, r->earliest_start);
+	bind_text(st, 5, r->last_start_date);
+	bind_text(st, 6, r->latest_end);
+	bind_text(st, 7, r->approved_date);
+	bind_text(st, 8, r->url);
+	sqlite3_bind_int64(st, 9, s->source_id);
+	return run(s, st, "storing a standard's version");
+}
+
 static enum status put_standard(struct store *s, const struct standard_rec *r)
 {
 	sqlite3_stmt *st;
 	long long id = 0;
 	enum status rc;
+	enum stmt_id update = STMT_STANDARD_UPDATE;
 
+	if (r->reference && r->version && (rc = put_standard_version(s, r)) != STATUS_OK)
+		return rc;
 	if (r->reference) {
+		int step, newer;
+
 		if (!(st = stmt(s, STMT_STANDARD_BY_REF)))
 			return db_fail(s, "finding a standard");
 		bind_text(st, 1, r->reference);
-		if ((rc = lookup(s, st, &id, "finding a standard")) != STATUS_OK)
-			return rc;
+		step = sqlite3_step(st);
+		if (step == SQLITE_ROW) {
+			id = sqlite3_column_int64(st, 0);
+			newer = newer_version(r->version, r->status, column_text(st, 1),
+					      column_text(st, 2));
+			update = newer < 0 ? STMT_STANDARD_UPDATE : newer ? STMT_STANDARD_NEWER :
+				 STMT_STANDARD_OLDER;
+		} else if (step != SQLITE_DONE) {
+			return db_fail(s, "finding a standard");
+		}
+		sqlite3_reset(st);
 	}
 	if (!id && r->lars_code != MODEL_NO_INT) {
 		if (!(st = stmt(s, STMT_STANDARD_BY_LARS)))
@@ -1161,7 +1350,7 @@ static enum status put_standard(struct store *s, const struct standard_rec *r)
 			return rc;
 	}
 	if (id) {
-		if (!(st = stmt(s, STMT_STANDARD_UPDATE)))
+		if (!(st = stmt(s, update)))
 			return db_fail(s, "storing a standard");
 		sqlite3_bind_int64(st, 20, id);
 	} else if (!(st = stmt(s, STMT_STANDARD_INSERT))) {
@@ -1186,12 +1375,51 @@ static enum status put_standard(struct store *s, const struct standard_rec *r)
 	bind_text(st, 17, r->ssa2);
 	bind_text(st, 18, r->url);
 	sqlite3_bind_int64(st, 19, s->source_id);
+	bind_text(st, 21, r->kind);
 	return run(s, st, "storing a standard");
+}
+
+/* Every place the vacancy is advertised at, replacing what an earlier copy said. */
+static enum status put_vacancy_places(struct store *s, const struct vacancy_rec *r)
+{
+	sqlite3_stmt *st;
+	long long id;
+	enum status rc;
+	int k;
+
+	if (!(st = stmt(s, STMT_VACANCY_ID)))
+		return db_fail(s, "storing a vacancy's places");
+	bind_text(st, 1, r->reference);
+	if ((rc = lookup(s, st, &id, "storing a vacancy's places")) != STATUS_OK)
+		return rc;
+	if (!(st = stmt(s, STMT_VACANCY_ADDRESS_CLEAR)))
+		return db_fail(s, "storing a vacancy's places");
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = run(s, st, "storing a vacancy's places")) != STATUS_OK)
+		return rc;
+	for (k = 0; k < r->place_count && k < VACANCY_MAX_PLACES; k++) {
+		const struct vacancy_place *p = &r->places[k];
+
+		if (!(st = stmt(s, STMT_VACANCY_ADDRESS)))
+			return db_fail(s, "storing a vacancy's places");
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_int(st, 2, k);
+		bind_text(st, 3, p->address);
+		bind_text(st, 4, p->town);
+		bind_text(st, 5, p->postcode);
+		bind_real(st, 6, p->lat);
+		bind_real(st, 7, p->lon);
+		sqlite3_bind_int64(st, 8, s->source_id);
+		if ((rc = run(s, st, "storing a vacancy's places")) != STATUS_OK)
+			return rc;
+	}
+	return STATUS_OK;
 }
 
 static enum status put_vacancy(struct store *s, const struct vacancy_rec *r)
 {
 	sqlite3_stmt *st = stmt(s, STMT_VACANCY);
+	enum status rc;
 	int i = 1;
 
 	if (!st)
@@ -1233,7 +1461,10 @@ static enum status put_vacancy(struct store *s, const struct vacancy_rec *r)
 	bind_text(st, i++, r->things_to_consider);
 	bind_text(st, i++, r->url);
 	sqlite3_bind_int64(st, i++, s->source_id);
-	return run(s, st, "storing a vacancy");
+	bind_text(st, i++, r->course_type);
+	if ((rc = run(s, st, "storing a vacancy")) != STATUS_OK || r->place_count <= 0)
+		return rc;
+	return put_vacancy_places(s, r);
 }
 
 static enum status put_soc_group(struct store *s, const struct soc_group_rec *r)
@@ -1319,6 +1550,94 @@ static enum status put_crosswalk(struct store *s, const struct crosswalk_rec *r)
 	return run(s, st, "storing a crosswalk pair");
 }
 
+static enum status put_he_location(struct store *s, const struct he_location_rec *r)
+{
+	sqlite3_stmt *st = stmt(s, STMT_HE_LOCATION);
+
+	if (!st)
+		return db_fail(s, "storing a teaching location");
+	bind_text(st, 1, r->ukprn);
+	bind_text(st, 2, r->locid);
+	bind_text(st, 3, r->name);
+	bind_real(st, 4, r->lat);
+	bind_real(st, 5, r->lon);
+	bind_text(st, 6, r->loc_ukprn);
+	sqlite3_bind_int64(st, 7, s->source_id);
+	return run(s, st, "storing a teaching location");
+}
+
+static enum status put_he_course_location(struct store *s, const struct he_course_location_rec *r)
+{
+	sqlite3_stmt *st = stmt(s, STMT_HE_COURSE_LOCATION);
+
+	if (!st)
+		return db_fail(s, "storing where a course is taught");
+	bind_text(st, 1, r->pubukprn);
+	bind_text(st, 2, r->course_ref);
+	bind_text(st, 3, r->ukprn);
+	bind_text(st, 4, r->locid);
+	sqlite3_bind_int64(st, 5, s->source_id);
+	return run(s, st, "storing where a course is taught");
+}
+
+static enum status put_he_outcome(struct store *s, const struct he_outcome_rec *r)
+{
+	sqlite3_stmt *st = stmt(s, STMT_HE_OUTCOME);
+
+	if (!st)
+		return db_fail(s, "storing a course outcome");
+	bind_text(st, 1, r->pubukprn);
+	bind_text(st, 2, r->course_ref);
+	bind_text(st, 3, r->measure);
+	sqlite3_bind_double(st, 4, r->value);
+	bind_text(st, 5, r->detail);
+	sqlite3_bind_int64(st, 6, s->source_id);
+	return run(s, st, "storing a course outcome");
+}
+
+static enum status put_soc2010_occupation(struct store *s, const struct soc2010_occupation_rec *r)
+{
+	sqlite3_stmt *st = stmt(s, STMT_SOC2010_OCCUPATION);
+
+	if (!st)
+		return db_fail(s, "storing a SOC 2010 occupation");
+	bind_text(st, 1, r->soc);
+	bind_text(st, 2, r->title);
+	bind_text(st, 3, r->description);
+	bind_text(st, 4, r->entry_routes);
+	bind_text(st, 5, r->tasks);
+	bind_text(st, 6, r->job_titles);
+	sqlite3_bind_int64(st, 7, s->source_id);
+	return run(s, st, "storing a SOC 2010 occupation");
+}
+
+static enum status put_soc2010_figure(struct store *s, const struct soc2010_figure_rec *r)
+{
+	sqlite3_stmt *st = stmt(s, STMT_SOC2010_FIGURE);
+
+	if (!st)
+		return db_fail(s, "storing a SOC 2010 figure");
+	bind_text(st, 1, r->soc);
+	bind_text(st, 2, r->measure);
+	sqlite3_bind_int64(st, 3, r->year);
+	sqlite3_bind_double(st, 4, r->value);
+	sqlite3_bind_int64(st, 5, s->source_id);
+	return run(s, st, "storing a SOC 2010 figure");
+}
+
+static enum status put_soc_relation(struct store *s, const struct soc_relation_rec *r)
+{
+	sqlite3_stmt *st = stmt(s, STMT_SOC_RELATION);
+
+	if (!st)
+		return db_fail(s, "storing a SOC 2010 to 2020 relationship");
+	bind_text(st, 1, r->soc2010);
+	bind_text(st, 2, r->soc2020);
+	sqlite3_bind_double(st, 3, r->share);
+	sqlite3_bind_int64(st, 4, s->source_id);
+	return run(s, st, "storing a SOC 2010 to 2020 relationship");
+}
+
 /* Map the record names of RECORD_INFO (code_rec ...) onto the put functions. */
 #define put_code_rec put_code
 #define put_postcode_rec put_postcode
@@ -1334,6 +1653,12 @@ static enum status put_crosswalk(struct store *s, const struct crosswalk_rec *r)
 #define put_onet_occupation_rec put_onet_occupation
 #define put_onet_interest_rec put_onet_interest
 #define put_crosswalk_rec put_crosswalk
+#define put_he_location_rec put_he_location
+#define put_he_course_location_rec put_he_course_location
+#define put_he_outcome_rec put_he_outcome
+#define put_soc2010_occupation_rec put_soc2010_occupation
+#define put_soc2010_figure_rec put_soc2010_figure
+#define put_soc_relation_rec put_soc_relation
 
 static enum status sink_put(void *ctx, enum record_kind kind, const void *record)
 {
@@ -1406,6 +1731,57 @@ static const struct {
 	  "UPDATE vacancy SET lat = o.lat, lon = o.lon, location_quality = 'outcode'"
 	  " FROM outcode o WHERE vacancy.lat IS NULL AND vacancy.postcode IS NOT NULL"
 	  " AND o.outcode = substr(vacancy.postcode, 1, instr(vacancy.postcode, ' ') - 1)" },
+	{ "placing the other addresses of vacancies by postcode",
+	  "UPDATE vacancy_address SET lat = pc.lat, lon = pc.lon FROM postcode pc"
+	  " WHERE vacancy_address.lat IS NULL AND pc.postcode = vacancy_address.postcode;"
+	  "UPDATE vacancy_address SET lat = o.lat, lon = o.lon FROM outcode o"
+	  " WHERE vacancy_address.lat IS NULL AND vacancy_address.postcode IS NOT NULL"
+	  " AND o.outcode = substr(vacancy_address.postcode, 1,"
+	  "  instr(vacancy_address.postcode, ' ') - 1)" },
+	/* The first campus (by LOCID) where it is taught; the others count for distance (pack.c). */
+	{ "placing university courses where they are taught",
+	  "UPDATE course SET (lat, lon, venue_name) = (SELECT l.lat, l.lon, l.name"
+	  " FROM he_course_location cl JOIN he_location l ON l.ukprn = cl.ukprn"
+	  " AND l.locid = cl.locid WHERE cl.pubukprn = course.provider_ukprn"
+	  " AND cl.course_ref = course.ref AND l.lat IS NOT NULL ORDER BY cl.locid LIMIT 1)"
+	  " WHERE kind = 'he' AND EXISTS (SELECT 1 FROM he_course_location cl"
+	  " JOIN he_location l ON l.ukprn = cl.ukprn AND l.locid = cl.locid"
+	  " WHERE cl.pubukprn = course.provider_ukprn AND cl.course_ref = course.ref"
+	  " AND l.lat IS NOT NULL)" },
+	{ "describing university courses' entrants and graduates",
+	  "CREATE TEMP TABLE he_words(pubukprn, course_ref, go_med, go_lq, go_uq, go_years, leo3,"
+	  " leo5, tariff, alevel, PRIMARY KEY (pubukprn, course_ref)) WITHOUT ROWID;"
+	  "INSERT INTO temp.he_words SELECT pubukprn, course_ref,"
+	  " max(CASE WHEN measure = 'salary_15m_med' THEN value END) AS go_med,"
+	  " max(CASE WHEN measure = 'salary_15m_lq' THEN value END) AS go_lq,"
+	  " max(CASE WHEN measure = 'salary_15m_uq' THEN value END) AS go_uq,"
+	  " max(CASE WHEN measure = 'salary_15m_med' THEN detail END) AS go_years,"
+	  " max(CASE WHEN measure = 'leo3_med' THEN value END) AS leo3,"
+	  " max(CASE WHEN measure = 'leo5_med' THEN value END) AS leo5,"
+	  " (SELECT CASE substr(t.measure, 8) WHEN '000' THEN 'under 48'"
+	  "   WHEN '240' THEN '240 or more' ELSE CAST(substr(t.measure, 8) AS INTEGER) || ' to '"
+	  "   || (CAST(substr(t.measure, 8) AS INTEGER) + 15) END FROM he_outcome t"
+	  "  WHERE t.pubukprn = o.pubukprn AND t.course_ref = o.course_ref"
+	  "  AND t.measure LIKE 'tariff%' ORDER BY t.value DESC, t.measure LIMIT 1) AS tariff,"
+	  " max(CASE WHEN measure = 'entry_alevel_pct' THEN value END) AS alevel"
+	  " FROM he_outcome o GROUP BY pubukprn, course_ref;"
+	  "UPDATE course SET"
+	  " earnings_start = CASE WHEN w.go_med IS NOT NULL THEN printf('£%,d a year 15 months after "
+	  "finishing%s%s', CAST(w.go_med AS INTEGER), CASE WHEN w.go_lq IS NOT NULL"
+	  "  AND w.go_uq IS NOT NULL THEN printf(' (most between £%,d and £%,d)',"
+	  "  CAST(w.go_lq AS INTEGER), CAST(w.go_uq AS INTEGER)) ELSE '' END,"
+	  "  CASE WHEN w.go_years IS NOT NULL THEN ', ' || w.go_years ELSE '' END) END,"
+	  " earnings_later = CASE WHEN w.leo5 IS NOT NULL THEN printf('£%,d a year after 5 years',"
+	  "  CAST(w.leo5 AS INTEGER)) || coalesce(printf('; £%,d after 3 years',"
+	  "  CAST(w.leo3 AS INTEGER)), '') WHEN w.leo3 IS NOT NULL THEN"
+	  "  printf('£%,d a year after 3 years', CAST(w.leo3 AS INTEGER)) END,"
+	  " entry_requirements = coalesce(entry_requirements, CASE WHEN w.tariff IS NOT NULL"
+	  "  OR w.alevel IS NOT NULL THEN trim(coalesce('Most entrants had ' || w.tariff"
+	  "  || ' UCAS points.', '') || coalesce(' ' || CAST(w.alevel AS INTEGER)"
+	  "  || '% of entrants came with A levels.', '')) END)"
+	  " FROM temp.he_words w WHERE course.kind = 'he' AND w.pubukprn = course.provider_ukprn"
+	  " AND w.course_ref = course.ref;"
+	  "DROP TABLE temp.he_words" },
 	/*
 	 * Courses are by far the widest rows, and an UPDATE writes the whole
 	 * row: so each course is linked to its provider (where it names one)
@@ -1460,6 +1836,17 @@ static const struct {
 	  "UPDATE occupation SET riasec = careers_riasec(riasec_r, riasec_i, riasec_a,"
 	  " riasec_s, riasec_e, riasec_c);"
 	  "DROP TABLE temp.riasec" },
+	/*
+	 * LMI for All's SOC 2010 figures, carried over to the SOC 2020 unit
+	 * groups its codes became, weighted by the shares of the ONS
+	 * relationship table (nothing without it). A SOC 2020 figure for the
+	 * same year (ASHE Table 14) is never replaced.
+	 */
+	{ "carrying SOC 2010 figures over to SOC 2020",
+	  "INSERT OR IGNORE INTO labour_market(soc, measure, year, value, source_id)"
+	  " SELECT r.soc2020, f.measure, f.year, sum(f.value * r.share) / sum(r.share),"
+	  " max(f.source_id) FROM soc2010_figure f JOIN soc2010_soc2020 r ON r.soc2010 = f.soc"
+	  " WHERE r.share > 0 GROUP BY r.soc2020, f.measure, f.year" },
 	{ "noting each career's latest pay and hours",
 	  "UPDATE occupation AS o SET weekly_pay = " LATEST_FIGURE("weekly_pay") ","
 	  " weekly_hours = " LATEST_FIGURE("weekly_hours") },
@@ -1487,10 +1874,19 @@ static const struct {
 	  " WHERE lat IS NOT NULL AND lon IS NOT NULL;"
 	  "DELETE FROM course_geo;"
 	  "INSERT INTO course_geo SELECT id, lat, lat, lon, lon FROM course"
-	  " WHERE lat IS NOT NULL AND lon IS NOT NULL;"
+	  " WHERE lat IS NOT NULL AND lon IS NOT NULL AND kind <> 'he';"
+	  /* A course taught at several campuses, an advert at several sites: the box round them all. */
+	  "INSERT INTO course_geo SELECT id, min(lat), max(lat), min(lon), max(lon) FROM ("
+	  " SELECT id, lat, lon FROM course WHERE kind = 'he' AND lat IS NOT NULL"
+	  " UNION ALL SELECT c.id, l.lat, l.lon FROM course c JOIN he_course_location cl"
+	  " ON cl.pubukprn = c.provider_ukprn AND cl.course_ref = c.ref JOIN he_location l"
+	  " ON l.ukprn = cl.ukprn AND l.locid = cl.locid WHERE c.kind = 'he' AND l.lat IS NOT NULL)"
+	  " GROUP BY id;"
 	  "DELETE FROM vacancy_geo;"
-	  "INSERT INTO vacancy_geo SELECT id, lat, lat, lon, lon FROM vacancy"
-	  " WHERE lat IS NOT NULL AND lon IS NOT NULL" },
+	  "INSERT INTO vacancy_geo SELECT id, min(lat), max(lat), min(lon), max(lon) FROM ("
+	  " SELECT id, lat, lon FROM vacancy WHERE lat IS NOT NULL AND lon IS NOT NULL"
+	  " UNION ALL SELECT vacancy_id, lat, lon FROM vacancy_address WHERE lat IS NOT NULL)"
+	  " GROUP BY id" },
 };
 
 /* Words of an apprenticeship title that say nothing about the job. */
@@ -1705,8 +2101,10 @@ enum status store_each_source(struct store *s,
 			.rows_read = sqlite3_column_int64(st, 12),
 			.rows_loaded = sqlite3_column_int64(st, 13),
 			.rows_rejected = sqlite3_column_int64(st, 14),
-			.origin_url = column_text(st, 15),
-			.fetched_at = column_text(st, 16),
+			.member = column_text(st, 15),
+			.failed = column_text(st, 16),
+			.origin_url = column_text(st, 17),
+			.fetched_at = column_text(st, 18),
 		};
 
 		if (fn(ctx, &info))
@@ -1962,6 +2360,7 @@ static void read_option(sqlite3_stmt *st, enum option_kind kind, struct store_op
 	o->qualification = column_text(st, 36);
 	o->summary = column_text(st, 37);
 	o->url = column_text(st, 38);
+	o->places = column_text(st, 39);
 }
 
 enum status store_each_option(struct store *s, enum option_kind kind,
@@ -2032,7 +2431,7 @@ enum status store_each_option(struct store *s, enum option_kind kind,
 	&(t)->training, &(t)->skills, &(t)->qualifications, &(t)->things_to_consider, \
 	&(t)->address, &(t)->phone, &(t)->website, &(t)->apply_url, &(t)->cost_text, \
 	&(t)->duration_text, &(t)->wage_text, &(t)->working_week, &(t)->keywords, \
-	&(t)->job_titles, &(t)->note }
+	&(t)->job_titles, &(t)->note, &(t)->earnings_start, &(t)->earnings_later }
 
 static char *column_copy(sqlite3_stmt *st, int i)
 {

@@ -28,7 +28,7 @@
 #include "import.h"
 #include "status.h"
 
-#define STORE_VERSION 3
+#define STORE_VERSION 4
 
 struct store;
 
@@ -64,6 +64,7 @@ struct store_source {
 	const char *format, *format_title;
 	const char *licence, *attribution;
 	int is_sample;
+	const char *member;		/* inside an archive or workbook, else NULL */
 };
 
 /*
@@ -72,14 +73,27 @@ struct store_source {
  * sink then tags records with this source.
  */
 enum status store_source_begin(struct store *s, const struct store_source *src);
+/*
+ * One file's work as a unit inside the build's transaction: undo() takes
+ * back everything since begin() (its rows and its source_file row), keep()
+ * ends the unit. For `careers build --keep-going`.
+ */
+enum status store_file_begin(struct store *s);
+enum status store_file_undo(struct store *s);
+enum status store_file_keep(struct store *s);
+/* Record a file left out of a build (--keep-going): no rows, and why. */
+enum status store_source_failed(struct store *s, const struct store_source *src,
+				const char *why);
 /* Record a rejected row of the current source (the first 1000 are kept). */
 enum status store_source_reject(struct store *s, const struct import_rejection *r);
 /* Finish the current source with its counts, hash and encoding. */
 enum status store_source_end(struct store *s, const struct import_result *result);
 /* Set licence, attribution and sample flag of every source whose path starts with
- * prefix, and its data date where the file itself did not give one. */
+ * prefix, and its data date where the file itself did not give one; except_json is a
+ * JSON array of longer prefixes left out (folders with a DATASET of their own), or NULL. */
 enum status store_source_relabel(struct store *s, const char *prefix, const char *licence,
-				 const char *attribution, int is_sample, const char *data_date);
+				 const char *attribution, int is_sample, const char *data_date,
+				 const char *except_json);
 
 /* Where the file at path (and the files read out of it, path/...) was
  * downloaded from and when, as careers fetch recorded it. */
@@ -99,8 +113,9 @@ enum status store_finalize(struct store *s, int with_indexes);
 
 struct store_source_info {
 	long long id;
-	const char *path, *format, *format_title, *encoding, *sha256;
+	const char *path, *member, *format, *format_title, *encoding, *sha256;
 	long long bytes;
+	const char *failed;		/* why it was left out (--keep-going), or NULL */
 	const char *licence, *attribution;
 	int is_sample;
 	const char *data_date, *imported_at;
@@ -217,6 +232,9 @@ struct store_option {
 	const char *qualification;
 	const char *summary;		/* the start of the description */
 	const char *url;
+	const char *places;		/* every place it is at when more than one (an advert
+					   at several sites, a course at several campuses):
+					   "lat lon;lat lon"; else NULL */
 };
 
 /* The long text of one option, for its detail screen. Owned strings, NULL when none. */
@@ -225,6 +243,7 @@ struct store_text {
 	     *qualifications, *things_to_consider, *address, *phone, *website, *apply_url,
 	     *cost_text, *duration_text, *wage_text, *working_week, *keywords, *job_titles,
 	     *note;
+	char *earnings_start, *earnings_later;	/* university courses: graduates' pay */
 };
 
 enum status store_option_text(struct store *s, enum option_kind kind, long long id,

@@ -14,13 +14,14 @@
 -- to date row by row); the full-text and spatial indexes are filled by
 -- store_finalize().
 
-PRAGMA user_version = 3;
+PRAGMA user_version = 4;
 
 -- Provenance ------------------------------------------------------------
 
 CREATE TABLE source_file (
 	id INTEGER PRIMARY KEY,
-	path TEXT NOT NULL,		-- as given to careers build/import
+	path TEXT NOT NULL,		-- as given to careers build/import (for a member: the archive)
+	member TEXT,			-- inside a zip or workbook: "Data/x.csv", "book.xlsx#Sheet 1"
 	format TEXT NOT NULL,		-- importer name, e.g. ifate-standards-csv
 	format_title TEXT NOT NULL,
 	encoding TEXT NOT NULL,
@@ -35,7 +36,8 @@ CREATE TABLE source_file (
 	rows_rejected INTEGER NOT NULL DEFAULT 0,
 	imported_at TEXT NOT NULL,	-- UTC, ISO 8601
 	origin_url TEXT,		-- where careers fetch downloaded it, when it did
-	fetched_at TEXT			-- when (UTC, ISO 8601)
+	fetched_at TEXT,		-- when (UTC, ISO 8601)
+	failed TEXT			-- build --keep-going: why the file was left out (no rows)
 ) STRICT;
 
 -- Every file loaded is first looked up by path (importing a file again
@@ -228,6 +230,8 @@ CREATE TABLE course (
 	year_abroad INTEGER,
 	foundation_year INTEGER,
 	provider_name TEXT,
+	earnings_start TEXT,		-- university: graduates' pay 15 months on, in words
+	earnings_later TEXT,		-- university: graduates' pay 3 and 5 years on, in words
 	lat REAL,			-- where it is taught, filled at finalize
 	lon REAL,
 	source_id INTEGER NOT NULL
@@ -239,7 +243,8 @@ CREATE UNIQUE INDEX course_ref ON course(kind, provider_ukprn, ref);
 
 CREATE TABLE standard (
 	id INTEGER PRIMARY KEY,
-	reference TEXT UNIQUE,		-- "ST0116"; LARS rows have none
+	reference TEXT UNIQUE,		-- "ST0116", "FA0002"; LARS rows have none
+	kind TEXT,			-- standard | foundation (foundation apprenticeship, 16-21)
 	lars_code INTEGER,
 	version TEXT,
 	title TEXT NOT NULL,
@@ -247,7 +252,8 @@ CREATE TABLE standard (
 	route_id INTEGER REFERENCES route(id),
 	route_text TEXT,		-- as published
 	duration_months INTEGER,
-	status TEXT,			-- approved for delivery | approved | in development | withdrawn
+	status TEXT,			-- approved for delivery | approved | in development | withdrawn |
+					-- proposal in development | retired
 	keywords TEXT,
 	job_titles TEXT,
 	overview TEXT,
@@ -262,6 +268,22 @@ CREATE TABLE standard (
 ) STRICT;
 
 CREATE INDEX standard_lars ON standard(lars_code);
+
+-- Every published version of a standard (the Skills England API gives
+-- them all). The standard row above holds the version open for new
+-- starts today: the newest approved one. The rest are history.
+CREATE TABLE standard_version (
+	reference TEXT NOT NULL,
+	version TEXT NOT NULL,
+	status TEXT,
+	earliest_start TEXT,
+	latest_start TEXT,
+	latest_end TEXT,
+	approved_date TEXT,
+	url TEXT,
+	source_id INTEGER NOT NULL,
+	PRIMARY KEY (reference, version)
+) STRICT, WITHOUT ROWID;
 
 CREATE TABLE vacancy (
 	id INTEGER PRIMARY KEY,
@@ -302,8 +324,63 @@ CREATE TABLE vacancy (
 	qualifications TEXT,
 	things_to_consider TEXT,
 	url TEXT,
-	source_id INTEGER NOT NULL
+	source_id INTEGER NOT NULL,
+	course_type TEXT		-- foundation: a foundation apprenticeship (16-21)
 ) STRICT;
+
+-- Every place a vacancy is advertised at (Find an apprenticeship v2 lists
+-- up to 10); the first is also in vacancy's own columns. Placed by
+-- postcode at finalize when the advert gives no coordinates.
+CREATE TABLE vacancy_address (
+	vacancy_id INTEGER NOT NULL,
+	position INTEGER NOT NULL,	-- 0 = the first
+	address TEXT,
+	town TEXT,
+	postcode TEXT,
+	lat REAL,
+	lon REAL,
+	source_id INTEGER NOT NULL,
+	PRIMARY KEY (vacancy_id, position)
+) STRICT, WITHOUT ROWID;
+
+-- University teaching locations (Discover Uni LOCATION.csv), keyed by the
+-- provider that lists them, and which course is taught where
+-- (COURSELOCATION.csv; course_ref is KISCOURSEID/KISMODE as in course.ref).
+CREATE TABLE he_location (
+	ukprn TEXT NOT NULL,
+	locid TEXT NOT NULL,
+	name TEXT,
+	lat REAL,
+	lon REAL,
+	loc_ukprn TEXT,
+	source_id INTEGER NOT NULL,
+	PRIMARY KEY (ukprn, locid)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE he_course_location (
+	pubukprn TEXT NOT NULL,
+	course_ref TEXT NOT NULL,
+	ukprn TEXT NOT NULL,
+	locid TEXT NOT NULL,
+	source_id INTEGER NOT NULL,
+	PRIMARY KEY (pubukprn, course_ref, ukprn, locid)
+) STRICT, WITHOUT ROWID;
+
+-- What Discover Uni says about a course's entrants and graduates:
+-- measure entry_<qualification>_pct (ENTRY.csv), tariff_<band> (TARIFF.csv,
+-- % of entrants), salary_15m_{lq,med,uq} (GOSALARY.csv, pounds a year),
+-- leo3_{lq,med,uq}, leo5_{lq,med,uq} (LEO3/LEO5.csv, pounds a year).
+-- detail: the years the figure covers and whether it is for the subject
+-- across providers rather than this course.
+CREATE TABLE he_outcome (
+	pubukprn TEXT NOT NULL,
+	course_ref TEXT NOT NULL,
+	measure TEXT NOT NULL,
+	value REAL NOT NULL,
+	detail TEXT,
+	source_id INTEGER NOT NULL,
+	PRIMARY KEY (pubukprn, course_ref, measure)
+) STRICT, WITHOUT ROWID;
 
 -- Occupations and the labour market ---------------------------------------
 
@@ -332,8 +409,10 @@ CREATE TABLE occupation (
 	source_id INTEGER
 ) STRICT, WITHOUT ROWID;
 
--- measure: weekly_pay (GBP, ASHE estimate), weekly_hours, employment
--- (Working Futures projection, people), replacement_rate.
+-- measure: weekly_pay (GBP, median, full-time), weekly_hours, employment
+-- (Working Futures projection, people), replacement_rate; from ASHE Table
+-- 14 also annual_pay, weekly_pay_p10 .. _p90, annual_pay_p10 .. _p90,
+-- weekly_pay_mean, annual_pay_mean, jobs (thousands).
 -- soc may be a 2-digit group when the source only gives that (coarse).
 CREATE TABLE labour_market (
 	soc TEXT NOT NULL,
@@ -344,9 +423,44 @@ CREATE TABLE labour_market (
 	PRIMARY KEY (soc, measure, year)
 ) STRICT, WITHOUT ROWID;
 
+-- LMI for All answers in SOC 2010, which is not SOC 2020: its occupations
+-- and figures are kept here, apart, and never merged into the SOC 2020
+-- tables. Where the ONS SOC 2010 -> SOC 2020 relationship table is loaded
+-- (soc2010_soc2020), finalize carries SOC 2010 figures over to the SOC
+-- 2020 unit groups they map to, weighted by the table's shares, for years
+-- the SOC 2020 sources (ASHE Table 14) do not cover.
+CREATE TABLE soc2010_occupation (
+	soc TEXT PRIMARY KEY,
+	title TEXT NOT NULL,
+	description TEXT,
+	entry_routes TEXT,
+	tasks TEXT,
+	job_titles TEXT,
+	source_id INTEGER NOT NULL
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE soc2010_figure (
+	soc TEXT NOT NULL,
+	measure TEXT NOT NULL,
+	year INTEGER NOT NULL,
+	value REAL NOT NULL,
+	source_id INTEGER NOT NULL,
+	PRIMARY KEY (soc, measure, year)
+) STRICT, WITHOUT ROWID;
+
+-- share: the part of the SOC 2010 group's jobs that the SOC 2020 group has
+-- (0-1), from ONS's dual-coded data.
+CREATE TABLE soc2010_soc2020 (
+	soc2010 TEXT NOT NULL,
+	soc2020 TEXT NOT NULL,
+	share REAL NOT NULL,
+	source_id INTEGER NOT NULL,
+	PRIMARY KEY (soc2010, soc2020)
+) STRICT, WITHOUT ROWID;
+
 CREATE TABLE onet_occupation (
 	code TEXT PRIMARY KEY,		-- "15-1252.00"
-	title TEXT NOT NULL,
+	title TEXT,			-- NULL until Occupation Data gives it (Job Zones.txt has none)
 	description TEXT,
 	job_zone INTEGER,
 	source_id INTEGER

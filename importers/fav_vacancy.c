@@ -5,13 +5,30 @@
  * /vacancy/{reference}, import_fav_vacancy_json.c).
  *
  * Dates are ISO date-times (kept as dates); wage amounts are numbers in
- * pounds; enums (wageType, wageUnit) are strings. Without details a
- * vacancy has one `address`; with details (IncludeDetails=true, or a
- * single advert) it has `addresses` (the first is used) and the long
- * texts: trainingDescription, skills[], qualifications[],
- * thingsToConsider. qualifications may be plain strings or objects
- * {qualificationType, subject, grade, weighting}; the first
- * QUALIFICATIONS objects are read.
+ * pounds; enums (wageType, wageUnit) are strings. A vacancy of the v1
+ * shape has one `address`; a v2 vacancy has `addresses`, up to 10 for an
+ * advert offered at several sites: every one is kept, so a learner's
+ * distance is to the nearest (a Leeds and Doncaster advert is near
+ * Doncaster). With details it has the long texts: trainingDescription,
+ * skills[], qualifications[], thingsToConsider. qualifications may be
+ * plain strings or objects {qualificationType, subject, grade,
+ * weighting}; the first QUALIFICATIONS objects are read.
+ *
+ * References: Find an apprenticeship's own (1000012345, VAC1000012345) are
+ * stored as VAC and the digits; with AdditionalDataSources the API also
+ * returns NHS Jobs adverts ("C9824-26-0895", kept as written) and Civil
+ * Service Jobs adverts (a shorter number, 483417, stored as CSJ483417).
+ * Those extras carry no course (larsCode 0) and their vacancyUrl is the
+ * service's home page: the advert's real link is applicationUrl, which is
+ * the link whenever it is given.
+ *
+ * Pay: wageAmount when given; real v2 adverts leave it empty and say it
+ * in wageAdditionalInformation ("£20,400 a year", "£7.55 an hour",
+ * "£24,071 to £25,674 a year"), which is read (wage_text.h); "National
+ * Minimum Wage for apprentices" (or wageType ApprenticeshipMinimum with no
+ * figure) is the apprentice rate in force when the vacancy starts (else
+ * when it was posted), and the text says which rate and from when.
+ * course.type Foundation marks a foundation apprenticeship (Level 2, 16-21).
  *
  * The employer contact (employerContactName, employerContactPhone,
  * employerContactEmail) is a person's details: those fields are not
@@ -19,11 +36,14 @@
  */
 #include "fav_vacancy.h"
 
+#include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "mem.h"
+#include "wage_text.h"
 
 #define QUALIFICATIONS 4	/* qualification objects read per vacancy */
 
@@ -34,13 +54,23 @@ enum {
 	WAGE_TYPE, WAGE_AMOUNT, WAGE_LOW, WAGE_HIGH, WAGE_UNIT, WAGE_TEXT, WORKING_WEEK,
 	HOURS, DURATION, POSITIONS, POSTED, START, CLOSING,
 	PROVIDER, UKPRN, NATIONAL, DISABILITY_CONFIDENT,
-	TRAINING, SKILLS, QUALIFICATION_LIST, THINGS_TO_CONSIDER, URL,
+	TRAINING, SKILLS, QUALIFICATION_LIST, THINGS_TO_CONSIDER, URL, APPLICATION_URL, COURSE_TYPE,
 	QUALIFICATION,	/* then QUALIFICATIONS groups of the four below */
+	PLACE = QUALIFICATION + 4 * 4,	/* then the 9 other addresses, PLACE_FIELDS each */
 };
+
+enum { PLACE_TOWN, PLACE_POSTCODE, PLACE_LAT, PLACE_LON, PLACE_FIELDS };
 
 enum { QUAL_TYPE, QUAL_SUBJECT, QUAL_GRADE, QUAL_WEIGHTING, QUAL_FIELDS };
 
 #define ADDRESS(field) "$.address." field "|$.addresses[0]." field
+/* addresses[i]: the last address line given is the town. */
+#define PLACE_AT(i) \
+	{ "$.addresses[" #i "].addressLine4|$.addresses[" #i "].addressLine3|" \
+	  "$.addresses[" #i "].addressLine2", 0 }, \
+	{ "$.addresses[" #i "].postcode", 0 }, \
+	{ "$.addresses[" #i "].latitude", 0 }, \
+	{ "$.addresses[" #i "].longitude", 0 }
 #define QUAL(i) \
 	{ "$.qualifications[" #i "].qualificationType", 0 }, \
 	{ "$.qualifications[" #i "].subject", 0 }, \
@@ -89,12 +119,18 @@ const struct import_column fav_vacancy_columns[FAV_VACANCY_COLUMNS] = {
 	[QUALIFICATION_LIST] = { "$.qualifications", 0 },
 	[THINGS_TO_CONSIDER] = { "$.thingsToConsider", 0 },
 	[URL] = { "$.vacancyUrl", 0 },
+	[APPLICATION_URL] = { "$.applicationUrl", 0 },
+	[COURSE_TYPE] = { "$.course.type", 0 },
 	QUAL(0), QUAL(1), QUAL(2), QUAL(3),
+	PLACE_AT(1), PLACE_AT(2), PLACE_AT(3), PLACE_AT(4), PLACE_AT(5), PLACE_AT(6), PLACE_AT(7),
+	PLACE_AT(8), PLACE_AT(9),
 };
 
+_Static_assert(QUALIFICATIONS == 4, "PLACE follows four QUAL() groups");
 _Static_assert(sizeof(fav_vacancy_columns) / sizeof(fav_vacancy_columns[0]) ==
-		       QUALIFICATION + QUALIFICATIONS * QUAL_FIELDS,
-	       "FAV_VACANCY_COLUMNS: one field each, and one QUAL() per qualification read");
+		       PLACE + (VACANCY_MAX_PLACES - 1) * PLACE_FIELDS,
+	       "FAV_VACANCY_COLUMNS: one field each, one QUAL() per qualification read and "
+	       "one PLACE_AT() per further address");
 
 /* What apprenticeshipLevel says: the lowest level of each band. */
 static const struct {
@@ -112,32 +148,56 @@ struct vacancy_text {
 	char reference[24];
 	char course_title[256];
 	char postcode[9], posted[11], start[11], closing[11], ukprn[9];
-	struct strbuf address, qualifications;
+	struct strbuf address, qualifications, wage;
+	struct vacancy_place places[VACANCY_MAX_PLACES];
+	char place_postcodes[VACANCY_MAX_PLACES][9];
 };
 
-/* "VAC1000012345" or 1000012345: stored as VAC and the digits. */
+/* An NHS Jobs reference: a letter, then digits in groups joined by '-' ("C9824-26-0895"). */
+static int nhs_reference(const char *v)
+{
+	size_t n = strlen(v), i;
+
+	if (n < 6 || n > 20 || !isupper((unsigned char)v[0]) || !isdigit((unsigned char)v[1]))
+		return 0;
+	for (i = 1; i < n; i++)
+		if (!isdigit((unsigned char)v[i]) && !(v[i] == '-' && isdigit((unsigned char)v[i - 1])))
+			return 0;
+	return isdigit((unsigned char)v[n - 1]);
+}
+
+/*
+ * "VAC1000012345" or 1000012345: VAC and the digits; a shorter number (a
+ * Civil Service Jobs advert) CSJ and the digits; an NHS Jobs reference as
+ * it is.
+ */
 static void get_reference(struct import_row *r, char out[24])
 {
-	const char *v = import_value(r, REFERENCE);
+	const char *v = import_text(r, REFERENCE);
 	size_t digits;
+	int vac = 0;
 
 	out[0] = '\0';
-	if (validate_blank(v)) {
+	if (!v) {
 		import_reject(r, REFERENCE, "is empty, but every vacancy has a reference");
 		return;
 	}
-	while (*v == ' ')
-		v++;
-	if (strncasecmp(v, "VAC", 3) == 0)
-		v += 3;
-	digits = strspn(v, "0123456789");
-	if (digits < 1 || digits > 15 || v[digits + strspn(v + digits, " ")] ||
-	    strspn(v, "0") == digits) {
-		import_reject(r, REFERENCE, "\"%.40s\" is not a vacancy reference (expected "
-			      "something like VAC1000012345)", import_value(r, REFERENCE));
+	if (nhs_reference(v)) {
+		snprintf(out, 24, "%s", v);
 		return;
 	}
-	snprintf(out, 24, "VAC%.*s", (int)digits, v);
+	if (strncasecmp(v, "VAC", 3) == 0) {
+		v += 3;
+		vac = 1;
+	}
+	digits = strspn(v, "0123456789");
+	if (digits < 1 || digits > 15 || v[digits] || strspn(v, "0") == digits) {
+		import_reject(r, REFERENCE, "\"%.40s\" is not a vacancy reference (expected "
+			      "something like VAC1000012345, or C9824-26-0895 for NHS Jobs)",
+			      import_value(r, REFERENCE));
+		return;
+	}
+	snprintf(out, 24, "%s%.*s", vac || digits >= 10 ? "VAC" : "CSJ", (int)digits, v);
 }
 
 /* A wage in pounds (a JSON number, or text like "£18,000.00") as pence. */
@@ -247,6 +307,43 @@ static void read_course(struct import_row *r, struct vacancy_rec *v, struct vaca
 	v->route = import_text(r, ROUTE);
 }
 
+/*
+ * The advert's other addresses (addresses[1] on): each with its town,
+ * postcode and place. The first address is the vacancy's own; the list
+ * is kept only when there is more than one.
+ */
+static void read_places(struct import_row *r, struct vacancy_rec *v, struct vacancy_text *t)
+{
+	int k, n = 0;
+
+	for (k = 1; k < VACANCY_MAX_PLACES; k++) {
+		int at = PLACE + (k - 1) * PLACE_FIELDS;
+		struct vacancy_place *p = &t->places[n + 1];
+		const char *town = import_text(r, at + PLACE_TOWN);
+		int has_postcode = import_get_postcode(r, at + PLACE_POSTCODE,
+						       t->place_postcodes[n + 1]) == 1;
+
+		p->lat = p->lon = NAN;
+		if (get_point(r, at + PLACE_LAT, at + PLACE_LON, &p->lat, &p->lon) != 1)
+			p->lat = p->lon = NAN;
+		if (!town && !has_postcode && isnan(p->lat))
+			continue;
+		p->address = town;
+		p->town = town;
+		p->postcode = has_postcode ? t->place_postcodes[n + 1] : NULL;
+		n++;
+	}
+	if (!n)
+		return;
+	t->places[0].address = v->address;
+	t->places[0].town = v->town;
+	t->places[0].postcode = v->postcode;
+	t->places[0].lat = v->lat;
+	t->places[0].lon = v->lon;
+	v->places = t->places;
+	v->place_count = n + 1;
+}
+
 /* Address lines joined; the last of two or more is the town. */
 static void read_address(struct import_row *r, struct vacancy_rec *v, struct vacancy_text *t)
 {
@@ -274,6 +371,7 @@ static void read_address(struct import_row *r, struct vacancy_rec *v, struct vac
 		point = get_point(r, LOCATION_LAT, LOCATION_LON, &v->lat, &v->lon);
 	if (point != 1)
 		v->lat = v->lon = NAN;
+	read_places(r, v, t);
 }
 
 static void read_wage(struct import_row *r, struct vacancy_rec *v)
@@ -303,6 +401,55 @@ static void read_wage(struct import_row *r, struct vacancy_rec *v)
 	}
 	v->wage_text = import_text(r, WAGE_TEXT);
 	v->working_week = import_text(r, WORKING_WEEK);
+}
+
+static const char *month_name(int month)
+{
+	static const char *const names[] = { "January", "February", "March", "April", "May",
+		"June", "July", "August", "September", "October", "November", "December" };
+
+	return month >= 1 && month <= 12 ? names[month - 1] : "?";
+}
+
+/*
+ * With no wageAmount, the pay its words give; failing that, for a
+ * minimum-wage advert, the minimum rate in force when it starts.
+ */
+static void wage_from_words(struct vacancy_rec *v, struct vacancy_text *t)
+{
+	struct wage_words w;
+	long long pence;
+	char from[11];
+	const char *rate = NULL;
+
+	if (v->wage_pence != MODEL_NO_INT || v->wage_low_pence != MODEL_NO_INT)
+		return;
+	if (wage_text_read(v->wage_text, &w) && !w.minimum) {
+		v->wage_pence = w.pence;
+		v->wage_unit = w.unit;
+		if (w.low_pence != MODEL_NO_INT) {
+			v->wage_low_pence = w.low_pence;
+			v->wage_high_pence = w.high_pence;
+		}
+		return;
+	}
+	if (w.minimum)
+		rate = w.minimum;
+	else if (v->wage_type && strcasecmp(v->wage_type, "ApprenticeshipMinimum") == 0)
+		rate = "apprentice";
+	else if (v->wage_type && strcasecmp(v->wage_type, "NationalMinimum") == 0)
+		rate = "under_18";
+	if (!rate || !wage_text_minimum(rate, v->start_date ? v->start_date : v->posted_date,
+					&pence, from))
+		return;
+	v->wage_pence = pence;
+	v->wage_unit = "hourly";
+	strbuf_printf(&t->wage, "%s%s%s \xc2\xa3%lld.%02lld an hour from %d %s %.4s", v->wage_text ?
+		      v->wage_text : "", v->wage_text ? ": " : "",
+		      strcmp(rate, "apprentice") == 0 ? "the apprentice rate," :
+		      "the rate for 16 and 17 year olds,", pence / 100, pence % 100, atoi(from + 8),
+		      month_name(atoi(from + 5)), from);
+	v->wage_text = t->wage.buf;
 }
 
 /* Posted, start and closing dates; closing before posting is impossible. */
@@ -375,11 +522,13 @@ enum status fav_vacancy_row(struct import_row *r)
 {
 	struct vacancy_rec v = VACANCY_REC_INIT;
 	struct vacancy_text t;
+	const char *course_type;
 	enum status rc;
 
 	memset(&t, 0, sizeof(t));
 	strbuf_init(&t.address);
 	strbuf_init(&t.qualifications);
+	strbuf_init(&t.wage);
 	get_reference(r, t.reference);
 	v.reference = t.reference;
 	v.title = import_required(r, TITLE);
@@ -397,9 +546,19 @@ enum status fav_vacancy_row(struct import_row *r)
 	v.skills = import_text(r, SKILLS);
 	read_qualifications(r, &v, &t);
 	v.things_to_consider = import_text(r, THINGS_TO_CONSIDER);
-	v.url = import_text(r, URL);
+	/* The advert's own link; for NHS and Civil Service adverts vacancyUrl is only the home page. */
+	v.url = import_text(r, APPLICATION_URL);
+	if (!v.url)
+		v.url = import_text(r, URL);
+	wage_from_words(&v, &t);
+	if ((course_type = import_text(r, COURSE_TYPE)) && strcasecmp(course_type, "Foundation") == 0) {
+		v.course_type = "foundation";
+		if (isnan(v.level))
+			v.level = 2;
+	}
 	rc = import_emit(r, RECORD_VACANCY, &v);
 	strbuf_done(&t.address);
 	strbuf_done(&t.qualifications);
+	strbuf_done(&t.wage);
 	return rc;
 }

@@ -15,7 +15,7 @@
 	"Education), licensed under the Open Government Licence v3.0."
 
 /* How many fields a vacancy has (checked where they are declared). */
-#define FAV_VACANCY_COLUMNS 57
+#define FAV_VACANCY_COLUMNS 95
 
 /*
  * The fields of one vacancy, as JSON paths relative to the vacancy

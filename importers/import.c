@@ -31,6 +31,7 @@
 #include "textfile.h"
 
 #define PROBE_RECORDS 6
+#define JSON_MAX_FIELDS 128	/* fields a JSON format may declare */
 
 struct probe_record {
 	unsigned long line;
@@ -203,6 +204,23 @@ struct import_source *import_open_memory(const void *bytes, size_t n, const char
 	return src;
 }
 
+enum status import_open_stream(const char *name, const struct textfile_stream *ops, void *ctx,
+			       size_t size, struct import_source **out, char *err, size_t errlen)
+{
+	struct import_source *src = xcalloc(1, sizeof(*src));
+	enum status rc;
+
+	*out = NULL;
+	if ((rc = textfile_open_stream(ops, ctx, size, &src->tf, err, errlen)) != STATUS_OK) {
+		free(src);
+		return rc;
+	}
+	src->path = xstrdup(name);
+	start(src);
+	*out = src;
+	return STATUS_OK;
+}
+
 void import_close(struct import_source *src)
 {
 	if (!src)
@@ -243,8 +261,9 @@ static void fold(const char *s, size_t n, char *out, size_t outlen)
 
 /*
  * A column's names folded, for comparing with every cell of a header:
- * each alternative as a flag ('*' for a prefix, '=' for the whole name)
- * and its folded text, NUL-terminated, one after another.
+ * each alternative as a flag ('*' for a prefix, '=' for the whole name),
+ * its length (one byte) and its folded text, NUL-terminated, one after
+ * another.
  */
 static void fold_names(const char *names, struct strbuf *out)
 {
@@ -259,8 +278,40 @@ static void fold_names(const char *names, struct strbuf *out)
 
 		fold(alt, prefix ? len - 1 : len, want, sizeof(want));
 		strbuf_putc(out, prefix ? '*' : '=');
+		/* Its length in a byte (fold() keeps it under 128), so matching needs no strlen. */
+		strbuf_putc(out, (char)strlen(want));
 		strbuf_add(out, want, strlen(want) + 1);
 	}
+}
+
+/*
+ * A column's folded names, worked out once per process: detection tries
+ * every format on every file, and most of its time went to folding the
+ * same names again. (Detection runs on one thread.)
+ */
+static const struct strbuf *folded_column(const struct importer *imp, size_t c)
+{
+	static struct {
+		const struct importer *imp;
+		struct strbuf *columns;
+	} *cache;
+	static size_t cached;
+	size_t i, k;
+
+	for (i = 0; i < cached && cache[i].imp != imp; i++)
+		;
+	if (i == cached) {
+		cache = xrealloc(cache, (cached + 1) * sizeof(*cache));
+		cache[i].imp = imp;
+		cache[i].columns = xcalloc(imp->column_count ? imp->column_count : 1,
+					   sizeof(*cache[i].columns));
+		for (k = 0; k < imp->column_count; k++) {
+			strbuf_init(&cache[i].columns[k]);
+			fold_names(imp->columns[k].names, &cache[i].columns[k]);
+		}
+		cached++;
+	}
+	return &cache[i].columns[c];
 }
 
 /* Does a folded header cell match one of the folded names? */
@@ -270,9 +321,11 @@ static int name_matches(const struct strbuf *wanted, const char *got)
 
 	while (w < end) {
 		int prefix = *w++ == '*';
-		size_t len = strlen(w);
+		size_t len = (unsigned char)*w++;
 
-		if (prefix ? strncmp(got, w, len) == 0 : strcmp(got, w) == 0)
+		/* Cheap first: the first letters must agree. */
+		if ((len == 0 || got[0] == w[0]) &&
+		    (prefix ? strncmp(got, w, len) == 0 : strcmp(got, w) == 0))
 			return 1;
 		w += len + 1;
 	}
@@ -295,34 +348,48 @@ static const char *const *folded_fields(struct probe_record *header)
 	return (const char *const *)header->folded;
 }
 
-/* For a header record, count required and all matched columns. */
-static void match_header(const struct importer *imp, struct probe_record *header,
-			 size_t *required, size_t *required_hit, size_t *hit, const char **missing)
+/*
+ * For a header record, count required and all matched columns. Required
+ * key columns (COLUMN_KEY) count in *required and *required_hit, and are
+ * also counted in *keys and *keys_hit when those are given.
+ */
+static void match_header_keys(const struct importer *imp, struct probe_record *header,
+			      size_t *required, size_t *required_hit, size_t *hit,
+			      const char **missing, size_t *keys, size_t *keys_hit)
 {
 	const char *const *got = folded_fields(header);
-	struct strbuf wanted;
 	size_t c, k;
 
+	if (keys)
+		*keys = *keys_hit = 0;
 	*required = *required_hit = *hit = 0;
 	*missing = NULL;
-	strbuf_init(&wanted);
 	for (c = 0; c < imp->column_count; c++) {
+		const struct strbuf *wanted = folded_column(imp, c);
 		int found = 0;
 
-		fold_names(imp->columns[c].names, &wanted);
 		for (k = 0; k < header->count && !found; k++)
-			found = name_matches(&wanted, got[k]);
+			found = name_matches(wanted, got[k]);
 		if (imp->columns[c].flags & COLUMN_REQUIRED) {
 			(*required)++;
 			if (found)
 				(*required_hit)++;
 			else if (!*missing)
 				*missing = imp->columns[c].names;
+			if (keys && (imp->columns[c].flags & COLUMN_KEY)) {
+				(*keys)++;
+				*keys_hit += found;
+			}
 		}
 		if (found)
 			(*hit)++;
 	}
-	strbuf_done(&wanted);
+}
+
+static void match_header(const struct importer *imp, struct probe_record *header,
+			 size_t *required, size_t *required_hit, size_t *hit, const char **missing)
+{
+	match_header_keys(imp, header, required, required_hit, hit, missing, NULL, NULL);
 }
 
 /* --- probes for detect() --------------------------------------------------- */
@@ -476,8 +543,8 @@ static void json_may_be_paths(const struct importer *imp, struct path_list *out)
 static int json_score(struct import_source *src, const struct importer *imp,
 		      struct json_cursor **kept)
 {
-	const char *paths[64];
-	int root[64], score = 0;
+	const char *paths[JSON_MAX_FIELDS];
+	int root[JSON_MAX_FIELDS], score = 0;
 	struct json_cursor *cursor;
 	const char *const *values;
 	unsigned long index, line;
@@ -485,7 +552,7 @@ static int json_score(struct import_source *src, const struct importer *imp,
 	size_t c;
 
 	*kept = NULL;
-	if (imp->column_count > 64 || !json_may_be(src->doc, imp))
+	if (imp->column_count > JSON_MAX_FIELDS || !json_may_be(src->doc, imp))
 		return -1;
 	json_paths(imp, paths, root);
 	if (json_cursor_open(src->doc, imp->records, paths, root, imp->column_count, &cursor, err,
@@ -569,6 +636,22 @@ static enum status detect_json(struct import_source *src, const struct importer 
 	}
 	if (*found)
 		return STATUS_OK;
+	/*
+	 * A page with no records ({"vacancies": []}, the last page of a list)
+	 * is its format with nothing in it: records at a named path are enough
+	 * to tell which (a bare [] could be anything).
+	 */
+	for (i = 0; i < count; i++) {
+		const char *type;
+
+		if (list[i]->shape != IMPORT_JSON || strcmp(list[i]->records, "$") == 0)
+			continue;
+		type = json_doc_type(src->doc, list[i]->records);
+		if (type && strcmp(type, "array") == 0 && !json_doc_count(src->doc, list[i]->records)) {
+			*found = list[i];
+			return STATUS_OK;
+		}
+	}
 	snprintf(why, whylen, "JSON, but not a kind this program reads (see careers formats)");
 	return STATUS_FORMAT;
 }
@@ -592,12 +675,50 @@ static void quote_start(const struct import_source *src, char *out, size_t outle
 	strbuf_done(&sb);
 }
 
+/* The first names of the required columns a header lacks: "\"A\", \"B\" and \"C\" columns". */
+static void missing_columns(const struct importer *imp, struct probe_record *header,
+			    struct strbuf *out)
+{
+	const char *const *got = folded_fields(header);
+	struct strbuf wanted;
+	size_t c, k, count = 0, done = 0;
+
+	strbuf_init(&wanted);
+	for (int pass = 0; pass < 2; pass++) {
+		for (c = 0; c < imp->column_count; c++) {
+			const char *rest = imp->columns[c].names;
+			size_t len;
+			int found = 0;
+
+			if (!(imp->columns[c].flags & COLUMN_REQUIRED))
+				continue;
+			fold_names(imp->columns[c].names, &wanted);
+			for (k = 0; k < header->count && !found; k++)
+				found = name_matches(&wanted, got[k]);
+			if (found)
+				continue;
+			if (pass == 0) {
+				count++;
+				continue;
+			}
+			next_alternative(&rest, &len);
+			if (done)
+				strbuf_puts(out, done + 1 == count ? " or " : ", ");
+			strbuf_printf(out, "\"%.*s\"", (int)len, imp->columns[c].names);
+			done++;
+		}
+	}
+	strbuf_puts(out, count == 1 ? " column" : " columns");
+	strbuf_done(&wanted);
+}
+
 static enum status detect_csv(struct import_source *src, const struct importer **found,
 			      int *near, char *why, size_t whylen)
 {
 	const struct importer *const *list;
 	const struct importer *nearest = NULL;
 	const char *nearest_missing = NULL;
+	struct probe_record *nearest_header = NULL;
 	unsigned long nearest_line = 0;
 	double best = 0, nearest_share = 0;
 	size_t count, i, h;
@@ -625,11 +746,17 @@ static enum status detect_csv(struct import_source *src, const struct importer *
 		if (imp->shape != IMPORT_CSV)
 			continue;
 		for (h = 0; h <= imp->title_lines && h < src->probe_count; h++) {
-			size_t required, required_hit, hit;
+			size_t required, required_hit, hit, keys, keys_hit, others, others_hit;
 			const char *missing;
 			double score;
 
-			match_header(imp, &src->probe[h], &required, &required_hit, &hit, &missing);
+			match_header_keys(imp, &src->probe[h], &required, &required_hit, &hit, &missing,
+					  &keys, &keys_hit);
+			/* A family's shared key alone makes nothing near. */
+			others = required - keys;
+			others_hit = required_hit - keys_hit;
+			if (keys && required_hit < required && (others_hit == 0 || others_hit * 2 < others))
+				continue;
 			if (required_hit == required && required > 0) {
 				struct import_probe probe = { src, imp, NULL };
 
@@ -645,20 +772,23 @@ static enum status detect_csv(struct import_source *src, const struct importer *
 				nearest = imp;
 				nearest_missing = missing;
 				nearest_line = src->probe[h].line;
+				nearest_header = &src->probe[h];
 			}
 		}
 	}
 	if (*found)
 		return STATUS_OK;
 	if (nearest) {
-		const char *rest = nearest_missing;
-		size_t len;
+		struct strbuf names;
 
-		/* Its first name says which. */
-		next_alternative(&rest, &len);
+		strbuf_init(&names);
+		missing_columns(nearest, nearest_header, &names);
 		*near = 1;
-		snprintf(why, whylen, "looks like %s, but the header on line %lu has no \"%.*s\" column",
-			 nearest->title, nearest_line, (int)len, nearest_missing);
+		snprintf(why, whylen, "looks like %s, but the header on line %lu has no %s",
+			 nearest->title, nearest_line, names.buf);
+		utf8_mend(why);
+		strbuf_done(&names);
+		(void)nearest_missing;
 		return STATUS_FORMAT;
 	}
 	quote_start(src, start_text, sizeof(start_text));
@@ -967,6 +1097,8 @@ static void file_done(struct import_file *file)
 	}
 	free(file->field_names);
 	free(file->maps);
+	if (file->state && file->importer->end)
+		file->importer->end(file->state);
 	free(file->state);
 	strbuf_done(&file->title);
 }
@@ -1185,8 +1317,8 @@ static enum status run_csv(struct import_source *src, struct import_file *file)
 static enum status run_json(struct import_source *src, struct import_file *file)
 {
 	const struct importer *imp = file->importer;
-	const char *paths[64];
-	int root[64];
+	const char *paths[JSON_MAX_FIELDS];
+	int root[JSON_MAX_FIELDS];
 	struct json_cursor *cursor;
 	struct import_row row;
 	const char *const *values;
@@ -1199,7 +1331,7 @@ static enum status run_json(struct import_source *src, struct import_file *file)
 
 	if (!src->doc)
 		return import_fail(file, "%s", src->json_error);
-	if (imp->column_count > 64)
+	if (imp->column_count > JSON_MAX_FIELDS)
 		return import_fail(file, "internal error: too many fields");
 	json_paths(imp, paths, root);
 	if (src->detected && src->detected_by == imp) {

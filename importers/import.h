@@ -57,6 +57,13 @@ struct import_source;
 enum status import_open(const char *path, struct import_source **out, char *err, size_t errlen);
 /* The same from memory (for tests and fuzzing); bytes are borrowed. */
 struct import_source *import_open_memory(const void *bytes, size_t n, const char *name);
+/*
+ * The same from a stream (a zip member; see textfile.h). name is how
+ * messages name it. On failure ops->close has been called.
+ */
+struct textfile_stream;
+enum status import_open_stream(const char *name, const struct textfile_stream *ops, void *ctx,
+			       size_t size, struct import_source **out, char *err, size_t errlen);
 void import_close(struct import_source *src);
 
 /*

@@ -87,6 +87,7 @@ const struct importer importer_codepoint_open_csv = {
 	.title = "OS Code-Point Open postcodes (CSV, no header)",
 	.detection = "CSV without a header whose first record has 10 fields: a postcode, a "
 		     "quality, then eastings and northings in National Grid range",
+	.edition = "Code-Point Open (OS), layout of the August 2014 release; unchanged in 2026",
 	.licence = "Open Government Licence v3.0 (OS OpenData)",
 	.attribution = "Contains OS data © Crown copyright and database right. Contains Royal "
 		       "Mail data © Royal Mail copyright and database right. Contains National "

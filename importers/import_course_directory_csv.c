@@ -268,6 +268,7 @@ const struct importer importer_course_directory_csv = {
 	.detection = "CSV whose header has WHO_THIS_COURSE_IS_FOR, COURSE_NAME, YOUR_REFERENCE, "
 		     "DELIVERY_MODE, START_DATE, STUDY_MODE and ATTENDANCE_PATTERN; the "
 		     "provider's UKPRN must be in the file or folder name",
+	.edition = "Course Directory provider bulk upload, 2026 schema (LARS and non-LARS rows)",
 	.licence = "The provider's own course information (Course Directory upload format)",
 	.attribution = "Course information supplied by the provider in the Department for "
 		       "Education's Course Directory bulk-upload format.",

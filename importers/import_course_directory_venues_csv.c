@@ -162,6 +162,7 @@ const struct importer importer_course_directory_venues_csv = {
 	.detection = "CSV whose header has YOUR_VENUE_REFERENCE, VENUE_NAME, ADDRESS_LINE_1, "
 		     "TOWN_OR_CITY and POSTCODE; the provider's UKPRN must be in the file or "
 		     "folder name",
+	.edition = "Course Directory venue upload, 2026 schema",
 	.licence = "The provider's own venue information (Course Directory upload format)",
 	.attribution = "Venue information supplied by the provider in the Department for "
 		       "Education's Course Directory bulk-upload format.",

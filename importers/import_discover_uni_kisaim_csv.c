@@ -39,6 +39,7 @@ const struct importer importer_discover_uni_kisaim_csv = {
 	.name = "discover-uni-kisaim-csv",
 	.title = "Discover Uni qualification codes (KISAIM.csv)",
 	.detection = "CSV whose header has KISAIMCODE and KISAIMLABEL",
+	.edition = "Discover Uni 2025/26 (HESA C25061), checked on the real file",
 	.licence = "Creative Commons Attribution 4.0 International (as commonly cited for "
 		   "Discover Uni; not verified)",
 	.attribution = "Contains Discover Uni data from the Office for Students and HESA "

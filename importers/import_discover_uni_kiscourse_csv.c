@@ -32,6 +32,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "discover_uni.h"
 #include "importer.h"
 
 enum {
@@ -91,21 +92,6 @@ static int digits(const char *s, size_t n)
 	return s[n] == '\0';
 }
 
-/* A UKPRN, or HESA's 9xxxxxxx number for a joint school: 1 read, 0 blank, -1 bad. */
-static int get_provider(struct import_row *r, int column, char out[9])
-{
-	const char *v = import_text(r, column);
-
-	if (!v)
-		return 0;
-	if (!digits(v, 8) || (v[0] != '1' && v[0] != '9')) {
-		import_reject(r, column, "\"%.40s\" is not a UKPRN (expected 8 digits, like "
-			      "10001919)", v);
-		return -1;
-	}
-	memcpy(out, v, 9);
-	return 1;
-}
 
 /* The level the qualification settles, or NAN. */
 static double aim_level(const char *aim)
@@ -171,9 +157,9 @@ static enum status row(struct import_row *r)
 	long long level = 0, stages;
 	int mode;
 
-	if (get_provider(r, UKPRN, ukprn) == 0)
+	if (du_provider(r, UKPRN, ukprn) == 0)
 		import_reject(r, UKPRN, "is empty, but every course names its provider");
-	if (get_provider(r, PUBUKPRN, pub) != 1)
+	if (du_provider(r, PUBUKPRN, pub) != 1)
 		memcpy(pub, ukprn, sizeof(pub));
 	c.title = import_required(r, TITLE);
 	course_id = import_required(r, COURSE_ID);
@@ -217,6 +203,7 @@ const struct importer importer_discover_uni_kiscourse_csv = {
 	.title = "Discover Uni courses (KISCOURSE.csv)",
 	.detection = "CSV whose header has UKPRN, TITLE, KISCOURSEID, KISMODE, KISAIMCODE, "
 		     "HONOURS, SANDWICH and YEARABROAD",
+	.edition = "Discover Uni 2025/26 (HESA C25061), checked on the real file",
 	.licence = "Creative Commons Attribution 4.0 International (as commonly cited for "
 		   "Discover Uni; not verified)",
 	.attribution = "Contains Discover Uni data from the Office for Students and HESA "

@@ -27,6 +27,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "course_fields.h"
 #include "importer.h"
 #include "mem.h"
 
@@ -66,77 +67,6 @@ static const struct import_column columns[] = {
 	[DESCRIPTION] = { "$.courseDescription|$.courseText", 0 },
 	[URL] = { "$.courseUrl|$.url", 0 },
 };
-
-/* One published spelling (folded: lower case, letters and digits only). */
-struct spelling {
-	const char *folded;
-	const char *word;
-};
-
-static const struct spelling study_modes[] = {
-	{ "1", "full-time" }, { "fulltime", "full-time" },
-	{ "2", "part-time" }, { "parttime", "part-time" },
-	{ "3", "flexible" }, { "flexible", "flexible" },
-	{ NULL, NULL },
-};
-
-static const struct spelling attendances[] = {
-	{ "1", "daytime" }, { "daytime", "daytime" },
-	{ "2", "evening" }, { "evening", "evening" },
-	{ "3", "weekend" }, { "weekend", "weekend" },
-	{ "4", "day-or-block-release" }, { "dayorblockrelease", "day-or-block-release" },
-	{ "dayblockrelease", "day-or-block-release" },
-	{ NULL, NULL },
-};
-
-static const struct spelling delivery_modes[] = {
-	{ "1", "classroom" }, { "classroombased", "classroom" }, { "classroom", "classroom" },
-	{ "2", "online" }, { "online", "online" },
-	{ "3", "work-based" }, { "workbased", "work-based" },
-	{ "4", "blended" }, { "blendedlearning", "blended" }, { "blended", "blended" },
-	{ NULL, NULL },
-};
-
-static const struct spelling duration_units[] = {
-	{ "1", "days" }, { "days", "days" },
-	{ "2", "weeks" }, { "weeks", "weeks" },
-	{ "3", "months" }, { "months", "months" },
-	{ "4", "years" }, { "years", "years" },
-	{ "5", "hours" }, { "hours", "hours" },
-	{ "minutes", "minutes" },
-	{ NULL, NULL },
-};
-
-/* "Day/block release" -> "dayblockrelease". */
-static void fold(const char *s, char *out, size_t outlen)
-{
-	size_t n = 0;
-
-	for (; *s && n + 1 < outlen; s++)
-		if (isalnum((unsigned char)*s))
-			out[n++] = (char)tolower((unsigned char)*s);
-	out[n] = '\0';
-}
-
-/*
- * The word for an enum-valued field, NULL when blank or 0 ("not set");
- * an unknown value rejects the row with what was expected.
- */
-static const char *spelled(struct import_row *r, int column, const struct spelling *list,
-			   const char *what, const char *expected)
-{
-	const char *v = import_text(r, column);
-	char folded[40];
-
-	if (!v || strcmp(v, "0") == 0)
-		return NULL;
-	fold(v, folded, sizeof(folded));
-	for (; list->folded; list++)
-		if (strcmp(folded, list->folded) == 0)
-			return list->word;
-	import_reject(r, column, "\"%.40s\" is not %s (expected %s)", v, what, expected);
-	return NULL;
-}
 
 /* Append code point cp as UTF-8; 0 if it is not one text may hold. */
 static int put_utf8(struct strbuf *out, unsigned long cp)
@@ -229,10 +159,10 @@ static int is_tlevel(struct import_row *r)
 {
 	char offering[16], type[16];
 
-	fold(import_value(r, OFFERING_TYPE), offering, sizeof(offering));
-	fold(import_value(r, COURSE_TYPE), type, sizeof(type));
+	course_fold(import_value(r, OFFERING_TYPE), offering, sizeof(offering));
+	course_fold(import_value(r, COURSE_TYPE), type, sizeof(type));
 	return !validate_blank(import_value(r, TLEVEL_ID)) || strcmp(offering, "tlevel") == 0 ||
-	       strcmp(type, "tlevels") == 0 || strcmp(type, "2") == 0;
+	       course_type_of(type) == COURSE_TYPE_TLEVEL;
 }
 
 /* venueLocation, when the result has both halves of it. */
@@ -260,7 +190,6 @@ static enum status emit(struct import_row *r, struct strbuf *t)
 	long long value;
 	double level;
 	int flag;
-	enum status rc = STATUS_OK;
 
 	if (import_get_code(r, UKPRN, RULE_UKPRN, ukprn, sizeof(ukprn)) == 0)
 		import_reject(r, UKPRN, "is empty, but every course names its provider's UKPRN");
@@ -286,18 +215,18 @@ static enum status emit(struct import_row *r, struct strbuf *t)
 		c.start_date = start;
 	if (import_get_flag(r, FLEXIBLE_START, &flag) == 1)
 		c.flexible_start = flag;
-	c.study_mode = spelled(r, STUDY_MODE, study_modes, "a study mode",
+	c.study_mode = course_spelled(r, STUDY_MODE, course_study_modes, "a study mode",
 			       "FullTime, PartTime or Flexible");
-	c.attendance = spelled(r, ATTENDANCE, attendances, "an attendance pattern",
+	c.attendance = course_spelled(r, ATTENDANCE, course_attendances, "an attendance pattern",
 			       "Daytime, Evening, Weekend or DayOrBlockRelease");
-	c.delivery_mode = spelled(r, DELIVERY_MODE, delivery_modes, "a delivery mode",
+	c.delivery_mode = course_spelled(r, DELIVERY_MODE, course_delivery_modes, "a delivery mode",
 				  "ClassroomBased, Online, WorkBased or BlendedLearning");
 	if (import_get_money(r, COST, &value) == 1)
 		c.cost_pence = value;
 	c.cost_text = plain(r, COST_TEXT, &t[T_COST]);
 	if (import_get_int(r, DURATION_VALUE, 0, 9999, &value) == 1 && value > 0)
 		c.duration_value = value;
-	c.duration_unit = spelled(r, DURATION_UNIT, duration_units, "a unit of time",
+	c.duration_unit = course_spelled(r, DURATION_UNIT, course_duration_units, "a unit of time",
 				  "Days, Weeks, Months, Years or Hours");
 	c.description = plain(r, DESCRIPTION, &t[T_DESCRIPTION]);
 	c.url = import_text(r, URL);
@@ -309,19 +238,11 @@ static enum status emit(struct import_row *r, struct strbuf *t)
 	import_age_range(c.title, &c.age_min, &c.age_max);
 	if (c.age_min == MODEL_NO_INT && c.age_max == MODEL_NO_INT)
 		import_age_range(c.description, &c.age_min, &c.age_max);
-	if (v.name) {
-		c.venue_name = v.name;
-		v.provider_ukprn = ukprn;
-		v.provider_name = c.provider_name;
-		if (v.address && trailing_postcode(v.address, postcode))
-			v.postcode = postcode;
-		v.lat = c.lat;
-		v.lon = c.lon;
-		rc = import_emit(r, RECORD_VENUE, &v);
-	}
-	if (rc == STATUS_OK)
-		rc = import_emit(r, RECORD_COURSE, &c);
-	return rc;
+	v.provider_name = c.provider_name;
+	if (v.address && trailing_postcode(v.address, postcode))
+		v.postcode = postcode;
+	/* Bootcamps, Free Courses for Jobs, Multiply, Essential Skills: adults only. */
+	return course_emit(r, &c, &v, course_type_of(import_value(r, COURSE_TYPE)));
 }
 
 static enum status row(struct import_row *r)
@@ -343,6 +264,7 @@ const struct importer importer_fac_search_json = {
 	.title = "Find a course API search results (JSON)",
 	.detection = "JSON whose results[] records have ukprn, providerName and courseRunId "
 		     "(or courseId, tLevelLocationId, tLevelId)",
+	.edition = "Find a course API search, 2026 (SearchResultViewModel)",
 	.licence = "Open Government Licence v3.0",
 	.attribution = "Contains public sector information from the Department for Education's "
 		       "Find a course service, licensed under the Open Government Licence v3.0.",

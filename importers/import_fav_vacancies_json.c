@@ -14,6 +14,7 @@ const struct importer importer_fav_vacancies_json = {
 	.title = "Find an apprenticeship vacancies (Display Advert API v2 JSON)",
 	.detection = "JSON with a vacancies list whose first record has vacancyReference and "
 		     "title",
+	.edition = "Display Advert API v2 list, October 2026 (addresses[], NHS and Civil Service extras)",
 	.licence = FAV_VACANCY_LICENCE,
 	.attribution = FAV_VACANCY_ATTRIBUTION,
 	.shape = IMPORT_JSON,

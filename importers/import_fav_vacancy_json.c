@@ -16,6 +16,7 @@ const struct importer importer_fav_vacancy_json = {
 	.name = "fav-vacancy-json",
 	.title = "Find an apprenticeship vacancy, one advert (Display Advert API v2 JSON)",
 	.detection = "a JSON object with vacancyReference and title at the top",
+	.edition = "Display Advert API v2 single advert, October 2026",
 	.licence = FAV_VACANCY_LICENCE,
 	.attribution = FAV_VACANCY_ATTRIBUTION,
 	.shape = IMPORT_JSON,

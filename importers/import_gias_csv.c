@@ -303,6 +303,7 @@ const struct importer importer_gias_csv = {
 	.title = "Get Information about Schools establishments (GIAS/EduBase CSV)",
 	.detection = "CSV whose header has URN, EstablishmentName, TypeOfEstablishment (name) "
 		     "and EstablishmentStatus (name)",
+	.edition = "edubasealldata, April 2025 and May 2026 column lists",
 	.licence = "Open Government Licence v3.0",
 	.attribution = "Contains public sector information from the Department for Education's "
 		       "Get Information about Schools, licensed under the Open Government Licence "

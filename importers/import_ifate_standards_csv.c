@@ -120,6 +120,7 @@ const struct importer importer_ifate_standards_csv = {
 	.title = "IfATE apprenticeship standards (CSV download)",
 	.detection = "CSV whose header (after an optional title line) has Name, Reference, "
 		     "Route and Level",
+	.edition = "IfATE download CSV of May 2018 (an archive layout; no current CSV export)",
 	.licence = "Open Government Licence v3.0",
 	.attribution = "Contains public sector information from the Institute for "
 		       "Apprenticeships and Technical Education, licensed under the Open "

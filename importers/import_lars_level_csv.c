@@ -62,6 +62,7 @@ const struct importer importer_lars_level_csv = {
 	.name = "lars-level-csv",
 	.title = "LARS notional NVQ levels (NotionalNVQLevelv2.csv)",
 	.detection = "CSV whose header has NotionalNVQLevelV2 and NotionalNVQLevelV2Desc",
+	.edition = "LARS CSV download, schema 7 (August 2020); same files in 2026",
 	.licence = "Open Government Licence v3.0",
 	.attribution = "Contains public sector information from the Education and Skills "
 		       "Funding Agency (Learning Aim Reference Service), licensed under the "

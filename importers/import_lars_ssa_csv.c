@@ -134,6 +134,7 @@ const struct importer importer_lars_ssa_csv = {
 	.title = "LARS sector subject areas (SectorSubjectArea*.csv)",
 	.detection = "CSV whose header has SectorSubjectAreaTier1 and SectorSubjectAreaTier1Desc, "
 		     "or SectorSubjectAreaTier2 and SectorSubjectAreaTier2Desc, or all four",
+	.edition = "LARS CSV download, schema 7 (August 2020); same files in 2026",
 	.licence = "Open Government Licence v3.0",
 	.attribution = "Contains public sector information from the Education and Skills "
 		       "Funding Agency (Learning Aim Reference Service), licensed under the "

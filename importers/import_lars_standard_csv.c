@@ -8,16 +8,23 @@
  * these rows to other sources by LARS code. The status is left unset: it
  * depends on today's date, and the store keeps LastDateStarts instead.
  *
+ * ApprenticeshipStandardTypeCode (added in 2025 for foundation
+ * apprenticeships; das-courses-api StandardCsv.cs) is a code whose values
+ * were not seen: "F", "FA", "2" or anything naming a foundation
+ * apprenticeship makes the row kind "foundation", as does a name that says
+ * "Foundation apprenticeship"; other values leave the kind to other sources.
+ *
  * Other LARS files also have a StandardCode column (StandardFunding.csv,
  * StandardCommonComponent.csv, ...); the name and level columns are
  * required too, so only this file matches.
  */
 #include <string.h>
+#include <strings.h>
 
 #include "importer.h"
 
 enum {
-	CODE, VERSION, NAME, LEVEL, LAST_START, URL, SSA1, SSA2, INTEGRATED_DEGREE,
+	CODE, VERSION, NAME, LEVEL, LAST_START, URL, SSA1, SSA2, INTEGRATED_DEGREE, TYPE_CODE,
 };
 
 static const struct import_column columns[] = {
@@ -30,6 +37,7 @@ static const struct import_column columns[] = {
 	[SSA1] = { "SectorSubjectAreaTier1", 0 },
 	[SSA2] = { "SectorSubjectAreaTier2", 0 },
 	[INTEGRATED_DEGREE] = { "IntegratedDegreeStandard", 0 },
+	[TYPE_CODE] = { "ApprenticeshipStandardTypeCode", 0 },
 };
 
 /*
@@ -58,6 +66,26 @@ static int within(const char *tier2, const char *tier1)
 	return strncmp(tier2, tier1, n) == 0 && (tier2[n] == '\0' || tier2[n] == '.');
 }
 
+/* Does text contain the lower-case words, ignoring case? */
+static int mentions(const char *text, const char *words)
+{
+	size_t n = strlen(words);
+
+	for (; text && *text; text++)
+		if (strncasecmp(text, words, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* Is this a foundation apprenticeship, by its type code or its name? */
+static int is_foundation(const char *type, const char *name)
+{
+	if (type && (strcasecmp(type, "F") == 0 || strcasecmp(type, "FA") == 0 ||
+		     strcmp(type, "2") == 0 || mentions(type, "foundation")))
+		return 1;
+	return mentions(name, "foundation apprenticeship");
+}
+
 static enum status row(struct import_row *r)
 {
 	struct standard_rec s = STANDARD_REC_INIT;
@@ -84,6 +112,7 @@ static enum status row(struct import_row *r)
 	if (import_get_flag(r, INTEGRATED_DEGREE, &degree) == 1 && degree == 1)
 		s.integrated_degree = "integrated degree";
 	s.url = import_text(r, URL);
+	s.kind = is_foundation(import_text(r, TYPE_CODE), s.title) ? "foundation" : NULL;
 	if (s.ssa1 && s.ssa2 && !within(s.ssa2, s.ssa1))
 		import_reject(r, SSA2, "%s is not an area within tier 1 area %s", s.ssa2, s.ssa1);
 	return import_emit(r, RECORD_STANDARD, &s);
@@ -93,6 +122,7 @@ const struct importer importer_lars_standard_csv = {
 	.name = "lars-standard-csv",
 	.title = "LARS apprenticeship standards (Standard.csv)",
 	.detection = "CSV whose header has StandardCode, StandardName and NotionalEndLevel",
+	.edition = "LARS Standard.csv, August 2020, with the 2025 ApprenticeshipStandardTypeCode",
 	.licence = "Open Government Licence v3.0",
 	.attribution = "Contains public sector information from the Education and Skills "
 		       "Funding Agency (Learning Aim Reference Service), licensed under the "

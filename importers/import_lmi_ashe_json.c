@@ -1,5 +1,6 @@
 /*
- * import_lmi_ashe_json.c - LMI for All pay and hours estimates (ashe/estimatePay, ashe/estimateHours).
+ * import_lmi_ashe_json.c - LMI for All pay and hours estimates
+ * (ashe/estimatePay, ashe/estimateHours).
  *
  * Both answers are one object naming the SOC code once, with a series of
  * yearly values:
@@ -11,7 +12,9 @@
  * (measure "weekly_pay"), hours the weekly hours ("weekly_hours"); which
  * one is decided per entry by the field present. With coarse=true the
  * code is a 2-digit sub-major group, so any SOC code of 1-4 digits is
- * taken as it stands.
+ * taken as it stands. The codes are SOC 2010: the figures are kept apart
+ * from SOC 2020 ones (see schema.sql soc2010_figure). LMI for All has
+ * closed; its recordings are read as archives.
  */
 #include "importer.h"
 
@@ -32,7 +35,7 @@ static int detect(const struct import_probe *probe)
 
 static enum status row(struct import_row *r)
 {
-	struct figure_rec f;
+	struct soc2010_figure_rec f;
 	char soc[8] = "";
 	long long year = 0;
 	double pay = NAN, hours = NAN, v;
@@ -55,20 +58,22 @@ static enum status row(struct import_row *r)
 	if (!isnan(pay)) {
 		f.measure = "weekly_pay";
 		f.value = pay;
-		rc = import_emit(r, RECORD_FIGURE, &f);
+		rc = import_emit(r, RECORD_SOC2010_FIGURE, &f);
 	}
 	if (rc == STATUS_OK && !isnan(hours)) {
 		f.measure = "weekly_hours";
 		f.value = hours;
-		rc = import_emit(r, RECORD_FIGURE, &f);
+		rc = import_emit(r, RECORD_SOC2010_FIGURE, &f);
 	}
 	return rc;
 }
 
 const struct importer importer_lmi_ashe_json = {
 	.name = "lmi-ashe-json",
-	.title = "LMI for All pay and hours (ashe/estimatePay, ashe/estimateHours JSON)",
+	.title = "LMI for All pay and hours, SOC 2010 (ashe/estimatePay, ashe/estimateHours "
+		 "JSON; archive)",
 	.detection = "JSON object with soc and a series of {year, estpay} or {year, hours}",
+	.edition = "LMI for All v1 recordings (service closed in 2025; SOC 2010)",
 	.licence = "LMI for All terms of use (licence not stated in the stored source; "
 		   "unverified)",
 	.attribution = "Contains data from LMI for All, api.lmiforall.org.uk, based on the ONS "

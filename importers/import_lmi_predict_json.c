@@ -14,6 +14,8 @@
  * breakdowns are not read); a replacement demand gives one
  * "replacement_rate" figure, dated by its end year. No real responses
  * were available: the field names come from the publisher's field list.
+ * The codes are SOC 2010: the figures are kept apart from SOC 2020 ones
+ * (see schema.sql soc2010_figure). LMI for All has closed.
  *
  * Design note. One importer reads both answers, so its records are the
  * whole objects ("$"): records at "$.predictedEmployment" would find
@@ -86,7 +88,7 @@ static enum status predictions(struct import_row *r, struct json_doc *doc, const
 	struct year_figure *years = NULL;
 	const char *const *values;
 	unsigned long index, line, count = 0;
-	struct figure_rec f;
+	struct soc2010_figure_rec f;
 	enum status rc = STATUS_OK;
 	char err[128];
 
@@ -108,7 +110,7 @@ static enum status predictions(struct import_row *r, struct json_doc *doc, const
 	for (index = 0; index < count && rc == STATUS_OK && !import_rejected(r); index++) {
 		f.year = years[index].year;
 		f.value = years[index].employment;
-		rc = import_emit(r, RECORD_FIGURE, &f);
+		rc = import_emit(r, RECORD_SOC2010_FIGURE, &f);
 	}
 	free(years);
 	return rc;
@@ -116,7 +118,7 @@ static enum status predictions(struct import_row *r, struct json_doc *doc, const
 
 static enum status replacement(struct import_row *r, const char *soc)
 {
-	struct figure_rec f;
+	struct soc2010_figure_rec f;
 	long long start = 0, end = 0;
 	double rate = 0;
 	int has_start;
@@ -132,7 +134,7 @@ static enum status replacement(struct import_row *r, const char *soc)
 	f.measure = "replacement_rate";
 	f.year = end;
 	f.value = rate;
-	return import_emit(r, RECORD_FIGURE, &f);
+	return import_emit(r, RECORD_SOC2010_FIGURE, &f);
 }
 
 static enum status row(struct import_row *r)
@@ -162,9 +164,10 @@ static enum status row(struct import_row *r)
 
 const struct importer importer_lmi_predict_json = {
 	.name = "lmi-predict-json",
-	.title = "LMI for All Working Futures (wf/predict, wf/replacement_demand JSON)",
+	.title = "LMI for All Working Futures, SOC 2010 (wf/predict, wf/replacement_demand JSON; archive)",
 	.detection = "JSON object with soc and either predictedEmployment [{year, employment}] "
 		     "or end_year and rate",
+	.edition = "LMI for All v1 field list (service closed in 2025; SOC 2010)",
 	.licence = "LMI for All terms of use (licence not stated in the stored source; "
 		   "unverified)",
 	.attribution = "Contains data from LMI for All, api.lmiforall.org.uk, based on the "

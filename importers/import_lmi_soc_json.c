@@ -12,8 +12,11 @@
  * an occupation: qualifications are its entry routes, tasks are split at
  * ";" and line breaks into a '|' list, add_titles are its job titles.
  * The codes are SOC unit groups (4 digits); the v1 API answers in SOC
- * 2010, which the response does not say. An error answer ({"error": ...})
- * is refused by the driver before detection.
+ * 2010, which the response does not say. SOC 2010 is not SOC 2020 (5314
+ * is "Plumbers" in one and "Roofers" in the other), so these are kept
+ * apart as SOC 2010 occupations and never merged into the SOC 2020 ones.
+ * LMI for All has closed; its recordings are read as archives. An error
+ * answer ({"error": ...}) is refused by the driver before detection.
  */
 #include <string.h>
 
@@ -81,7 +84,7 @@ static const char *task_list(const char *text, struct strbuf *out)
 
 static enum status row(struct import_row *r)
 {
-	struct occupation_rec o = OCCUPATION_REC_INIT;
+	struct soc2010_occupation_rec o = { NULL, NULL, NULL, NULL, NULL, NULL };
 	const char *soc_text = import_text(r, SOC);
 	struct strbuf tasks;
 	char soc[8] = "";
@@ -102,15 +105,16 @@ static enum status row(struct import_row *r)
 	strbuf_init(&tasks);
 	o.tasks = task_list(import_text(r, TASKS), &tasks);
 	o.soc = soc;
-	rc = import_emit(r, RECORD_OCCUPATION, &o);
+	rc = import_emit(r, RECORD_SOC2010_OCCUPATION, &o);
 	strbuf_done(&tasks);
 	return rc;
 }
 
 const struct importer importer_lmi_soc_json = {
 	.name = "lmi-soc-json",
-	.title = "LMI for All occupations (soc/code, soc/search JSON)",
+	.title = "LMI for All occupations, SOC 2010 (soc/code, soc/search JSON; archive)",
 	.detection = "JSON object, or list of objects, with soc, title and description",
+	.edition = "LMI for All v1 recordings (service closed in 2025; SOC 2010)",
 	.licence = "LMI for All terms of use (licence not stated in the stored source; "
 		   "unverified)",
 	.attribution = "Contains data from LMI for All, api.lmiforall.org.uk.",

@@ -188,6 +188,7 @@ const struct importer importer_onet_interests_csv = {
 	.detection = "CSV or tab-separated file whose header has O*NET-SOC Code, Scale ID, "
 		     "Data Value and Element ID or Element Name, and whose first row is on "
 		     "scale OI or IH",
+	.edition = "O*NET 30.1 text database (December 2025)",
 	.licence = "Creative Commons Attribution 4.0 International (CC BY 4.0)",
 	.attribution = "This product includes information from the O*NET Database by the U.S. "
 		       "Department of Labor, Employment and Training Administration (USDOL/ETA). "

@@ -2,8 +2,10 @@
  * import_onet_job_zones_csv.c - O*NET Job Zones (how much preparation an occupation needs).
  *
  * The O*NET database's Job Zones file: the official tab-separated
- * "Job Zones.txt" (O*NET-SOC Code, Job Zone, Date, Domain Source) or the
- * Excel download saved as CSV, which adds Title. Job zones run from 1
+ * "Job Zones.txt" (O*NET-SOC Code, Job Zone, Date, Domain Source; no
+ * Title in any release up to 30.1) or the Excel download saved as CSV,
+ * which adds Title. An occupation without a title keeps the one
+ * Occupation Data gives it, whichever file is read first. Job zones run from 1
  * (little or no preparation) to 5 (extensive preparation). Each row
  * becomes an O*NET occupation carrying its job zone; the store merges it
  * with the same occupation from Occupation Data.
@@ -39,6 +41,7 @@ const struct importer importer_onet_job_zones_csv = {
 	.name = "onet-job-zones-csv",
 	.title = "O*NET Job Zones (Job Zones.txt or the Excel export as CSV)",
 	.detection = "CSV or tab-separated file whose header has O*NET-SOC Code and Job Zone",
+	.edition = "O*NET 30.1 text database (December 2025): no Title column",
 	.licence = "Creative Commons Attribution 4.0 International (CC BY 4.0)",
 	.attribution = "This product includes information from the O*NET Database by the U.S. "
 		       "Department of Labor, Employment and Training Administration (USDOL/ETA). "

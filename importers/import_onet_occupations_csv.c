@@ -42,6 +42,7 @@ const struct importer importer_onet_occupations_csv = {
 	.title = "O*NET Occupation Data (tab- or comma-separated)",
 	.detection = "CSV or tab-separated file whose header has O*NET-SOC Code and "
 		     "Description (and Title)",
+	.edition = "O*NET 30.1 text database (December 2025)",
 	.licence = "Creative Commons Attribution 4.0 International (CC BY 4.0)",
 	.attribution = "This product includes information from the O*NET Database by the U.S. "
 		       "Department of Labor, Employment and Training Administration (USDOL/ETA). "

@@ -216,6 +216,7 @@ const struct importer importer_ons_soc2020_csv = {
 	.title = "ONS SOC 2020 volume 1 group descriptions (CSV of the workbook sheet)",
 	.detection = "CSV whose header has SOC 2020 Unit Group, Group Title, Group Description "
 		     "and Tasks (header cells may span lines)",
+	.edition = "SOC 2020 volume 1, 16 Oct 2024; the 27 Aug 2026 workbook assumed to keep its headers",
 	.licence = "Open Government Licence v3.0",
 	.attribution = "Source: Office for National Statistics licensed under the Open "
 		       "Government Licence v3.0.",

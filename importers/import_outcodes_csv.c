@@ -71,6 +71,7 @@ const struct importer importer_outcodes_csv = {
 	.title = "Postcode district (outcode) centroids CSV",
 	.detection = "CSV whose header has outcode and columns named lat... and long... (or "
 		     "lng...)",
+	.edition = "freemaptools outcode centroid list (2015)",
 	.licence = "Not stated by the publisher (the freemaptools.com outcode list; check "
 		   "before redistributing)",
 	.attribution = "Postcode district centroids from the freemaptools.com outcode list. "

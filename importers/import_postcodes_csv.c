@@ -103,6 +103,7 @@ const struct importer importer_postcodes_csv = {
 	.title = "Postcode latitude/longitude list (ONS NSPL/ONSPD and similar CSV)",
 	.detection = "CSV whose header has a postcode column (pcds, pcd8, pcd7, pcd or "
 		     "Postcode) and columns named lat... and long... (or lng...)",
+	.edition = "NSPL August 2026 header (35 columns); ONSPD and simple lists",
 	.licence = "Open Government Licence v3.0",
 	.attribution = "Source: Office for National Statistics licensed under the Open "
 		       "Government Licence v3.0. Contains OS data © Crown copyright and database "

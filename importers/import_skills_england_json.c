@@ -3,14 +3,24 @@
  *
  * GET /api/apprenticeshipstandards answers with a JSON array holding every
  * version of every standard (the successor of the IfATE API, same
- * fields). Each record becomes one STANDARD keyed by its ST reference and
- * LARS code; the store merges versions and other sources by those keys.
+ * fields; about 2,030 records). Each record becomes one STANDARD keyed by
+ * its ST reference and LARS code, carrying its version and that version's
+ * dates (earliestStartDate, latestStartDate, latestEndDate): the store
+ * keeps every version as history and shows the one open for new starts
+ * (the newest approved for delivery), so a retired version's last start
+ * date never hides a standard that has a newer version.
+ *
+ * Foundation apprenticeships come from their own endpoint in the same
+ * shape (das-courses-api FoundationApprenticeship.cs), with FA references
+ * (FA0002) and foundationApprenticeshipUrl: they are read here too, as
+ * kind "foundation" - Level 2 programmes for 16 to 21 year olds.
  *
  * What the fields hold: larsCode, level, typicalDuration (months) and
  * maxFunding (whole pounds) are numbers, 0 meaning "not set yet"; dates
  * are ISO date-times; keywords is an array; typicalJobTitles an array or
  * a '|'-separated string; status is "Approved for delivery" (or the enum
- * spelling "ApprovedForDelivery"), "Retired", "Withdrawn", ...
+ * spelling "ApprovedForDelivery"), "Retired", "Withdrawn", "In development",
+ * "Proposal in development" (only "approved for delivery" can be started).
  *
  * The record also names the trailblazer's main contact (tbMainContact)
  * and the assessment body's contact (eQAProvider.contactName, contactEmail,
@@ -28,6 +38,7 @@
 enum {
 	REFERENCE, TITLE, LARS_CODE, VERSION, LEVEL, ROUTE, DURATION, STATUS, KEYWORDS,
 	JOB_TITLES, OVERVIEW, INTEGRATED_DEGREE, MAX_FUNDING, APPROVED, LATEST_START, URL,
+	EARLIEST_START, LATEST_END,
 };
 
 static const struct import_column columns[] = {
@@ -46,7 +57,9 @@ static const struct import_column columns[] = {
 	[MAX_FUNDING] = { "$.maxFunding", 0 },
 	[APPROVED] = { "$.approvedForDelivery", 0 },
 	[LATEST_START] = { "$.latestStartDate", 0 },
-	[URL] = { "$.standardPageUrl", 0 },
+	[URL] = { "$.standardPageUrl|$.foundationApprenticeshipUrl", 0 },
+	[EARLIEST_START] = { "$.earliestStartDate", 0 },
+	[LATEST_END] = { "$.latestEndDate", 0 },
 };
 
 /* Only documents whose first record has a real ST reference. */
@@ -136,6 +149,7 @@ static enum status row(struct import_row *r)
 {
 	struct standard_rec s = STANDARD_REC_INIT;
 	char reference[7], ref_version[8], status[64], approved[11], latest_start[11];
+	char earliest[11], latest_end[11];
 	struct strbuf job_titles;
 	const char *text;
 	long long funding;
@@ -171,7 +185,12 @@ static enum status row(struct import_row *r)
 		s.approved_date = approved;
 	if (import_get_date(r, LATEST_START, latest_start) == 1)
 		s.last_start_date = latest_start;
+	if (import_get_date(r, EARLIEST_START, earliest) == 1)
+		s.earliest_start = earliest;
+	if (import_get_date(r, LATEST_END, latest_end) == 1)
+		s.latest_end = latest_end;
 	s.url = import_text(r, URL);
+	s.kind = strncmp(reference, "FA", 2) == 0 ? "foundation" : "standard";
 	rc = import_emit(r, RECORD_STANDARD, &s);
 	strbuf_done(&job_titles);
 	return rc;
@@ -179,9 +198,10 @@ static enum status row(struct import_row *r)
 
 const struct importer importer_skills_england_json = {
 	.name = "skills-england-json",
-	.title = "Skills England apprenticeship standards (API JSON)",
-	.detection = "JSON array whose first record has referenceNumber (an ST reference) and "
-		     "title",
+	.title = "Skills England apprenticeship standards and foundation apprenticeships (API JSON)",
+	.detection = "JSON array whose first record has referenceNumber (an ST or FA reference) "
+		     "and title",
+	.edition = "Skills England API, October 2026: every version; foundation apprenticeships",
 	.licence = "Open Government Licence v3.0",
 	.attribution = "Contains public sector information from Skills England, licensed under "
 		       "the Open Government Licence v3.0.",

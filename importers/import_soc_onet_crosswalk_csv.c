@@ -73,6 +73,7 @@ const struct importer importer_soc_onet_crosswalk_csv = {
 	.name = "soc-onet-crosswalk-csv",
 	.title = "SOC 2020 to O*NET-SOC crosswalk (this project's CSV)",
 	.detection = "CSV whose header has SOC2020 and ONET_SOC",
+	.edition = "this project's own format",
 	.licence = "The careers project's own compilation; O*NET-SOC codes CC BY 4.0",
 	.attribution = "SOC 2020 to O*NET-SOC crosswalk compiled by the careers project. "
 		       "O*NET-SOC codes from the O*NET Database by the U.S. Department of Labor, "

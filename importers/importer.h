@@ -39,6 +39,10 @@ enum import_shape {
 #define COLUMN_REQUIRED 1u	/* the file is refused without it (CSV) / not detected (JSON) */
 #define COLUMN_REPEATED 2u	/* CSV: several columns share the name; values joined with '|' */
 #define COLUMN_ROOT	4u	/* JSON: path from the document root, not the record */
+#define COLUMN_KEY	8u	/* CSV, with REQUIRED: a key many files of a family share
+				   (Discover Uni's UKPRN, KISCOURSEID, KISMODE): a file
+				   with the key but none of the other required columns is
+				   unrelated, not a near miss */
 
 /*
  * CSV: header names, '|'-separated alternatives, compared ignoring case,
@@ -61,6 +65,7 @@ struct importer {
 	const char *title;	/* "IfATE apprenticeship standards (CSV download)" */
 	const char *detection;	/* how files are recognised, for `careers formats` */
 	const char *licence;	/* e.g. "Open Government Licence v3.0" */
+	const char *edition;	/* the publisher's edition it was checked against */
 	const char *attribution;	/* the credit line the licence asks for */
 	enum import_shape shape;
 	const struct import_column *columns;
@@ -74,6 +79,8 @@ struct importer {
 	/* Check one record and emit what it holds. STATUS_OK unless fatal. */
 	enum status (*row)(struct import_row *row);
 	size_t state_size;	/* bytes of zeroed per-file state, see import_state() */
+	/* Optional: free what the per-file state holds (called once, whatever happened). */
+	void (*end)(void *state);
 };
 
 #define COLUMNS(array) (array), (sizeof(array) / sizeof((array)[0]))

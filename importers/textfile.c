@@ -14,7 +14,9 @@
 #define CHUNK (64 * 1024)
 
 struct textfile {
-	int fd;				/* -1 when reading from memory */
+	int fd;				/* -1 when reading from memory or a stream */
+	const struct textfile_stream *stream;	/* (borrowed) ops, or NULL */
+	void *stream_ctx;
 	const unsigned char *memory;	/* (borrowed) */
 	size_t memory_size, memory_pos;
 	unsigned char *raw;		/* CHUNK bytes */
@@ -33,7 +35,7 @@ static ssize_t read_raw(struct textfile *tf, unsigned char *buf, size_t n)
 {
 	ssize_t got;
 
-	if (tf->fd < 0) {
+	if (tf->fd < 0 && !tf->stream) {
 		size_t left = tf->memory_size - tf->memory_pos;
 		size_t take = n < left ? n : left;
 
@@ -46,8 +48,9 @@ static ssize_t read_raw(struct textfile *tf, unsigned char *buf, size_t n)
 
 		/* Fill the buffer: short reads would break the "at EOF" logic. */
 		while (total < n) {
-			got = read(tf->fd, buf + total, n - total);
-			if (got < 0 && errno == EINTR)
+			got = tf->stream ? tf->stream->read(tf->stream_ctx, buf + total, n - total) :
+			      read(tf->fd, buf + total, n - total);
+			if (got < 0 && !tf->stream && errno == EINTR)
 				continue;
 			if (got < 0)
 				return -1;
@@ -72,7 +75,8 @@ static enum status start(struct textfile *tf, char *err, size_t errlen)
 	size_t n;
 
 	if (got < 0) {
-		snprintf(err, errlen, "cannot read: %s", strerror(errno));
+		snprintf(err, errlen, "cannot read: %s", tf->stream && tf->stream->error ?
+			 tf->stream->error(tf->stream_ctx) : strerror(errno));
 		return STATUS_IO;
 	}
 	n = (size_t)got;
@@ -144,10 +148,32 @@ struct textfile *textfile_open_memory(const void *bytes, size_t n)
 	return tf;
 }
 
+enum status textfile_open_stream(const struct textfile_stream *ops, void *ctx, size_t size,
+				 struct textfile **out, char *err, size_t errlen)
+{
+	struct textfile *tf = textfile_new();
+	enum status rc;
+
+	tf->stream = ops;
+	tf->stream_ctx = ctx;
+	tf->size = size;
+	*out = NULL;
+	if ((rc = start(tf, err, errlen)) != STATUS_OK) {
+		if (ops->error)
+			snprintf(err, errlen, "%s", ops->error(ctx));
+		textfile_free(tf);
+		return rc;
+	}
+	*out = tf;
+	return STATUS_OK;
+}
+
 void textfile_free(struct textfile *tf)
 {
 	if (!tf)
 		return;
+	if (tf->stream && tf->stream->close)
+		tf->stream->close(tf->stream_ctx);
 	if (tf->fd >= 0)
 		close(tf->fd);
 	decoder_free(tf->decoder);
@@ -187,7 +213,8 @@ enum status textfile_read(struct textfile *tf, struct strbuf *out, int *eof,
 	}
 	got = read_raw(tf, tf->raw, CHUNK);
 	if (got < 0) {
-		snprintf(err, errlen, "cannot read: %s", strerror(errno));
+		snprintf(err, errlen, "cannot read: %s", tf->stream && tf->stream->error ?
+			 tf->stream->error(tf->stream_ctx) : strerror(errno));
 		return STATUS_IO;
 	}
 	decoder_convert(tf->decoder, tf->raw, (size_t)got, tf->raw_eof, out);

@@ -13,6 +13,7 @@
 #define CAREERS_TEXTFILE_H
 
 #include <stddef.h>
+#include <sys/types.h>
 
 #include "encoding.h"
 #include "mem.h"
@@ -27,6 +28,22 @@ struct textfile;
 enum status textfile_open(const char *path, struct textfile **out, char *err, size_t errlen);
 /* Read from memory instead (bytes are borrowed until textfile_free). */
 struct textfile *textfile_open_memory(const void *bytes, size_t n);
+
+/*
+ * Bytes that come from elsewhere, such as a member of a zip archive:
+ * read() gives up to n bytes (0 at the end, -1 on error, with error()
+ * saying why), rewind() starts again from the first byte (0 or -1),
+ * close() is called by textfile_free(). size: the whole size when known,
+ * else 0.
+ */
+struct textfile_stream {
+	ssize_t (*read)(void *ctx, void *buf, size_t n);
+	int (*rewind)(void *ctx);
+	const char *(*error)(void *ctx);
+	void (*close)(void *ctx);
+};
+enum status textfile_open_stream(const struct textfile_stream *ops, void *ctx, size_t size,
+				 struct textfile **out, char *err, size_t errlen);
 void textfile_free(struct textfile *tf);
 
 const struct encoding_guess *textfile_guess(const struct textfile *tf);

@@ -28,7 +28,7 @@
 	_(OUTCODE,      "postcode district",      "DN1", \
 	  "^(?:[A-Z]{1,2}[0-9][A-Z0-9]?|GIR)$") \
 	_(STANDARD_REF, "standard reference",     "ST0116", \
-	  "^(?<base>ST[0-9]{4})(?:[-_/](?<version>[0-9]{1,2}(?:\\.[0-9]{1,2})?))?$") \
+	  "^(?<base>(?:ST|FA)[0-9]{4})(?:[-_/](?<version>[0-9]{1,2}(?:\\.[0-9]{1,2})?))?$") \
 	_(LARS_CODE,    "LARS standard code",     "2", \
 	  "^[1-9][0-9]{0,5}$") \
 	_(LEARN_AIM,    "learning aim reference", "60302089", \

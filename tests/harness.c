@@ -1,6 +1,10 @@
 /* harness.c - fixture paths and the recording sink for importer tests. */
 #include "harness.h"
 
+#include <archive.h>
+#include <archive_entry.h>
+#include <ctype.h>
+
 #include <math.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -194,6 +198,9 @@ void capture_render(struct strbuf *o, enum record_kind kind, const void *record)
 		put_s(o, "ssa1", r->ssa1);
 		put_s(o, "ssa2", r->ssa2);
 		put_s(o, "url", r->url);
+		put_s(o, "kind", r->kind);
+		put_s(o, "earliest_start", r->earliest_start);
+		put_s(o, "latest_end", r->latest_end);
 		break;
 	}
 	case RECORD_VACANCY: {
@@ -236,6 +243,17 @@ void capture_render(struct strbuf *o, enum record_kind kind, const void *record)
 		put_s(o, "qualifications", r->qualifications);
 		put_s(o, "things_to_consider", r->things_to_consider);
 		put_s(o, "url", r->url);
+		put_s(o, "course_type", r->course_type);
+		for (int k = 0; k < r->place_count; k++) {
+			const struct vacancy_place *p = &r->places[k];
+
+			strbuf_printf(o, " place%d=", k);
+			strbuf_puts(o, p->town ? p->town : p->address ? p->address : "");
+			if (p->postcode)
+				strbuf_printf(o, "/%s", p->postcode);
+			if (!isnan(p->lat))
+				strbuf_printf(o, "(%.4f,%.4f)", p->lat, p->lon);
+		}
 		break;
 	}
 	case RECORD_SOC_GROUP: {
@@ -287,6 +305,59 @@ void capture_render(struct strbuf *o, enum record_kind kind, const void *record)
 		const struct crosswalk_rec *r = record;
 
 		strbuf_printf(o, "CROSSWALK soc=%s onet_code=%s", r->soc, r->onet_code);
+		break;
+	}
+	case RECORD_HE_LOCATION: {
+		const struct he_location_rec *r = record;
+
+		strbuf_puts(o, "HE_LOCATION");
+		put_s(o, "ukprn", r->ukprn);
+		put_s(o, "locid", r->locid);
+		put_s(o, "name", r->name);
+		put_s(o, "loc_ukprn", r->loc_ukprn);
+		if (!isnan(r->lat))
+			strbuf_printf(o, " lat=%.5f lon=%.5f", r->lat, r->lon);
+		break;
+	}
+	case RECORD_HE_COURSE_LOCATION: {
+		const struct he_course_location_rec *r = record;
+
+		strbuf_printf(o, "HE_COURSE_LOCATION pubukprn=%s ukprn=%s course_ref=%s locid=%s",
+			      r->pubukprn, r->ukprn, r->course_ref, r->locid);
+		break;
+	}
+	case RECORD_HE_OUTCOME: {
+		const struct he_outcome_rec *r = record;
+
+		strbuf_printf(o, "HE_OUTCOME pubukprn=%s course_ref=%s measure=%s value=%g",
+			      r->pubukprn, r->course_ref, r->measure, r->value);
+		put_s(o, "detail", r->detail);
+		break;
+	}
+	case RECORD_SOC2010_OCCUPATION: {
+		const struct soc2010_occupation_rec *r = record;
+
+		strbuf_puts(o, "SOC2010_OCCUPATION");
+		put_s(o, "soc", r->soc);
+		put_s(o, "title", r->title);
+		put_s(o, "description", r->description);
+		put_s(o, "entry_routes", r->entry_routes);
+		put_s(o, "tasks", r->tasks);
+		put_s(o, "job_titles", r->job_titles);
+		break;
+	}
+	case RECORD_SOC2010_FIGURE: {
+		const struct soc2010_figure_rec *r = record;
+
+		strbuf_printf(o, "SOC2010_FIGURE soc=%s measure=%s year=%lld value=%g", r->soc,
+			      r->measure, r->year, r->value);
+		break;
+	}
+	case RECORD_SOC_RELATION: {
+		const struct soc_relation_rec *r = record;
+
+		strbuf_printf(o, "SOC_RELATION soc2010=%s soc2020=%s share=%g", r->soc2010,
+			      r->soc2020, r->share);
 		break;
 	}
 	case RECORD_KIND_COUNT:
@@ -467,4 +538,170 @@ void check_store_from(const char *data_dir, const char *path)
 	o.err_stream = stderr;
 	CHECK_INT(build_store(&o), STATUS_OK);
 	fclose(devnull);
+}
+
+/* --- zip archives and workbooks for tests ---------------------------------------------------- */
+
+void harness_write_zip(const char *path, const char *const *names, const char *const *contents,
+		       const size_t *sizes, size_t n)
+{
+	struct archive *a = archive_write_new();
+	struct archive_entry *e;
+	size_t i;
+
+	CHECK(a != NULL);
+	if (!a)
+		return;
+	archive_write_set_format_zip(a);
+	CHECK_INT(archive_write_open_filename(a, path), ARCHIVE_OK);
+	for (i = 0; i < n; i++) {
+		size_t size = sizes ? sizes[i] : strlen(contents[i]);
+
+		e = archive_entry_new();
+		archive_entry_set_pathname(e, names[i]);
+		archive_entry_set_filetype(e, AE_IFREG);
+		archive_entry_set_perm(e, 0644);
+		archive_entry_set_size(e, (la_int64_t)size);
+		archive_entry_set_mtime(e, 1793491200, 0);	/* 2026-11-01 */
+		CHECK_INT(archive_write_header(a, e), ARCHIVE_OK);
+		CHECK_INT((long)archive_write_data(a, contents[i], size), (long)size);
+		archive_entry_free(e);
+	}
+	CHECK_INT(archive_write_close(a), ARCHIVE_OK);
+	archive_write_free(a);
+}
+
+void harness_read_file(const char *path, struct strbuf *out)
+{
+	FILE *f = fopen(path, "rb");
+	char buf[65536];
+	size_t got;
+
+	CHECK(f != NULL);
+	if (!f)
+		return;
+	while ((got = fread(buf, 1, sizeof(buf), f)) > 0)
+		strbuf_add(out, buf, got);
+	fclose(f);
+}
+
+static void xml_text(struct strbuf *out, const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] == '\\' && i + 1 < n && s[i + 1] == 'n') {
+			strbuf_putc(out, '\n');
+			i++;
+		} else if (s[i] == '&') {
+			strbuf_puts(out, "&amp;");
+		} else if (s[i] == '<') {
+			strbuf_puts(out, "&lt;");
+		} else if (s[i] == '>') {
+			strbuf_puts(out, "&gt;");
+		} else if ((unsigned char)s[i] < 0x20 && s[i] != '\t') {
+			/* XML cannot hold control characters; Excel writes them so. */
+			strbuf_printf(out, "_x%04X_", (unsigned char)s[i]);
+		} else {
+			strbuf_putc(out, s[i]);
+		}
+	}
+}
+
+static int numeric(const char *s, size_t n)
+{
+	size_t i, dots = 0;
+
+	if (!n || n > 15)
+		return 0;
+	for (i = 0; i < n; i++) {
+		if (s[i] == '.' && i)
+			dots++;
+		else if (!isdigit((unsigned char)s[i]) && !(s[i] == '-' && i == 0))
+			return 0;
+	}
+	/* "01" is a code, not a number: kept as text as Excel would keep it. */
+	return dots <= 1 && !(n > 1 && s[0] == '0' && s[1] != '.');
+}
+
+void harness_write_xlsx(const char *path, const char *const *names, const char *const *rows,
+			size_t n)
+{
+	static const char ns[] = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+	static const char rel[] = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+	struct strbuf parts[4 + 16], strings;
+	const char *part_names[4 + 16] = { 0 }, *contents[4 + 16] = { 0 };
+	size_t sizes[4 + 16] = { 0 }, i, count = 0;
+	char sheet_part[16][40];
+
+	CHECK(n <= 16);
+	strbuf_init(&strings);
+	for (i = 0; i < 4 + n; i++)
+		strbuf_init(&parts[i]);
+	strbuf_printf(&parts[0], "<?xml version=\"1.0\"?><workbook xmlns=\"%s\" "
+		      "xmlns:r=\"%s\"><sheets>", ns, rel);
+	strbuf_printf(&parts[1], "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas."
+		      "openxmlformats.org/package/2006/relationships\">");
+	for (i = 0; i < n; i++) {
+		const char *line = rows[i];
+		unsigned long r = 0;
+
+		strbuf_puts(&parts[0], "<sheet name=\"");
+		xml_text(&parts[0], names[i], strlen(names[i]));
+		strbuf_printf(&parts[0], "\" sheetId=\"%zu\" r:id=\"rId%zu\"/>", i + 1, i + 1);
+		strbuf_printf(&parts[1], "<Relationship Id=\"rId%zu\" Type=\"%s/worksheet\" "
+			      "Target=\"worksheets/sheet%zu.xml\"/>", i + 1, rel, i + 1);
+		strbuf_printf(&parts[4 + i], "<?xml version=\"1.0\"?><worksheet xmlns=\"%s\">"
+			      "<sheetData>", ns);
+		while (*line) {
+			size_t len = strcspn(line, "\n"), c = 0;
+			const char *cell = line, *end = line + len;
+
+			r++;
+			if (len)
+				strbuf_printf(&parts[4 + i], "<row r=\"%lu\">", r);
+			while (len && cell <= end) {
+				size_t clen = strcspn(cell, "\t\n");
+
+				if (cell + clen > end)
+					clen = (size_t)(end - cell);
+				if (clen && numeric(cell, clen)) {
+					strbuf_printf(&parts[4 + i], "<c r=\"%c%lu\"><v>%.*s</v></c>",
+						      (char)('A' + c), r, (int)clen, cell);
+				} else if (clen) {
+					strbuf_printf(&parts[4 + i], "<c r=\"%c%lu\" t=\"s\"><v>%zu</v></c>",
+						      (char)('A' + c), r, count++);
+					strbuf_puts(&strings, "<si><t xml:space=\"preserve\">");
+					xml_text(&strings, cell, clen);
+					strbuf_puts(&strings, "</t></si>");
+				}
+				c++;
+				cell += clen + 1;
+			}
+			if (len)
+				strbuf_puts(&parts[4 + i], "</row>");
+			line += len + (line[len] == '\n');
+		}
+		strbuf_puts(&parts[4 + i], "</sheetData></worksheet>");
+		snprintf(sheet_part[i], sizeof(sheet_part[i]), "xl/worksheets/sheet%zu.xml", i + 1);
+		part_names[4 + i] = sheet_part[i];
+	}
+	strbuf_puts(&parts[0], "</sheets></workbook>");
+	strbuf_puts(&parts[1], "</Relationships>");
+	strbuf_printf(&parts[2], "<?xml version=\"1.0\"?><sst xmlns=\"%s\" count=\"%zu\">%s</sst>",
+		      ns, count, strings.buf);
+	strbuf_puts(&parts[3], "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas."
+		    "openxmlformats.org/package/2006/content-types\"/>");
+	part_names[0] = "xl/workbook.xml";
+	part_names[1] = "xl/_rels/workbook.xml.rels";
+	part_names[2] = "xl/sharedStrings.xml";
+	part_names[3] = "[Content_Types].xml";
+	for (i = 0; i < 4 + n; i++) {
+		contents[i] = parts[i].buf;
+		sizes[i] = parts[i].len;
+	}
+	harness_write_zip(path, part_names, contents, sizes, 4 + n);
+	for (i = 0; i < 4 + n; i++)
+		strbuf_done(&parts[i]);
+	strbuf_done(&strings);
 }

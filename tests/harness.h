@@ -62,6 +62,23 @@ void check_bundled_store(const char *path);
 /* The same from any data folder. */
 void check_store_from(const char *data_dir, const char *path);
 
+/*
+ * Write a zip archive at path holding n members: names[i] with contents[i]
+ * (sizes[i] bytes, or a C string when sizes is NULL). With libarchive; checked.
+ */
+void harness_write_zip(const char *path, const char *const *names, const char *const *contents,
+		       const size_t *sizes, size_t n);
+/*
+ * Write an Excel workbook (.xlsx) at path with n sheets: names[i] is sheet
+ * i's name and rows[i] its cells, one line per row (an empty line: a row
+ * left out), cells separated by tabs, "\\n" (backslash n) for a line break
+ * inside a cell. Numbers are written as numbers, text as shared strings.
+ */
+void harness_write_xlsx(const char *path, const char *const *names, const char *const *rows,
+			size_t n);
+/* The whole of a file into out (appended); checked. */
+void harness_read_file(const char *path, struct strbuf *out);
+
 /* Count lines of c->records that contain needle. */
 unsigned long capture_count(const struct capture *c, const char *needle);
 

@@ -122,13 +122,13 @@ TEST(kisaim_rows)
 	capture_done(&c);
 }
 
-/* The other files of the download share columns with ours but are not ours. */
+/*
+ * The other files of the download share columns with ours but are not
+ * ours, and not near misses either: sharing the course key is not enough.
+ */
 TEST(other_discover_uni_files_are_not_taken)
 {
 	static const char *const files[] = {
-		"discover-uni/GOSALARY.head200.csv",
-		"discover-uni/TARIFF.head200.csv",
-		"discover-uni/UCASCOURSEID.head200.csv",
 		"discover-uni/TEFOutcome.csv",
 	};
 	size_t i;
@@ -145,6 +145,39 @@ TEST(other_discover_uni_files_are_not_taken)
 		CHECK_NOT_CONTAINS(c.why, "Discover Uni");
 		capture_done(&c);
 	}
+}
+
+/* The real outcome files of the 2025/26 download: every row read, the figures kept. */
+TEST(real_outcome_files)
+{
+	struct capture c;
+
+	if (!check_refdata("discover-uni/GOSALARY.head200.csv"))
+		SKIP("../shared/refdata is not here");
+	capture_init(&c);
+	CHECK_INT(capture_file(&c, check_refdata("discover-uni/GOSALARY.head200.csv")), STATUS_OK);
+	CHECK_STR(c.format, "discover-uni-gosalary-csv");
+	CHECK_INT(c.result.read, 200);
+	CHECK_INT(c.result.rejected, 0);
+	/* Rows without figures (unavailable) are skipped, not loaded. */
+	CHECK_INT(c.result.loaded + c.result.skipped, 200);
+	CHECK(c.result.loaded > 100);
+	CHECK_CONTAINS(c.records.buf, " measure=salary_15m_med value=");
+	capture_done(&c);
+	capture_init(&c);
+	CHECK_INT(capture_file(&c, check_refdata("discover-uni/TARIFF.head200.csv")), STATUS_OK);
+	CHECK_STR(c.format, "discover-uni-tariff-csv");
+	CHECK_INT(c.result.rejected, 0);
+	CHECK_CONTAINS(c.records.buf, " measure=tariff_112 value=");
+	capture_done(&c);
+	/* UCASCOURSEID.csv names each course's location too. */
+	capture_init(&c);
+	CHECK_INT(capture_file(&c, check_refdata("discover-uni/UCASCOURSEID.head200.csv")), STATUS_OK);
+	CHECK_STR(c.format, "discover-uni-courselocation-csv");
+	CHECK_INT(c.result.loaded, 200);
+	CHECK_CONTAINS(c.records.buf, "HE_COURSE_LOCATION pubukprn=10000055 ukprn=10004930 "
+				      "course_ref=FDA-BMP/01 locid=AW\n");
+	capture_done(&c);
 }
 
 TEST(real_kiscourse_excerpt)
@@ -229,5 +262,5 @@ TEST(real_kisaim)
 }
 
 TESTS(kiscourse_good_rows, kiscourse_bad_rows, institution_rows, kisaim_rows,
-      other_discover_uni_files_are_not_taken, real_kiscourse_excerpt, real_institutions,
+      other_discover_uni_files_are_not_taken, real_outcome_files, real_kiscourse_excerpt, real_institutions,
       real_kisaim)

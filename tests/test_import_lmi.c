@@ -7,7 +7,7 @@ TEST(soc_code_single_object)
 
 	capture_expect(&c, "lmi/soc_code.json", "lmi-soc-json", 1, 1, 0);
 	CHECK_STR(c.records.buf,
-		  "OCCUPATION soc=5314 title=Plumbers and heating and ventilating engineers "
+		  "SOC2010_OCCUPATION soc=5314 title=Plumbers and heating and ventilating engineers "
 		  "description=Plumbers install and repair water, heating and drainage systems. "
 		  "entry_routes=Most entrants take a Level 3 apprenticeship. "
 		  "tasks=reads drawings to plan the layout of pipes|cuts and joins pipes|tests for "
@@ -46,12 +46,12 @@ TEST(ashe_pay_and_hours)
 	struct capture c;
 
 	capture_expect(&c, "lmi/ashe_pay.json", "lmi-ashe-json", 2, 2, 0);
-	CHECK_STR(c.records.buf, "FIGURE soc=5314 measure=weekly_pay year=2013 value=540.5\n"
-				 "FIGURE soc=5314 measure=weekly_pay year=2015 value=560\n");
+	CHECK_STR(c.records.buf, "SOC2010_FIGURE soc=5314 measure=weekly_pay year=2013 value=540.5\n"
+				 "SOC2010_FIGURE soc=5314 measure=weekly_pay year=2015 value=560\n");
 	capture_done(&c);
 	/* A 2-digit (coarse) code is kept as it is. */
 	capture_expect(&c, "lmi/ashe_hours.json", "lmi-ashe-json", 1, 1, 0);
-	CHECK_STR(c.records.buf, "FIGURE soc=53 measure=weekly_hours year=2015 value=41.2\n");
+	CHECK_STR(c.records.buf, "SOC2010_FIGURE soc=53 measure=weekly_hours year=2015 value=41.2\n");
 	capture_done(&c);
 }
 
@@ -60,7 +60,7 @@ TEST(ashe_bad_rows)
 	struct capture c;
 
 	capture_expect(&c, "lmi/ashe_bad.json", "lmi-ashe-json", 8, 1, 7);
-	CHECK_STR(c.records.buf, "FIGURE soc=5314 measure=weekly_pay year=2014 value=520\n");
+	CHECK_STR(c.records.buf, "SOC2010_FIGURE soc=5314 measure=weekly_pay year=2014 value=520\n");
 	CHECK_STR(c.rejections.buf,
 		  "3: $.series[1]: year: \"soon\" is not a whole number (expected something like "
 		  "24)\n"
@@ -85,9 +85,9 @@ TEST(predict_one_figure_per_year)
 	struct capture c;
 
 	capture_expect(&c, "lmi/predict.json", "lmi-predict-json", 1, 1, 0);
-	CHECK_STR(c.records.buf, "FIGURE soc=5314 measure=employment year=2014 value=140112\n"
-				 "FIGURE soc=5314 measure=employment year=2015 value=141250\n"
-				 "FIGURE soc=5314 measure=employment year=2016 value=142000\n");
+	CHECK_STR(c.records.buf, "SOC2010_FIGURE soc=5314 measure=employment year=2014 value=140112\n"
+				 "SOC2010_FIGURE soc=5314 measure=employment year=2015 value=141250\n"
+				 "SOC2010_FIGURE soc=5314 measure=employment year=2016 value=142000\n");
 	capture_done(&c);
 }
 
@@ -96,8 +96,8 @@ TEST(predict_bad)
 	struct capture c;
 
 	capture_expect(&c, "lmi/predict_bad.json", "lmi-predict-json", 6, 1, 5);
-	CHECK_STR(c.records.buf, "FIGURE soc=2136 measure=employment year=2020 value=1000\n"
-				 "FIGURE soc=2136 measure=employment year=2021 value=1100\n");
+	CHECK_STR(c.records.buf, "SOC2010_FIGURE soc=2136 measure=employment year=2020 value=1000\n"
+				 "SOC2010_FIGURE soc=2136 measure=employment year=2021 value=1100\n");
 	/* One bad year rejects the whole prediction: no series with holes. */
 	CHECK_NOT_CONTAINS(c.records.buf, "soc=2137");
 	CHECK_STR(c.rejections.buf,
@@ -121,7 +121,7 @@ TEST(replacement_demand)
 	struct capture c;
 
 	capture_expect(&c, "lmi/replacement.json", "lmi-predict-json", 1, 1, 0);
-	CHECK_STR(c.records.buf, "FIGURE soc=5314 measure=replacement_rate year=2024 "
+	CHECK_STR(c.records.buf, "SOC2010_FIGURE soc=5314 measure=replacement_rate year=2024 "
 				 "value=0.41\n");
 	capture_done(&c);
 }
@@ -131,7 +131,7 @@ TEST(replacement_demand_bad)
 	struct capture c;
 
 	capture_expect(&c, "lmi/replacement_bad.json", "lmi-predict-json", 8, 1, 7);
-	CHECK_STR(c.records.buf, "FIGURE soc=5314 measure=replacement_rate year=2024 "
+	CHECK_STR(c.records.buf, "SOC2010_FIGURE soc=5314 measure=replacement_rate year=2024 "
 				 "value=0.41\n");
 	CHECK_STR(c.rejections.buf,
 		  "3: $[1]: start_year: 2024 is after end_year 2014\n"
@@ -222,15 +222,15 @@ TEST(real_file_contents)
 	CHECK_INT(capture_file(&c, check_refdata("lmi-for-all/"
 						 "ashe_estimatePay_coarse_true_soc_4135.json")),
 		  STATUS_OK);
-	CHECK_STR(c.records.buf, "FIGURE soc=41 measure=weekly_pay year=2013 value=710\n"
-				 "FIGURE soc=41 measure=weekly_pay year=2015 value=490\n");
+	CHECK_STR(c.records.buf, "SOC2010_FIGURE soc=41 measure=weekly_pay year=2013 value=710\n"
+				 "SOC2010_FIGURE soc=41 measure=weekly_pay year=2015 value=490\n");
 	capture_done(&c);
 
 	capture_init(&c);
 	CHECK_INT(capture_file(&c, check_refdata("lmi-for-all/"
 						 "ashe_estimateHours_coarse_true_soc_4135.json")),
 		  STATUS_OK);
-	CHECK_STR(c.records.buf, "FIGURE soc=41 measure=weekly_hours year=2015 value=39\n");
+	CHECK_STR(c.records.buf, "SOC2010_FIGURE soc=41 measure=weekly_hours year=2015 value=39\n");
 	capture_done(&c);
 }
 

@@ -20,19 +20,21 @@ static void check_standards(const char *fixture)
 		       " overview=Building and testing simple, high-quality code across the front "
 		       "end, logic and database layers. max_funding_pence=1800000 "
 		       "approved_date=2014-11-12 "
-		       "url=https://skillsengland.education.gov.uk/apprenticeships/st0116-v1-1\n");
+		       "url=https://skillsengland.education.gov.uk/apprenticeships/st0116-v1-1 "
+		       "kind=standard earliest_start=2021-08-01\n");
 	/* 0 means "not set yet"; the enum spelling of the status; a '|' string of titles. */
 	CHECK_CONTAINS(c.records.buf,
 		       "STANDARD reference=ST1473 version=1.0 title=Actuarial analyst level=6 "
 		       "route=Legal, finance and accounting status=proposal in development "
 		       "job_titles=Actuarial analyst|Trainee actuary "
 		       "integrated_degree=non-degree qualification "
-		       "url=https://skillsengland.education.gov.uk/apprenticeships/st1473-v1-0\n");
+		       "url=https://skillsengland.education.gov.uk/apprenticeships/st1473-v1-0 "
+		       "kind=standard\n");
 	/* A yes/no approvedForDelivery has no date; the version comes from the reference. */
 	CHECK_CONTAINS(c.records.buf,
 		       "STANDARD reference=ST0228 lars_code=115 version=2 title=Chef, commis level=2 "
 		       "route=Catering and hospitality duration_months=12 status=retired "
-		       "max_funding_pence=900000 last_start_date=2021-07-31\n");
+		       "max_funding_pence=900000 last_start_date=2021-07-31 kind=standard\n");
 	/* People's contact details are never read. */
 	CHECK_NOT_CONTAINS(c.records.buf, "@");
 	CHECK_NOT_CONTAINS(c.records.buf, "Placeholder");

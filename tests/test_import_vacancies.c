@@ -71,7 +71,8 @@ static void check_bad_rows(const struct capture *c)
 			  "a reference\n");
 	CHECK_CONTAINS(r, "83: $.vacancies[5]: title: is empty, but every row needs it\n");
 	CHECK_CONTAINS(r, "87: $.vacancies[6]: vacancyReference: \"ABC123\" is not a vacancy "
-			  "reference (expected something like VAC1000012345)\n");
+			  "reference (expected something like VAC1000012345, or C9824-26-0895 for "
+			  "NHS Jobs)\n");
 	CHECK_CONTAINS(r, "87: $.vacancies[6]: hoursPerWeek: 200 is out of range (expected 0 to "
 			  "100)\n");
 	CHECK_CONTAINS(r, "87: $.vacancies[6]: numberOfPositions: -1 is out of range (expected 0 "
@@ -183,7 +184,8 @@ TEST(single_advert)
 		  "skills=Practical skills|Customer care "
 		  "qualifications=GCSE Maths grade 4 (Essential) "
 		  "things_to_consider=You will need to wear safety boots. "
-		  "url=https://www.findapprenticeship.service.gov.uk/apprenticeship/VAC1000012350\n");
+		  "url=https://www.findapprenticeship.service.gov.uk/apprenticeship/VAC1000012350 "
+		  "place0=Doncaster/DN2 4NB(53.5362,-1.1005) place1=Thorne/DN8 5AA\n");
 	CHECK_NOT_CONTAINS(c.records.buf, "A Person");
 	CHECK_NOT_CONTAINS(c.records.buf, "@");
 	CHECK_NOT_CONTAINS(c.records.buf, "01302");

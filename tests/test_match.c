@@ -51,7 +51,7 @@ static void build(void)
 	struct vacancy_rec v = VACANCY_REC_INIT;
 	struct occupation_rec o = OCCUPATION_REC_INIT;
 	struct provider_rec p = PROVIDER_REC_INIT;
-	struct store_source src = { "fixture", "test", "Test", "Test licence", "Test", 0 };
+	struct store_source src = { "fixture", "test", "Test", "Test licence", "Test", 0, NULL };
 	struct import_result res;
 	static const char *letters[] = { "R", "I", "A", "S", "E", "C" };
 	double dev[6] = { 2.0, 6.5, 3.0, 2.0, 3.0, 5.5 }, nurse[6] = { 3.0, 5.0, 2.0, 6.8, 3.0, 3.0 };

@@ -197,14 +197,14 @@ TEST(facts_career)
 	CHECK_CONTAINS(f.pay_start, "\xC2\xA3");
 	CHECK_CONTAINS(f.pay_start, "a week as an apprentice");
 	CHECK_STR(f.hours, "about 38 hours a week");
-	CHECK_STR(f.level, "apprenticeships at Level 3 to 6");
+	CHECK_STR(f.level, "apprenticeships at Level 3 to 7");
 	CHECK_STR(f.qualify, "18 to 36 months as an apprentice");
 	CHECK_STR(f.cost, "no fees as an apprentice");
 	CHECK_CONTAINS(f.distance, "nearest way in is ");
 	CHECK_CONTAINS(f.start, "first way in from ");
 	CHECK_CONTAINS(f.demand, "within 10 miles");
-	/* Working Futures: 541,450 in 2026 to 655,310 in 2035. */
-	CHECK_STR(f.growth, "about 21% more jobs by 2035 nationally");
+	/* No source projects employment now that LMI for All has closed. */
+	CHECK_STR(f.growth, PLAN_NOT_KNOWN);
 	CHECK(strcmp(f.entry, PLAN_NOT_KNOWN) != 0);
 }
 
@@ -233,7 +233,7 @@ TEST(facts_apprenticeship)
 	/* Year 11 may leave school on the last Friday of June 2027. */
 	CHECK_STR(f.start, "from 25 Jun 2027");
 	CHECK_CONTAINS(f.pay_experienced, "a week (2025)");
-	CHECK_CONTAINS(f.growth, "more jobs by 2035");
+	CHECK_STR(f.growth, PLAN_NOT_KNOWN);
 	CHECK_STR(f.entry, PLAN_NOT_KNOWN);
 }
 
@@ -442,10 +442,11 @@ TEST(plan_markdown)
 	CHECK_CONTAINS(md, "| Visit the Hall Cross sixth form | You | no date | no longer "
 		       "relevant |\n");
 	/* Sources, grouped, samples marked, licences once. */
-	CHECK_CONTAINS(md, "- **LMI for All pay and hours (ashe/estimatePay, ashe/estimateHours "
-		       "JSON):** 136 files, dated 1 Nov 2026. SAMPLE - not real. Licence 1.\n");
+	CHECK_CONTAINS(md, "- **ONS ASHE Table 14: pay and hours by occupation, SOC 2020 (workbook "
+		       "sheet):** 2 files, dated 1 Nov 2026. SAMPLE - not real. Licence 1.\n");
 	CHECK_CONTAINS(md, "**Licence 1:** Sample data written by the careers project");
-	CHECK_NOT_CONTAINS(md, "**Licence 2:**");
+	/* The real postcodes and published standards are not samples, under the OGL. */
+	CHECK_CONTAINS(md, "**Licence 2:** Open Government Licence v3.0");
 	check_golden("plan-sample.md", md);
 	free(md);
 	free(a);

@@ -26,7 +26,7 @@ static struct store *fresh(const char *name)
 
 static void source(struct store *s, const char *p)
 {
-	struct store_source src = { p, "test", "Test format", "Test licence", "Test credit", 0 };
+	struct store_source src = { p, "test", "Test format", "Test licence", "Test credit", 0, NULL };
 
 	CHECK_INT(store_source_begin(s, &src), STATUS_OK);
 }

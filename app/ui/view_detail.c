@@ -253,14 +253,21 @@ static void career_figures(struct ui *ui, struct detail *d, const char *soc)
 		heading(d, "Pay");
 		money_per_week(line, sizeof(line), f[n - 1].value);
 		pair(d, "Typical pay", line);
-		b = add(d, BLOCK_CHART, "Pay trend", NULL);
-		for (i = 0; i < n; i++)
-			b->values[i] = f[i].value;
-		b->value_count = (int)n;
-		snprintf(line, sizeof(line), "%lld to %lld. Source: ASHE pay estimates for SOC %s%s, "
-			 "LMI for All (%lld)", f[0].year, f[n - 1].year, group,
-			 strcmp(group, soc) ? " (the wider group)" : "", f[n - 1].year);
-		b->text = xstrdup(line);
+		if (n >= 2) {
+			b = add(d, BLOCK_CHART, "Pay trend", NULL);
+			for (i = 0; i < n; i++)
+				b->values[i] = f[i].value;
+			b->value_count = (int)n;
+			snprintf(line, sizeof(line), "%lld to %lld. Source: ONS Annual Survey of Hours "
+				 "and Earnings, SOC %s%s", f[0].year, f[n - 1].year, group,
+				 strcmp(group, soc) ? " (the wider group)" : "");
+			b->text = xstrdup(line);
+		} else {
+			snprintf(line, sizeof(line), "%lld, full-time. Source: ONS Annual Survey of "
+				 "Hours and Earnings, SOC %s%s", f[0].year, group,
+				 strcmp(group, soc) ? " (the wider group)" : "");
+			pair(d, "", line);
+		}
 	}
 	if (store_figures(ui->store, soc, "weekly_hours", f, CHART_MAX, &n, group) == STATUS_OK && n) {
 		snprintf(line, sizeof(line), "about %.0f hours a week (%lld)", f[n - 1].value,
@@ -401,6 +408,13 @@ static void build(struct ui *ui, struct view *v, struct detail *d)
 				format_money(&sb, one.o.cost_pence);
 			pair(d, "Cost", sb.buf);
 			strbuf_done(&sb);
+		}
+		if (t.earnings_start || t.earnings_later) {
+			heading(d, "What people earn after it");
+			if (t.earnings_start)
+				text(d, t.earnings_start);
+			if (t.earnings_later)
+				text(d, t.earnings_later);
 		}
 		if (t.who_for) {
 			heading(d, "Who it is for");

@@ -93,6 +93,9 @@ class Out:
             w.writerow(r)
         self.text(rel, buf.getvalue(), encoding, bom)
 
+    def binary(self, rel, data):
+        self.files[rel] = data
+
     def json(self, rel, obj, indent=None):
         text = json.dumps(obj, ensure_ascii=False, indent=indent)
         self.text(rel, text + ("\n" if indent else ""))
@@ -119,7 +122,7 @@ def load_nspl():
                     continue  # no grid reference
                 table[pc[:-3] + " " + pc[-3:]] = (float(row["lat"]), float(row["long"]))
         return table, True
-    own = os.path.join(ROOT, "postcodes", "nspl_doncaster_sample.csv")
+    own = os.path.join(ROOT, "postcodes-dn", DN_POSTCODES)
     with open(own, newline="", encoding="utf-8") as f:
         for row in csv.DictReader(f):
             pc = row["Postcode"].strip().upper().replace(" ", "")
@@ -209,14 +212,16 @@ sample: yes
 date: 2026-11-01
 #
 # What is real and what is written for the sample:
-# - Real public facts: DN postcodes and their coordinates (NSPL May 2025); outcode
+# - Real public facts (see also postcodes-dn/ and standards-published/, which are not
+#   sample data): DN postcodes and their coordinates (NSPL May 2025); outcode
 #   centroids for S, WF, HU, LN, NG and YO8 districts; SOC 2020 codes and titles; LARS
 #   sector subject area and level code lists; apprenticeship standard references, titles,
 #   levels, routes and LARS codes; O*NET-SOC codes and titles; the names of schools and
 #   colleges of the area; the UKPRNs of DN Colleges Group (10004695) and Sheffield Hallam
 #   University (10005790).
-# - Written for the sample: every description, entry route, task and job title; all pay,
-#   hours and employment figures; all O*NET-style interest scores and job zones; every
+# - Written for the sample: every description, entry route, task and job title; all pay
+#   and hours figures (in the layout of ONS ASHE Table 14: ashe/); university campuses, entry
+#   and graduate earnings figures (discover-uni/LOCATION.csv, GOSALARY.csv, LEO3/5.csv, ...); all O*NET-style interest scores and job zones; every
 #   course, date, fee and learning aim reference; every vacancy and employer (all
 #   fictional, websites under .example); school URNs, the other UKPRNs, street addresses,
 #   age ranges and pupil numbers; HECOS codes on university courses.
@@ -230,9 +235,35 @@ date: 2026-11-01
 # --- 2. postcodes and outcodes ---------------------------------------------------------------
 
 
+DN_POSTCODES = "nspl_dn_postcodes_may2025.csv"
+
+DN_DATASET = """\
+# Every DN postcode with its coordinates: public facts from the ONS National Statistics
+# Postcode Lookup (May 2025), through the postcode-to-latitude/longitude lists of
+# github.com/odileeds/Postcodes2LatLon (postcodes/DN.csv), trimmed to the postcode,
+# latitude and longitude. So a pupil's real postcode is found.
+name: DN postcodes (ONS NSPL, May 2025)
+licence: Open Government Licence v3.0
+attribution: Source: Office for National Statistics licensed under the Open Government Licence v3.0. Contains OS data (c) Crown copyright and database right 2025. Contains Royal Mail data (c) Royal Mail copyright and database right 2025. Contains GeoPlace data (c) Local Government Information House Limited copyright and database right 2025.
+sample: no
+date: 2025-05-01
+"""
+
+
 def write_postcodes(out, places):
+    # Every DN postcode (real NSPL facts), in a folder of their own with their own DATASET.
+    rows = []
+    for pc in sorted(places.nspl, key=lambda p: (outcode_of(p)[:2], len(outcode_of(p)), p)):
+        lat, lon = places.nspl[pc]
+        rows.append([pc, "%.5f" % lat, "%.5f" % lon])
+    out.text("postcodes-dn/DATASET", DN_DATASET)
+    out.csv("postcodes-dn/" + DN_POSTCODES, ["Postcode", "lat", "long"], rows,
+            lineterminator="\n")
+    # The sample's own places outside DN (approximate coordinates written for the sample).
     rows = []
     for pc in sorted(places.used, key=lambda p: (outcode_of(p)[:2], len(outcode_of(p)), p)):
+        if pc in places.nspl:
+            continue
         lat, lon = places.used[pc]
         # The NSPL extract writes 7-character postcodes without the space (pcd7 style).
         shown = tight(pc) if len(tight(pc)) == 7 else pc
@@ -480,6 +511,7 @@ def write_standards(out):
         })
     records.sort(key=lambda r: r["referenceNumber"])
     out.json("skills-england/apprenticeshipstandards.json", records, indent=2)
+    write_published_standards(out, {r["referenceNumber"] for r in records})
 
     # The old IfATE "download CSV" layout for the standards approved before 2019.
     lines = ["Apprenticeship Standards accurate as of 01 Nov 2026"]
@@ -504,6 +536,28 @@ def write_standards(out):
     text = "\n".join(lines) + "\n" + buf.getvalue()
     # Like the IfATE site's own export: UTF-16LE with no byte-order mark, LF line ends.
     out.text("ifate/ApprenticeshipStandards_2026-11-01.csv", text, encoding="utf-16-le")
+
+
+PUBLISHED_DATASET = """\
+# The published list of apprenticeship standards: references, titles, levels, routes and
+# LARS codes only (public facts; no descriptions). See data/tools/dn_public_standards.py.
+name: Apprenticeship standards as published (IfATE list 2018, LARS 2020)
+licence: Open Government Licence v3.0
+attribution: Contains public sector information from the Institute for Apprenticeships and Technical Education (standards list, May 2018) and the Education and Skills Funding Agency (Learning Aim Reference Service, August 2020), licensed under the Open Government Licence v3.0.
+sample: no
+date: 2020-08-12
+"""
+
+
+def write_published_standards(out, skip_refs):
+    import dn_public_standards as PS
+    rel = "standards-published/apprenticeshipstandards_published.json"
+    if not PS.available():
+        with open(os.path.join(ROOT, rel), "rb") as f:
+            out.binary(rel, f.read())
+    else:
+        out.json(rel, PS.records(skip_refs), indent=1)
+    out.text("standards-published/DATASET", PUBLISHED_DATASET)
 
 
 # --- 5. occupations: ONS SOC 2020 descriptions ------------------------------------------------
@@ -591,19 +645,109 @@ def employment_series(o):
     return rows
 
 
-def write_lmi(out):
-    for o in O.OCCUPATIONS:
-        soc = int(o["soc"])
-        out.text("lmi-for-all/ashe_estimatePay_soc_%s.json" % o["soc"],
-                 json.dumps({"soc": soc, "series": pay_series(o)}, separators=(",", ":")))
-        out.text("lmi-for-all/ashe_estimateHours_soc_%s.json" % o["soc"],
-                 json.dumps({"soc": soc, "series": hours_series(o)}, separators=(",", ":")))
-        out.text("lmi-for-all/wf_predict_soc_%s.json" % o["soc"],
-                 json.dumps({"soc": soc, "breakdown": "",
-                             "note": "Sample projection written by the careers project (not "
-                                     "Working Futures data); UK employment, people.",
-                             "predictedEmployment": employment_series(o)},
-                            separators=(",", ":")))
+def xlsx_cell(ref, value):
+    """One SpreadsheetML cell: numbers as numbers, text inline."""
+    if isinstance(value, (int, float)):
+        return '<c r="%s"><v>%s</v></c>' % (ref, value)
+    text = (str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
+    return '<c r="%s" t="inlineStr"><is><t xml:space="preserve">%s</t></is></c>' % (ref, text)
+
+
+def xlsx_workbook(sheets):
+    """A minimal .xlsx (zip of SpreadsheetML parts) holding sheets [(name, rows)], where rows
+    is {row number: [cell values from column A]}. Deterministic: fixed zip dates."""
+    import zipfile
+    ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    rel_ns = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    parts = {}
+    parts["[Content_Types].xml"] = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+        'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
+        '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-'
+        'officedocument.spreadsheetml.sheet.main+xml"/>' +
+        "".join('<Override PartName="/xl/worksheets/sheet%d.xml" ContentType="application/'
+                'vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' % (i + 1)
+                for i in range(len(sheets))) + '</Types>')
+    parts["_rels/.rels"] = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Type="%s/officeDocument" Target="xl/workbook.xml"/>'
+        '</Relationships>' % rel_ns)
+    parts["xl/workbook.xml"] = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<workbook xmlns="%s" xmlns:r="%s"><sheets>' % (ns, rel_ns) +
+        "".join('<sheet name="%s" sheetId="%d" r:id="rId%d"/>' % (name, i + 1, i + 1)
+                for i, (name, _) in enumerate(sheets)) + '</sheets></workbook>')
+    parts["xl/_rels/workbook.xml.rels"] = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+        "".join('<Relationship Id="rId%d" Type="%s/worksheet" Target="worksheets/sheet%d.xml"/>'
+                % (i + 1, rel_ns, i + 1) for i in range(len(sheets))) + '</Relationships>')
+    for i, (name, rows) in enumerate(sheets):
+        body = []
+        for r in sorted(rows):
+            cells = "".join(xlsx_cell("%s%d" % (chr(ord("A") + k), r), v)
+                            for k, v in enumerate(rows[r]) if v != "")
+            body.append('<row r="%d">%s</row>' % (r, cells))
+        parts["xl/worksheets/sheet%d.xml" % (i + 1)] = (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            '<worksheet xmlns="%s"><sheetData>%s</sheetData></worksheet>' % (ns, "".join(body)))
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for name in sorted(parts):
+            info = zipfile.ZipInfo(name, date_time=(2026, 11, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(info, parts[name])
+    return buf.getvalue()
+
+
+ASHE_PERCENTILES = ["10", "20", "25", "30", "40", "60", "70", "75", "80", "90"]
+
+
+def ashe_sheet(table, what, rows_for):
+    """One Table 14 sheet as ONS lays it out: title lines, header on row 5, data from row 7."""
+    rows = {1: ["Table %s   %s - For full-time employee jobs: United Kingdom, 2025" % (table, what)],
+            2: ["Occupation (SOC20) (4)"],
+            4: ["", "", "", "", "", "", "", "Percentiles"],
+            5: ["Description", "Code", "Number of jobs (thousand)", "Median", "Annual % change",
+                "Mean", "Annual % change"] + ASHE_PERCENTILES,
+            7: ["All employees", "", 20000, "x", "x", "x", "x"]}
+    r = 8
+    for o in sorted(O.OCCUPATIONS, key=lambda o: o["soc"]):
+        median, mean, jobs = rows_for(o)
+        rows[r] = [o["title"], o["soc"], jobs, median, 2.5, mean, 2.4] + ["x"] * 10
+        r += 1
+    return rows
+
+
+def write_ashe(out):
+    """Pay and hours by occupation in the layout of ONS ASHE Table 14 (SOC 2020): a zip of
+    workbooks, as ONS publishes it. The figures are the sample's own, not ONS's."""
+    import zipfile
+
+    def weekly(o):
+        pay = pay_series(o)[-1]["estpay"]
+        return pay, round(pay * 1.08, 1), round(o["emp"] / 10.0, 1)
+
+    def hours(o):
+        h = hours_series(o)[-1]["hours"]
+        return h, round(h + 0.6, 1), round(o["emp"] / 10.0, 1)
+
+    books = [
+        ("SAMPLE - Occupation SOC20 (4) Table 14.1a   Weekly pay - Gross 2025.xlsx",
+         ashe_sheet("14.1a", "Weekly pay - Gross (\u00a3)", weekly)),
+        ("SAMPLE - Occupation SOC20 (4) Table 14.9a   Paid hours worked - Total 2025.xlsx",
+         ashe_sheet("14.9a", "Paid hours worked - Total", hours)),
+    ]
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, rows in books:
+            info = zipfile.ZipInfo(name, date_time=(2026, 11, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(info, xlsx_workbook([("Full-Time", rows), ("Notes", {1: ["Sample"]})]))
+    out.binary("ashe/ashetable14_2025_sample.zip", buf.getvalue())
 
 
 # --- 7. O*NET files and the crosswalk ---------------------------------------------------------
@@ -1108,11 +1252,82 @@ def write_discover_uni(out, places):
     places.use(pc)
     inst.append([name, "", "", "%s, Sheffield, %s" % (addr, pc), "", web, ukprn, ukprn, "XF",
                  "XF", "", "", "https://www.hallamstudentsunion.com/", ""])
+    write_discover_uni_outcomes(out, places)
     out.csv("discover-uni/INSTITUTION.csv",
             ["LEGAL_NAME", "FIRST_TRADING_NAME", "OTHER_NAMES", "PROVADDRESS", "PROVTEL",
              "PROVURL", "PUBUKPRN", "UKPRN", "COUNTRY", "PUBUKPRNCOUNTRY", "QAA_Report_Type",
              "QAA_URL", "SUURL", "SUURLW"], inst)
     return len(rows)
+
+
+# Teaching locations and what Discover Uni says of entrants and graduates (figures written
+# for the sample; the layouts are the 2025/26 download's).
+DU_LOCATIONS = {
+    "10004695": [("HUB", "University Centre Doncaster", "DN1 2RF")],
+    "10005790": [("CITY", "City Campus", "S1 1WB"), ("COLL", "Collegiate Crescent", "S10 2BP")],
+}
+
+
+def write_discover_uni_outcomes(out, places):
+    loc_rows, cl_rows, go_rows, leo3_rows, leo5_rows, entry_rows, tar_rows = [], [], [], [], [], [], []
+    for ukprn, sites in DU_LOCATIONS.items():
+        for locid, name, pc in sites:
+            lat, lon = places.use(pc)
+            loc_rows.append([ukprn, "", "", locid, name, "", "%.5f" % lat, "%.5f" % lon, ukprn,
+                             "XF", "", ""])
+    bands = ["T001", "T048", "T064", "T080", "T096", "T112", "T128", "T144", "T160", "T176",
+             "T192", "T208", "T224", "T240"]
+    for ukprn, courses in C.HE.items():
+        sites = DU_LOCATIONS[ukprn]
+        for (cid, title, aim, kislevel, hecos, honours, sandwich, abroad, foundation, stages,
+             ucas, modes) in courses:
+            for mode in modes:
+                key = [ukprn, ukprn, cid, mode]
+                for i, (locid, _, _) in enumerate(sites):
+                    if i == 0 or stable_int(cid + locid, 0, 3) == 0:
+                        cl_rows.append(key + [locid])
+                if mode != "01":
+                    continue
+                med = 22000 + stable_int(cid + "go", 0, 12) * 500
+                go_rows.append(key + ["0", "60", "30", "", "50", "21", "2021-23", "2021-22",
+                                      "2022-23", "", str(med - 3500), str(med), str(med + 4500),
+                                      "95", "90", "0", "3", "2"])
+                leo3 = med + 2000 + stable_int(cid + "l3", 0, 8) * 250
+                leo3_rows.append(key + ["0", "120", "24", "2019-21", "", str(leo3 - 4000),
+                                        str(leo3), str(leo3 + 5000), "92"])
+                leo5_rows.append(key + ["0", "110", "24", "2017-19", "", str(leo3),
+                                        str(leo3 + 4000), str(leo3 + 10000), "90"])
+                alevel = 40 + stable_int(cid + "al", 0, 35)
+                entry_rows.append(key + ["0", "80", "14", "2023-24", "2023-24", "", "",
+                                         "10", str(alevel), "0", "5", "5", "0",
+                                         str(100 - alevel - 20), "0"])
+                peak = stable_int(cid + "t", 3, 9)
+                tar = ["0"] * len(bands)
+                tar[peak], tar[peak - 1], tar[peak + 1] = "40", "25", "20"
+                tar_rows.append(key + ["0", "70", "14", "2023-24", "2023-24", "", ""] + tar)
+    out.csv("discover-uni/LOCATION.csv", ["UKPRN", "ACCOMURL", "ACCOMURLW", "LOCID", "LOCNAME",
+            "LOCNAMEW", "LATITUDE", "LONGITUDE", "LOCUKPRN", "LOCCOUNTRY", "SUURL", "SUURLW"],
+            loc_rows)
+    out.csv("discover-uni/COURSELOCATION.csv", ["PUBUKPRN", "UKPRN", "KISCOURSEID", "KISMODE",
+            "LOCID"], cl_rows)
+    out.csv("discover-uni/GOSALARY.csv", ["PUBUKPRN", "UKPRN", "KISCOURSEID", "KISMODE",
+            "GOSALUNAVAILREASON", "GOSALPOP", "GOSALRESPONSE", "GOSALSAMPLE", "GOSALRESP_RATE",
+            "GOSALAGG", "GOSALAGGYEAR", "GOSALYEAR1", "GOSALYEAR2", "GOSALSBJ", "GOINSTLQ",
+            "GOINSTMED", "GOINSTUQ", "GOPROV_PC_UK", "GOPROV_PC_E", "GOPROV_PC_NI",
+            "GOPROV_PC_S", "GOPROV_PC_W"], go_rows)
+    leo = ["UNAVAILREASON", "POP", "AGG", "AGGYEAR", "SBJ", "INSTLQ", "INSTMED", "INSTUQ",
+           "PROV_PC_UK"]
+    out.csv("discover-uni/LEO3.csv", ["PUBUKPRN", "UKPRN", "KISCOURSEID", "KISMODE"] +
+            ["LEO3" + c for c in leo], leo3_rows)
+    out.csv("discover-uni/LEO5.csv", ["PUBUKPRN", "UKPRN", "KISCOURSEID", "KISMODE"] +
+            ["LEO5" + c for c in leo], leo5_rows)
+    out.csv("discover-uni/ENTRY.csv", ["PUBUKPRN", "UKPRN", "KISCOURSEID", "KISMODE",
+            "ENTUNAVAILREASON", "ENTPOP", "ENTAGG", "ENTAGGYEAR", "ENTYEAR1", "ENTYEAR2",
+            "ENTSBJ", "ACCESS", "ALEVEL", "BACC", "DEGREE", "FOUNDTN", "NOQUALS", "OTHER",
+            "OTHERHE"], entry_rows)
+    out.csv("discover-uni/TARIFF.csv", ["PUBUKPRN", "UKPRN", "KISCOURSEID", "KISMODE",
+            "TARUNAVAILREASON", "TARPOP", "TARAGG", "TARAGGYEAR", "TARYEAR1", "TARYEAR2",
+            "TARSBJ"] + bands, tar_rows)
 
 
 # --- 12. vacancies: Find an apprenticeship Display Advert API v2 ----------------------------------
@@ -1249,7 +1464,7 @@ def main():
     write_lars(out)
     write_standards(out)
     write_soc(out)
-    write_lmi(out)
+    write_ashe(out)
     write_onet(out)
     write_gias(out, places)
     n_fac = write_fac(out, places)

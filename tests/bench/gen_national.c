@@ -1917,7 +1917,7 @@ static void write_vacancy(struct buf *b, struct rng *r, const struct places *pl,
 	struct standard s;
 	const char *wage = PICK(r, wage_types);
 	char employer[128], site[128], ref[24], addr[96], posted[32], closing[32], start[32], title[192];
-	int level, posted_day, closing_day;
+	int level, posted_day, closing_day, sites, in_words;
 
 	standard_at((int)rng_below(r, STANDARDS), &s);
 	level = s.level;
@@ -1941,20 +1941,32 @@ static void write_vacancy(struct buf *b, struct rng *r, const struct places *pl,
 	buf_printf(b, ",\"numberOfPositions\":%d,\"postedDate\":\"%s\",\"closingDate\":\"%s\","
 		   "\"startDate\":\"%s\",\"wage\":{\"wageType\":\"%s\",", rng_between(r, 1, 4),
 		   posted, closing, start, wage);
-	if (strcmp(wage, "CompetitiveSalary") == 0)
+	/* v2 adverts mostly give the pay only in words. */
+	in_words = strcmp(wage, "CompetitiveSalary") != 0 && rng_chance(r, 0.6);
+	if (strcmp(wage, "CompetitiveSalary") == 0 || in_words)
 		buf_puts(b, "\"wageAmount\":null,");
 	else
 		buf_printf(b, "\"wageAmount\":%d.%02d,", rng_between(r, 12000, 26000),
 			   rng_chance(r, 0.7) ? 0 : 48);
 	buf_puts(b, "\"wageAmountLowerBound\":null,\"wageAmountUpperBound\":null,"
 		    "\"wageAdditionalInformation\":");
-	buf_json(b, rng_chance(r, 0.5) ? "Pay rises after the first year, subject to progress."
-		 : NULL);
+	if (in_words && strcmp(wage, "ApprenticeshipMinimum") == 0) {
+		buf_json(b, "National Minimum Wage for apprentices");
+	} else if (in_words) {
+		char words[64];
+
+		snprintf(words, sizeof(words), "\xc2\xa3%d,%03d a year", rng_between(r, 12, 26),
+			 rng_between(r, 0, 999));
+		buf_json(b, words);
+	} else {
+		buf_json(b, rng_chance(r, 0.5) ? "Pay rises after the first year, subject to "
+			 "progress." : NULL);
+	}
 	buf_puts(b, ",\"workingWeekDescription\":");
 	buf_json(b, rng_chance(r, 0.6) ? "Monday to Friday, 8:30am to 4:30pm, with 30 minutes "
 		 "for lunch." : "Shifts between 7am and 7pm, including some weekends.");
 	buf_printf(b, ",\"wageUnit\":\"%s\"},\"hoursPerWeek\":%d.%d,\"expectedDuration\":"
-		   "\"%d Months\",\"address\":{\"addressLine1\":", rng_chance(r, 0.8) ?
+		   "\"%d Months\",\"addresses\":[{\"addressLine1\":", rng_chance(r, 0.8) ?
 		   "Annually" : "Weekly", rng_between(r, 30, 40), rng_chance(r, 0.7) ? 0 : 5,
 		   rng_between(r, 12, 48));
 	buf_json(b, addr);
@@ -1966,9 +1978,22 @@ static void write_vacancy(struct buf *b, struct rng *r, const struct places *pl,
 	buf_json(b, *areas[p->area].county ? areas[p->area].county : NULL);
 	buf_puts(b, ",\"postcode\":");
 	buf_json(b, p->pcds);
-	buf_printf(b, ",\"latitude\":%.6f,\"longitude\":%.6f},\"otherAddresses\":[],"
-		   "\"location\":{\"lat\":%.6f,\"lon\":%.6f},\"distance\":null,"
-		   "\"employerName\":", g.lat, g.lon, g.lat, g.lon);
+	buf_printf(b, ",\"latitude\":%.6f,\"longitude\":%.6f}", g.lat, g.lon);
+	/* v2: an advert offered at several sites lists them all (15% here, up to 3). */
+	for (sites = rng_chance(r, 0.15) ? rng_between(r, 1, 2) : 0; sites > 0; sites--) {
+		const struct postcode *q = random_place(pl, r);
+		struct geo_point h = geo_from_grid(q->east, q->north);
+
+		street(r, addr, sizeof(addr));
+		buf_puts(b, ",{\"addressLine1\":");
+		buf_json(b, addr);
+		buf_puts(b, ",\"addressLine2\":");
+		buf_json(b, areas[q->area].town);
+		buf_puts(b, ",\"postcode\":");
+		buf_json(b, q->pcds);
+		buf_printf(b, ",\"latitude\":%.6f,\"longitude\":%.6f}", h.lat, h.lon);
+	}
+	buf_puts(b, "],\"distance\":null,\"employerName\":");
 	buf_json(b, employer);
 	buf_printf(b, ",\"employerWebsiteUrl\":\"https://www.%s.co.uk\",\"employerContactName\":"
 		   "null,\"employerContactPhone\":null,\"employerContactEmail\":null,"
@@ -2188,6 +2213,237 @@ static void usage(void)
 	exit(2);
 }
 
+/* --- the current-shape sources (late 2026) ------------------------------------------------- */
+
+#define NATIONAL_OPEN_DATA 60000.0
+#define NATIONAL_HE_COURSES 35000.0
+
+static const char *const report_header[] = {
+	"PROVIDER_UKPRN", "COURSE_ID", "COURSE_RUN_ID", "LEARN_AIM_REF", "COURSE_NAME",
+	"WHO_THIS_COURSE_IS_FOR", "DELIVER_MODE", "STUDY_MODE", "ATTENDANCE_PATTERN",
+	"FLEXIBLE_STARTDATE", "STARTDATE", "DURATION_UNIT", "DURATION_VALUE", "COST",
+	"COST_DESCRIPTION", "NATIONAL", "REGIONS", "LOCATION_NAME", "LOCATION_ADDRESS1",
+	"LOCATION_ADDRESS2", "LOCATION_COUNTY", "LOCATION_EMAIL", "LOCATION_LATITUDE",
+	"LOCATION_LONGITUDE", "LOCATION_POSTCODE", "LOCATION_TELEPHONE", "LOCATION_TOWN",
+	"LOCATION_WEBSITE", "COURSE_URL", "UPDATED_DATE", "ENTRY_REQUIREMENTS",
+	"HOW_YOU_WILL_BE_ASSESSED", "COURSE_TYPE", "SECTOR", "EDUCATION_LEVEL", "AWARDING_BODY",
+};
+
+/*
+ * The Course Directory's monthly open data: one row per course run, the enum numbers as
+ * the report writes them, venue latitude and longitude, some course types for adults.
+ */
+static void make_open_data(const struct places *pl, const char *outdir, double scale)
+{
+	struct rng r = rng_for("open-data");
+	size_t n = (size_t)llround(NATIONAL_OPEN_DATA * scale), i;
+	struct buf who = { 0 }, title = { 0 }, entry = { 0 };
+	char *dir = joined(outdir, "courses-open-data");
+	struct out o;
+
+	if (n < 3)
+		n = 3;
+	out_open(&o, dir, "LiveCoursesWithRegionsAndVenuesReport-20261101.csv", KIND_COURSES, "\r\n");
+	out_header(&o, report_header, COUNT(report_header), QUOTE_NEEDED);
+	for (i = 0; i < n; i++) {
+		/* A provider teaches at one to three places of its own. */
+		unsigned provider = rng_below(&r, 1800), site = rng_below(&r, 3);
+		const struct postcode *p = &pl->postcodes[pl->live_england[(provider * 3 + site) *
+							  7919u % pl->live_count]];
+		struct geo_point g = geo_from_grid(p->east, p->north);
+		unsigned type = rng_below(&r, 100);
+		char street_name[96], start[16];
+
+		course_title(&r, &title);
+		who_for(&r, &who, (size_t)rng_between(&r, 100, 300));
+		SENTENCES(&r, &entry, entry_sentences, (size_t)rng_between(&r, 40, 200));
+		street(&r, street_name, sizeof(street_name));
+		snprintf(start, sizeof(start), "%02d/%02d/%04d", rng_chance(&r, 0.7) ? 1 :
+			 rng_between(&r, 1, 28), rng_chance(&r, 0.7) ? 9 : rng_between(&r, 1, 12),
+			 rng_between(&r, 2026, 2027));
+		out_fieldf(&o, QUOTE_NEEDED, "1%07u", provider + 4000000u);
+		out_fieldf(&o, QUOTE_NEEDED, "%08x-0000-4000-8000-%012zx", rng_below(&r, 1u << 30), i);
+		out_fieldf(&o, QUOTE_NEEDED, "%08x-1111-4000-8000-%012zx", rng_below(&r, 1u << 30), i);
+		out_fieldf(&o, QUOTE_NEEDED, "%u%07u", rng_chance(&r, 0.8) ? 6u : 5u,
+			   rng_below(&r, 10000000));
+		out_field(&o, title.p, QUOTE_NEEDED);
+		out_field(&o, who.p, QUOTE_NEEDED);
+		out_fieldf(&o, QUOTE_NEEDED, "%d", rng_between(&r, 1, 4));
+		out_fieldf(&o, QUOTE_NEEDED, "%d", rng_between(&r, 1, 3));
+		out_fieldf(&o, QUOTE_NEEDED, "%d", rng_between(&r, 1, 4));
+		out_field(&o, rng_chance(&r, 0.1) ? "True" : "False", QUOTE_NEEDED);
+		out_field(&o, start, QUOTE_NEEDED);
+		out_fieldf(&o, QUOTE_NEEDED, "%d", rng_between(&r, 1, 4));
+		out_fieldf(&o, QUOTE_NEEDED, "%d", rng_between(&r, 1, 36));
+		out_fieldf(&o, QUOTE_NEEDED, "%d.00", rng_chance(&r, 0.5) ? 0 : rng_between(&r, 50, 9000));
+		out_field(&o, rng_chance(&r, 0.5) ? "Free for 16 to 18 year olds." : "", QUOTE_NEEDED);
+		out_field(&o, "False", QUOTE_NEEDED);
+		out_field(&o, areas[p->area].town, QUOTE_NEEDED);
+		out_fieldf(&o, QUOTE_NEEDED, "%s Campus", areas[p->area].town);
+		out_field(&o, street_name, QUOTE_NEEDED);
+		out_field(&o, "", QUOTE_NEEDED);
+		out_field(&o, areas[p->area].county, QUOTE_NEEDED);
+		out_field(&o, "", QUOTE_NEEDED);
+		out_fieldf(&o, QUOTE_NEEDED, "%.6f", g.lat);
+		out_fieldf(&o, QUOTE_NEEDED, "%.6f", g.lon);
+		out_field(&o, p->pcds, QUOTE_NEEDED);
+		out_field(&o, "", QUOTE_NEEDED);
+		out_field(&o, areas[p->area].town, QUOTE_NEEDED);
+		out_field(&o, "", QUOTE_NEEDED);
+		out_fieldf(&o, QUOTE_NEEDED, "https://www.example.ac.uk/courses/%zu", i);
+		out_field(&o, "01/10/2026 09:00:00", QUOTE_NEEDED);
+		out_field(&o, entry.p, QUOTE_NEEDED);
+		out_field(&o, "", QUOTE_NEEDED);
+		out_field(&o, type < 3 ? "TLevels" : type < 8 ? "SkillsBootcamp" : type < 11 ?
+			  "FreeCoursesForJobs" : "", QUOTE_NEEDED);
+		out_field(&o, "", QUOTE_NEEDED);
+		out_field(&o, "", QUOTE_NEEDED);
+		out_field(&o, "", QUOTE_NEEDED);
+		out_end_line(&o, 1);
+	}
+	out_close(&o);
+	free(who.p);
+	free(title.p);
+	free(entry.p);
+	free(dir);
+}
+
+/* Discover Uni: courses, their teaching locations and graduate salaries, as in the zip. */
+static void make_discover_uni(const struct places *pl, const char *outdir, double scale)
+{
+	static const char *const kis[] = {
+		"PUBUKPRN", "UKPRN", "KISCOURSEID", "KISMODE", "TITLE", "KISAIMCODE", "KISLEVEL",
+		"HONOURS", "SANDWICH", "YEARABROAD", "FOUNDATION", "NUMSTAGE", "CRSEURL",
+	};
+	static const char *const loc[] = { "UKPRN", "LOCID", "LOCNAME", "LATITUDE", "LONGITUDE",
+					   "LOCUKPRN", "LOCCOUNTRY" };
+	static const char *const cl[] = { "PUBUKPRN", "UKPRN", "KISCOURSEID", "KISMODE", "LOCID" };
+	static const char *const go[] = { "PUBUKPRN", "UKPRN", "KISCOURSEID", "KISMODE",
+					  "GOSALUNAVAILREASON", "GOSALAGGYEAR", "GOSALSBJ",
+					  "GOINSTLQ", "GOINSTMED", "GOINSTUQ" };
+	struct rng r = rng_for("discover-uni");
+	size_t n = (size_t)llround(NATIONAL_HE_COURSES * scale), i;
+	unsigned providers = 400;
+	char *dir = joined(outdir, "discover-uni");
+	struct buf title = { 0 };
+	struct out k, l, c, g;
+
+	if (n < 3)
+		n = 3;
+	out_open(&l, dir, "LOCATION.csv", KIND_COURSES, "\r\n");
+	out_header(&l, loc, COUNT(loc), QUOTE_NEEDED);
+	for (i = 0; i < providers * 3; i++) {
+		const struct postcode *p = random_place(pl, &r);
+		struct geo_point pt = geo_from_grid(p->east, p->north);
+
+		out_fieldf(&l, QUOTE_NEEDED, "1%07zu", 5000000 + i / 3);
+		out_fieldf(&l, QUOTE_NEEDED, "L%zu", i % 3);
+		out_fieldf(&l, QUOTE_NEEDED, "%s campus", areas[p->area].town);
+		out_fieldf(&l, QUOTE_NEEDED, "%.6f", pt.lat);
+		out_fieldf(&l, QUOTE_NEEDED, "%.6f", pt.lon);
+		out_field(&l, "", QUOTE_NEEDED);
+		out_field(&l, "XF", QUOTE_NEEDED);
+		out_end_line(&l, 1);
+	}
+	out_close(&l);
+	out_open(&k, dir, "KISCOURSE.csv", KIND_COURSES, "\r\n");
+	out_header(&k, kis, COUNT(kis), QUOTE_NEEDED);
+	out_open(&c, dir, "COURSELOCATION.csv", KIND_COURSES, "\r\n");
+	out_header(&c, cl, COUNT(cl), QUOTE_NEEDED);
+	out_open(&g, dir, "GOSALARY.csv", KIND_COURSES, "\r\n");
+	out_header(&g, go, COUNT(go), QUOTE_NEEDED);
+	for (i = 0; i < n; i++) {
+		unsigned prov = 5000000u + rng_below(&r, providers), sites = rng_chance(&r, 0.2) ? 2 : 1;
+		unsigned med = (unsigned)rng_between(&r, 20, 40) * 1000, s;
+
+		course_title(&r, &title);
+		out_fieldf(&k, QUOTE_NEEDED, "1%07u", prov);
+		out_fieldf(&k, QUOTE_NEEDED, "1%07u", prov);
+		out_fieldf(&k, QUOTE_NEEDED, "C%06zu", i);
+		out_field(&k, "01", QUOTE_NEEDED);
+		out_field(&k, title.p, QUOTE_NEEDED);
+		out_field(&k, "021", QUOTE_NEEDED);
+		out_field(&k, "03", QUOTE_NEEDED);
+		out_field(&k, "1", QUOTE_NEEDED);
+		out_field(&k, "0", QUOTE_NEEDED);
+		out_field(&k, "0", QUOTE_NEEDED);
+		out_field(&k, "0", QUOTE_NEEDED);
+		out_field(&k, "3", QUOTE_NEEDED);
+		out_fieldf(&k, QUOTE_NEEDED, "https://www.example.ac.uk/c%06zu", i);
+		out_end_line(&k, 1);
+		for (s = 0; s < sites; s++) {
+			out_fieldf(&c, QUOTE_NEEDED, "1%07u", prov);
+			out_fieldf(&c, QUOTE_NEEDED, "1%07u", prov);
+			out_fieldf(&c, QUOTE_NEEDED, "C%06zu", i);
+			out_field(&c, "01", QUOTE_NEEDED);
+			out_fieldf(&c, QUOTE_NEEDED, "L%u", (prov + s) % 3);
+			out_end_line(&c, 1);
+		}
+		out_fieldf(&g, QUOTE_NEEDED, "1%07u", prov);
+		out_fieldf(&g, QUOTE_NEEDED, "1%07u", prov);
+		out_fieldf(&g, QUOTE_NEEDED, "C%06zu", i);
+		out_field(&g, "01", QUOTE_NEEDED);
+		out_field(&g, rng_chance(&r, 0.3) ? "1" : "0", QUOTE_NEEDED);
+		out_field(&g, "2021-23", QUOTE_NEEDED);
+		out_field(&g, "", QUOTE_NEEDED);
+		out_fieldf(&g, QUOTE_NEEDED, "%u", med - 4000);
+		out_fieldf(&g, QUOTE_NEEDED, "%u", med);
+		out_fieldf(&g, QUOTE_NEEDED, "%u", med + 5000);
+		out_end_line(&g, 1);
+	}
+	out_close(&k);
+	out_close(&c);
+	out_close(&g);
+	free(title.p);
+	free(dir);
+}
+
+/* ASHE Table 14.1a, full-time jobs, the sheet as CSV: title lines, header, every SOC group. */
+static void make_ashe(const char *outdir)
+{
+	static const char *const header[] = {
+		"Description", "Code", "Number of jobs (thousand)", "Median", "Annual % change", "Mean",
+		"Annual % change", "10", "20", "25", "30", "40", "60", "70", "75", "80", "90",
+	};
+	struct rng r = rng_for("ashe");
+	char *dir = joined(outdir, "ashe");
+	struct out o;
+	unsigned major, sub, minor, unit;
+	char code[8], title[128];
+	int k;
+
+	out_open(&o, dir, "table14_1a_weekly_pay_gross_full_time_2025.csv", KIND_OCCUPATIONS, "\r\n");
+	out_field(&o, "Table 14.1a   Weekly pay - Gross (\xc2\xa3) - For full-time employee jobs: "
+		  "United Kingdom, 2025", QUOTE_NEEDED);
+	out_end_line(&o, 0);
+	out_field(&o, "Occupation (SOC20) (4)", QUOTE_NEEDED);
+	out_end_line(&o, 0);
+	out_header(&o, header, COUNT(header), QUOTE_NEEDED);
+	for (major = 1; major <= 9; major++)
+		for (sub = 0; sub < (unsigned)sub_majors[major - 1]; sub++)
+			for (minor = 0; minor < 4; minor++)
+				for (unit = 0; unit < 4; unit++) {
+					unsigned c = major * 1000 + (sub + 1) * 100 + (minor + 1) * 10 + unit + 1;
+					int median = rng_between(&r, 350, 1400);
+
+					snprintf(code, sizeof(code), "%u", c);
+					soc_title(c, title, sizeof(title));
+					out_field(&o, title, QUOTE_NEEDED);
+					out_field(&o, code, QUOTE_NEEDED);
+					out_fieldf(&o, QUOTE_NEEDED, "%d", rng_between(&r, 5, 400));
+					out_fieldf(&o, QUOTE_NEEDED, "%d.%d", median, rng_between(&r, 0, 9));
+					out_field(&o, "3.1", QUOTE_NEEDED);
+					out_fieldf(&o, QUOTE_NEEDED, "%d", median + 60);
+					out_field(&o, "2.9", QUOTE_NEEDED);
+					for (k = 0; k < 10; k++)
+						out_field(&o, rng_chance(&r, 0.3) ? "x" : "500",
+							  QUOTE_NEEDED);
+					out_end_line(&o, 1);
+				}
+	out_close(&o);
+	free(dir);
+}
+
 int main(int argc, char **argv)
 {
 	struct places pl;
@@ -2222,6 +2478,9 @@ int main(int argc, char **argv)
 	make_courses(&pl, &colleges, outdir, scale);
 	make_vacancies(&pl, outdir, scale);
 	make_occupations(outdir);
+	make_open_data(&pl, outdir, scale);
+	make_discover_uni(&pl, outdir, scale);
+	make_ashe(outdir);
 
 	printf("%-12s %7s %10s %14s\n", "kind", "files", "rows", "bytes");
 	for (i = 0; i < KIND_COUNT; i++) {
