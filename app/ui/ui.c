@@ -132,7 +132,7 @@ static void pop(struct ui *ui)
 		push(ui, ui->options.adviser ? VIEW_ADVISER : VIEW_WELCOME, OPTION_CAREER, 0);
 }
 
-static void restart(struct ui *ui)
+void ui_wipe(struct ui *ui)
 {
 	/* Close every view (pop() of the last one opens the welcome screen). */
 	while (ui->depth > 1)
@@ -143,8 +143,24 @@ static void restart(struct ui *ui)
 		ui_save_advice(ui);
 	advice_init(&ui->advice);
 	session_reset(&ui->session, ui->options.today, ui->options.today_fixed);
+	/* What "nothing about a learner" looks like, for ui_learner_present(). */
+	memcpy(&ui->blank, &ui->session, sizeof(ui->blank));
 	ui->status[0] = '\0';
 	ui->warning = 0;
+	ui->restart_armed = 0;
+	if (ui->theme != ui->options.theme) {
+		ui->theme = ui->options.theme;
+		canvas_setup_colours(ui);
+	}
+}
+
+int ui_learner_present(const struct ui *ui)
+{
+	const struct view *v = ui->depth ? &ui->stack[ui->depth - 1] : NULL;
+
+	return ui->depth != 1 || !v || v->id != VIEW_WELCOME ||
+	       memcmp(&ui->session, &ui->blank, sizeof(ui->blank)) != 0 || ui->status[0] ||
+	       ui->restart_armed || ui->theme != ui->options.theme;
 }
 
 static void apply(struct ui *ui, enum outcome o)
@@ -168,7 +184,7 @@ static void apply(struct ui *ui, enum outcome o)
 		pop(ui);
 		break;
 	case OUTCOME_RESTART:
-		restart(ui);
+		ui_wipe(ui);
 		break;
 	case OUTCOME_QUIT:
 		ui->quit = 1;
@@ -210,8 +226,6 @@ int ui_list_move(struct view *v, enum action a, int arg, int count, int visible)
 
 /* --- input --------------------------------------------------------------------------- */
 
-static int restart_armed;
-
 static enum outcome global_action(struct ui *ui, enum action a)
 {
 	struct view *v = ui_top(ui);
@@ -235,11 +249,11 @@ static enum outcome global_action(struct ui *ui, enum action a)
 	case ACTION_RESTART:
 		if ((v->id == VIEW_WELCOME || v->id == VIEW_ADVISER) && ui->depth == 1)
 			return OUTCOME_NONE;
-		if (restart_armed) {
-			restart_armed = 0;
+		if (ui->restart_armed) {
+			ui->restart_armed = 0;
 			return OUTCOME_RESTART;
 		}
-		restart_armed = 1;
+		ui->restart_armed = 1;
 		snprintf(ui->status, sizeof(ui->status),
 			 "Press %s again to start again. This clears all your answers.",
 			 ui_top(ui)->input_active ? "F5" : "r");
@@ -270,7 +284,7 @@ static void dispatch(struct ui *ui, enum action a, int key, int arg)
 	enum outcome o = OUTCOME_NONE;
 
 	if (a != ACTION_RESTART)
-		restart_armed = 0;
+		ui->restart_armed = 0;
 	if (a != ACTION_NONE || key)
 		ui->status[0] = a == ACTION_RESTART ? ui->status[0] : '\0';
 	if (ops->handle)
@@ -356,8 +370,7 @@ void ui_tick(struct ui *ui, time_t now)
 
 	if (idle < 0)
 		return;
-	if (ui_top(ui)->id == VIEW_WELCOME && ui->depth == 1 && !ui->session.shortlist_count &&
-	    !ui->session.year_answered) {
+	if (!ui_learner_present(ui)) {
 		ui->last_input = now;	/* nothing to clear */
 		return;
 	}
@@ -368,7 +381,7 @@ void ui_tick(struct ui *ui, time_t now)
 	if (ui->warning) {
 		ui->seconds_left = warn - (int)(now - ui->last_input - idle);
 		if (ui->seconds_left <= 0) {
-			restart(ui);
+			ui_wipe(ui);
 			ui->last_input = now;
 		}
 	}
@@ -469,11 +482,14 @@ enum status ui_start(struct ui *ui, const struct ui_options *o, char *err, size_
 	if (o->adviser)
 		open_records(ui);
 	push(ui, o->adviser ? VIEW_ADVISER : VIEW_WELCOME, OPTION_CAREER, 0);
+	ui_wipe(ui);
 	return STATUS_OK;
 }
 
 void ui_stop(struct ui *ui)
 {
+	ui->theme = ui->options.theme;	/* nothing is drawn again: no colours to set up */
+	ui_wipe(ui);	/* an adviser's session is saved first */
 	while (ui->depth) {
 		struct view *v = ui_top(ui);
 
@@ -482,8 +498,6 @@ void ui_stop(struct ui *ui)
 		match_list_done(&v->list);
 		ui->depth--;
 	}
-	if (ui->options.adviser && ui->advice.pupil[0])
-		ui_save_advice(ui);
 	session_reset(&ui->session, ui->options.today, 0);
 	memset(&ui->advice, 0, sizeof(ui->advice));
 	if (ui->records)
@@ -767,6 +781,7 @@ struct ui *ui_headless_ui(struct ui_headless *h)
 
 void ui_headless_key(struct ui_headless *h, int key)
 {
+	set_term(h->screen);	/* tests may run two kiosks side by side */
 	h->ui.last_input = h->clock;
 	ui_key(&h->ui, key);
 	ui_draw(&h->ui);
@@ -780,6 +795,7 @@ void ui_headless_keys(struct ui_headless *h, const char *keys)
 
 void ui_headless_click(struct ui_headless *h, int y, int x)
 {
+	set_term(h->screen);
 	h->ui.last_input = h->clock;
 	ui_click(&h->ui, y, x);
 	ui_draw(&h->ui);
@@ -787,6 +803,7 @@ void ui_headless_click(struct ui_headless *h, int y, int x)
 
 void ui_headless_resize(struct ui_headless *h, int cols, int lines)
 {
+	set_term(h->screen);
 	resizeterm(lines, cols);
 	ui_key(&h->ui, KEY_RESIZE);
 	ui_draw(&h->ui);
@@ -794,6 +811,7 @@ void ui_headless_resize(struct ui_headless *h, int cols, int lines)
 
 void ui_headless_tick(struct ui_headless *h, time_t seconds)
 {
+	set_term(h->screen);
 	h->clock += seconds;
 	ui_tick(&h->ui, h->clock);
 	ui_draw(&h->ui);
@@ -805,6 +823,7 @@ void ui_headless_dump(struct ui_headless *h, struct strbuf *out)
 	char bytes[2048];
 	int y;
 
+	set_term(h->screen);
 	for (y = 0; y < h->ui.lines; y++) {
 		size_t n;
 
@@ -825,6 +844,7 @@ void ui_headless_free(struct ui_headless *h)
 {
 	if (!h)
 		return;
+	set_term(h->screen);
 	ui_stop(&h->ui);
 	endwin();
 	delscreen(h->screen);

@@ -262,6 +262,8 @@ struct ui {
 	int quit;
 	char status[160];		/* a one-line message for the next draw */
 	char data_label[160];
+	int restart_armed;		/* "start again" was pressed once */
+	struct session blank;		/* the session as ui_wipe() leaves it */
 };
 
 /* Lifecycle: the caller has set up curses (real or headless). */
@@ -271,6 +273,17 @@ void ui_stop(struct ui *ui);
 void ui_key(struct ui *ui, int key);
 /* Time passes: idle warning and reset. now = seconds on a monotonic clock. */
 void ui_tick(struct ui *ui, time_t now);
+/*
+ * Forget the learner: close every view back to the first screen and clear
+ * the session (answers, quiz, shortlist, hidden options; search text,
+ * scroll positions and the take-away code live in the views, which are
+ * closed), the status line, a half-pressed "start again" and the colours
+ * chosen. The one place a wipe happens - "start again", the idle timeout,
+ * start and exit - so whatever must happen between two pupils goes here.
+ */
+void ui_wipe(struct ui *ui);
+/* Is there anything about a learner to wipe (on any screen)? */
+int ui_learner_present(const struct ui *ui);
 /* Draw everything for the current size. */
 void ui_draw(struct ui *ui);
 /* Click at a screen position (mouse or tests). */
