@@ -38,7 +38,11 @@
 	_(pin, cli_pin, "set the adviser PIN that leaves kiosk mode", \
 	  "careers pin [--config FILE]", \
 	  "Asks for the new PIN twice (read from standard input when it is not a terminal)\n" \
-	  "and stores only its crypt(3) hash in the kiosk config file, mode 0600.\n") \
+	  "and stores only its crypt(3) hash in the kiosk config file, mode 0600. A PIN is at\n" \
+	  "least 6 digits (not one digit repeated, not counting up or down), or a passphrase\n" \
+	  "of at least 10 characters with a letter in it. In the kiosk, after 3 wrong PINs in\n" \
+	  "a row each try must wait longer (10 s, 30 s, 1 min, 2 min), and from the 8th one\n" \
+	  "5 minutes; each wrong PIN is logged to the system log (authpriv).\n") \
 	_(build, cli_build, "build a store from every recognised file in a folder", \
 	  "careers build [--data DIR] [--out FILE] [--quiet]", \
 	  "Walks DIR (default: the bundled sample data) and its sub-folders, imports every\n" \

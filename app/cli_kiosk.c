@@ -27,6 +27,7 @@
 
 #include "cli.h"
 #include "mem.h"
+#include "pin_guard.h"
 #include "ui/ui.h"
 
 struct kiosk_config {
@@ -188,6 +189,7 @@ int cli_kiosk(int argc, char **argv)
 	struct kiosk_config config;
 	struct cli_args a;
 	const char *config_given = NULL, *v;
+	char *guard_path;
 	int kind, rc, shared, theme_given = 0;
 
 	memset(&o, 0, sizeof(o));
@@ -224,7 +226,11 @@ int cli_kiosk(int argc, char **argv)
 	if (!o.idle_seconds)
 		o.idle_seconds = config.idle_seconds;
 	o.pin_hash = config.pin_hash[0] ? config.pin_hash : NULL;
+	guard_path = pin_guard_default_path();
+	o.pin_guard = pin_guard_new(guard_path);
 	rc = ui_run(&o);
+	pin_guard_free(o.pin_guard);
+	free(guard_path);
 	memset(&config, 0, sizeof(config));
 	return rc;
 }
@@ -337,11 +343,11 @@ int cli_pin(int argc, char **argv)
 {
 	const char *config_given = NULL;
 	struct cli_args a;
-	char pin[64], again[64], salt[CRYPT_GENSALT_OUTPUT_SIZE], *path;
+	char pin[PIN_MAX_LENGTH + 2], again[PIN_MAX_LENGTH + 2], why[200];
+	char salt[CRYPT_GENSALT_OUTPUT_SIZE], *path;
 	struct crypt_data data;
 	const char *hash;
 	int kind, rc;
-	size_t i;
 
 	cli_args_init(&a, "pin", argc, argv);
 	while ((kind = cli_args_next(&a)) != 0) {
@@ -353,22 +359,24 @@ int cli_pin(int argc, char **argv)
 					       kind < 0 ? a.value : a.option);
 		}
 	}
-	if (!read_secret("New adviser PIN (4 to 16 digits or letters): ", pin, sizeof(pin)) ||
-	    !read_secret("The same PIN again: ", again, sizeof(again))) {
+	if (!read_secret("New adviser PIN (at least 6 digits, or a passphrase of at least 10 "
+			 "characters): ", pin, sizeof(pin)) ||
+	    !read_secret("The same again: ", again, sizeof(again))) {
 		fprintf(stderr, "careers: no PIN given; nothing changed\n");
 		return 1;
 	}
 	rc = strcmp(pin, again) != 0;
 	if (rc)
 		fprintf(stderr, "careers: the two PINs are different; nothing changed\n");
-	for (i = 0; !rc && pin[i]; i++)
-		if (pin[i] <= ' ' || pin[i] > '~')
-			rc = 1;
-	if (!rc && (strlen(pin) < 4 || strlen(pin) > 16))
+	if (!rc && strlen(pin) >= sizeof(pin) - 1) {
+		fprintf(stderr, "careers: that is longer than %d characters; nothing changed\n",
+			PIN_MAX_LENGTH);
 		rc = 1;
-	if (rc && !strcmp(pin, again))
-		fprintf(stderr, "careers: a PIN is 4 to 16 letters or digits (no spaces); nothing "
-				"changed\n");
+	}
+	if (!rc && !pin_acceptable(pin, why, sizeof(why))) {
+		fprintf(stderr, "careers: %s; nothing changed\n", why);
+		rc = 1;
+	}
 	memset(again, 0, sizeof(again));
 	if (rc) {
 		memset(pin, 0, sizeof(pin));

@@ -33,11 +33,11 @@ width() { screen | LC_ALL=C.UTF-8 wc -L; }
 "$bin" build --quiet --data "$src/data/doncaster" --out "$work/store.db" > /dev/null || { echo "cannot build the store"; exit 1; }
 
 # The adviser PIN: stored only as a hash, in a file only its owner reads.
-printf '2468\n2468\n' | "$bin" pin --config "$work/kiosk.conf" > "$work/out" 2>&1 || fail "careers pin"
+printf '246813\n246813\n' | "$bin" pin --config "$work/kiosk.conf" > "$work/out" 2>&1 || fail "careers pin"
 grep -q '^pin_hash = \$' "$work/kiosk.conf" || fail "no pin_hash in the config"
-grep -q 2468 "$work/kiosk.conf" && fail "the PIN itself is in the config file"
+grep -q 246813 "$work/kiosk.conf" && fail "the PIN itself is in the config file"
 [ "$(stat -c %a "$work/kiosk.conf")" = 600 ] || fail "config file is not mode 0600"
-printf '2468\n1357\n' | "$bin" pin --config "$work/other.conf" > "$work/out" 2>&1 && fail "different PINs accepted"
+printf '246813\n135799\n' | "$bin" pin --config "$work/other.conf" > "$work/out" 2>&1 && fail "different PINs accepted"
 grep -q "different" "$work/out" || fail "mismatched PINs not explained"
 
 # Stop the tmux server and wait until it has gone (a new session on a dying
@@ -118,10 +118,10 @@ wait_for "What is your postcode?"
 # --- leaving needs the PIN ------------------------------------------------------------------------
 t send-keys -t k F10
 wait_for "This is for careers advisers."
-t send-keys -t k 1 1 1 1 Enter
+t send-keys -t k 1 1 1 1 1 1 Enter
 wait_for "That PIN is not right."
 alive || fail "a wrong PIN left the kiosk"
-t send-keys -t k 2 4 6 8 Enter
+t send-keys -t k 2 4 6 8 1 3 Enter
 sleep 0.5
 alive && fail "the right PIN did not leave the kiosk"
 

@@ -17,6 +17,7 @@
 
 #include "format.h"
 #include "harness.h"
+#include "pin_guard.h"
 #include "ui/ui.h"
 
 static char test_store_path[512];
@@ -38,7 +39,11 @@ static void build_store_once(void)
 	check_bundled_store(test_store_path);
 }
 
-static struct ui_headless *start(void)
+/*
+ * The count of wrong adviser PINs belongs to the kiosk, not to a pupil:
+ * it outlives the wipe on purpose, so both kiosks share one.
+ */
+static struct ui_headless *start(struct pin_guard *guard)
 {
 	struct ui_options o;
 	struct ui_headless *h;
@@ -53,6 +58,7 @@ static struct ui_headless *start(void)
 	o.idle_seconds = 90;
 	o.warning_seconds = 20;
 	o.pin_hash = "$6$careerstest$AJd0LylrfhhRETLIAxdvu4dRlw7zIhr2LfjeeTRyacVjfF1fg/2lqvJyeK62ro2T.wvhlLwA.RreribgymuRu0";	/* PIN 4321 */
+	o.pin_guard = guard;
 	h = ui_headless_new(80, 24, &o, err, sizeof(err));
 	if (!h)
 		fprintf(stderr, "cannot start the UI: %s\n", err);
@@ -226,16 +232,19 @@ static int walk_in_step(struct ui_headless *wiped, struct ui_headless *fresh,
 
 static void one_pupil(unsigned long long seed, int seen[VIEW_COUNT])
 {
-	struct ui_headless *wiped = start(), *fresh = start();
+	const char *tmp = getenv("CAREERS_TEST_TMP");
+	char *guard_file = xasprintf("%s/ui-wipe-guard-%ld", tmp ? tmp : "/tmp", (long)getpid());
+	struct pin_guard *pupils_guard, *fresh_guard = NULL;
+	struct ui_headless *wiped, *fresh = NULL;
 	struct typed t;
 	struct ui *ui;
 	int i;
 
-	if (!wiped || !fresh) {
-		ui_headless_free(wiped);
-		ui_headless_free(fresh);
-		return;
-	}
+	unlink(guard_file);
+	pupils_guard = pin_guard_new(guard_file);
+	wiped = start(pupils_guard);
+	if (!wiped)
+		goto done;
 	memset(&t, 0, sizeof(t));
 	rng_state = seed * 2654435761u + 1;
 	ui = ui_headless_ui(wiped);
@@ -252,13 +261,27 @@ static void one_pupil(unsigned long long seed, int seen[VIEW_COUNT])
 	ui_headless_tick(wiped, 20);
 	CHECK_INT(ui->depth, 1);
 	CHECK_INT(ui_top(ui)->id, VIEW_WELCOME);
+	/*
+	 * The fresh kiosk starts now, with the wrong PINs counted so far (read
+	 * from the guard's file, as a restarted kiosk would) and the same time.
+	 */
+	fresh_guard = pin_guard_new(guard_file);
+	fresh = start(fresh_guard);
+	if (!fresh)
+		goto done;
+	ui_headless_tick(fresh, 110);
 	if (!walk_in_step(wiped, fresh, &t, seed, seen)) {
 		fprintf(stderr, "seed %llu: the wiped kiosk is not like a fresh one\n", seed);
 		check_failures++;
 	}
+done:
 	/* Last made, first freed: ncurses keeps track of its screens in a list. */
 	ui_headless_free(fresh);
 	ui_headless_free(wiped);
+	pin_guard_free(fresh_guard);
+	pin_guard_free(pupils_guard);
+	unlink(guard_file);
+	free(guard_file);
 }
 
 TEST(wiped_kiosk_is_like_a_fresh_one)
@@ -282,7 +305,7 @@ TEST(wiped_kiosk_is_like_a_fresh_one)
 /* The case the review found: no school year, but interests and a postcode. */
 TEST(skipped_year_is_wiped_too)
 {
-	struct ui_headless *h = start();
+	struct ui_headless *h = start(NULL);
 	struct ui *ui;
 	char *s;
 
@@ -315,7 +338,7 @@ TEST(skipped_year_is_wiped_too)
 /* The first screen with nothing on it never warns: there is nothing to clear. */
 TEST(nothing_to_wipe_no_warning)
 {
-	struct ui_headless *h = start();
+	struct ui_headless *h = start(NULL);
 	struct ui *ui;
 
 	if (!h)

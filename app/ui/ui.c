@@ -7,13 +7,13 @@
  * characters no table binds, and the signals are ignored besides);
  * leaving needs the adviser PIN; after options.idle_seconds without input
  * a warning counts down options.warning_seconds (WCAG 2.2.1), then the
- * session is wiped and the welcome screen returns. A crash or a
- * termination signal restores the terminal first.
+ * session is wiped (ui_wipe) and the welcome screen returns. Any signal
+ * that ends the program restores the terminal first (terminal.c). Keys
+ * are taken in batches, one draw per batch (take_keys).
  */
 #define _XOPEN_SOURCE_EXTENDED 1
 #include <errno.h>
 #include <locale.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +24,7 @@
 #include "format.h"
 #include "handover.h"
 #include "pack.h"
+#include "pin_guard.h"
 #include "records.h"
 #include "ui.h"
 
@@ -368,6 +369,7 @@ void ui_tick(struct ui *ui, time_t now)
 {
 	int idle = ui->options.idle_seconds, warn = ui->options.warning_seconds;
 
+	ui->now = now;
 	if (idle < 0)
 		return;
 	if (!ui_learner_present(ui)) {
@@ -411,6 +413,7 @@ void ui_draw(struct ui *ui)
 	struct view *v = ui_top(ui);
 
 	canvas_clear(ui);
+	ui->ticking = 0;
 	if (ui->lines < 10 || ui->cols < 40) {
 		canvas_wrap(ui, 0, 0, ui->cols, ui->lines, PAINT_TEXT,
 			    "This window is too small. Please make it bigger (at least 40 x 10).");
@@ -459,9 +462,17 @@ enum status ui_start(struct ui *ui, const struct ui_options *o, char *err, size_
 		ui->options.idle_seconds = -1;	/* an adviser's session is saved, not wiped */
 	ui->lines = LINES;
 	ui->cols = COLS;
+	ui->pin_guard = o->pin_guard;
+	if (!ui->pin_guard) {
+		ui->pin_guard = pin_guard_new(NULL);
+		ui->owns_pin_guard = 1;
+	}
 	rc = store_open(o->db, STORE_READ_ONLY, &ui->store, err, errlen);
-	if (rc != STATUS_OK)
+	if (rc != STATUS_OK) {
+		if (ui->owns_pin_guard)
+			pin_guard_free(ui->pin_guard);
 		return rc;
+	}
 	if (o->data_label) {
 		snprintf(ui->data_label, sizeof(ui->data_label), "%s", o->data_label);
 	} else {
@@ -505,6 +516,9 @@ void ui_stop(struct ui *ui)
 	ui->records = NULL;
 	store_close(ui->store);
 	ui->store = NULL;
+	if (ui->owns_pin_guard)
+		pin_guard_free(ui->pin_guard);
+	ui->pin_guard = NULL;
 }
 
 /* --- adviser records ------------------------------------------------------------------------- */
@@ -609,42 +623,65 @@ enum status ui_match(struct ui *ui, const struct match_profile *p, struct match_
 
 /* --- the real terminal ----------------------------------------------------------------------- */
 
-static volatile sig_atomic_t stop_requested;
-
-static void on_stop(int sig)
-{
-	(void)sig;
-	stop_requested = 1;
-}
-
-static void on_crash(int sig)
-{
-	endwin();
-	signal(sig, SIG_DFL);
-	raise(sig);
-}
-
 static void restore_terminal(void)
 {
 	if (!isendwin())
 		endwin();
 }
 
+/* Seconds since boot: the idle timer and the PIN guard's clock (it goes on in suspend). */
 static time_t monotonic(void)
+{
+	return (time_t)pin_guard_now();
+}
+
+static long long milliseconds(void)
 {
 	struct timespec ts;
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec;
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/*
+ * Input is taken in batches: every key already waiting is handled before
+ * the screen is drawn again, so a paste of a megabyte costs one draw, not
+ * one per character. A long flood is drawn every BATCH_MS so the screen
+ * still moves. Returns how many keys were handled (0: none came within
+ * the getch() timeout).
+ */
+#define BATCH_MS 100
+
+static int take_keys(struct ui *ui)
+{
+	long long started = 0;
+	int ch = getch(), n = 0;
+
+	if (ch == ERR)
+		return 0;
+	timeout(0);
+	do {
+		ui->now = monotonic();
+		if (ch != KEY_RESIZE)
+			ui->last_input = ui->now;
+		ui_key(ui, ch);
+		if (++n % 256 == 0) {
+			if (!started)
+				started = milliseconds();
+			else if (milliseconds() - started >= BATCH_MS)
+				break;
+		}
+	} while (!ui->quit && !terminal_stop_signal() && (ch = getch()) != ERR);
+	timeout(250);
+	return n;
 }
 
 int ui_run(const struct ui_options *o)
 {
 	struct ui ui;
 	char err[512];
-	int crash_signals[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT };
-	size_t i;
 	int dirty = 1, last_left = -1, warmed = 0;
+	time_t drawn_at = 0;
 
 	setlocale(LC_ALL, "");
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
@@ -652,23 +689,17 @@ int ui_run(const struct ui_options *o)
 				"scriptable version)\n");
 		return 1;
 	}
+	terminal_save();
 	if (initscr() == NULL) {
 		fprintf(stderr, "careers: cannot start the screen\n");
 		return 1;
 	}
 	mem_set_fatal_hook(restore_terminal);
-	for (i = 0; i < sizeof(crash_signals) / sizeof(crash_signals[0]); i++)
-		signal(crash_signals[i], on_crash);
-	signal(SIGTERM, on_stop);
-	signal(SIGHUP, on_stop);
-	if (o->locked) {
-		signal(SIGINT, SIG_IGN);
-		signal(SIGQUIT, SIG_IGN);
-		signal(SIGTSTP, SIG_IGN);
+	terminal_guard(o->locked);
+	if (o->locked)
 		raw();
-	} else {
+	else
 		cbreak();
-	}
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
@@ -683,32 +714,29 @@ int ui_run(const struct ui_options *o)
 	timeout(250);
 	if (ui_start(&ui, o, err, sizeof(err)) != STATUS_OK) {
 		endwin();
+		terminal_release();
 		fprintf(stderr, "careers: %s\n", err);
 		return 1;
 	}
 	ui.utf8 = MB_CUR_MAX > 1;
-	ui.last_input = monotonic();
-	while (!ui.quit && !stop_requested) {
-		int ch;
-
+	ui.last_input = ui.now = monotonic();
+	while (!ui.quit && !terminal_stop_signal()) {
 		if (dirty) {
 			ui_draw(&ui);
 			refresh();
 			dirty = 0;
+			drawn_at = ui.now;
 		}
 		if (!warmed) {
 			/* The welcome screen is up: get the search ready behind it. */
 			ui_warm(&ui);
 			warmed = 1;
 		}
-		ch = getch();
-		if (ch != ERR) {
-			if (ch != KEY_RESIZE)
-				ui.last_input = monotonic();
-			ui_key(&ui, ch);
+		if (take_keys(&ui))
 			dirty = 1;
-		}
 		ui_tick(&ui, monotonic());
+		if (ui.ticking && ui.now != drawn_at)
+			dirty = 1;	/* a countdown on screen */
 		if (ui.warning && ui.seconds_left != last_left) {
 			last_left = ui.seconds_left;
 			dirty = 1;
@@ -721,6 +749,7 @@ int ui_run(const struct ui_options *o)
 	ui_stop(&ui);
 	endwin();
 	mem_set_fatal_hook(NULL);
+	terminal_release();
 	return 0;
 }
 
@@ -782,7 +811,7 @@ struct ui *ui_headless_ui(struct ui_headless *h)
 void ui_headless_key(struct ui_headless *h, int key)
 {
 	set_term(h->screen);	/* tests may run two kiosks side by side */
-	h->ui.last_input = h->clock;
+	h->ui.last_input = h->ui.now = h->clock;
 	ui_key(&h->ui, key);
 	ui_draw(&h->ui);
 }
@@ -796,7 +825,7 @@ void ui_headless_keys(struct ui_headless *h, const char *keys)
 void ui_headless_click(struct ui_headless *h, int y, int x)
 {
 	set_term(h->screen);
-	h->ui.last_input = h->clock;
+	h->ui.last_input = h->ui.now = h->clock;
 	ui_click(&h->ui, y, x);
 	ui_draw(&h->ui);
 }

@@ -177,7 +177,7 @@ struct view {
 	int step;			/* quiz item, question part */
 	enum option_kind kind;		/* detail: what is shown */
 	long long item_id;
-	char input[64];			/* a text field */
+	char input[80];			/* a text field (a passphrase is the longest) */
 	int input_active;
 	char message[160];		/* shown to the learner (errors, confirmations) */
 	int answers[40];		/* quiz */
@@ -228,6 +228,7 @@ struct ui_options {
 	int today_fixed;
 	struct civil_date today;
 	const char *pin_hash;		/* crypt(3) hash, NULL: no PIN set */
+	struct pin_guard *pin_guard;	/* (borrowed) wrong PINs so far; NULL: the UI keeps its own */
 	const char *data_label;		/* e.g. "sample data for Doncaster, 1 Nov 2026" */
 	int adviser;			/* adviser mode: records, comparison, notes; no idle wipe */
 	const char *records_path;	/* adviser: the records file (NULL: the default) */
@@ -236,6 +237,7 @@ struct ui_options {
 };
 
 struct records;
+struct pin_guard;
 
 struct ui {
 	struct ui_options options;
@@ -263,6 +265,10 @@ struct ui {
 	char status[160];		/* a one-line message for the next draw */
 	char data_label[160];
 	int restart_armed;		/* "start again" was pressed once */
+	struct pin_guard *pin_guard;	/* options.pin_guard, or owned when that is NULL */
+	int owns_pin_guard;
+	time_t now;			/* the clock, as of the last key or tick */
+	int ticking;			/* the last draw showed a countdown: draw every second */
 	struct session blank;		/* the session as ui_wipe() leaves it */
 };
 
@@ -300,8 +306,23 @@ enum status ui_save_advice(struct ui *ui);
 /* Load ui->advice into the working session (after opening or decoding one). */
 void ui_use_advice(struct ui *ui);
 
-/* Run on the real terminal until the learner (or adviser) leaves. */
+/*
+ * Run on the real terminal until the learner (or adviser) leaves: 0. A
+ * SIGTERM or SIGHUP (or SIGINT when not locked) ends the process by that
+ * signal once the session is wiped and the terminal restored.
+ */
 int ui_run(const struct ui_options *o);
+
+/* --- the real terminal (terminal.c) ------------------------------------------------ */
+
+/* Keep the terminal's settings as they are now: call before initscr(). */
+void terminal_save(void);
+/* With curses up: keep what undoes its modes and handle every signal that ends a program. */
+void terminal_guard(int locked);
+/* The signal that asked the program to end (SIGTERM, SIGHUP, SIGINT), or 0. */
+int terminal_stop_signal(void);
+/* After endwin(): handlers back to their defaults; then end by the stop signal, if any. */
+void terminal_release(void);
 
 /* The virtual screen used by tests: cols x lines, nothing read from a tty. */
 struct ui_headless;
