@@ -122,6 +122,8 @@ static int load_session(const struct plan_args *p, const char *records_path, str
 		fprintf(stderr, "careers: %s\n", err);
 		return 1;
 	}
+	if (records_notice(r)[0])
+		fprintf(stderr, "careers: %s\n", records_notice(r));
 	rc = records_load(r, p->session, a);
 	if (rc == STATUS_NOT_FOUND)
 		fprintf(stderr, "careers: there is no session %lld in %s\n", p->session,

@@ -410,6 +410,8 @@ int cli_records(int argc, char **argv)
 		fprintf(stderr, "careers: %s\n", err);
 		status = 1;
 	} else {
+		if (records_notice(r)[0])
+			fprintf(stderr, "careers: %s\n", records_notice(r));
 		status = do_action(r, &q);
 		records_close(r);
 	}

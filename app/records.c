@@ -20,6 +20,30 @@
  * (RETURNING its id and creation time), its child rows are deleted and
  * written again in order. With secure_delete on, the replaced rows are
  * overwritten with zeros, so an edited note's old text does not linger.
+ *
+ * Two windows on one session. Each save adds one to the session's
+ * version, and an update only happens WHERE version is the one the window
+ * loaded. When it is not, another window saved in between: in the same
+ * transaction the saved session is read back, the two are merged
+ * (advice_merge: nothing either wrote is dropped) and the merge is saved,
+ * or, when the two together do not fit in a session, nothing is saved
+ * and STATUS_CONFLICT says so.
+ *
+ * What SQLite throws away. A rollback journal holds the pages a
+ * transaction changes as they were before, so the journal of a delete
+ * holds the deleted session; SQLite deletes the journal when the
+ * transaction ends, and its blocks are freed with those words still in
+ * them. The records file is therefore opened through a VFS of our own
+ * ("careers-records", the default VFS with one change): before SQLite
+ * deletes a file, it is overwritten with zeros and synced. On a file
+ * system that writes in place (ext4, xfs) that removes the words from
+ * the disk; see README.md for where it cannot (copy-on-write file
+ * systems, SSD wear levelling, backups).
+ *
+ * Paths. SQLite's SQLITE_OPEN_NOFOLLOW refuses a path with a symbolic
+ * link anywhere in it, and a symlinked home folder is common on managed
+ * machines; so the folder is resolved with realpath(3) and the file, which
+ * must not itself be a link, is opened in the resolved folder.
  */
 #include "records.h"
 
@@ -69,11 +93,16 @@ extern const char records_schema_sql[];
 	_(ROLLBACK, "ROLLBACK") \
 	_(VACUUM, "VACUUM") \
 	_(SESSION_INSERT, \
-	  "INSERT INTO session(pupil, created, updated, " SESSION_COLUMNS ") " \
-	  "VALUES (?1, ?2, ?2, " SESSION_PARAMS ") RETURNING id, created") \
+	  "INSERT INTO session(pupil, created, updated, " SESSION_COLUMNS ", version) " \
+	  "VALUES (?1, ?2, ?2, " SESSION_PARAMS ", 1) RETURNING id, created, version") \
 	_(SESSION_UPDATE, \
 	  "UPDATE session SET (pupil, updated, " SESSION_COLUMNS ") = " \
-	  "(?1, ?2, " SESSION_PARAMS ") WHERE id = ?25 RETURNING id, created") \
+	  "(?1, ?2, " SESSION_PARAMS "), version = version + 1 WHERE id = ?25 AND version = ?26 " \
+	  "RETURNING id, created, version") \
+	_(SESSION_VERSION, "SELECT version FROM session WHERE id = ?1") \
+	_(UPGRADE_1, \
+	  "ALTER TABLE session ADD COLUMN version INTEGER NOT NULL DEFAULT 1") \
+	_(UPGRADE_1_DONE, "PRAGMA user_version = 2") \
 	_(ITEMS_CLEAR, "DELETE FROM shortlist_item WHERE session_id = ?1") \
 	_(NOTES_CLEAR, "DELETE FROM note WHERE session_id = ?1") \
 	_(ACTIONS_CLEAR, "DELETE FROM agreed_action WHERE session_id = ?1") \
@@ -86,7 +115,7 @@ extern const char records_schema_sql[];
 	  "INSERT INTO agreed_action(session_id, position, text, owner, due, status) " \
 	  "VALUES (?1, ?2, ?3, ?4, ?5, ?6)") \
 	_(SESSION_GET, \
-	  "SELECT pupil, created, updated, " SESSION_COLUMNS " FROM session WHERE id = ?1") \
+	  "SELECT pupil, created, updated, " SESSION_COLUMNS ", version FROM session WHERE id = ?1") \
 	_(ITEMS_GET, \
 	  "SELECT kind, option_id, title, compare FROM shortlist_item WHERE session_id = ?1 " \
 	  "ORDER BY position") \
@@ -126,9 +155,12 @@ enum {
 
 struct records {
 	sqlite3 *db;
-	char *path;
+	char *path;			/* as given: what messages say */
+	char *open_path;		/* in the resolved folder: what SQLite opens */
 	sqlite3_stmt *stmt[STMT_COUNT];
 	char errmsg[512];
+	char notice[300];
+	int file_version;		/* user_version when it was opened */
 };
 
 /* --- small helpers ----------------------------------------------------------- */
@@ -263,13 +295,101 @@ static int is_real_date(const char *iso)
 	return strlen(iso) == 10 && date_parse(iso, &d);
 }
 
+/* --- the VFS that overwrites what it deletes ------------------------------------------ */
+
+#define RECORDS_VFS "careers-records"
+
+static sqlite3_vfs scrub_vfs;
+static sqlite3_vfs *base_vfs;
+
+/* Overwrite a file with zeros, in place, and sync it. */
+static void overwrite(const char *path)
+{
+	static const char zeros[16384];
+	int fd = open(path, O_WRONLY | O_NOFOLLOW | O_CLOEXEC);
+	struct stat st;
+	off_t done = 0;
+
+	if (fd < 0)
+		return;
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+		while (done < st.st_size) {
+			size_t n = st.st_size - done < (off_t)sizeof(zeros) ? (size_t)(st.st_size - done) :
+									      sizeof(zeros);
+			ssize_t w = pwrite(fd, zeros, n, done);
+
+			if (w <= 0)
+				break;
+			done += w;
+		}
+		fdatasync(fd);
+	}
+	close(fd);
+}
+
+static int scrub_delete(sqlite3_vfs *vfs, const char *path, int sync_dir)
+{
+	(void)vfs;
+	overwrite(path);
+	return base_vfs->xDelete(base_vfs, path, sync_dir);
+}
+
+/* The name of our VFS, registered on first use (the default one, deleting with care). */
+static const char *records_vfs(void)
+{
+	if (!base_vfs) {
+		base_vfs = sqlite3_vfs_find(NULL);
+		if (!base_vfs)
+			return NULL;
+		scrub_vfs = *base_vfs;
+		scrub_vfs.zName = RECORDS_VFS;
+		scrub_vfs.xDelete = scrub_delete;
+		if (sqlite3_vfs_register(&scrub_vfs, 0) != SQLITE_OK) {
+			base_vfs = NULL;
+			return NULL;
+		}
+	}
+	return RECORDS_VFS;
+}
+
+/*
+ * path with its folder resolved (no symbolic links left in it), as a
+ * heap string; NULL with a message in err when the folder is not there.
+ */
+static char *resolve_folder(const char *path, char *err, size_t errlen)
+{
+	char *copy = xstrdup(path), *slash = strrchr(copy, '/'), *real, *out;
+	const char *dir = ".", *base = copy;
+
+	if (slash == copy) {
+		dir = "/";
+		base = slash + 1;
+	} else if (slash) {
+		*slash = '\0';
+		dir = copy;
+		base = slash + 1;
+	}
+	real = realpath(dir, NULL);
+	if (!real) {
+		snprintf(err, errlen, "cannot open the records file %s: its folder %s: %s", path, dir,
+			 strerror(errno));
+		free(copy);
+		return NULL;
+	}
+	out = xasprintf("%s%s%s", real, strcmp(real, "/") == 0 ? "" : "/", base);
+	free(real);
+	free(copy);
+	return out;
+}
+
 /* --- opening -------------------------------------------------------------------- */
 
-static struct records *records_new(const char *path)
+static struct records *records_new(const char *path, const char *open_path)
 {
 	struct records *r = xcalloc(1, sizeof(*r));
 
 	r->path = xstrdup(path);
+	r->open_path = xstrdup(open_path);
 	return r;
 }
 
@@ -283,12 +403,18 @@ void records_close(struct records *r)
 		sqlite3_finalize(r->stmt[i]);
 	sqlite3_close(r->db);
 	free(r->path);
+	free(r->open_path);
 	free(r);
 }
 
 const char *records_errmsg(const struct records *r)
 {
 	return r->errmsg;
+}
+
+const char *records_notice(const struct records *r)
+{
+	return r->notice;
 }
 
 const char *records_path(const struct records *r)
@@ -417,6 +543,7 @@ static enum status check_file(struct records *r)
 			    "%s was written by a newer version of careers (records version %lld; "
 			    "this program reads up to version %d); it was not changed",
 			    r->path, version, RECORDS_VERSION);
+	r->file_version = (int)version;
 	if (version < 1 || tables != 4)
 		return fail(r, STATUS_CORRUPT,
 			    "%s is damaged: it is marked as a careers records file but its tables "
@@ -454,13 +581,32 @@ static enum status apply_settings(struct records *r)
 	return rc;
 }
 
+/* A version 1 file (checked and sound) gets session.version, in one transaction. */
+static enum status upgrade(struct records *r)
+{
+	enum status rc;
+
+	if (r->file_version != 1)
+		return STATUS_OK;
+	rc = run(r, STMT_BEGIN, "bringing the file up to date");
+	if (!rc)
+		rc = run(r, STMT_UPGRADE_1, "bringing the file up to date");
+	if (!rc)
+		rc = run(r, STMT_UPGRADE_1_DONE, "bringing the file up to date");
+	if (!rc)
+		rc = run(r, STMT_COMMIT, "bringing the file up to date");
+	if (rc)
+		rollback(r);
+	return rc;
+}
+
 /* Open path (known to exist now) and check it; *fresh: lay out the schema first. */
 static enum status connect_file(struct records *r, int fresh)
 {
 	enum status rc;
 
-	if (sqlite3_open_v2(r->path, &r->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL) !=
-	    SQLITE_OK)
+	if (sqlite3_open_v2(r->open_path, &r->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW,
+			    records_vfs()) != SQLITE_OK)
 		return fail(r, STATUS_IO, "cannot open the records file %s: %s", r->path,
 			    r->db ? sqlite3_errmsg(r->db) : "out of memory");
 	sqlite3_busy_timeout(r->db, 2000);
@@ -474,7 +620,28 @@ static enum status connect_file(struct records *r, int fresh)
 	rc = check_file(r);
 	if (!rc && !fresh)
 		rc = apply_settings(r);
+	if (!rc && !fresh)
+		rc = upgrade(r);
 	return rc;
+}
+
+/* A records file others can read is made the adviser's alone; r->notice says so. */
+static void make_private(struct records *r, mode_t mode)
+{
+	int fd;
+
+	if (!(mode & 077))
+		return;
+	fd = open(r->open_path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd >= 0 && fchmod(fd, 0600) == 0)
+		snprintf(r->notice, sizeof(r->notice), "%s could be read by other users (mode %04o): "
+			 "it is now for only you (mode 0600)", r->path, (unsigned)(mode & 07777));
+	else
+		snprintf(r->notice, sizeof(r->notice), "%s can be read by other users (mode %04o) "
+			 "and could not be made private: %s", r->path, (unsigned)(mode & 07777),
+			 strerror(errno));
+	if (fd >= 0)
+		close(fd);
 }
 
 enum status records_open(const char *path, int create, struct records **out, char *err,
@@ -483,6 +650,7 @@ enum status records_open(const char *path, int create, struct records **out, cha
 	struct records *r;
 	struct stat st;
 	int fresh = 0, made = 0, exists, magic;
+	char *open_path;
 	enum status rc;
 
 	*out = NULL;
@@ -490,9 +658,15 @@ enum status records_open(const char *path, int create, struct records **out, cha
 		snprintf(err, errlen, "no records file was named");
 		return STATUS_IO;
 	}
-	exists = stat(path, &st) == 0;
+	exists = lstat(path, &st) == 0;
 	if (!exists && errno != ENOENT) {
 		snprintf(err, errlen, "cannot open the records file %s: %s", path, strerror(errno));
+		return STATUS_IO;
+	}
+	if (exists && S_ISLNK(st.st_mode)) {
+		snprintf(err, errlen, "cannot open the records file %s: it is a symbolic link, and the "
+			 "records file must be a file of its own (a link is not followed, so no one "
+			 "can point the records elsewhere)", path);
 		return STATUS_IO;
 	}
 	if (!exists || (S_ISREG(st.st_mode) && st.st_size == 0)) {
@@ -515,7 +689,13 @@ enum status records_open(const char *path, int create, struct records **out, cha
 			 magic < 0 ? strerror(errno) : "");
 		return magic < 0 ? STATUS_IO : STATUS_FORMAT;
 	}
-	r = records_new(path);
+	if (!(open_path = resolve_folder(path, err, errlen))) {
+		if (made)
+			unlink(path);
+		return STATUS_IO;
+	}
+	r = records_new(path, open_path);
+	free(open_path);
 	rc = connect_file(r, fresh);
 	if (rc) {
 		snprintf(err, errlen, "%s", r->errmsg);
@@ -524,6 +704,8 @@ enum status records_open(const char *path, int create, struct records **out, cha
 			unlink(path);
 		return rc;
 	}
+	if (!fresh)
+		make_private(r, st.st_mode);
 	*out = r;
 	return STATUS_OK;
 }
@@ -639,9 +821,31 @@ static void bind_session(sqlite3_stmt *st, const struct advice *a, const char *n
 	sqlite3_bind_int(st, 24, p->limit);
 }
 
-/* Insert or update the session row; *id and created[20] from RETURNING. */
+/* Is session id in the file? 1 yes, 0 no, -1 on an error (message set). */
+static int session_exists(struct records *r, long long id)
+{
+	sqlite3_stmt *st = stmt(r, STMT_SESSION_VERSION);
+	int step;
+
+	if (!st) {
+		db_fail(r, "saving the session");
+		return -1;
+	}
+	sqlite3_bind_int64(st, 1, id);
+	step = sqlite3_step(st);
+	if (step != SQLITE_ROW && step != SQLITE_DONE)
+		db_fail(r, "saving the session");
+	sqlite3_reset(st);
+	return step == SQLITE_ROW ? 1 : step == SQLITE_DONE ? 0 : -1;
+}
+
+/*
+ * Insert or update the session row; *id, created[20] and *version from
+ * RETURNING. STATUS_CONFLICT (no message) when the session was saved by
+ * someone else since a->version.
+ */
 static enum status write_session(struct records *r, const struct advice *a, const char *now,
-				 long long *id, char created[20])
+				 long long *id, char created[20], long long *version)
 {
 	sqlite3_stmt *st = stmt(r, a->id ? STMT_SESSION_UPDATE : STMT_SESSION_INSERT);
 	struct strbuf interests, excluded;
@@ -657,21 +861,28 @@ static enum status write_session(struct records *r, const struct advice *a, cons
 	excluded_text(&a->profile, &excluded);
 	date_iso(a->profile.today, today);
 	bind_session(st, a, now, a->profile.today.year ? today : NULL, &interests, &excluded);
-	if (a->id)
+	if (a->id) {
 		sqlite3_bind_int64(st, 25, a->id);
+		sqlite3_bind_int64(st, 26, a->version);
+	}
 	step = sqlite3_step(st);
 	if (step == SQLITE_ROW) {
 		*id = sqlite3_column_int64(st, 0);
 		if (!column_copy(st, 1, created, 20))
 			snprintf(created, 20, "%s", now);
-	} else if (step == SQLITE_DONE) {
-		rc = fail(r, STATUS_NOT_FOUND,
-			  "session %lld is no longer in %s (it was deleted); it was not saved",
-			  a->id, r->path);
-	} else {
+		*version = sqlite3_column_int64(st, 2);
+	} else if (step != SQLITE_DONE) {
 		rc = db_fail(r, "saving the session");
 	}
 	sqlite3_reset(st);
+	if (step == SQLITE_DONE) {
+		int there = session_exists(r, a->id);
+
+		rc = there > 0 ? STATUS_CONFLICT : there < 0 ? STATUS_DB :
+		     fail(r, STATUS_NOT_FOUND,
+			  "session %lld is no longer in %s (it was deleted); it was not saved",
+			  a->id, r->path);
+	}
 	strbuf_done(&interests);
 	strbuf_done(&excluded);
 	return rc;
@@ -735,31 +946,57 @@ static enum status write_children(struct records *r, const struct advice *a, lon
 	return rc;
 }
 
+static enum status load_rows(struct records *r, long long id, struct advice *a);
+
 enum status records_save(struct records *r, struct advice *a)
 {
 	char now[20] = "", created[20] = "", why[200];
-	long long id = 0;
+	struct advice *merged = NULL;
+	const struct advice *saving = a;
+	long long id = 0, version = 0;
 	enum status rc;
 	int i;
 
 	r->errmsg[0] = '\0';
+	r->notice[0] = '\0';
 	if (invalid(a, why, sizeof(why)))
 		return fail(r, STATUS_INVALID, "cannot save the session: %s", why);
 	local_now(now);
 	rc = run(r, STMT_BEGIN, "starting to save the session");
 	if (!rc)
-		rc = write_session(r, a, now, &id, created);
-	if (!rc && a->id)
+		rc = write_session(r, a, now, &id, created, &version);
+	if (rc == STATUS_CONFLICT) {
+		/* Saved by another window since a was loaded: merge, in this same transaction. */
+		merged = xcalloc(1, sizeof(*merged));
+		rc = load_rows(r, a->id, merged);
+		if (!rc && !advice_merge(merged, a, why, sizeof(why)))
+			rc = fail(r, STATUS_CONFLICT, "another window saved session %lld in %s at the "
+				  "same time, and %s; nothing was saved: copy what you wrote, then open "
+				  "the session again", a->id, r->path, why);
+		saving = merged;
+		if (!rc)
+			rc = write_session(r, merged, now, &id, created, &version);
+	}
+	if (!rc && saving->id)
 		rc = clear_children(r, id);
 	if (!rc)
-		rc = write_children(r, a, id, now);
+		rc = write_children(r, saving, id, now);
 	if (!rc)
 		rc = run(r, STMT_COMMIT, "saving the session");
 	if (rc) {
 		rollback(r);
+		free(merged);
 		return rc;
 	}
+	if (merged) {
+		*a = *merged;
+		snprintf(r->notice, sizeof(r->notice), "another window saved this session at the "
+			 "same time: its notes and actions were kept with yours (anything deleted in "
+			 "one window may be back)");
+		free(merged);
+	}
 	a->id = id;
+	a->version = version;
 	memcpy(a->created, created, sizeof(a->created));
 	memcpy(a->updated, now, sizeof(a->updated));
 	for (i = 0; i < a->note_count; i++)
@@ -848,6 +1085,7 @@ static int read_session(sqlite3_stmt *st, struct advice *a, const char **bad)
 	NEED(text && (sort = match_sort_parse(text)) >= 0, "sort");
 	p->sort = (enum match_sort)sort;
 	p->limit = sqlite3_column_int(st, 24);
+	a->version = sqlite3_column_int64(st, 25);
 	return 1;
 }
 
@@ -915,21 +1153,18 @@ static enum status read_children(struct records *r, enum stmt_id id, long long s
 	return rc;
 }
 
-enum status records_load(struct records *r, long long id, struct advice *a)
+/* Read session id into a, inside a transaction the caller holds. */
+static enum status load_rows(struct records *r, long long id, struct advice *a)
 {
 	sqlite3_stmt *st;
 	const char *bad = NULL;
 	enum status rc = STATUS_OK;
 	int step;
 
-	r->errmsg[0] = '\0';
 	advice_init(a);
 	if (!(st = stmt(r, STMT_SESSION_GET)))
 		return db_fail(r, "loading the session");
 	sqlite3_bind_int64(st, 1, id);
-	/* One read transaction, so the rows come from one save. */
-	if ((rc = run(r, STMT_BEGIN_READ, "loading the session")) != STATUS_OK)
-		return rc;
 	step = sqlite3_step(st);
 	if (step == SQLITE_DONE)
 		rc = fail(r, STATUS_NOT_FOUND, "there is no session %lld in %s", id, r->path);
@@ -948,9 +1183,22 @@ enum status records_load(struct records *r, long long id, struct advice *a)
 	if (!rc)
 		rc = read_children(r, STMT_ACTIONS_GET, id, a, ADVICE_ACTIONS_MAX,
 				   &a->action_count, "actions");
-	rollback(r);
 	if (rc)
 		advice_init(a);
+	return rc;
+}
+
+enum status records_load(struct records *r, long long id, struct advice *a)
+{
+	enum status rc;
+
+	r->errmsg[0] = '\0';
+	advice_init(a);
+	/* One read transaction, so the rows come from one save. */
+	if ((rc = run(r, STMT_BEGIN_READ, "loading the session")) != STATUS_OK)
+		return rc;
+	rc = load_rows(r, id, a);
+	rollback(r);
 	return rc;
 }
 

@@ -658,12 +658,12 @@ TEST(newer_version_refused_unchanged)
 	small_session(a, "AB", 1, 1, 1);
 	CHECK_INT(records_save(r, a), STATUS_OK);
 	records_close(r);
-	CHECK_INT(raw_sql(path, "PRAGMA user_version = 2"), 0);
+	CHECK_INT(raw_sql(path, "PRAGMA user_version = 3"), 0);
 	before = slurp(path, &len);
 	CHECK_INT(records_open(path, 1, &r, err, sizeof(err)), STATUS_VERSION);
 	CHECK(r == NULL);
 	CHECK_CONTAINS(err, "newer version of careers");
-	CHECK_CONTAINS(err, "records version 2");
+	CHECK_CONTAINS(err, "records version 3");
 	CHECK_CONTAINS(err, path);
 	CHECK(same_bytes(path, before, len));
 	CHECK(!journal_left(path));
@@ -980,8 +980,15 @@ static void saver(const char *path, unsigned seed)
 			if (n < SAVER_MAX_IDS)
 				ids[n++] = a->id;
 		} else if (roll < 7) {
+			long long version;
+
+			/* Replacing a session means saying which version is replaced. */
 			i = rng_below(n);
+			if (records_load(r, ids[i], a) != STATUS_OK)
+				_exit(7);
+			version = a->version;
 			checked_session(a, ids[i], (unsigned)rng_next());
+			a->version = version;
 			if (records_save(r, a) != STATUS_OK)
 				_exit(5);
 		} else {

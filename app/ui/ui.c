@@ -547,6 +547,8 @@ static void open_records(struct ui *ui)
 				      &purged);
 		snprintf(ui->records_note, sizeof(ui->records_note), "Sessions are saved in %.150s%s",
 			 path, purged ? " (older ones were removed, as set)" : "");
+		if (records_notice(ui->records)[0])
+			snprintf(ui->status, sizeof(ui->status), "%.159s", records_notice(ui->records));
 	}
 	free(path);
 }
@@ -577,6 +579,12 @@ enum status ui_save_advice(struct ui *ui)
 		snprintf(ui->status, sizeof(ui->status), "Not saved: %.140s",
 			 records_errmsg(ui->records));
 		return STATUS_IO;
+	}
+	if (records_notice(ui->records)[0]) {
+		/* Merged with another window's save: show the pupil's session as it is now. */
+		ui_use_advice(ui);
+		snprintf(ui->status, sizeof(ui->status), "Saved. Another window saved this session "
+			 "too: its notes and actions are kept with yours.");
 	}
 	return STATUS_OK;
 }
