@@ -7,8 +7,12 @@
  * after it. A leftover temporary file from a build that was killed is
  * removed by the next build once its process is gone.
  *
- * SIGINT and SIGTERM during a build set a flag checked between files; the
- * build then stops, removes its temporary file and reports "interrupted".
+ * SIGINT and SIGTERM during a build stop it at once, wherever it is (in
+ * the middle of a file of millions of rows, or building indexes): the
+ * handler removes the temporary file and its journal, says so and ends
+ * the process, with only async-signal-safe calls (unlink, write, _exit).
+ * The store in place was never touched. Once the new store is being
+ * renamed into place the signal only sets a flag and the build finishes.
  */
 #include "build.h"
 
@@ -31,13 +35,38 @@
 #include "mem.h"
 #include "pack.h"
 #include "store.h"
+#include "textfile.h"
 
-static volatile sig_atomic_t interrupted;
+static volatile sig_atomic_t interrupted, placing;
+/* The temporary store and the files SQLite keeps beside it, removed by on_signal(). */
+static char temporary[3][4096];
 
 static void on_signal(int sig)
 {
+	static const char said[] = "careers: build interrupted; the store was not changed\n";
+	size_t i;
+
 	(void)sig;
 	interrupted = 1;
+	if (placing)
+		return;
+	for (i = 0; i < sizeof(temporary) / sizeof(temporary[0]); i++)
+		if (temporary[i][0])
+			unlink(temporary[i]);
+	if (write(STDERR_FILENO, said, sizeof(said) - 1) < 0)
+		_exit(1);
+	_exit(1);
+}
+
+static void note_temporary(const char *tmp)
+{
+	static const char *const suffix[] = { "", "-journal", "-wal" };
+	size_t i;
+
+	for (i = 0; i < sizeof(temporary) / sizeof(temporary[0]); i++)
+		if ((size_t)snprintf(temporary[i], sizeof(temporary[i]), "%s%s", tmp, suffix[i]) >=
+		    sizeof(temporary[i]))
+			temporary[i][0] = '\0';
 }
 
 /* --- files found by the walk ------------------------------------------------ */
@@ -271,7 +300,7 @@ static const char *shown(const struct build_options *o, const char *path)
  * format is an error rather than a skip. Returns STATUS_OK also for a
  * skipped file; *skipped says so.
  */
-static enum status import_one(struct run_state *st, const char *path, int explicit,
+static enum status import_one(struct run_state *st, const char *path, int fd, int explicit,
 			      int *skipped)
 {
 	const struct build_options *o = st->o;
@@ -286,7 +315,9 @@ static enum status import_one(struct run_state *st, const char *path, int explic
 	enum status rc;
 
 	*skipped = 0;
-	if ((rc = import_open(path, &src, why, sizeof(why))) != STATUS_OK) {
+	rc = fd >= 0 ? import_open_fd(fd, path, &src, why, sizeof(why)) :
+		       import_open(path, &src, why, sizeof(why));
+	if (rc != STATUS_OK) {
 		fprintf(o->err_stream, "careers: %s: %s\n", path, why);
 		return rc;
 	}
@@ -437,9 +468,10 @@ enum status build_store(const struct build_options *o)
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_signal;
 	sigemptyset(&sa.sa_mask);
+	interrupted = placing = 0;
+	note_temporary(tmp);
 	sigaction(SIGINT, &sa, &old_int);
 	sigaction(SIGTERM, &sa, &old_term);
-	interrupted = 0;
 
 	rc = store_create(tmp, &store, err, sizeof(err));
 	if (rc != STATUS_OK)
@@ -460,7 +492,7 @@ enum status build_store(const struct build_options *o)
 			ndatasets += rc == STATUS_OK;
 			continue;
 		}
-		rc = import_one(&st, files.paths[i], 0, &skipped);
+		rc = import_one(&st, files.paths[i], -1, 0, &skipped);
 		st.files_skipped += skipped;
 	}
 	for (i = 0; rc == STATUS_OK && i < ndatasets; i++)
@@ -483,6 +515,8 @@ enum status build_store(const struct build_options *o)
 	store_close(store);
 	if (rc == STATUS_OK && sync_path(tmp, 0) != STATUS_OK)
 		rc = STATUS_IO;
+	if (rc == STATUS_OK)
+		placing = 1;	/* from here a signal lets the build finish */
 	if (rc == STATUS_OK && rename(tmp, o->out) != 0) {
 		fprintf(o->err_stream, "careers: cannot move the new store into place at %s: %s\n",
 			o->out, strerror(errno));
@@ -500,6 +534,7 @@ enum status build_store(const struct build_options *o)
 	}
 	sigaction(SIGINT, &old_int, NULL);
 	sigaction(SIGTERM, &old_term, NULL);
+	memset(temporary, 0, sizeof(temporary));
 
 	if (rc == STATUS_OK)
 		fprintf(o->out_stream,
@@ -522,12 +557,26 @@ enum status build_import(const struct build_options *o)
 	struct store *store;
 	char err[512];
 	enum status rc;
-	int i, skipped;
+	int i, skipped, *fds = xcalloc((size_t)o->file_count + 1, sizeof(*fds));
 
 	memset(&st, 0, sizeof(st));
 	st.o = o;
+	/* Every input is open before the store is locked: nothing can keep the lock waiting. */
+	for (i = 0; i < o->file_count; i++)
+		if ((fds[i] = textfile_open_input(o->files[i], err, sizeof(err))) < 0) {
+			fprintf(o->err_stream, "careers: %s: %s\n", o->files[i], err);
+			fprintf(o->err_stream, "careers: nothing was imported; %s is unchanged\n",
+				o->db);
+			while (i--)
+				close(fds[i]);
+			free(fds);
+			return STATUS_IO;
+		}
 	if ((rc = store_open(o->db, STORE_READ_WRITE, &store, err, sizeof(err))) != STATUS_OK) {
 		fprintf(o->err_stream, "careers: %s\n", err);
+		for (i = 0; i < o->file_count; i++)
+			close(fds[i]);
+		free(fds);
 		return rc;
 	}
 	st.store = store;
@@ -535,8 +584,13 @@ enum status build_import(const struct build_options *o)
 		fprintf(o->err_stream, "careers: %s\n", store_errmsg(store));
 	if (rc == STATUS_OK)
 		print_header(o);
-	for (i = 0; rc == STATUS_OK && i < o->file_count; i++)
-		rc = import_one(&st, o->files[i], 1, &skipped);
+	for (i = 0; i < o->file_count; i++) {
+		if (rc == STATUS_OK)
+			rc = import_one(&st, o->files[i], fds[i], 1, &skipped);
+		else
+			close(fds[i]);
+	}
+	free(fds);
 	if (rc == STATUS_OK && (rc = store_finalize(store, 0)) != STATUS_OK)
 		fprintf(o->err_stream, "careers: %s\n", store_errmsg(store));
 	if (rc == STATUS_OK && (rc = pack_save(store)) != STATUS_OK)

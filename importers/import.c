@@ -173,13 +173,14 @@ static void start(struct import_source *src)
 	read_probe(src);
 }
 
-enum status import_open(const char *path, struct import_source **out, char *err, size_t errlen)
+enum status import_open_fd(int fd, const char *path, struct import_source **out, char *err,
+			   size_t errlen)
 {
 	struct import_source *src = xcalloc(1, sizeof(*src));
 	enum status rc;
 
 	*out = NULL;
-	if ((rc = textfile_open(path, &src->tf, err, errlen)) != STATUS_OK) {
+	if ((rc = textfile_open_fd(fd, &src->tf, err, errlen)) != STATUS_OK) {
 		free(src);
 		return rc;
 	}
@@ -187,6 +188,14 @@ enum status import_open(const char *path, struct import_source **out, char *err,
 	start(src);
 	*out = src;
 	return STATUS_OK;
+}
+
+enum status import_open(const char *path, struct import_source **out, char *err, size_t errlen)
+{
+	int fd = textfile_open_input(path, err, errlen);
+
+	*out = NULL;
+	return fd < 0 ? STATUS_IO : import_open_fd(fd, path, out, err, errlen);
 }
 
 struct import_source *import_open_memory(const void *bytes, size_t n, const char *name)

@@ -53,8 +53,14 @@ struct import_result {
 
 struct import_source;
 
-/* Open a file and read its start. STATUS_IO with err on failure. */
+/*
+ * Open a file and read its start. STATUS_IO with err on failure; only
+ * ordinary files are read (textfile_open()).
+ */
 enum status import_open(const char *path, struct import_source **out, char *err, size_t errlen);
+/* The same from a descriptor textfile_open_input() gave for path (owned from now on). */
+enum status import_open_fd(int fd, const char *path, struct import_source **out, char *err,
+			   size_t errlen);
 /* The same from memory (for tests and fuzzing); bytes are borrowed. */
 struct import_source *import_open_memory(const void *bytes, size_t n, const char *name);
 void import_close(struct import_source *src);

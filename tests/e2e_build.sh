@@ -100,7 +100,7 @@ mkdir -p "$big"
 {
 	echo "Apprenticeship Standards accurate as of 08 May 2018"
 	echo "Name, Reference, Standard Approved, Assessment Plan Approved, Approved for Delivery Date, Route, Level, Integrated Degree, Maximum Funding (£), Funding Band, Typical Duration, Trailblazer Contact, LARS code for providers only, Link"
-	awk 'BEGIN { for (i = 0; i < 400000; i++) printf "Standard number %d,ST%04d,Y,Y,12-11-2014,Digital,%d,,18000,12,24,,%d,https://example.org/%d/\n", i, i % 10000, 2 + i % 6, 1 + i % 900000, i }'
+	awk 'BEGIN { for (i = 0; i < 800000; i++) printf "Standard number %d,ST%04d,Y,Y,12-11-2014,Digital,%d,,18000,12,24,,%d,https://example.org/%d/\n", i, i % 10000, 2 + i % 6, 1 + i % 900000, i }'
 } > "$big/standards.csv"
 "$bin" build --quiet --data "$big" --out "$store" > /dev/null 2>&1 &
 pid=$!
@@ -118,14 +118,18 @@ wait "$pid" 2> /dev/null
 expect_status 0 $? "build after a killed build"
 ls "$work" | grep -q "building-$pid" && fail "stale temporary file of the killed build not removed"
 
-# SIGTERM is caught: the build stops, tidies up, and says so.
+# SIGTERM is caught: the build stops at once (not at the end of the file it is
+# reading, which takes seconds), tidies up, and says so.
 before=$(sha256sum < "$store")
 "$bin" build --quiet --data "$big" --out "$store" > /dev/null 2> "$work/err" &
 pid=$!
 sleep 0.5
 kill -TERM "$pid" 2> /dev/null
+killed_at=$(date +%s%N)
 wait "$pid"
 status=$?
+took=$((($(date +%s%N) - killed_at) / 1000000))
+[ "$took" -lt 1500 ] || fail "the build took $took ms to stop after SIGTERM"
 if [ "$status" != 0 ]; then
 	expect_status 1 "$status" "interrupted build"
 	expect_in "$work/err" "build interrupted" "interrupted build says so"
@@ -150,6 +154,23 @@ expect_in "$work/out" "imported 1 files" "import summary"
 expect_in "$work/out" "$work/extra.csv" "imported file listed"
 CAREERS_DB="$store" "$bin" > "$work/out" 2>&1
 expect_in "$work/out" "5 apprenticeship standards" "import added the new standard"
+# A named pipe (or a device) is refused at once, not read: it would hold the store locked.
+mkfifo "$work/pipe.csv"
+before=$(sha256sum < "$store")
+timeout 10 "$bin" import --db "$store" "$work/pipe.csv" > "$work/out" 2> "$work/err"
+status=$?
+[ "$status" = 124 ] && fail "import of a named pipe hung"
+expect_status 1 "$status" "import of a named pipe"
+expect_in "$work/err" "pipe.csv: is a named pipe (FIFO), not an ordinary file" "a named pipe is named"
+"$bin" import --db "$store" /dev/zero > "$work/out" 2> "$work/err"
+expect_status 1 $? "import of /dev/zero"
+expect_in "$work/err" "/dev/zero: is a device, not an ordinary file" "/dev/zero is not called empty"
+# Every input is open before the store is locked: a missing one stops the import first.
+"$bin" import --db "$store" "$work/extra.csv" "$work/missing.csv" > "$work/out" 2> "$work/err"
+expect_status 1 $? "import with a missing input"
+grep -q "^file " "$work/out" && fail "the store was opened for writing before every input was open"
+expect_in "$work/err" "missing.csv: cannot open" "the missing input is named"
+[ "$(sha256sum < "$store")" = "$before" ] || fail "a refused input changed the store"
 "$bin" import --db "$work/missing.db" "$work/extra.csv" > "$work/out" 2>&1
 expect_status 1 $? "import into a missing store"
 expect_in "$work/out" "cannot open the store" "import into a missing store"
