@@ -250,30 +250,43 @@ struct run_state {
 	const struct build_options *o;
 	struct store *store;
 	unsigned long shown;		/* rejections printed for this file */
+	unsigned long warned;		/* warnings printed for this file */
 	unsigned long files_done, files_skipped;
 	unsigned long rows_loaded, rows_rejected;
 	enum status store_rc;
 };
 
+/* "path:line: [location:] [field:] [warning: ]message" */
+static void print_report(FILE *err, const struct import_rejection *r, const char *kind)
+{
+	fprintf(err, "%s:", r->path);
+	if (r->line)
+		fprintf(err, "%lu:", r->line);
+	if (r->location)
+		fprintf(err, " %s:", r->location);
+	if (r->field)
+		fprintf(err, " %s:", r->field);
+	fprintf(err, " %s%s\n", kind, r->message);
+}
+
 static void on_reject(void *ctx, const struct import_rejection *r)
 {
 	struct run_state *st = ctx;
-	FILE *err = st->o->err_stream;
 	enum status rc;
 
-	if (st->shown++ < BUILD_SHOWN_REJECTIONS) {
-		fprintf(err, "%s:", r->path);
-		if (r->line)
-			fprintf(err, "%lu:", r->line);
-		if (r->location)
-			fprintf(err, " %s:", r->location);
-		if (r->field)
-			fprintf(err, " %s:", r->field);
-		fprintf(err, " %s\n", r->message);
-	}
+	if (st->shown++ < BUILD_SHOWN_REJECTIONS)
+		print_report(st->o->err_stream, r, "");
 	rc = store_source_reject(st->store, r);
 	if (rc != STATUS_OK && st->store_rc == STATUS_OK)
 		st->store_rc = rc;
+}
+
+static void on_warn(void *ctx, const struct import_rejection *r)
+{
+	struct run_state *st = ctx;
+
+	if (st->warned++ < BUILD_SHOWN_REJECTIONS)
+		print_report(st->o->err_stream, r, "warning: ");
 }
 
 static void print_header(const struct build_options *o)
@@ -308,7 +321,7 @@ static enum status import_one(struct run_state *st, const char *path, int fd, in
 	const struct importer *imp;
 	struct import_result result;
 	struct import_sink sink = store_sink(st->store);
-	struct import_reporter reporter = { st, on_reject };
+	struct import_reporter reporter = { st, on_reject, on_warn };
 	struct store_source source;
 	char why[600];
 	int near;
@@ -343,7 +356,7 @@ static enum status import_one(struct run_state *st, const char *path, int fd, in
 		import_close(src);
 		return rc;
 	}
-	st->shown = 0;
+	st->shown = st->warned = 0;
 	st->store_rc = STATUS_OK;
 	rc = import_run(src, imp, &sink, &reporter, &result);
 	import_close(src);
@@ -358,6 +371,9 @@ static enum status import_one(struct run_state *st, const char *path, int fd, in
 	if (st->shown > BUILD_SHOWN_REJECTIONS)
 		fprintf(o->err_stream, "%s: ... and %lu more rejected rows (careers sources "
 			"--rejected lists them)\n", path, st->shown - BUILD_SHOWN_REJECTIONS);
+	if (st->warned > BUILD_SHOWN_REJECTIONS)
+		fprintf(o->err_stream, "%s: ... and %lu more warnings like these (the rows were "
+			"loaded)\n", path, st->warned - BUILD_SHOWN_REJECTIONS);
 	if ((rc = store_source_end(st->store, &result)) != STATUS_OK) {
 		fprintf(o->err_stream, "careers: %s: %s\n", path, store_errmsg(st->store));
 		return rc;

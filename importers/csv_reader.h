@@ -29,6 +29,8 @@ struct csv_record {
 	char **fields;		/* (borrowed) NUL-terminated UTF-8; valid until the next call */
 	size_t *lengths;	/* (borrowed) */
 	unsigned long line;	/* physical line (1-based) the record starts on */
+	size_t nul_at;		/* 1 + the first field with a NUL byte in it, or 0 */
+	size_t quote_at;	/* 1 + the first field with a stray quote in it, or 0 */
 };
 
 struct csv_reader;

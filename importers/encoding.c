@@ -3,10 +3,11 @@
  *
  * Detection order: a BOM decides outright; then the pattern of zero
  * bytes (text in UTF-16 has a zero in every other byte for ASCII
- * characters, and which half is zero tells the byte order); zero bytes in
- * any other pattern, or many control characters, mean binary; text that
- * is valid UTF-8 is UTF-8; anything else is taken as Windows-1252, the
- * superset of Latin-1 that Excel and DfE downloads actually use.
+ * characters, and which half is zero tells the byte order); more than a
+ * few zero bytes in any other pattern, or many control characters, mean
+ * binary (a stray NUL in text is left to the CSV reader, which rejects
+ * its row); text that is valid UTF-8 is UTF-8; anything else is taken as
+ * Windows-1252, the superset of Latin-1 that Excel and DfE downloads use.
  */
 #include "encoding.h"
 
@@ -128,9 +129,12 @@ void encoding_detect(const unsigned char *b, size_t n, int at_eof, struct encodi
 			g->encoding = ENCODING_UTF16LE;
 		else if (zero_even > half / 2 && zero_odd * 20 < zero_even)
 			g->encoding = ENCODING_UTF16BE;
-		else
+		else if ((zero_odd + zero_even) * 100 > sample ||
+			 (zero_odd + zero_even + controls) * 20 > sample)
 			g->binary = 1;
-		return;
+		/* Else text with a stray NUL byte or two: the rows that hold them are rejected. */
+		if (g->encoding != ENCODING_UTF8 || g->binary)
+			return;
 	}
 	if (controls * 20 > sample) {
 		g->binary = 1;

@@ -36,6 +36,8 @@ struct import_rejection {
 struct import_reporter {
 	void *ctx;
 	void (*reject)(void *ctx, const struct import_rejection *rejection);
+	/* Optional: something odd about a row that still loads (a short row, a stray quote). */
+	void (*warn)(void *ctx, const struct import_rejection *warning);
 };
 
 struct import_result {
@@ -47,6 +49,7 @@ struct import_result {
 	unsigned long loaded;	/* records that reached the store */
 	unsigned long rejected;	/* records refused, each reported */
 	unsigned long skipped;	/* spacer/heading records, neither */
+	unsigned long warnings;	/* reported through the reporter's warn() */
 	char data_date[11];	/* "" when the file does not say */
 	char message[512];	/* why the file failed, when it did */
 };

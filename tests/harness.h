@@ -17,6 +17,7 @@
 struct capture {
 	struct strbuf records;		/* one line per record */
 	struct strbuf rejections;	/* one line per rejection */
+	struct strbuf warnings;		/* one line per warning, as rejections */
 	unsigned long record_count;
 	unsigned long rejection_count;
 	struct import_result result;

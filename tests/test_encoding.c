@@ -97,6 +97,16 @@ TEST(binary)
 	g = guess_of(controls, sizeof(controls), 1);
 	CHECK(g.binary);
 
+	/* Text with a stray NUL byte is still text (its row is rejected later). */
+	{
+		static const char one_nul[] = "name,town\nDoncaster Minster,Doncaster\n"
+					      "Sheffield\0 Cathedral,Sheffield\nYork Minster,York\n"
+					      "Lincoln Cathedral,Lincoln\nBeverley Minster,Beverley\n";
+
+		g = guess_of(one_nul, sizeof(one_nul) - 1, 1);
+		CHECK(!g.binary);
+		CHECK_INT(g.encoding, ENCODING_UTF8);
+	}
 	/* Text with a stray form feed or tab is still text. */
 	g = GUESS("a,b\tc\f\n1,2\n", 1);
 	CHECK(!g.binary);

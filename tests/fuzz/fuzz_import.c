@@ -77,7 +77,7 @@ static void import_bytes(const uint8_t *data, size_t size)
 	const struct importer *importer = NULL;
 	struct strbuf rendered;
 	struct import_sink sink;
-	struct import_reporter reporter = { NULL, take_rejection };
+	struct import_reporter reporter = { NULL, take_rejection, take_rejection };
 	struct import_result result;
 	char why[600];
 	int near = 0;
