@@ -368,6 +368,9 @@ static enum status import_one(struct run_state *st, const char *path, int fd, in
 		fprintf(o->err_stream, "careers: %s: %s\n", path, result.message);
 		return rc;
 	}
+	/* What was loaded is what remains: a row written over by a later one does not. */
+	result.replaced = store_source_replaced(st->store);
+	result.loaded -= result.replaced < result.loaded ? result.replaced : result.loaded;
 	if (st->shown > BUILD_SHOWN_REJECTIONS)
 		fprintf(o->err_stream, "%s: ... and %lu more rejected rows (careers sources "
 			"--rejected lists them)\n", path, st->shown - BUILD_SHOWN_REJECTIONS);
@@ -384,6 +387,10 @@ static enum status import_one(struct run_state *st, const char *path, int fd, in
 	if (!o->quiet)
 		fprintf(o->out_stream, "%-52s %-26s %9lu %9lu %9lu\n", shown(o, path), imp->name,
 			result.read, result.loaded, result.rejected);
+	if (result.replaced)
+		fprintf(o->quiet ? o->err_stream : o->out_stream, "%s: %lu rows had the same key as "
+			"an earlier row of this file; each was written over by the later one\n",
+			shown(o, path), result.replaced);
 	return STATUS_OK;
 }
 

@@ -22,8 +22,12 @@ static int print_source(void *ctx, const struct store_source_info *s)
 	if (s->data_date)
 		printf("  data date:   %s\n", s->data_date);
 	printf("  imported:    %s\n", s->imported_at);
-	printf("  rows:        %lld read, %lld loaded, %lld rejected\n\n", s->rows_read,
+	printf("  rows:        %lld read, %lld loaded, %lld rejected\n", s->rows_read,
 	       s->rows_loaded, s->rows_rejected);
+	if (s->rows_read > s->rows_loaded + s->rows_rejected)
+		printf("               %lld neither: blank or heading rows, or rows whose key came "
+		       "again later in the file\n", s->rows_read - s->rows_loaded - s->rows_rejected);
+	printf("\n");
 	return 0;
 }
 

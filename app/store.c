@@ -395,6 +395,8 @@ struct store {
 	char errmsg[512];
 	void *cache;			/* see store_set_cache() */
 	void (*cache_free)(void *);
+	int in_put;			/* a record from the sink is being stored */
+	unsigned long replaced;		/* rows this source wrote over (see watch_replacements) */
 };
 
 /* --- small helpers ----------------------------------------------------------- */
@@ -622,6 +624,56 @@ static void register_functions(sqlite3 *db)
 	sqlite3_create_function(db, "careers_riasec", 6, flags, NULL, riasec_fn, NULL, NULL);
 }
 
+/* --- rows replaced by a later row with the same key -------------------------------- */
+
+/*
+ * A keyed record (a postcode, a course, a vacancy ...) is stored with
+ * INSERT ... ON CONFLICT DO UPDATE, so a key that comes again in the same
+ * file writes over the row before it: the file "loaded" it, but one row
+ * remains. A temporary trigger on each keyed table tells careers_replaced()
+ * when a row of the current source is written over by the same source,
+ * while the sink is storing a record; store_source_replaced() says how
+ * many. (A later file updating an earlier one's row is a merge, not a
+ * repeat: not counted.)
+ */
+static const char *const keyed_tables[] = {
+	"code_list", "postcode", "outcode", "course", "vacancy", "soc_group", "occupation",
+	"labour_market", "onet_occupation", "onet_interest", "soc_onet",
+};
+
+static void replaced_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct store *s = sqlite3_user_data(ctx);
+
+	(void)argc;
+	if (s->in_put && sqlite3_value_int(argv[0]))
+		s->replaced++;
+	sqlite3_result_null(ctx);
+}
+
+static enum status watch_replacements(struct store *s)
+{
+	enum status rc = STATUS_OK;
+	size_t i;
+
+	sqlite3_create_function(s->db, "careers_replaced", 1, SQLITE_UTF8, s, replaced_fn, NULL,
+				NULL);
+	for (i = 0; i < sizeof(keyed_tables) / sizeof(keyed_tables[0]) && !rc; i++) {
+		char sql[256];
+
+		snprintf(sql, sizeof(sql), "CREATE TEMP TRIGGER careers_replaced_%s AFTER UPDATE ON "
+			 "main.%s BEGIN SELECT careers_replaced(OLD.source_id IS NEW.source_id); END",
+			 keyed_tables[i], keyed_tables[i]);
+		rc = exec(s, sql, "setting up the store for importing");
+	}
+	return rc;
+}
+
+unsigned long store_source_replaced(const struct store *s)
+{
+	return s->replaced;
+}
+
 /* --- opening -------------------------------------------------------------------- */
 
 static struct store *store_new(const char *path)
@@ -744,6 +796,8 @@ enum status store_create(const char *path, struct store **out, char *err, size_t
 		  "PRAGMA foreign_keys = OFF;", "setting up the new store");
 	if (rc == STATUS_OK)
 		rc = exec(s, tables, "creating the tables");
+	if (rc == STATUS_OK)
+		rc = watch_replacements(s);
 	free(tables);
 	if (rc != STATUS_OK) {
 		snprintf(err, errlen, "%s", s->errmsg);
@@ -805,8 +859,13 @@ enum status store_open(const char *path, enum store_mode mode, struct store **ou
 		return STATUS_VERSION;
 	}
 	register_functions(s->db);
-	if (s->read_only)
+	if (s->read_only) {
 		exec(s, "PRAGMA query_only = 1", "opening read-only");
+	} else if (watch_replacements(s) != STATUS_OK) {
+		snprintf(err, errlen, "%s", s->errmsg);
+		store_close(s);
+		return STATUS_DB;
+	}
 	*out = s;
 	return STATUS_OK;
 }
@@ -890,6 +949,7 @@ enum status store_source_begin(struct store *s, const struct store_source *src)
 		return rc;
 	s->source_id = sqlite3_last_insert_rowid(s->db);
 	s->source_rejections = 0;
+	s->replaced = 0;
 	return STATUS_OK;
 }
 
@@ -1322,19 +1382,24 @@ static enum status put_crosswalk(struct store *s, const struct crosswalk_rec *r)
 static enum status sink_put(void *ctx, enum record_kind kind, const void *record)
 {
 	struct store *s = ctx;
+	enum status rc = STATUS_USAGE;
 
 	if (s->read_only)
 		return fail(s, STATUS_USAGE, "the store is open read-only");
+	s->in_put = 1;
 	switch (kind) {
 #define RECORD_PUT(id, type) \
 	case RECORD_##id: \
-		return put_##type(s, record);
+		rc = put_##type(s, record); \
+		break;
 		RECORD_INFO(RECORD_PUT)
 #undef RECORD_PUT
 	case RECORD_KIND_COUNT:
+		rc = fail(s, STATUS_USAGE, "unknown kind of record");
 		break;
 	}
-	return fail(s, STATUS_USAGE, "unknown kind of record");
+	s->in_put = 0;
+	return rc;
 }
 
 static const char *sink_message(void *ctx)

@@ -50,6 +50,8 @@ struct import_result {
 	unsigned long rejected;	/* records refused, each reported */
 	unsigned long skipped;	/* spacer/heading records, neither */
 	unsigned long warnings;	/* reported through the reporter's warn() */
+	unsigned long replaced;	/* loaded, then written over by a later row of the file with
+				 * the same key (counted by the store: build.c) */
 	char data_date[11];	/* "" when the file does not say */
 	char message[512];	/* why the file failed, when it did */
 };

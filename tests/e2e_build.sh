@@ -171,6 +171,18 @@ expect_status 1 $? "import with a missing input"
 grep -q "^file " "$work/out" && fail "the store was opened for writing before every input was open"
 expect_in "$work/err" "missing.csv: cannot open" "the missing input is named"
 [ "$(sha256sum < "$store")" = "$before" ] || fail "a refused input changed the store"
+# A key that comes again replaces the row before it: what is loaded is what remains.
+{
+	echo "id,postcode,latitude,longitude"
+	for i in $(seq 1 500); do echo "$i,DN1 3BU,53.52$i,-1.13$i"; done
+	echo "501,DN1 3EX,53.5,-1.1"
+} > "$work/same_key.csv"
+"$bin" import --db "$store" "$work/same_key.csv" > "$work/out" 2> "$work/err"
+expect_status 0 $? "import of repeated keys"
+grep -qE "same_key.csv +[a-z-]+ +501 +2 +0$" "$work/out" || fail "repeated keys counted as loaded: $(cat "$work/out")"
+expect_in "$work/out" "499 rows had the same key as an earlier row of this file" "repeated keys explained"
+"$bin" sources --db "$store" > "$work/out" 2>&1
+expect_in "$work/out" "501 read, 2 loaded, 0 rejected" "sources counts what remains"
 "$bin" import --db "$work/missing.db" "$work/extra.csv" > "$work/out" 2>&1
 expect_status 1 $? "import into a missing store"
 expect_in "$work/out" "cannot open the store" "import into a missing store"
