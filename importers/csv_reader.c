@@ -46,6 +46,7 @@ struct csv_reader {
 	unsigned long record_line;
 	int record_ready;
 	int too_many_fields;
+	size_t record_bytes;		/* of the fields of the record so far */
 	unsigned long long_field_line;	/* line of a field over the limit, or 0 */
 	int in_quotes;			/* the text fed so far ends inside a quoted value */
 	size_t nul_at, quote_at;	/* for the record being built, as csv_record */
@@ -105,6 +106,9 @@ static void on_field(void *field, size_t len, void *ctx)
 		r->too_many_fields = 1;
 		return;
 	}
+	r->record_bytes += len;
+	if (r->record_bytes > CSV_READER_MAX_RECORD)
+		return;	/* check_limits() stops the reader; keep no more of it */
 	if (r->count == r->alloc) {
 		r->alloc = r->alloc ? r->alloc * 2 : 32;
 		r->offsets = xrealloc(r->offsets, r->alloc * sizeof(*r->offsets));
@@ -285,6 +289,11 @@ static void check_quotes(struct csv_reader *r, const char *s, size_t n)
 
 static enum status check_limits(struct csv_reader *r)
 {
+	if (r->record_bytes > CSV_READER_MAX_RECORD) {
+		snprintf(r->error, sizeof(r->error), "line %lu: a record runs to more than %u MiB",
+			 r->record_line, CSV_READER_MAX_RECORD / (1024 * 1024));
+		return STATUS_FORMAT;
+	}
 	if (r->too_many_fields) {
 		snprintf(r->error, sizeof(r->error),
 			 "line %lu: more than %d fields in one record", r->record_line,
@@ -310,6 +319,7 @@ enum status csv_reader_next(struct csv_reader *r, struct csv_record *rec)
 
 	memset(rec, 0, sizeof(*rec));
 	r->count = 0;
+	r->record_bytes = 0;
 	strbuf_reset(&r->arena);
 	for (;;) {
 		const char *s = r->text.buf + r->pos;

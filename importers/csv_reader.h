@@ -10,8 +10,9 @@
  * including embedded newlines. Blank lines are skipped.
  *
  * Limits keep hostile input from exhausting memory: a field over
- * CSV_READER_MAX_FIELD bytes or a record over CSV_READER_MAX_FIELDS
- * fields stops the reader with STATUS_FORMAT and a message.
+ * CSV_READER_MAX_FIELD bytes, a record over CSV_READER_MAX_FIELDS fields
+ * or over CSV_READER_MAX_RECORD bytes in all stops the reader with
+ * STATUS_FORMAT and a message.
  */
 #ifndef CAREERS_CSV_READER_H
 #define CAREERS_CSV_READER_H
@@ -23,6 +24,7 @@
 
 #define CSV_READER_MAX_FIELD (4u * 1024 * 1024)
 #define CSV_READER_MAX_FIELDS 4096
+#define CSV_READER_MAX_RECORD (16u * 1024 * 1024)	/* all its fields together */
 
 struct csv_record {
 	size_t count;		/* number of fields */

@@ -163,11 +163,24 @@ static void start(struct import_source *src)
 		;
 	if (i < n && (head[i] == '{' || head[i] == '[')) {
 		char err[256];
+		int eof = 0;
 
 		src->is_json = 1;
 		strbuf_init(&src->json_text);
-		if (textfile_read_all(src->tf, &src->json_text, err, sizeof(err)) != STATUS_OK) {
-			snprintf(src->json_error, sizeof(src->json_error), "%s", err);
+		/* The whole document is read: at most JSON_MAX_DOCUMENT bytes of it. */
+		if (textfile_size(src->tf) <= JSON_MAX_DOCUMENT)
+			strbuf_grow(&src->json_text, textfile_size(src->tf) + 1);
+		while (!eof && src->json_text.len <= JSON_MAX_DOCUMENT &&
+		       textfile_size(src->tf) <= JSON_MAX_DOCUMENT)
+			if (textfile_read(src->tf, &src->json_text, &eof, err, sizeof(err)) !=
+			    STATUS_OK) {
+				snprintf(src->json_error, sizeof(src->json_error), "%s", err);
+				return;
+			}
+		if (!eof) {
+			snprintf(src->json_error, sizeof(src->json_error), "the JSON document is "
+				 "larger than %u MiB, more than careers reads in one go",
+				 JSON_MAX_DOCUMENT / (1024 * 1024));
 			return;
 		}
 		if (json_doc_open(src->json_text.buf, src->json_text.len, &src->doc,
@@ -1347,7 +1360,8 @@ static enum status run_json(struct import_source *src, struct import_file *file)
 		if (next == STATUS_NOT_FOUND)
 			break;
 		if (next != STATUS_OK) {
-			rc = import_fail(file, "record %lu could not be read", index + 1);
+			rc = import_fail(file, "%s", json_cursor_error(cursor)[0] ?
+					 json_cursor_error(cursor) : "a record could not be read");
 			break;
 		}
 		for (c = 0; c < imp->column_count; c++)

@@ -583,6 +583,43 @@ TEST(field_size_limit)
 	check_field_limit(0, CSV_READER_MAX_FIELD + 300000, 0);
 }
 
+/* A record of several big fields: bounded as a whole, so memory is too. */
+static void check_record_limit(size_t fields, int ok)
+{
+	size_t each = CSV_READER_MAX_FIELD, k;
+	struct strbuf text;
+	struct reading r;
+
+	strbuf_init(&text);
+	strbuf_puts(&text, "a,b\n");
+	for (k = 0; k < fields; k++) {
+		if (k)
+			strbuf_putc(&text, ',');
+		strbuf_grow(&text, each + 16);
+		memset(text.buf + text.len, 'y', each);
+		text.len += each;
+		text.buf[text.len] = '\0';
+	}
+	strbuf_puts(&text, "\nc,d\n");
+	read_bytes(text.buf, text.len, 0, &r);
+	if (ok) {
+		CHECK_INT(r.status, STATUS_OK);
+		CHECK_INT(r.count, 3);
+	} else {
+		CHECK_INT(r.status, STATUS_FORMAT);
+		CHECK_STR(r.error, "line 2: a record runs to more than 16 MiB");
+		CHECK_INT(r.count, 1);
+	}
+	reading_done(&r);
+	strbuf_done(&text);
+}
+
+TEST(record_size_limit)
+{
+	check_record_limit(CSV_READER_MAX_RECORD / CSV_READER_MAX_FIELD, 1);
+	check_record_limit(CSV_READER_MAX_RECORD / CSV_READER_MAX_FIELD + 1, 0);
+}
+
 static void check_fields_limit(size_t fields, int ok)
 {
 	struct strbuf text;
@@ -843,7 +880,7 @@ TEST(nul_and_stray_quotes_are_marked)
 	reading_done(&r);
 }
 
-TESTS(csv_spectrum, nul_and_stray_quotes_are_marked, csv_spectrum_exact_values, line_numbers, quoting_and_spaces,
+TESTS(csv_spectrum, nul_and_stray_quotes_are_marked, record_size_limit, csv_spectrum_exact_values, line_numbers, quoting_and_spaces,
       delimiter_detection, records_across_chunks, utf8_across_chunks, unterminated_quote,
       field_size_limit, fields_per_record_limit, encodings, bom_is_not_data, from_a_file,
       read_ahead)

@@ -4,7 +4,11 @@
  * loaded without a word. (LARS sector subject areas, tier 1: five columns,
  * two of them read.)
  */
+#include <fcntl.h>
+#include <unistd.h>
+
 #include "harness.h"
+#include "json_reader.h"
 
 #define HEADER "\"SectorSubjectAreaTier1\",\"SectorSubjectAreaTier1Desc\"," \
 	       "\"SectorSubjectAreaTier1Desc2\",\"EffectiveFrom\",\"EffectiveTo\"\n"
@@ -83,4 +87,36 @@ TEST(two_columns_with_one_name)
 	capture_done(&c);
 }
 
-TESTS(rows_longer_or_shorter_than_the_header, a_nul_byte_in_a_value, two_columns_with_one_name)
+/*
+ * A JSON document is read whole, so one larger than careers reads is
+ * refused before it is read (a sparse file: the size costs no disk).
+ */
+TEST(a_json_document_too_big_to_read)
+{
+	const char *tmp = getenv("CAREERS_TEST_TMP");
+	char *path = xasprintf("%s/huge-%ld.json", tmp ? tmp : "/tmp", (long)getpid());
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	struct capture c;
+
+	CHECK(fd >= 0);
+	if (fd >= 0) {
+		static char start[128 * 1024];
+
+		/* Text at the start (what detection reads), then a hole. */
+		memset(start, ' ', sizeof(start));
+		memcpy(start, "[ {\"a\": 1}", 10);
+		CHECK_INT(write(fd, start, sizeof(start)), sizeof(start));
+		CHECK_INT(ftruncate(fd, (off_t)JSON_MAX_DOCUMENT + 1), 0);
+		close(fd);
+	}
+	capture_init(&c);
+	capture_file(&c, path);
+	CHECK(c.detect_status != STATUS_OK);
+	CHECK(c.near);
+	CHECK_CONTAINS(c.why, "the JSON document is larger than 128 MiB");
+	capture_done(&c);
+	unlink(path);
+	free(path);
+}
+
+TESTS(a_json_document_too_big_to_read, rows_longer_or_shorter_than_the_header, a_nul_byte_in_a_value, two_columns_with_one_name)
