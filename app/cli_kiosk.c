@@ -152,8 +152,10 @@ static int screen_option(const char *command, struct cli_args *a, const char *v,
 		}
 		*theme_given = 1;
 	} else if (cli_is(a, "today")) {
-		if (!date_parse(v, &o->today) || strlen(v) != 10) {
-			cli_usage_error(command, "--today \"%s\": give a date as YYYY-MM-DD", v);
+		char why[80];
+
+		if (!date_read(v, &o->today, why, sizeof(why))) {
+			cli_usage_error(command, "--today \"%s\": %s", v, why);
 			return -1;
 		}
 		o->today_fixed = 1;

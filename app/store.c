@@ -418,7 +418,13 @@ static enum status db_fail(struct store *s, const char *doing)
 {
 	int code = sqlite3_errcode(s->db);
 
-	fail(s, STATUS_DB, "%s: %s", doing, sqlite3_errmsg(s->db));
+	/* Trouble with the store's file itself names the file: it is not the data's fault. */
+	if (code == SQLITE_READONLY || code == SQLITE_CANTOPEN || code == SQLITE_IOERR ||
+	    code == SQLITE_FULL || code == SQLITE_PERM || code == SQLITE_BUSY ||
+	    code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
+		fail(s, STATUS_DB, "the store %s: %s: %s", s->path, doing, sqlite3_errmsg(s->db));
+	else
+		fail(s, STATUS_DB, "%s: %s", doing, sqlite3_errmsg(s->db));
 	if (code == SQLITE_FULL)
 		return STATUS_IO;
 	if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
@@ -857,6 +863,12 @@ enum status store_open(const char *path, enum store_mode mode, struct store **ou
 			 path, version, STORE_VERSION);
 		store_close(s);
 		return STATUS_VERSION;
+	}
+	if (!s->read_only && sqlite3_db_readonly(s->db, "main") == 1) {
+		snprintf(err, errlen, "cannot write to the store %s: it is read-only (its permissions, "
+			 "or a read-only disk); nothing was changed", path);
+		store_close(s);
+		return STATUS_IO;
 	}
 	register_functions(s->db);
 	if (s->read_only) {

@@ -183,6 +183,20 @@ grep -qE "same_key.csv +[a-z-]+ +501 +2 +0$" "$work/out" || fail "repeated keys 
 expect_in "$work/out" "499 rows had the same key as an earlier row of this file" "repeated keys explained"
 "$bin" sources --db "$store" > "$work/out" 2>&1
 expect_in "$work/out" "501 read, 2 loaded, 0 rejected" "sources counts what remains"
+# A store that cannot be written is named as the culprit, not the input file.
+cp "$store" "$work/ro.db"
+chmod 444 "$work/ro.db"
+as_nobody=""
+[ "$(id -u)" = 0 ] && as_nobody="setpriv --reuid=65534 --regid=65534 --clear-groups"
+if [ -n "$as_nobody" ] && ! command -v setpriv > /dev/null; then
+	echo "setpriv is not installed: skipping the read-only store check (root can write anywhere)"
+else
+	chmod o+rx "$work"
+	$as_nobody "$bin" import --db "$work/ro.db" "$work/extra.csv" > "$work/out" 2> "$work/err"
+	expect_status 1 $? "import into a read-only store"
+	expect_in "$work/err" "cannot write to the store $work/ro.db" "a read-only store is named"
+	grep -q "^careers: $work/extra.csv" "$work/err" && fail "a read-only store blamed the input: $(cat "$work/err")"
+fi
 "$bin" import --db "$work/missing.db" "$work/extra.csv" > "$work/out" 2>&1
 expect_status 1 $? "import into a missing store"
 expect_in "$work/out" "cannot open the store" "import into a missing store"

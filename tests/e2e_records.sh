@@ -71,7 +71,7 @@ expect_in "$work/err" '--older-than "soon" is not a number of days' "bad days"
 run "negative days" 2 records purge --older-than=-3
 expect_in "$work/err" '--older-than "-3" is not a number of days' "negative days"
 run "bad today" 2 records purge --older-than 3 --today 2026-02-30
-expect_in "$work/err" '--today "2026-02-30" is not a date' "bad today"
+expect_in "$work/err" '--today "2026-02-30": February 2026 has 28 days' "bad today"
 run "days on list" 2 records list --older-than 3
 expect_in "$work/err" "--older-than is only for purge" "days on list"
 run "unknown option" 2 records list --colour

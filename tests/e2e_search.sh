@@ -103,6 +103,12 @@ bad '--format "xml": choose from text, json, csv' --format xml
 bad '--postcode "12345": not a postcode or postcode district' --postcode 12345
 bad '--riasec "ABC" is not a RIASEC result' --riasec ABC
 bad '--today "31/12/2026": give a date as YYYY-MM-DD' --today 31/12/2026
+# A real date outside what careers can work with, or one that does not exist, says which.
+bad '--today "9999-12-31": careers works with dates from 1800 to 2200' --today 9999-12-31
+bad '--today "2027-02-30": February 2027 has 28 days' --today 2027-02-30
+bad '--today "2027-13-01": there is no month 13' --today 2027-13-01
+bad '--limit "1000000": at most 100000 results are listed; --limit 0 lists them all' --limit 1000000
+bad '--limit "-3": give a whole number, 0 for all' --limit -3
 bad 'give --year (at school) or --age (left school), not both' --year 11 --age 17
 bad 'unknown option --colour' --colour red
 
