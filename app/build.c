@@ -31,6 +31,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "dataset.h"
 #include "import.h"
 #include "mem.h"
 #include "pack.h"
@@ -150,98 +151,11 @@ static enum status walk(const char *dir, struct file_list *files, FILE *err, int
 
 /* --- DATASET files ------------------------------------------------------------ */
 
-struct dataset {
-	char *folder;	/* prefix of the paths it describes, ending in '/' */
-	char *licence, *attribution, *date;
-	int sample;
-};
-
 static int is_dataset_file(const char *path)
 {
 	const char *base = strrchr(path, '/');
 
 	return strcmp(base ? base + 1 : path, "DATASET") == 0;
-}
-
-static char *trimmed(const char *s)
-{
-	size_t n;
-
-	while (*s == ' ' || *s == '\t')
-		s++;
-	n = strlen(s);
-	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r' || s[n - 1] == '\n'))
-		n--;
-	return xstrndup(s, n);
-}
-
-static enum status read_dataset(const char *path, struct dataset *ds, FILE *err)
-{
-	FILE *f = fopen(path, "r");
-	char line[1024];
-	unsigned long lineno = 0;
-	const char *slash = strrchr(path, '/');
-
-	memset(ds, 0, sizeof(*ds));
-	if (!f) {
-		fprintf(err, "careers: %s: %s\n", path, strerror(errno));
-		return STATUS_IO;
-	}
-	ds->folder = slash ? xstrndup(path, (size_t)(slash - path) + 1) : xstrdup("");
-	while (fgets(line, sizeof(line), f)) {
-		char *colon = strchr(line, ':');
-		char *key, *value;
-
-		lineno++;
-		if (line[0] == '#' || line[strspn(line, " \t\r\n")] == '\0')
-			continue;
-		if (!colon) {
-			fprintf(err, "%s:%lu: expected \"key: value\"\n", path, lineno);
-			fclose(f);
-			return STATUS_FORMAT;
-		}
-		*colon = '\0';
-		key = trimmed(line);
-		value = trimmed(colon + 1);
-		if (strcasecmp(key, "licence") == 0) {
-			free(ds->licence);
-			ds->licence = value;
-			value = NULL;
-		} else if (strcasecmp(key, "attribution") == 0) {
-			free(ds->attribution);
-			ds->attribution = value;
-			value = NULL;
-		} else if (strcasecmp(key, "date") == 0) {
-			free(ds->date);
-			ds->date = value;
-			value = NULL;
-		} else if (strcasecmp(key, "sample") == 0) {
-			ds->sample = strcasecmp(value, "yes") == 0 || strcasecmp(value, "true") == 0;
-		} else if (strcasecmp(key, "name") != 0 && strcasecmp(key, "description") != 0) {
-			fprintf(err, "%s:%lu: unknown key \"%s\" (expected name, licence, "
-				"attribution, sample or date)\n", path, lineno, key);
-			free(key);
-			free(value);
-			fclose(f);
-			return STATUS_FORMAT;
-		}
-		free(key);
-		free(value);
-	}
-	fclose(f);
-	if (!ds->licence || !ds->attribution) {
-		fprintf(err, "%s: needs both a licence and an attribution line\n", path);
-		return STATUS_FORMAT;
-	}
-	return STATUS_OK;
-}
-
-static void dataset_done(struct dataset *ds)
-{
-	free(ds->folder);
-	free(ds->licence);
-	free(ds->attribution);
-	free(ds->date);
 }
 
 /* --- one file ------------------------------------------------------------------ */
@@ -511,8 +425,13 @@ enum status build_store(const struct build_options *o)
 		}
 		if (is_dataset_file(files.paths[i])) {
 			datasets = xrealloc(datasets, (ndatasets + 1) * sizeof(*datasets));
-			rc = read_dataset(files.paths[i], &datasets[ndatasets], o->err_stream);
-			ndatasets += rc == STATUS_OK;
+			rc = dataset_read(files.paths[i], &datasets[ndatasets], err, sizeof(err));
+			if (rc == STATUS_OK)
+				ndatasets++;
+			else
+				dataset_done(&datasets[ndatasets]);
+			if (rc != STATUS_OK)
+				fprintf(o->err_stream, "%s\n", err);
 			continue;
 		}
 		rc = import_one(&st, files.paths[i], -1, 0, &skipped);

@@ -94,6 +94,22 @@ expect_status 1 $? "build from a missing folder"
 expect_in "$work/err" "cannot read the folder" "missing folder"
 [ "$(sha256sum < "$store")" = "$before" ] || fail "build from a missing folder changed the store"
 
+# A DATASET line of any length is one line: a long attribution is read whole, and a
+# mistake after it is reported on the line it is on.
+long=$(head -c 1500 /dev/zero | tr '\0' 'a')
+dsdata="$work/dsdata"
+mkdir -p "$dsdata"
+cp "$src/tests/fixtures/ifate/good_and_bad.csv" "$dsdata/"
+printf 'licence: Test licence 1.0\nattribution: Credit %s.\n' "$long" > "$dsdata/DATASET"
+"$bin" build --quiet --data "$dsdata" --out "$work/ds.db" > "$work/out" 2> "$work/err"
+expect_status 0 $? "build with a long DATASET line"
+"$bin" sources --db "$work/ds.db" > "$work/out" 2>&1
+grep -q "attribution: Credit a\{1500\}\." "$work/out" || fail "the long attribution was not read whole"
+printf '# %s\nlicence: L\nattribution: A\nsomething wrong\n' "$long" > "$dsdata/DATASET"
+"$bin" build --quiet --data "$dsdata" --out "$work/ds2.db" > "$work/out" 2> "$work/err"
+expect_status 1 $? "build with a bad DATASET line"
+expect_in "$work/err" "DATASET:4: expected \"key: value\"" "a DATASET mistake is on its real line"
+
 # kill -9 in the middle of a build: make one big enough to take a while.
 big="$work/big"
 mkdir -p "$big"

@@ -60,6 +60,17 @@ ended() {
 	return 1
 }
 
+# --- a settings file with a long comment starts, and a mistake names its real line --------------
+long=$(head -c 600 /dev/zero | tr '\0' 'c')
+{ printf '# %s\n' "$long"; cat "$work/kiosk.conf"; printf 'idle_seconds = 90\n'; } > "$work/long.conf"
+t new-session -d -s k -x 80 -y 24 \
+	"env LANG=C.UTF-8 TERM=xterm-256color $bin kiosk --db $work/store.db --config $work/long.conf; sleep 30"
+wait_for "What could you do next?" || fail "a kiosk.conf with a long comment stops the kiosk starting"
+stop_tmux
+printf '# %s\nidle_seconds = 5\n' "$long" > "$work/bad.conf"
+"$bin" kiosk --db "$work/store.db" --config "$work/bad.conf" > "$work/out" 2>&1 < /dev/null
+grep -q "bad.conf:2: idle_seconds must be 10 to 3600" "$work/out" || fail "kiosk.conf mistake not on its real line: $(cat "$work/out")"
+
 # --- signals ---------------------------------------------------------------------------------
 for sig in USR1 USR2 ALRM PIPE XCPU VTALRM SYS TERM HUP; do
 	run_kiosk
