@@ -20,9 +20,9 @@ trap cleanup EXIT
 failures=0
 fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
 screen() { t capture-pane -p -t k; }
-# Wait until the screen shows some text (up to $2 tenths of a second, default 50).
+# Wait until the screen shows some text (up to $2 tenths of a second, default 100).
 wait_for() {
-	for _ in $(seq 1 "${2:-50}"); do
+	for _ in $(seq 1 "${2:-100}"); do
 		screen | grep -qF -- "$1" && return 0
 		sleep 0.1
 	done
