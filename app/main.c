@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "safe_text.h"
 #include "validate.h"
 
 struct command {
@@ -139,6 +140,28 @@ int cli_usage_error(const char *command, const char *fmt, ...)
 	return EXIT_USAGE;
 }
 
+/*
+ * Everything the command-line tools print - results, listings, messages
+ * quoting arguments and file names - goes through safe_text(): no terminal
+ * controls, no bytes that are not UTF-8. (The screens draw with curses,
+ * which shows control characters as ^X.)
+ */
+static void print_safely(void)
+{
+	FILE *out, *err;
+
+	fflush(stdout);
+	fflush(stderr);
+	out = safe_text_stream(STDOUT_FILENO);
+	err = safe_text_stream(STDERR_FILENO);
+	if (out)
+		stdout = out;
+	if (err) {
+		setvbuf(err, NULL, _IOLBF, 0);
+		stderr = err;
+	}
+}
+
 int main(int argc, char **argv)
 {
 	const struct command *c;
@@ -150,11 +173,15 @@ int main(int argc, char **argv)
 		/* The kiosk on a terminal; a summary of the store for scripts. */
 		if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
 			return cli_kiosk(1, argv);
+		print_safely();
 		return cli_sources(1, summary);
 	}
 	if (argv[1][0] == '-' && argv[1][1] == '-' && strcmp(argv[1], "--help") != 0 &&
 	    strcmp(argv[1], "--version") != 0)
 		return cli_kiosk(argc, argv);
+	c = find_command(argv[1]);
+	if (!c || (c->run != cli_kiosk && c->run != cli_adviser))
+		print_safely();
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
 		print_help(stdout);
 		return 0;
@@ -165,7 +192,6 @@ int main(int argc, char **argv)
 	}
 	if (strcmp(argv[1], "help") == 0)
 		return help_command(argc, argv);
-	c = find_command(argv[1]);
 	if (!c) {
 		fprintf(stderr, "careers: no command \"%s\" (see careers --help)\n", argv[1]);
 		return EXIT_USAGE;

@@ -94,6 +94,17 @@ expect_status 1 $? "build from a missing folder"
 expect_in "$work/err" "cannot read the folder" "missing folder"
 [ "$(sha256sum < "$store")" = "$before" ] || fail "build from a missing folder changed the store"
 
+# A file name with terminal controls in it is not played to the terminal by any listing.
+evil_dir="$work/evil"
+mkdir -p "$evil_dir"
+cp "$src/tests/fixtures/ifate/good_and_bad.csv" "$evil_dir/$(printf 'std\033[2J\302\233x\377.csv')"
+"$bin" build --data "$evil_dir" --out "$work/evil.db" > "$work/out" 2> "$work/err"
+expect_status 0 $? "build of a file with controls in its name"
+"$bin" sources --db "$work/evil.db" >> "$work/out" 2>> "$work/err"
+"$bin" sources --db "$work/evil.db" --rejected >> "$work/out" 2>> "$work/err"
+LC_ALL=C grep -q "$(printf '\033')" "$work/out" "$work/err" && fail "a file name's escape sequence was printed"
+LC_ALL=C grep -q "$(printf '\302[\200-\237]')" "$work/out" "$work/err" && fail "a file name's C1 control was printed"
+
 # A DATASET line of any length is one line: a long attribution is read whole, and a
 # mistake after it is reported on the line it is on.
 long=$(head -c 1500 /dev/zero | tr '\0' 'a')

@@ -112,6 +112,20 @@ bad '--limit "-3": give a whole number, 0 for all' --limit -3
 bad 'give --year (at school) or --age (left school), not both' --year 11 --age 17
 bad 'unknown option --colour' --colour red
 
+# --- what is printed is text: no terminal controls, and JSON stays JSON --------------------------------------
+# Invalid UTF-8, an escape sequence, a C1 control (CSI, U+009B) and a bell in the words looked for.
+evil=$(printf 'mech\377\376\033[2J\302\233\007x')
+search --text "$evil" --format json > "$work/evil.json" 2>&1
+[ "$(sqlite3 :memory: "SELECT json_valid(readfile('$work/evil.json'))")" = 1 ] || fail "--text with invalid UTF-8 made invalid JSON"
+for format in text json csv; do
+	search --text "$evil" --format "$format" > "$work/evil.out" 2>&1
+	LC_ALL=C grep -q "$(printf '[\001-\010\013-\014\016-\037\177]')" "$work/evil.out" && fail "--format $format printed a control character"
+	LC_ALL=C grep -q "$(printf '\302[\200-\237]')" "$work/evil.out" && fail "--format $format printed a C1 control"
+	iconv -f UTF-8 -t UTF-8 "$work/evil.out" > /dev/null 2>&1 || fail "--format $format printed invalid UTF-8"
+done
+search --sort "$evil" > "$work/evil.out" 2>&1
+LC_ALL=C grep -q "$(printf '\033')" "$work/evil.out" && fail "an argument's escape sequence reached the terminal in a message"
+
 # --- learner text never reaches SQL as SQL ------------------------------------------------------------------
 before=$(sha256sum < "$store")
 search --text "x'); DROP TABLE course; --" > "$work/out" 2>&1
