@@ -151,4 +151,11 @@ int cli_usage_error(const char *command, const char *fmt, ...) __attribute__((fo
 /* The store to open: --db, else $CAREERS_DB, else the built-in default. */
 const char *cli_default_store(void);
 
+/*
+ * Set by tests and fuzzing: each command returns 0 as soon as its
+ * arguments have been read and found sound, before it opens, reads or
+ * writes anything (a usage error still returns EXIT_USAGE).
+ */
+extern int cli_parse_only;
+
 #endif

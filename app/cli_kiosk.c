@@ -124,6 +124,8 @@ int cli_kiosk(int argc, char **argv)
 			return cli_usage_error("kiosk", "unknown option --%s", a.option);
 		}
 	}
+	if (cli_parse_only)
+		return 0;
 	if (apply_config(config_given, theme_given, &config, &o) != 0)
 		return 1;
 	if (!o.idle_seconds)
@@ -166,6 +168,8 @@ int cli_adviser(int argc, char **argv)
 		else
 			return cli_usage_error("adviser", "unknown option --%s", a.option);
 	}
+	if (cli_parse_only)
+		return 0;
 	if (apply_config(config_given, theme_given, &config, &o) != 0)
 		return 1;
 	o.retention_days = config.retention_days ? config.retention_days : 365;
@@ -218,6 +222,8 @@ int cli_pin(int argc, char **argv)
 					       kind < 0 ? a.value : a.option);
 		}
 	}
+	if (cli_parse_only)
+		return 0;
 	if (!read_secret("New adviser PIN (at least 6 digits, or a passphrase of at least 10 "
 			 "characters): ", pin, sizeof(pin)) ||
 	    !read_secret("The same again: ", again, sizeof(again))) {

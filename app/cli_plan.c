@@ -116,7 +116,7 @@ int cli_plan(int argc, char **argv)
 	char err[512], *records_path;
 	int rc;
 
-	if ((rc = parse(argc, argv, &p)) != 0)
+	if ((rc = parse(argc, argv, &p)) != 0 || cli_parse_only)
 		return rc;
 	records_path = p.records ? xstrdup(p.records) : records_default_path();
 	if (!records_path) {

@@ -395,7 +395,7 @@ int cli_records(int argc, char **argv)
 	enum status rc;
 	int status;
 
-	if ((status = parse_request(&q, argc, argv)) != 0)
+	if ((status = parse_request(&q, argc, argv)) != 0 || cli_parse_only)
 		return status;
 	path = q.path ? xstrdup(q.path) : records_default_path();
 	if (!path) {

@@ -507,7 +507,7 @@ int cli_search(int argc, char **argv)
 	size_t i;
 	int usage;
 
-	if ((usage = parse_args(&a, argc, argv)) != 0)
+	if ((usage = parse_args(&a, argc, argv)) != 0 || cli_parse_only)
 		return usage;
 	if (store_open(a.db, STORE_READ_ONLY, &s, err, sizeof(err)) != STATUS_OK) {
 		fprintf(stderr, "careers: %s\n", err);
@@ -598,6 +598,8 @@ int cli_interests(int argc, char **argv)
 					       kind < 0 ? args.value : args.option);
 		}
 	}
+	if (cli_parse_only)
+		return 0;
 	if (store_open(db, STORE_READ_ONLY, &s, err, sizeof(err)) != STATUS_OK) {
 		fprintf(stderr, "careers: %s\n", err);
 		return 1;

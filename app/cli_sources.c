@@ -87,6 +87,8 @@ int cli_sources(int argc, char **argv)
 			return cli_usage_error("sources", "unknown option --%s", a.option);
 		}
 	}
+	if (cli_parse_only)
+		return 0;
 	if (store_open(db, STORE_READ_ONLY, &s, err, sizeof(err)) != STATUS_OK) {
 		fprintf(stderr, "careers: %s\n", err);
 		if (summary)

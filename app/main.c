@@ -1,7 +1,6 @@
 /*
  * main.c - `careers`: argument dispatch and the shared option reader.
  */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -64,80 +63,6 @@ static int help_command(int argc, char **argv)
 	}
 	printf("usage: %s\n\n%s\n%s", c->usage, c->summary, c->help);
 	return 0;
-}
-
-const char *cli_default_store(void)
-{
-	const char *env = getenv("CAREERS_DB");
-
-	return env && *env ? env : CAREERS_DEFAULT_STORE;
-}
-
-void cli_args_init(struct cli_args *a, const char *command, int argc, char **argv)
-{
-	memset(a, 0, sizeof(*a));
-	a->command = command;
-	a->argc = argc;
-	a->argv = argv;
-	a->i = 1;
-}
-
-int cli_args_next(struct cli_args *a)
-{
-	const char *arg, *eq;
-	size_t len;
-
-	a->option = NULL;
-	a->value = NULL;
-	if (a->i >= a->argc)
-		return 0;
-	arg = a->argv[a->i++];
-	if (strncmp(arg, "--", 2) != 0 || arg[2] == '\0') {
-		a->value = arg;
-		return -1;
-	}
-	arg += 2;
-	eq = strchr(arg, '=');
-	len = eq ? (size_t)(eq - arg) : strlen(arg);
-	if (len >= sizeof(a->name))
-		len = sizeof(a->name) - 1;
-	memcpy(a->name, arg, len);
-	a->name[len] = '\0';
-	a->option = a->name;
-	a->value = eq ? eq + 1 : NULL;
-	return 1;
-}
-
-int cli_is(const struct cli_args *a, const char *name)
-{
-	return a->option && strcmp(a->option, name) == 0;
-}
-
-const char *cli_value(struct cli_args *a)
-{
-	if (a->value)
-		return a->value;
-	if (a->i < a->argc) {
-		a->value = a->argv[a->i++];
-		return a->value;
-	}
-	cli_usage_error(a->command, "--%s needs a value", a->option);
-	return NULL;
-}
-
-int cli_usage_error(const char *command, const char *fmt, ...)
-{
-	const struct command *c = find_command(command);
-	va_list ap;
-
-	fprintf(stderr, "careers %s: ", command);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-	if (c)
-		fprintf(stderr, "usage: %s\n", c->usage);
-	return EXIT_USAGE;
 }
 
 /*
