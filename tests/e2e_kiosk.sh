@@ -10,22 +10,7 @@ src=${CAREERS_SOURCE:?}
 work=${CAREERS_TEST_TMP:-/tmp}/e2e_kiosk.$$
 sock="careers-e2e-$$"
 rm -rf "$work" && mkdir -p "$work"
-t() { tmux -L "$sock" "$@"; }
-cleanup() { t kill-server 2> /dev/null; rm -rf "$work"; }
-trap cleanup EXIT
-failures=0
-fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
-screen() { t capture-pane -p -t k; }
-# Wait until the screen shows some text (up to 5 s).
-wait_for() {
-	for _ in $(seq 1 50); do
-		screen | grep -qF -- "$1" && return 0
-		sleep 0.1
-	done
-	fail "screen never showed \"$1\"; it shows:"
-	screen | sed 's/^/    /' >&2
-	return 1
-}
+. "$src/tests/kiosk_kit.sh"
 alive() { t has-session -t k 2> /dev/null; }
 # The widest line on screen, in characters (the QR code is multi-byte).
 width() { screen | LC_ALL=C.UTF-8 wc -L; }
@@ -40,12 +25,6 @@ grep -q 246813 "$work/kiosk.conf" && fail "the PIN itself is in the config file"
 printf '246813\n135799\n' | "$bin" pin --config "$work/other.conf" > "$work/out" 2>&1 && fail "different PINs accepted"
 grep -q "different" "$work/out" || fail "mismatched PINs not explained"
 
-# Stop the tmux server and wait until it has gone (a new session on a dying
-# server fails with "no server running").
-stop_tmux() {
-	t kill-server 2> /dev/null
-	for _ in $(seq 1 50); do t has-session 2> /dev/null || return 0; sleep 0.1; done
-}
 
 start() { # cols lines extra-args
 	stop_tmux
@@ -149,8 +128,4 @@ for _ in $(seq 1 50); do [ -s "$work/stty.txt" ] && break; sleep 0.1; done
 grep -qw -- "-icanon" "$work/stty.txt" && fail "terminal left in raw mode after a crash"
 grep -qw -- "-echo" "$work/stty.txt" && fail "terminal left without echo after a crash"
 
-if [ "$failures" -gt 0 ]; then
-	echo "$failures check(s) failed" >&2
-	exit 1
-fi
-echo "all kiosk checks passed"
+finish "all kiosk checks passed"

@@ -14,22 +14,7 @@ work=${CAREERS_TEST_TMP:-/tmp}/e2e_hardening.$$
 sock="careers-e2e-hard-$$"
 rm -rf "$work" && mkdir -p "$work/home" "$work/run"
 chmod 700 "$work/run"
-t() { tmux -L "$sock" "$@"; }
-cleanup() { t kill-server 2> /dev/null; rm -rf "$work"; }
-trap cleanup EXIT
-failures=0
-fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
-screen() { t capture-pane -p -t k; }
-# Wait until the screen shows some text (up to $2 tenths of a second, default 100).
-wait_for() {
-	for _ in $(seq 1 "${2:-100}"); do
-		screen | grep -qF -- "$1" && return 0
-		sleep 0.1
-	done
-	fail "screen never showed \"$1\"; it shows:"
-	screen | sed 's/^/    /' >&2
-	return 1
-}
+. "$src/tests/kiosk_kit.sh"
 
 "$bin" build --quiet --data "$src/data/doncaster" --out "$work/store.db" > /dev/null || { echo "cannot build the store"; exit 1; }
 
@@ -39,11 +24,6 @@ grep -q "at least 6 digits" "$work/out" || fail "a short PIN is not explained: $
 [ -e "$work/short.conf" ] && fail "a refused PIN still wrote the config"
 printf '111111\n111111\n' | "$bin" pin --config "$work/short.conf" > /dev/null 2>&1 && fail "111111 was accepted"
 printf '246813\n246813\n' | "$bin" pin --config "$work/kiosk.conf" > /dev/null 2>&1 || fail "careers pin 246813"
-
-stop_tmux() {
-	t kill-server 2> /dev/null
-	for _ in $(seq 1 50); do t has-session 2> /dev/null || return 0; sleep 0.1; done
-}
 
 # The kiosk in a shell that, once it has ended, writes its exit status and the
 # terminal's settings, and says so on the screen.
@@ -128,8 +108,4 @@ wait_for "Please wait" || fail "a restarted kiosk forgot the wrong PINs"
 [ -z "$(find "$work/home" -mindepth 1 | head -1)" ] || fail "the kiosk wrote into its home folder: $(find "$work/home" -mindepth 1)"
 [ -f "$work/run/careers-pin-guard" ] || fail "no count of wrong PINs in \$XDG_RUNTIME_DIR"
 
-if [ "$failures" -gt 0 ]; then
-	echo "$failures check(s) failed" >&2
-	exit 1
-fi
-echo "all kiosk hardening checks passed"
+finish "all kiosk hardening checks passed"

@@ -7,6 +7,7 @@
 
 #include "build.h"
 #include "model.h"
+#include "records.h"
 
 /*
  * The check counters live in each test program (TESTS() defines them);
@@ -477,4 +478,15 @@ void check_bundled_store(const char *path)
 	o.err_stream = stderr;
 	CHECK_INT(build_store(&o), STATUS_OK);
 	fclose(devnull);
+}
+
+struct records *check_records_open(const char *path)
+{
+	struct records *r = NULL;
+	char err[300];
+
+	CHECK_INT(records_open(path, 1, &r, err, sizeof(err)), STATUS_OK);
+	if (!r)
+		fprintf(stderr, "%s\n", err);
+	return r;
 }

@@ -14,6 +14,8 @@
 #include "import.h"
 #include "mem.h"
 
+struct records;
+
 struct capture {
 	struct strbuf records;		/* one line per record */
 	struct strbuf rejections;	/* one line per rejection */
@@ -60,6 +62,9 @@ void check_golden(const char *name, const char *text);
 
 /* Build the bundled Doncaster dataset into a store at path, quietly; checked. */
 void check_bundled_store(const char *path);
+
+/* records_open(path, create), checked to succeed (else the message is printed and NULL). */
+struct records *check_records_open(const char *path);
 
 /* Count lines of c->records that contain needle. */
 unsigned long capture_count(const struct capture *c, const char *needle);

@@ -44,16 +44,6 @@ static char *path_in(const char *name)
 	return p;
 }
 
-static struct records *open_ok(const char *path)
-{
-	struct records *r = NULL;
-	char err[300];
-
-	CHECK_INT(records_open(path, 1, &r, err, sizeof(err)), STATUS_OK);
-	if (!r)
-		fprintf(stderr, "%s\n", err);
-	return r;
-}
 
 static void note(struct advice *a, const char *text)
 {
@@ -143,7 +133,7 @@ TEST(deleted_journals_hold_nothing)
 	watched.zName = "watched";
 	watched.xDelete = watched_delete;
 	CHECK_INT(sqlite3_vfs_register(&watched, 1), SQLITE_OK);
-	r = open_ok(path);
+	r = check_records_open(path);
 	if (r) {
 		advice_init(a);
 		snprintf(a->pupil, sizeof(a->pupil), "%s", secrets[0]);
@@ -173,7 +163,7 @@ TEST(deleted_journals_hold_nothing)
 TEST(two_windows_lose_no_note)
 {
 	char *path = path_in("windows.db");
-	struct records *one = open_ok(path), *two = open_ok(path);
+	struct records *one = check_records_open(path), *two = check_records_open(path);
 	struct advice *a = xcalloc(1, sizeof(*a)), *w1 = xcalloc(1, sizeof(*w1));
 	struct advice *w2 = xcalloc(1, sizeof(*w2)), *got = xcalloc(1, sizeof(*got));
 
@@ -230,7 +220,7 @@ done:
 TEST(a_merge_that_does_not_fit_is_refused)
 {
 	char *path = path_in("full.db");
-	struct records *one = open_ok(path), *two = open_ok(path);
+	struct records *one = check_records_open(path), *two = check_records_open(path);
 	struct advice *a = xcalloc(1, sizeof(*a)), *w2 = xcalloc(1, sizeof(*w2));
 	struct advice *got = xcalloc(1, sizeof(*got));
 	char text[64];
@@ -277,18 +267,18 @@ TEST(a_linked_home_folder_is_fine_a_linked_file_is_not)
 	mkdir(home, 0700);
 	CHECK(symlink(home, link) == 0);
 	/* Made through the link, and opened through it again. */
-	r = open_ok(path);
+	r = check_records_open(path);
 	if (r) {
 		advice_init(a);
 		snprintf(a->pupil, sizeof(a->pupil), "EF");
 		CHECK_INT(records_save(r, a), STATUS_OK);
 		records_close(r);
 	}
-	r = open_ok(path);
+	r = check_records_open(path);
 	records_close(r);
 
 	/* The records file itself may not be a link: its path is named, with why. */
-	r = open_ok(target);
+	r = check_records_open(target);
 	records_close(r);
 	CHECK(symlink(target, file_link) == 0);
 	CHECK_INT(records_open(file_link, 1, &r, err, sizeof(err)), STATUS_IO);
@@ -318,12 +308,12 @@ TEST(a_linked_home_folder_is_fine_a_linked_file_is_not)
 TEST(a_file_others_can_read_is_made_private)
 {
 	char *path = path_in("open.db");
-	struct records *r = open_ok(path);
+	struct records *r = check_records_open(path);
 	struct stat st;
 
 	records_close(r);
 	CHECK(chmod(path, 0644) == 0);
-	r = open_ok(path);
+	r = check_records_open(path);
 	CHECK(stat(path, &st) == 0 && (st.st_mode & 0777) == 0600);
 	if (r) {
 		CHECK_CONTAINS(records_notice(r), "0644");
@@ -331,7 +321,7 @@ TEST(a_file_others_can_read_is_made_private)
 	}
 	records_close(r);
 	/* Already private: nothing to say. */
-	r = open_ok(path);
+	r = check_records_open(path);
 	if (r)
 		CHECK_STR(records_notice(r), "");
 	records_close(r);
@@ -343,7 +333,7 @@ TEST(a_file_others_can_read_is_made_private)
 TEST(version_1_files_are_upgraded)
 {
 	char *path = path_in("v1.db");
-	struct records *r = open_ok(path);
+	struct records *r = check_records_open(path);
 	struct advice *a = xcalloc(1, sizeof(*a)), *got = xcalloc(1, sizeof(*got));
 	sqlite3 *db = NULL;
 	sqlite3_stmt *st;
@@ -360,7 +350,7 @@ TEST(version_1_files_are_upgraded)
 	CHECK_INT(sqlite3_exec(db, "ALTER TABLE session DROP COLUMN version; "
 			       "PRAGMA user_version = 1", NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(db);
-	r = open_ok(path);
+	r = check_records_open(path);
 	if (!r)
 		goto done;
 	CHECK_INT(records_load(r, a->id, got), STATUS_OK);

@@ -14,57 +14,16 @@
 #include "format.h"
 #include "harness.h"
 #include "pin_guard.h"
-#include "ui/ui.h"
-
-static char test_store_path[512];
-
-static void remove_store(void)
-{
-	unlink(test_store_path);
-}
-
-static void build_store_once(void)
-{
-	const char *tmp = getenv("CAREERS_TEST_TMP");
-
-	if (test_store_path[0])
-		return;
-	/* One per process: valgrind_ui runs this same program alongside. */
-	snprintf(test_store_path, sizeof(test_store_path), "%s/ui-%ld.db", tmp ? tmp : "/tmp",
-		 (long)getpid());
-	atexit(remove_store);
-	check_bundled_store(test_store_path);
-}
+#include "ui_harness.h"
 
 static struct ui_headless *start(int cols, int lines)
 {
-	struct ui_options o;
-	struct ui_headless *h;
-	char err[256];
-
-	build_store_once();
-	memset(&o, 0, sizeof(o));
-	o.db = test_store_path;
-	o.locked = 1;
-	o.today_fixed = 1;
-	o.today = (struct civil_date){ 2026, 11, 30 };
-	o.idle_seconds = 90;
-	o.warning_seconds = 20;
-	o.pin_hash = "$6$careerstest$AJd0LylrfhhRETLIAxdvu4dRlw7zIhr2LfjeeTRyacVjfF1fg/2lqvJyeK62ro2T.wvhlLwA.RreribgymuRu0";	/* PIN 4321 */
-	h = ui_headless_new(cols, lines, &o, err, sizeof(err));
-	CHECK(h != NULL);
-	if (!h)
-		fprintf(stderr, "cannot start the UI: %s\n", err);
-	return h;
+	return ui_test_kiosk(cols, lines, NULL);
 }
 
 static char *screen(struct ui_headless *h)
 {
-	struct strbuf sb;
-
-	strbuf_init(&sb);
-	ui_headless_dump(h, &sb);
-	return strbuf_detach(&sb);
+	return ui_test_screen(h);
 }
 
 /* Compare the screen with tests/golden/NAME-COLSxLINES.txt (or write it). */

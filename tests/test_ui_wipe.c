@@ -18,61 +18,20 @@
 #include "format.h"
 #include "harness.h"
 #include "pin_guard.h"
-#include "ui/ui.h"
-
-static char test_store_path[512];
-
-static void remove_store(void)
-{
-	unlink(test_store_path);
-}
-
-static void build_store_once(void)
-{
-	const char *tmp = getenv("CAREERS_TEST_TMP");
-
-	if (test_store_path[0])
-		return;
-	snprintf(test_store_path, sizeof(test_store_path), "%s/ui-wipe-%ld.db",
-		 tmp ? tmp : "/tmp", (long)getpid());
-	atexit(remove_store);
-	check_bundled_store(test_store_path);
-}
+#include "ui_harness.h"
 
 /*
  * The count of wrong adviser PINs belongs to the kiosk, not to a pupil:
- * it outlives the wipe on purpose, so both kiosks share one.
+ * it outlives the wipe on purpose (see one_pupil()).
  */
 static struct ui_headless *start(struct pin_guard *guard)
 {
-	struct ui_options o;
-	struct ui_headless *h;
-	char err[256];
-
-	build_store_once();
-	memset(&o, 0, sizeof(o));
-	o.db = test_store_path;
-	o.locked = 1;
-	o.today_fixed = 1;
-	o.today = (struct civil_date){ 2026, 11, 30 };
-	o.idle_seconds = 90;
-	o.warning_seconds = 20;
-	o.pin_hash = "$6$careerstest$AJd0LylrfhhRETLIAxdvu4dRlw7zIhr2LfjeeTRyacVjfF1fg/2lqvJyeK62ro2T.wvhlLwA.RreribgymuRu0";	/* PIN 4321 */
-	o.pin_guard = guard;
-	h = ui_headless_new(80, 24, &o, err, sizeof(err));
-	if (!h)
-		fprintf(stderr, "cannot start the UI: %s\n", err);
-	CHECK(h != NULL);
-	return h;
+	return ui_test_kiosk(80, 24, guard);
 }
 
 static char *screen(struct ui_headless *h)
 {
-	struct strbuf sb;
-
-	strbuf_init(&sb);
-	ui_headless_dump(h, &sb);
-	return strbuf_detach(&sb);
+	return ui_test_screen(h);
 }
 
 /* --- random keys from the key tables ------------------------------------------------ */
