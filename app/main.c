@@ -71,12 +71,29 @@ static int help_command(int argc, char **argv)
  * controls, no bytes that are not UTF-8. (The screens draw with curses,
  * which shows control characters as ^X.)
  */
+static FILE *plain_out, *plain_err;	/* stdout and stderr as they were */
+
+/* At exit: what the safe streams hold is written, and they are closed. */
+static void close_safely(void)
+{
+	if (plain_out && stdout != plain_out) {
+		fclose(stdout);
+		stdout = plain_out;
+	}
+	if (plain_err && stderr != plain_err) {
+		fclose(stderr);
+		stderr = plain_err;
+	}
+}
+
 static void print_safely(void)
 {
 	FILE *out, *err;
 
 	fflush(stdout);
 	fflush(stderr);
+	plain_out = stdout;
+	plain_err = stderr;
 	out = safe_text_stream(STDOUT_FILENO);
 	err = safe_text_stream(STDERR_FILENO);
 	if (out)
@@ -85,6 +102,7 @@ static void print_safely(void)
 		setvbuf(err, NULL, _IOLBF, 0);
 		stderr = err;
 	}
+	atexit(close_safely);
 }
 
 int main(int argc, char **argv)
