@@ -26,280 +26,8 @@
 #include <string.h>
 
 #include "alternatives.h"
+#include "json_scan.h"
 #include "mem.h"
-
-#define MAX_DEPTH 500
-
-/* --- the scanner --------------------------------------------------------- */
-
-struct scan {
-	const char *s;
-	size_t n, i;
-	int depth;
-	size_t values;		/* values and member names scanned (what SQLite would make nodes of) */
-	const char *error;	/* static message, NULL when fine */
-};
-
-static void skip_space(struct scan *sc)
-{
-	while (sc->i < sc->n && (sc->s[sc->i] == ' ' || sc->s[sc->i] == '\t' ||
-				 sc->s[sc->i] == '\n' || sc->s[sc->i] == '\r'))
-		sc->i++;
-}
-
-static int is_hex(char c)
-{
-	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
-
-static int scan_string(struct scan *sc)
-{
-	sc->i++;	/* opening quote */
-	while (sc->i < sc->n) {
-		unsigned char c = (unsigned char)sc->s[sc->i];
-
-		if (c == '"') {
-			sc->i++;
-			return 1;
-		}
-		if (c < 0x20) {
-			sc->error = "a control character inside a string";
-			return 0;
-		}
-		if (c == '\\') {
-			char e = sc->i + 1 < sc->n ? sc->s[sc->i + 1] : 0;
-
-			if (e == 'u') {
-				int k;
-
-				for (k = 2; k < 6; k++)
-					if (sc->i + (size_t)k >= sc->n || !is_hex(sc->s[sc->i + (size_t)k])) {
-						sc->error = "a bad \\u escape";
-						return 0;
-					}
-				sc->i += 6;
-				continue;
-			}
-			if (!e || !strchr("\"\\/bfnrt", e)) {
-				sc->error = "a bad escape in a string";
-				return 0;
-			}
-			sc->i += 2;
-			continue;
-		}
-		sc->i++;
-	}
-	sc->error = "a string that is never closed";
-	return 0;
-}
-
-static int scan_digits(struct scan *sc)
-{
-	size_t start = sc->i;
-
-	while (sc->i < sc->n && sc->s[sc->i] >= '0' && sc->s[sc->i] <= '9')
-		sc->i++;
-	return sc->i > start;
-}
-
-static int scan_number(struct scan *sc)
-{
-	if (sc->s[sc->i] == '-')
-		sc->i++;
-	if (sc->i < sc->n && sc->s[sc->i] == '0')
-		sc->i++;
-	else if (!scan_digits(sc))
-		goto bad;
-	if (sc->i < sc->n && sc->s[sc->i] == '.') {
-		sc->i++;
-		if (!scan_digits(sc))
-			goto bad;
-	}
-	if (sc->i < sc->n && (sc->s[sc->i] == 'e' || sc->s[sc->i] == 'E')) {
-		sc->i++;
-		if (sc->i < sc->n && (sc->s[sc->i] == '+' || sc->s[sc->i] == '-'))
-			sc->i++;
-		if (!scan_digits(sc))
-			goto bad;
-	}
-	return 1;
-bad:
-	sc->error = "a badly formed number";
-	return 0;
-}
-
-static int scan_value(struct scan *sc);
-
-static int scan_array(struct scan *sc)
-{
-	sc->i++;
-	skip_space(sc);
-	if (sc->i < sc->n && sc->s[sc->i] == ']') {
-		sc->i++;
-		return 1;
-	}
-	for (;;) {
-		skip_space(sc);
-		if (!scan_value(sc))
-			return 0;
-		skip_space(sc);
-		if (sc->i >= sc->n)
-			break;
-		if (sc->s[sc->i] == ',') {
-			sc->i++;
-			continue;
-		}
-		if (sc->s[sc->i] == ']') {
-			sc->i++;
-			return 1;
-		}
-		sc->error = "expected ',' or ']' in a list";
-		return 0;
-	}
-	sc->error = "the document ends inside a list";
-	return 0;
-}
-
-static int scan_object(struct scan *sc)
-{
-	sc->i++;
-	skip_space(sc);
-	if (sc->i < sc->n && sc->s[sc->i] == '}') {
-		sc->i++;
-		return 1;
-	}
-	for (;;) {
-		skip_space(sc);
-		if (sc->i >= sc->n || sc->s[sc->i] != '"') {
-			sc->error = "expected a quoted name in an object";
-			return 0;
-		}
-		if (!scan_string(sc))
-			return 0;
-		sc->values++;
-		skip_space(sc);
-		if (sc->i >= sc->n || sc->s[sc->i] != ':') {
-			sc->error = "expected ':' after a name";
-			return 0;
-		}
-		sc->i++;
-		skip_space(sc);
-		if (!scan_value(sc))
-			return 0;
-		skip_space(sc);
-		if (sc->i >= sc->n)
-			break;
-		if (sc->s[sc->i] == ',') {
-			sc->i++;
-			continue;
-		}
-		if (sc->s[sc->i] == '}') {
-			sc->i++;
-			return 1;
-		}
-		sc->error = "expected ',' or '}' in an object";
-		return 0;
-	}
-	sc->error = "the document ends inside an object";
-	return 0;
-}
-
-static int scan_literal(struct scan *sc, const char *word)
-{
-	size_t len = strlen(word);
-
-	if (sc->n - sc->i >= len && memcmp(sc->s + sc->i, word, len) == 0) {
-		sc->i += len;
-		return 1;
-	}
-	sc->error = "an unexpected character";
-	return 0;
-}
-
-static int scan_value(struct scan *sc)
-{
-	int ok;
-
-	skip_space(sc);
-	if (sc->i >= sc->n) {
-		sc->error = "the document ends where a value should be";
-		return 0;
-	}
-	if (++sc->depth > MAX_DEPTH) {
-		sc->error = "lists and objects nested too deeply";
-		return 0;
-	}
-	sc->values++;
-	switch (sc->s[sc->i]) {
-	case '{':
-		ok = scan_object(sc);
-		break;
-	case '[':
-		ok = scan_array(sc);
-		break;
-	case '"':
-		ok = scan_string(sc);
-		break;
-	case 't':
-		ok = scan_literal(sc, "true");
-		break;
-	case 'f':
-		ok = scan_literal(sc, "false");
-		break;
-	case 'n':
-		ok = scan_literal(sc, "null");
-		break;
-	default:
-		if (sc->s[sc->i] == '-' || (sc->s[sc->i] >= '0' && sc->s[sc->i] <= '9')) {
-			ok = scan_number(sc);
-		} else {
-			sc->error = "an unexpected character";
-			ok = 0;
-		}
-	}
-	sc->depth--;
-	return ok;
-}
-
-/* A scanner over text[from..len): the rest of the document. */
-static void scan_init(struct scan *sc, const char *text, size_t len, size_t from)
-{
-	memset(sc, 0, sizeof(*sc));
-	sc->s = text;
-	sc->n = len;
-	sc->i = from;
-}
-
-/* Scan the whole text; 1 if it is one valid JSON value. */
-static int scan_document(struct scan *sc, const char *text, size_t len)
-{
-	scan_init(sc, text, len, 0);
-	if (!scan_value(sc))
-		return 0;
-	skip_space(sc);
-	if (sc->i < sc->n) {
-		sc->error = "more text after the end of the document";
-		return 0;
-	}
-	return 1;
-}
-
-/* Line and column (1-based, in characters) of text position at. */
-static void where(const char *s, size_t at, unsigned long *line, unsigned long *col)
-{
-	size_t i;
-
-	*line = 1;
-	*col = 1;
-	for (i = 0; i < at; i++) {
-		if (s[i] == '\n') {
-			(*line)++;
-			*col = 1;
-		} else if (((unsigned char)s[i] & 0xC0) != 0x80) {
-			(*col)++;
-		}
-	}
-}
 
 /* --- finding values in the text -------------------------------------------- */
 
@@ -342,13 +70,13 @@ struct json_doc {
 /* The span of the value starting at i (already checked by json_doc_open). */
 static struct span value_at(const struct json_doc *doc, size_t i, size_t *values)
 {
-	struct scan sc;
+	struct json_scan sc;
 	struct span v;
 
-	scan_init(&sc, doc->text, doc->len, i);
-	skip_space(&sc);
+	json_scan_init(&sc, doc->text, doc->len, i);
+	json_scan_space(&sc);
 	v.start = sc.i;
-	scan_value(&sc);
+	json_scan_value(&sc);
 	v.end = sc.i;
 	if (values)
 		*values = sc.values;
@@ -358,7 +86,7 @@ static struct span value_at(const struct json_doc *doc, size_t i, size_t *values
 static struct object_index *index_object(struct json_doc *doc, size_t start)
 {
 	struct object_index *o;
-	struct scan sc;
+	struct json_scan sc;
 	size_t i, alloc = 0;
 
 	for (i = 0; i < doc->object_count; i++)
@@ -368,28 +96,28 @@ static struct object_index *index_object(struct json_doc *doc, size_t start)
 	o = &doc->objects[doc->object_count++];
 	memset(o, 0, sizeof(*o));
 	o->start = start;
-	scan_init(&sc, doc->text, doc->len, start + 1);
+	json_scan_init(&sc, doc->text, doc->len, start + 1);
 	for (;;) {
 		struct member m;
 
-		skip_space(&sc);
+		json_scan_space(&sc);
 		if (sc.i >= sc.n || sc.s[sc.i] != '"')
 			break;
 		m.name = sc.i + 1;
-		scan_string(&sc);
+		json_scan_string(&sc);
 		m.name_len = sc.i - 1 - m.name;
-		skip_space(&sc);
+		json_scan_space(&sc);
 		sc.i++;	/* ':' */
-		skip_space(&sc);
+		json_scan_space(&sc);
 		m.value.start = sc.i;
-		scan_value(&sc);
+		json_scan_value(&sc);
 		m.value.end = sc.i;
 		if (o->count == alloc) {
 			alloc = alloc ? 2 * alloc : 16;
 			o->members = xrealloc(o->members, alloc * sizeof(*o->members));
 		}
 		o->members[o->count++] = m;
-		skip_space(&sc);
+		json_scan_space(&sc);
 		if (sc.i < sc.n && sc.s[sc.i] == ',')
 			sc.i++;
 	}
@@ -539,20 +267,20 @@ static int walk(struct json_doc *doc, const char *path, struct span *v)
 				return 0;
 			*v = o->members[k].value;
 		} else {
-			struct scan sc;
+			struct json_scan sc;
 			long k;
 
 			if (open != '[')
 				return 0;
-			scan_init(&sc, doc->text, v->end, v->start + 1);
+			json_scan_init(&sc, doc->text, v->end, v->start + 1);
 			for (k = 0;; k++) {
-				skip_space(&sc);
+				json_scan_space(&sc);
 				if (sc.i >= sc.n || sc.s[sc.i] == ']')
 					return 0;
 				if (k == index)
 					break;
-				scan_value(&sc);
-				skip_space(&sc);
+				json_scan_value(&sc);
+				json_scan_space(&sc);
 				sc.i++;	/* ',' */
 			}
 			*v = value_at(doc, sc.i, NULL);
@@ -610,13 +338,13 @@ enum status json_doc_open(const char *text, size_t len, struct json_doc **out,
 			  char *err, size_t errlen)
 {
 	struct json_doc *doc;
-	struct scan sc;
+	struct json_scan sc;
 
 	*out = NULL;
-	if (!scan_document(&sc, text, len)) {
+	if (!json_scan_document(&sc, text, len)) {
 		unsigned long line, col;
 
-		where(text, sc.i, &line, &col);
+		json_scan_where(text, sc.i, &line, &col);
 		snprintf(err, errlen, "%lu:%lu: not valid JSON: %s", line, col, sc.error);
 		return STATUS_FORMAT;
 	}
@@ -703,7 +431,7 @@ const char *json_doc_type(struct json_doc *doc, const char *path)
 size_t json_doc_count(struct json_doc *doc, const char *path)
 {
 	struct span v;
-	struct scan sc;
+	struct json_scan sc;
 	size_t n = 0;
 
 	if (find(doc, path, &v) <= 0)
@@ -712,14 +440,14 @@ size_t json_doc_count(struct json_doc *doc, const char *path)
 		return 1;
 	if (doc->text[v.start] != '[')
 		return 0;
-	scan_init(&sc, doc->text, v.end, v.start + 1);
+	json_scan_init(&sc, doc->text, v.end, v.start + 1);
 	for (;;) {
-		skip_space(&sc);
+		json_scan_space(&sc);
 		if (sc.i >= sc.n || sc.s[sc.i] == ']')
 			return n;
-		scan_value(&sc);
+		json_scan_value(&sc);
 		n++;
-		skip_space(&sc);
+		json_scan_space(&sc);
 		sc.i++;	/* ',' */
 	}
 }
@@ -874,7 +602,7 @@ enum status json_cursor_open(struct json_doc *doc, const char *records, const ch
 /* The next record's span and how many values it has; 0 at the end of the list. */
 static int next_record(struct json_cursor *c, struct span *r, size_t *values)
 {
-	struct scan sc;
+	struct json_scan sc;
 
 	if (c->ended)
 		return 0;
@@ -883,15 +611,15 @@ static int next_record(struct json_cursor *c, struct span *r, size_t *values)
 		*r = value_at(c->doc, c->list.start, values);
 		return 1;
 	}
-	scan_init(&sc, c->doc->text, c->list.end, c->next_at);
-	skip_space(&sc);
+	json_scan_init(&sc, c->doc->text, c->list.end, c->next_at);
+	json_scan_space(&sc);
 	if (sc.i >= sc.n || sc.s[sc.i] == ']') {
 		c->ended = 1;
 		return 0;
 	}
 	*r = value_at(c->doc, sc.i, values);
 	sc.i = r->end;
-	skip_space(&sc);
+	json_scan_space(&sc);
 	if (sc.i < sc.n && sc.s[sc.i] == ',')
 		sc.i++;
 	c->next_at = sc.i;
