@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include "mem.h"
+#include "safe_text.h"
 #include "settings_file.h"
 
 static void keep(char **field, const char *value)
@@ -75,6 +76,8 @@ enum status dataset_parse(FILE *f, const char *path, struct dataset *ds, char *e
 		snprintf(err, errlen, "%s: needs both a licence and an attribution line", path);
 		rc = STATUS_FORMAT;
 	}
+	if (rc)
+		safe_text_mend(err);	/* a key quoted from the file, cut to fit */
 	free(l);
 	return rc;
 }

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "mem.h"
+#include "safe_text.h"
 #include "settings_file.h"
 
 int kiosk_theme_parse(const char *s)
@@ -83,8 +84,8 @@ enum status kiosk_config_parse(FILE *f, const char *name, struct kiosk_config *c
 		*eq = '\0';
 		key = settings_trim(l->text);
 		value = settings_trim(eq + 1);
-		if (!settings_text_clean(value)) {
-			BAD("the value of %s has a control character or broken UTF-8 in it", key);
+		if (!settings_text_clean(key) || !settings_text_clean(value)) {
+			BAD("a control character or broken UTF-8 in the line");
 		} else if (strcmp(key, "pin_hash") == 0) {
 			if (strlen(value) >= sizeof(c->pin_hash))
 				BAD("pin_hash is longer than %zu characters", sizeof(c->pin_hash) - 1);
@@ -101,7 +102,7 @@ enum status kiosk_config_parse(FILE *f, const char *name, struct kiosk_config *c
 				BAD("theme must be colour, contrast or plain");
 		} else {
 			BAD("unknown setting \"%.60s\" (expected pin_hash, idle_seconds, theme or "
-			    "records_retention_days)", settings_text_clean(key) ? key : "?");
+			    "records_retention_days)", key);
 		}
 	}
 #undef BAD
@@ -109,6 +110,8 @@ enum status kiosk_config_parse(FILE *f, const char *name, struct kiosk_config *c
 		snprintf(err, errlen, "%s: cannot read: %s", name, strerror(errno));
 		rc = STATUS_IO;
 	}
+	if (rc)
+		safe_text_mend(err);	/* a name quoted from the file, cut to fit */
 	memset(l, 0, sizeof(*l));
 	free(l);
 	return rc;

@@ -62,6 +62,7 @@
 #include <unistd.h>
 
 #include "mem.h"
+#include "safe_text.h"
 
 extern const char records_schema_sql[];
 
@@ -80,6 +81,8 @@ enum status records_fail(struct records *r, enum status rc, const char *fmt, ...
 	va_start(ap, fmt);
 	vsnprintf(r->errmsg, sizeof(r->errmsg), fmt, ap);
 	va_end(ap);
+	/* SQLite's words can quote a damaged file's bytes: the message stays plain text. */
+	safe_text_mend(r->errmsg);
 	return rc;
 }
 

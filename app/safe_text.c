@@ -70,6 +70,25 @@ size_t safe_text(struct strbuf *out, const char *bytes, size_t n, int final)
 	return 0;
 }
 
+void safe_text_mend(char *s)
+{
+	unsigned char *p = (unsigned char *)s, *out = p;
+
+	utf8_mend(s);
+	while (*p) {
+		if (*p < 0x20 || *p == 0x7f) {
+			*out++ = '?';
+			p++;
+		} else if (*p == 0xC2 && p[1] >= 0x80 && p[1] < 0xA0) {
+			*out++ = '?';
+			p += 2;
+		} else {
+			*out++ = *p++;
+		}
+	}
+	*out = '\0';
+}
+
 struct cookie {
 	int fd;
 	char held[4];

@@ -27,6 +27,14 @@
 size_t safe_text(struct strbuf *out, const char *bytes, size_t n, int final);
 
 /*
+ * Make a message plain text in place, for where it is kept as it is (a
+ * screen, a records note): bytes that are not UTF-8 are dropped (text cut
+ * inside a character loses the piece) and each control character, C1
+ * included, becomes '?'. Used on messages that quote what a file holds.
+ */
+void safe_text_mend(char *s);
+
+/*
  * A stream that writes what is given to it, made safe, to file descriptor
  * fd (directly, so nothing is left in another stream's buffer at exit).
  * The main program puts one in place of stdout and of stderr.

@@ -59,8 +59,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	p.today = (struct civil_date){ 2026, 11, 30 };
 	snprintf(p.text, sizeof(p.text), "%s", size % 3 ? "" : "eng");
 	memset(&list, 0, sizeof(list));
-	if (match_run(s, &p, &list, err, sizeof(err)) == STATUS_OK)
-		match_list_done(&list);
+	match_run(s, &p, &list, err, sizeof(err));
+	match_list_done(&list);	/* a failed run may have filled part of it */
 	store_close(s);
 	return 0;
 }
