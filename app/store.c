@@ -37,6 +37,7 @@
 #include <unistd.h>
 
 #include "mem.h"
+#include "safe_text.h"
 #include "model.h"
 
 extern const char store_schema_sql[];
@@ -411,6 +412,7 @@ static enum status fail(struct store *s, enum status rc, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(s->errmsg, sizeof(s->errmsg), fmt, ap);
 	va_end(ap);
+	safe_text_mend(s->errmsg);	/* SQLite's words can quote a damaged store's bytes */
 	return rc;
 }
 
@@ -848,6 +850,7 @@ enum status store_open(const char *path, enum store_mode mode, struct store **ou
 	sqlite3_finalize(st);
 	if (version < 0) {
 		snprintf(err, errlen, "%s is not a careers store (%s)", path, sqlite3_errmsg(s->db));
+		safe_text_mend(err);
 		store_close(s);
 		return STATUS_CORRUPT;
 	}
@@ -1768,6 +1771,13 @@ enum status store_each_source(struct store *s,
 			.rows_rejected = sqlite3_column_int64(st, 14),
 		};
 
+		/* Columns a store always has: missing, the store is damaged (or not ours). */
+		if (!info.path || !info.format || !info.format_title || !info.encoding ||
+		    !info.sha256 || !info.licence || !info.attribution || !info.imported_at) {
+			sqlite3_reset(st);
+			return fail(s, STATUS_CORRUPT, "the store %s is damaged: source file %lld has "
+				    "parts missing", s->path, info.id);
+		}
 		if (fn(ctx, &info))
 			break;
 	}
@@ -1796,6 +1806,11 @@ enum status store_each_rejection(struct store *s, const char *filter,
 			.message = column_text(st, 4),
 		};
 
+		if (!info.path || !info.field || !info.message) {
+			sqlite3_reset(st);
+			return fail(s, STATUS_CORRUPT, "the store %s is damaged: a rejected row has parts "
+				    "missing", s->path);
+		}
 		if (fn(ctx, &info))
 			break;
 	}

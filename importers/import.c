@@ -825,6 +825,7 @@ static void about_field(struct import_row *row, size_t k, int warning, const cha
 		snprintf(name, sizeof(name), "%s", h->fields[k]);
 	else
 		snprintf(name, sizeof(name), "column %zu", k + 1);
+	utf8_mend(name);	/* a long header name cut to fit */
 	va_start(ap, fmt);
 	report(row, k == ROW ? NULL : name, warning, fmt, ap);
 	va_end(ap);

@@ -6,8 +6,8 @@
  *
  *	- a refusal says why, in plain text;
  *	- what it accepts is what the encoder writes: encoding the handover
- *	  that was read gives back the same code, once spaces and dashes are
- *	  taken out, letters put in capitals and I, L, O read as 1, 1, 0
+ *	  that was read gives back the same code, once spaces (tabs, line
+ *	  breaks) and dashes are taken out, letters put in capitals and I, L, O read as 1, 1, 0
  *	  (the decode -> encode round trip); and that code reads back to the
  *	  same handover.
  */
@@ -30,7 +30,7 @@ static void canonical(const char *typed, struct strbuf *out)
 	for (; *typed; typed++) {
 		int c = toupper((unsigned char)*typed);
 
-		if (c == ' ' || c == '-')
+		if (c == ' ' || c == '-' || c == '\t' || c == '\n' || c == '\r')
 			continue;
 		strbuf_putc(out, (char)(c == 'I' || c == 'L' ? '1' : c == 'O' ? '0' : c));
 	}

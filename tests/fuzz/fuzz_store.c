@@ -6,7 +6,8 @@
  * A store can come from anywhere (a USB stick, a published download), so
  * a damaged one must be refused or read without harm. The file is written
  * to a scratch folder for each input. Besides the sanitizers, this checks
- * that a refusal names the file.
+ * that a refusal names the file, and that what is listed has the parts
+ * every store's sources and rejected rows have (a damaged one is refused).
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -30,7 +31,8 @@ static int each_source(void *ctx, const struct store_source_info *s)
 static int each_rejection(void *ctx, const struct store_rejection_info *r)
 {
 	(void)ctx;
-	(void)r;
+	if (!r->path || !r->field || !r->message)
+		fuzz_broken("a rejected row without a path, field or message", NULL);
 	return 0;
 }
 
