@@ -54,8 +54,9 @@ static void on_signal(int sig)
 	for (i = 0; i < sizeof(temporary) / sizeof(temporary[0]); i++)
 		if (temporary[i][0])
 			unlink(temporary[i]);
-	if (write(STDERR_FILENO, said, sizeof(said) - 1) < 0)
-		_exit(1);
+	if (write(STDERR_FILENO, said, sizeof(said) - 1) < 0) {
+		/* nothing more can be said */
+	}
 	_exit(1);
 }
 
