@@ -24,7 +24,8 @@
 	  "a key (default 90) a warning counts down 20 seconds, then every answer is cleared.\n" \
 	  "Nothing about the learner is written anywhere. NO_COLOR selects the plain theme.\n" \
 	  "Settings (pin_hash, idle_seconds, theme) are read from FILE, by default\n" \
-	  "$XDG_CONFIG_HOME/careers/kiosk.conf.\n") \
+	  "$XDG_CONFIG_HOME/careers/kiosk.conf or, when you have none,\n" \
+	  CAREERS_SYSTEM_CONFIG ".\n") \
 	_(adviser, cli_adviser, "the adviser's screens: sessions, comparisons, notes, action plans", \
 	  "careers adviser [--db FILE] [--records FILE] [--export DIR] [--today DATE]\n" \
 	  "       [--config FILE] [--theme colour|contrast|plain]", \
@@ -38,11 +39,13 @@
 	_(pin, cli_pin, "set the adviser PIN that leaves kiosk mode", \
 	  "careers pin [--config FILE]", \
 	  "Asks for the new PIN twice (read from standard input when it is not a terminal)\n" \
-	  "and stores only its crypt(3) hash in the kiosk config file, mode 0600. A PIN is at\n" \
-	  "least 6 digits (not one digit repeated, not counting up or down), or a passphrase\n" \
-	  "of at least 10 characters with a letter in it. In the kiosk, after 3 wrong PINs in\n" \
-	  "a row each try must wait longer (10 s, 30 s, 1 min, 2 min), and from the 8th one\n" \
-	  "5 minutes; each wrong PIN is logged to the system log (authpriv).\n") \
+	  "and stores only its crypt(3) hash in the kiosk config file, mode 0600: FILE, by\n" \
+	  "default yours (as for the kiosk) or, when you have none and may change it,\n" \
+	  CAREERS_SYSTEM_CONFIG ". A PIN is at least 6 digits (not one digit repeated, not\n" \
+	  "counting up or down), or a passphrase of at least 10 characters with a letter in\n" \
+	  "it. In the kiosk, after 3 wrong PINs in a row each try must wait longer (10 s,\n" \
+	  "30 s, 1 min, 2 min), and from the 8th one 5 minutes; each wrong PIN is logged to\n" \
+	  "the system log (authpriv).\n") \
 	_(build, cli_build, "build a store from every recognised file in a folder", \
 	  "careers build [--data DIR] [--out FILE] [--quiet]", \
 	  "Walks DIR (default: the bundled sample data) and its sub-folders, imports every\n" \
@@ -123,6 +126,12 @@ COMMAND_INFO(COMMAND_DECLARE)
 #undef COMMAND_DECLARE
 
 /*
+ * `careers help --man [COMMAND]`, for the build: every command (or one) as
+ * roff, from COMMAND_INFO (cli_man.c). argv[0] is "--man".
+ */
+int cli_man(int argc, char **argv);
+
+/*
  * A minimal option reader: walks argv, recognising "--name VALUE",
  * "--name=VALUE" and "--flag". Anything else is a positional argument.
  */
@@ -148,8 +157,14 @@ const char *cli_value(struct cli_args *a);
 /* Print "careers COMMAND: MESSAGE" and the usage line; returns EXIT_USAGE. */
 int cli_usage_error(const char *command, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-/* The store to open: --db, else $CAREERS_DB, else the built-in default. */
+/*
+ * The store to open: --db, else $CAREERS_DB, else the built-in default
+ * (CAREERS_DEFAULT_STORE), else, while that does not exist, the read-only
+ * store an installed package brings (CAREERS_BUNDLED_STORE).
+ */
 const char *cli_default_store(void);
+/* The store to write when no --db or --out is given: never the bundled one. */
+const char *cli_store_to_write(void);
 
 /*
  * Set by tests and fuzzing: each command returns 0 as soon as its

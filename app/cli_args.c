@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 
@@ -20,11 +21,26 @@ static const struct {
 #undef USAGE_ENTRY
 };
 
-const char *cli_default_store(void)
+const char *cli_store_to_write(void)
 {
 	const char *env = getenv("CAREERS_DB");
 
 	return env && *env ? env : CAREERS_DEFAULT_STORE;
+}
+
+const char *cli_default_store(void)
+{
+	const char *store = cli_store_to_write();
+	struct stat st;
+
+	/*
+	 * Installed, the store is the one updates replace; until there is one
+	 * (or if it was removed), the one the package brought.
+	 */
+	if (CAREERS_BUNDLED_STORE[0] && strcmp(store, CAREERS_DEFAULT_STORE) == 0 &&
+	    stat(store, &st) != 0 && stat(CAREERS_BUNDLED_STORE, &st) == 0)
+		return CAREERS_BUNDLED_STORE;
+	return store;
 }
 
 void cli_args_init(struct cli_args *a, const char *command, int argc, char **argv)

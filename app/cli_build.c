@@ -12,7 +12,7 @@ int cli_build(int argc, char **argv)
 	int kind;
 
 	o.data_dir = CAREERS_DEFAULT_DATA;
-	o.out = cli_default_store();
+	o.out = cli_store_to_write();
 	o.out_stream = stdout;
 	o.err_stream = stderr;
 	cli_args_init(&a, "build", argc, argv);

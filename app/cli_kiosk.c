@@ -1,9 +1,10 @@
 /*
  * cli_kiosk.c - `careers kiosk` (also plain `careers`), `careers adviser` and `careers pin`.
  *
- * The kiosk's settings live in kiosk.conf (kiosk_config.h). `careers pin`
- * writes pin_hash (the PIN itself is never stored), keeping the other
- * lines; the count of wrong PINs the kiosk keeps is pin_guard.h's.
+ * The kiosk's settings live in kiosk.conf (kiosk_config.h): yours, or for
+ * someone with none the machine's (/etc/careers/kiosk.conf installed).
+ * `careers pin` writes pin_hash (the PIN itself is never stored), keeping
+ * the other lines; the count of wrong PINs the kiosk keeps is pin_guard.h's.
  */
 #include <crypt.h>
 #include <errno.h>
@@ -71,7 +72,7 @@ static int screen_option(const char *command, struct cli_args *a, const char *v,
 static int apply_config(const char *config_given, int theme_given, struct kiosk_config *config,
 			struct ui_options *o)
 {
-	char *path = kiosk_config_path(config_given), err[600];
+	char *path = kiosk_config_path(config_given, 0), err[600];
 	int bad = kiosk_config_read(path, config, err, sizeof(err)) != STATUS_OK;
 
 	free(path);
@@ -255,7 +256,7 @@ int cli_pin(int argc, char **argv)
 		return 1;
 	}
 	memset(pin, 0, sizeof(pin));
-	path = kiosk_config_path(config_given);
+	path = kiosk_config_path(config_given, 1);
 	rc = kiosk_config_write_pin(path, hash, why, sizeof(why)) != STATUS_OK;
 	if (rc)
 		fprintf(stderr, "careers: %s; nothing changed\n", why);

@@ -24,15 +24,31 @@ int kiosk_theme_parse(const char *s)
 	return -1;
 }
 
-char *kiosk_config_path(const char *given)
+char *kiosk_config_path(const char *given, int to_write)
 {
 	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+	const char *machine = CAREERS_SYSTEM_CONFIG;
+	char *own, *dir, *slash;
+	int use_machine;
 
 	if (given)
 		return xstrdup(given);
 	if (xdg && *xdg)
-		return xasprintf("%s/careers/kiosk.conf", xdg);
-	return xasprintf("%s/.config/careers/kiosk.conf", home && *home ? home : ".");
+		own = xasprintf("%s/careers/kiosk.conf", xdg);
+	else
+		own = xasprintf("%s/.config/careers/kiosk.conf", home && *home ? home : ".");
+	if (!machine[0] || access(own, F_OK) == 0 || access(machine, F_OK) != 0)
+		return own;
+	dir = xstrdup(machine);
+	slash = strrchr(dir, '/');
+	if (slash)
+		*slash = '\0';
+	use_machine = to_write ? access(slash ? dir : ".", W_OK) == 0 : access(machine, R_OK) == 0;
+	free(dir);
+	if (!use_machine)
+		return own;
+	free(own);
+	return xstrdup(machine);
 }
 
 /* A whole number from lo to hi, and nothing else; 0 when it is not. */

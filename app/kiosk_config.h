@@ -36,8 +36,13 @@ struct kiosk_config {
 /* "colour" (or "color"), "contrast" ("high-contrast"), "plain" ("mono"): a KIOSK_THEME_*, or -1. */
 int kiosk_theme_parse(const char *word);
 
-/* The file to use: given (copied), else the default above (a heap string). */
-char *kiosk_config_path(const char *given);
+/*
+ * The file to use, as a heap string: the one given, else your own (above);
+ * when you have none, the machine's (CAREERS_SYSTEM_CONFIG,
+ * /etc/careers/kiosk.conf when installed) if you may read it or, to_write,
+ * change it.
+ */
+char *kiosk_config_path(const char *given, int to_write);
 
 /*
  * Read the settings at path into c. STATUS_OK (also when there is no such

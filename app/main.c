@@ -56,6 +56,8 @@ static int help_command(int argc, char **argv)
 		print_help(stdout);
 		return 0;
 	}
+	if (strcmp(argv[2], "--man") == 0)
+		return cli_man(argc - 2, argv + 2);
 	c = find_command(argv[2]);
 	if (!c) {
 		fprintf(stderr, "careers: no command \"%s\" (see careers --help)\n", argv[2]);

@@ -94,7 +94,7 @@ for _ in 1 2 3 4; do
 	t send-keys -t k 0 0 0 0 0 0 Enter
 	sleep 0.3
 done
-wait_for "Please wait"
+wait_for "Please wait" 100
 # The right PIN while waiting is thrown away.
 t send-keys -t k 2 4 6 8 1 3 Enter
 sleep 0.5
@@ -104,7 +104,7 @@ kill -TERM "$pid"
 ended || fail "SIGTERM did not end the kiosk"
 run_kiosk
 t send-keys -t k F10
-wait_for "Please wait" || fail "a restarted kiosk forgot the wrong PINs"
+wait_for "Please wait" 100 || fail "a restarted kiosk forgot the wrong PINs"
 [ -z "$(find "$work/home" -mindepth 1 | head -1)" ] || fail "the kiosk wrote into its home folder: $(find "$work/home" -mindepth 1)"
 [ -f "$work/run/careers-pin-guard" ] || fail "no count of wrong PINs in \$XDG_RUNTIME_DIR"
 

@@ -1,22 +1,13 @@
 # kiosk_kit.sh - what the end-to-end scripts that drive the kiosk in tmux
-# share. Source it after setting $work (a scratch folder, removed at exit)
+# share, besides reading its screen (tmux_screen.sh). Source it after
+# setting $src (the source tree), $work (a scratch folder, removed at exit)
 # and $sock (a tmux socket name of the script's own); it sets up $failures.
 t() { tmux -L "$sock" "$@"; }
 cleanup() { t kill-server 2> /dev/null; rm -rf "$work"; }
 trap cleanup EXIT
 failures=0
 fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
-screen() { t capture-pane -p -t k; }
-# Wait until the screen shows some text (up to $2 tenths of a second, default 100).
-wait_for() {
-	for _ in $(seq 1 "${2:-100}"); do
-		screen | grep -qF -- "$1" && return 0
-		sleep 0.1
-	done
-	fail "screen never showed \"$1\"; it shows:"
-	screen | sed 's/^/    /' >&2
-	return 1
-}
+. "$src/tests/tmux_screen.sh"
 # Stop the tmux server and wait until it has gone (a new session on a dying
 # server fails with "no server running").
 stop_tmux() {
