@@ -91,59 +91,51 @@ bad:
 	return 0;
 }
 
-static int scan_array(struct json_scan *sc)
+/* The part of a list or an object that differs: what the brackets and messages say. */
+struct container {
+	char close;
+	const char *expected, *unfinished;
+	int named;		/* an object: each value has a name before it */
+};
+
+static const struct container list = {
+	']', "expected ',' or ']' in a list", "the document ends inside a list", 0,
+};
+static const struct container object = {
+	'}', "expected ',' or '}' in an object", "the document ends inside an object", 1,
+};
+
+/* An object member's name and colon. */
+static int scan_name(struct json_scan *sc)
 {
-	sc->i++;
-	json_scan_space(sc);
-	if (sc->i < sc->n && sc->s[sc->i] == ']') {
-		sc->i++;
-		return 1;
-	}
-	for (;;) {
-		json_scan_space(sc);
-		if (!json_scan_value(sc))
-			return 0;
-		json_scan_space(sc);
-		if (sc->i >= sc->n)
-			break;
-		if (sc->s[sc->i] == ',') {
-			sc->i++;
-			continue;
-		}
-		if (sc->s[sc->i] == ']') {
-			sc->i++;
-			return 1;
-		}
-		sc->error = "expected ',' or ']' in a list";
+	if (sc->i >= sc->n || sc->s[sc->i] != '"') {
+		sc->error = "expected a quoted name in an object";
 		return 0;
 	}
-	sc->error = "the document ends inside a list";
-	return 0;
+	if (!json_scan_string(sc))
+		return 0;
+	sc->values++;
+	json_scan_space(sc);
+	if (sc->i >= sc->n || sc->s[sc->i] != ':') {
+		sc->error = "expected ':' after a name";
+		return 0;
+	}
+	sc->i++;
+	return 1;
 }
 
-static int scan_object(struct json_scan *sc)
+static int scan_container(struct json_scan *sc, const struct container *c)
 {
 	sc->i++;
 	json_scan_space(sc);
-	if (sc->i < sc->n && sc->s[sc->i] == '}') {
+	if (sc->i < sc->n && sc->s[sc->i] == c->close) {
 		sc->i++;
 		return 1;
 	}
 	for (;;) {
 		json_scan_space(sc);
-		if (sc->i >= sc->n || sc->s[sc->i] != '"') {
-			sc->error = "expected a quoted name in an object";
+		if (c->named && !scan_name(sc))
 			return 0;
-		}
-		if (!json_scan_string(sc))
-			return 0;
-		sc->values++;
-		json_scan_space(sc);
-		if (sc->i >= sc->n || sc->s[sc->i] != ':') {
-			sc->error = "expected ':' after a name";
-			return 0;
-		}
-		sc->i++;
 		json_scan_space(sc);
 		if (!json_scan_value(sc))
 			return 0;
@@ -154,14 +146,14 @@ static int scan_object(struct json_scan *sc)
 			sc->i++;
 			continue;
 		}
-		if (sc->s[sc->i] == '}') {
+		if (sc->s[sc->i] == c->close) {
 			sc->i++;
 			return 1;
 		}
-		sc->error = "expected ',' or '}' in an object";
+		sc->error = c->expected;
 		return 0;
 	}
-	sc->error = "the document ends inside an object";
+	sc->error = c->unfinished;
 	return 0;
 }
 
@@ -193,10 +185,10 @@ int json_scan_value(struct json_scan *sc)
 	sc->values++;
 	switch (sc->s[sc->i]) {
 	case '{':
-		ok = scan_object(sc);
+		ok = scan_container(sc, &object);
 		break;
 	case '[':
-		ok = scan_array(sc);
+		ok = scan_container(sc, &list);
 		break;
 	case '"':
 		ok = json_scan_string(sc);

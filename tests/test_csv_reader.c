@@ -545,6 +545,15 @@ TEST(unterminated_quote)
 	reading_done(&r);
 }
 
+/* n copies of byte c on the end of sb. */
+static void add_bytes(struct strbuf *sb, int c, size_t n)
+{
+	strbuf_grow(sb, n + 1);
+	memset(sb->buf + sb->len, c, n);
+	sb->len += n;
+	sb->buf[sb->len] = '\0';
+}
+
 static void check_field_limit(int quoted, size_t size, int ok)
 {
 	struct strbuf text;
@@ -554,10 +563,7 @@ static void check_field_limit(int quoted, size_t size, int ok)
 	strbuf_puts(&text, "a,b\n1,");
 	if (quoted)
 		strbuf_putc(&text, '"');
-	strbuf_grow(&text, size + 16);
-	memset(text.buf + text.len, quoted ? '\n' : 'x', size);
-	text.len += size;
-	text.buf[text.len] = '\0';
+	add_bytes(&text, quoted ? '\n' : 'x', size);
 	if (quoted)
 		strbuf_putc(&text, '"');
 	strbuf_puts(&text, ",after\n2,3\n");
@@ -595,10 +601,7 @@ static void check_record_limit(size_t fields, int ok)
 	for (k = 0; k < fields; k++) {
 		if (k)
 			strbuf_putc(&text, ',');
-		strbuf_grow(&text, each + 16);
-		memset(text.buf + text.len, 'y', each);
-		text.len += each;
-		text.buf[text.len] = '\0';
+		add_bytes(&text, 'y', each);
 	}
 	strbuf_puts(&text, "\nc,d\n");
 	read_bytes(text.buf, text.len, 0, &r);
