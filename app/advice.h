@@ -15,6 +15,8 @@
 #ifndef CAREERS_ADVICE_H
 #define CAREERS_ADVICE_H
 
+#include <stddef.h>
+
 #include "match.h"
 
 #define ADVICE_PUPIL_MAX 64
@@ -67,6 +69,7 @@ struct advice_action {
 
 struct advice {
 	long long id;			/* 0 until first saved */
+	long long version;		/* the saved version it was loaded or saved as (records.c) */
 	char pupil[ADVICE_PUPIL_MAX];	/* initials or a school reference */
 	char created[20], updated[20];	/* "YYYY-MM-DD HH:MM" */
 	unsigned data_fingerprint;	/* store_fingerprint() when the session was made */
@@ -81,6 +84,20 @@ struct advice {
 
 /* An empty session (profile as match_profile_init, no pupil). */
 void advice_init(struct advice *a);
+
+/*
+ * Two windows saved one session: merge `ours` (being saved) into `theirs`
+ * (what is saved now) so that nothing either wrote is lost. The pupil, the
+ * profile and the data fingerprint are ours. The shortlist is ours, then
+ * the options only theirs has. Notes are theirs, then ours that theirs
+ * does not have (the same text written at the same time is one note).
+ * Actions are theirs, an action both have (same text, owner and due date)
+ * taking our status, then ours that theirs does not have. Something one
+ * window deleted may come back; nothing is dropped. 1 when merged; 0 when
+ * the two together hold more than a session can (theirs is then as it
+ * was, and why says what did not fit).
+ */
+int advice_merge(struct advice *theirs, const struct advice *ours, char *why, size_t whylen);
 
 /* Words for owners and statuses; parse returns -1 when unknown. */
 const char *advice_owner_word(enum action_owner o);

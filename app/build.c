@@ -7,8 +7,12 @@
  * after it. A leftover temporary file from a build that was killed is
  * removed by the next build once its process is gone.
  *
- * SIGINT and SIGTERM during a build set a flag checked between files; the
- * build then stops, removes its temporary file and reports "interrupted".
+ * SIGINT and SIGTERM during a build stop it at once, wherever it is (in
+ * the middle of a file of millions of rows, or building indexes): the
+ * handler removes the temporary file and its journal, says so and ends
+ * the process, with only async-signal-safe calls (unlink, write, _exit).
+ * The store in place was never touched. Once the new store is being
+ * renamed into place the signal only sets a flag and the build finishes.
  */
 #include "build.h"
 
@@ -28,18 +32,45 @@
 #include <unistd.h>
 
 #include "bundle.h"
+#include "dataset.h"
 #include "import.h"
 #include "mem.h"
 #include "origin.h"
 #include "pack.h"
 #include "store.h"
+#include "textfile.h"
 
-static volatile sig_atomic_t interrupted;
+static volatile sig_atomic_t interrupted, placing;
+/* The temporary store and the files SQLite keeps beside it, removed by on_signal(). */
+static char temporary[3][4096];
 
 static void on_signal(int sig)
 {
+	static const char said[] = "careers: build interrupted; the store was not changed\n";
+	size_t i;
+
 	(void)sig;
 	interrupted = 1;
+	if (placing)
+		return;
+	for (i = 0; i < sizeof(temporary) / sizeof(temporary[0]); i++)
+		if (temporary[i][0])
+			unlink(temporary[i]);
+	if (write(STDERR_FILENO, said, sizeof(said) - 1) < 0) {
+		/* nothing more can be said */
+	}
+	_exit(1);
+}
+
+static void note_temporary(const char *tmp)
+{
+	static const char *const suffix[] = { "", "-journal", "-wal" };
+	size_t i;
+
+	for (i = 0; i < sizeof(temporary) / sizeof(temporary[0]); i++)
+		if ((size_t)snprintf(temporary[i], sizeof(temporary[i]), "%s%s", tmp, suffix[i]) >=
+		    sizeof(temporary[i]))
+			temporary[i][0] = '\0';
 }
 
 /* --- files found by the walk ------------------------------------------------ */
@@ -123,90 +154,11 @@ static enum status walk(const char *dir, struct file_list *files, FILE *err, int
 
 /* --- DATASET files ------------------------------------------------------------ */
 
-struct dataset {
-	char *folder;	/* prefix of the paths it describes, ending in '/' */
-	char *licence, *attribution, *date;
-	int sample;
-};
-
 static int is_dataset_file(const char *path)
 {
 	const char *base = strrchr(path, '/');
 
 	return strcmp(base ? base + 1 : path, "DATASET") == 0;
-}
-
-static char *trimmed(const char *s)
-{
-	size_t n;
-
-	while (*s == ' ' || *s == '\t')
-		s++;
-	n = strlen(s);
-	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r' || s[n - 1] == '\n'))
-		n--;
-	return xstrndup(s, n);
-}
-
-static enum status read_dataset(const char *path, struct dataset *ds, FILE *err)
-{
-	FILE *f = fopen(path, "r");
-	char line[1024];
-	unsigned long lineno = 0;
-	const char *slash = strrchr(path, '/');
-
-	memset(ds, 0, sizeof(*ds));
-	if (!f) {
-		fprintf(err, "careers: %s: %s\n", path, strerror(errno));
-		return STATUS_IO;
-	}
-	ds->folder = slash ? xstrndup(path, (size_t)(slash - path) + 1) : xstrdup("");
-	while (fgets(line, sizeof(line), f)) {
-		char *colon = strchr(line, ':');
-		char *key, *value;
-
-		lineno++;
-		if (line[0] == '#' || line[strspn(line, " \t\r\n")] == '\0')
-			continue;
-		if (!colon) {
-			fprintf(err, "%s:%lu: expected \"key: value\"\n", path, lineno);
-			fclose(f);
-			return STATUS_FORMAT;
-		}
-		*colon = '\0';
-		key = trimmed(line);
-		value = trimmed(colon + 1);
-		if (strcasecmp(key, "licence") == 0) {
-			free(ds->licence);
-			ds->licence = value;
-			value = NULL;
-		} else if (strcasecmp(key, "attribution") == 0) {
-			free(ds->attribution);
-			ds->attribution = value;
-			value = NULL;
-		} else if (strcasecmp(key, "date") == 0) {
-			free(ds->date);
-			ds->date = value;
-			value = NULL;
-		} else if (strcasecmp(key, "sample") == 0) {
-			ds->sample = strcasecmp(value, "yes") == 0 || strcasecmp(value, "true") == 0;
-		} else if (strcasecmp(key, "name") != 0 && strcasecmp(key, "description") != 0) {
-			fprintf(err, "%s:%lu: unknown key \"%s\" (expected name, licence, "
-				"attribution, sample or date)\n", path, lineno, key);
-			free(key);
-			free(value);
-			fclose(f);
-			return STATUS_FORMAT;
-		}
-		free(key);
-		free(value);
-	}
-	fclose(f);
-	if (!ds->licence || !ds->attribution) {
-		fprintf(err, "%s: needs both a licence and an attribution line\n", path);
-		return STATUS_FORMAT;
-	}
-	return STATUS_OK;
 }
 
 /* s as a JSON string (a folder's path). */
@@ -224,14 +176,6 @@ static void json_string(struct strbuf *out, const char *s)
 	strbuf_putc(out, '"');
 }
 
-static void dataset_done(struct dataset *ds)
-{
-	free(ds->folder);
-	free(ds->licence);
-	free(ds->attribution);
-	free(ds->date);
-}
-
 /* --- one file ------------------------------------------------------------------ */
 
 struct run_state {
@@ -239,30 +183,43 @@ struct run_state {
 	struct store *store;
 	const char *file;		/* (borrowed) the file being imported */
 	unsigned long shown;		/* rejections printed for this file */
+	unsigned long warned;		/* warnings printed for this file */
 	unsigned long files_done, files_skipped, files_near, files_failed;
 	unsigned long rows_loaded, rows_rejected;
 	enum status store_rc;
 };
 
+/* "path:line: [location:] [field:] [warning: ]message" */
+static void print_report(FILE *err, const struct import_rejection *r, const char *kind)
+{
+	fprintf(err, "%s:", r->path);
+	if (r->line)
+		fprintf(err, "%lu:", r->line);
+	if (r->location)
+		fprintf(err, " %s:", r->location);
+	if (r->field)
+		fprintf(err, " %s:", r->field);
+	fprintf(err, " %s%s\n", kind, r->message);
+}
+
 static void on_reject(void *ctx, const struct import_rejection *r)
 {
 	struct run_state *st = ctx;
-	FILE *err = st->o->err_stream;
 	enum status rc;
 
-	if (st->shown++ < BUILD_SHOWN_REJECTIONS) {
-		fprintf(err, "%s:", r->path);
-		if (r->line)
-			fprintf(err, "%lu:", r->line);
-		if (r->location)
-			fprintf(err, " %s:", r->location);
-		if (r->field)
-			fprintf(err, " %s:", r->field);
-		fprintf(err, " %s\n", r->message);
-	}
+	if (st->shown++ < BUILD_SHOWN_REJECTIONS)
+		print_report(st->o->err_stream, r, "");
 	rc = store_source_reject(st->store, r);
 	if (rc != STATUS_OK && st->store_rc == STATUS_OK)
 		st->store_rc = rc;
+}
+
+static void on_warn(void *ctx, const struct import_rejection *r)
+{
+	struct run_state *st = ctx;
+
+	if (st->warned++ < BUILD_SHOWN_REJECTIONS)
+		print_report(st->o->err_stream, r, "warning: ");
 }
 
 static void print_header(const struct build_options *o)
@@ -343,7 +300,7 @@ static enum status import_part(struct run_state *st, struct bundle *b, size_t i,
 	const struct importer *imp;
 	struct import_result result;
 	struct import_sink sink = store_sink(st->store);
-	struct import_reporter reporter = { st, on_reject };
+	struct import_reporter reporter = { st, on_reject, on_warn };
 	struct store_source source;
 	char why[600];
 	int near;
@@ -384,13 +341,18 @@ static enum status import_part(struct run_state *st, struct bundle *b, size_t i,
 		import_close(src);
 		return rc;
 	}
-	st->shown = 0;
+	st->shown = st->warned = 0;
 	st->store_rc = STATUS_OK;
 	rc = import_run(src, imp, &sink, &reporter, &result);
 	import_close(src);
 	if (rc == STATUS_OK && st->store_rc != STATUS_OK) {
 		rc = st->store_rc;
 		snprintf(result.message, sizeof(result.message), "%s", store_errmsg(st->store));
+	}
+	if (rc == STATUS_OK) {
+		/* What was loaded is what remains: a row written over by a later one does not. */
+		result.replaced = store_source_replaced(st->store);
+		result.loaded -= result.replaced < result.loaded ? result.replaced : result.loaded;
 	}
 	if (rc == STATUS_OK && (rc = store_source_end(st->store, &result)) != STATUS_OK)
 		snprintf(result.message, sizeof(result.message), "%s", store_errmsg(st->store));
@@ -412,21 +374,29 @@ static enum status import_part(struct run_state *st, struct bundle *b, size_t i,
 	if (st->shown > BUILD_SHOWN_REJECTIONS)
 		fprintf(o->err_stream, "%s: ... and %lu more rejected rows (careers sources "
 			"--rejected lists them)\n", part->name, st->shown - BUILD_SHOWN_REJECTIONS);
+	if (st->warned > BUILD_SHOWN_REJECTIONS)
+		fprintf(o->err_stream, "%s: ... and %lu more warnings like these (the rows were "
+			"loaded)\n", part->name, st->warned - BUILD_SHOWN_REJECTIONS);
 	st->files_done++;
 	st->rows_loaded += result.loaded;
 	st->rows_rejected += result.rejected;
 	if (!o->quiet)
 		fprintf(o->out_stream, "%-52s %-26s %9lu %9lu %9lu\n", shown(o, part->name),
 			imp->name, result.read, result.loaded, result.rejected);
+	if (result.replaced)
+		fprintf(o->quiet ? o->err_stream : o->out_stream, "%s: %lu rows had the same key as "
+			"an earlier row of this file; each was written over by the later one\n",
+			shown(o, part->name), result.replaced);
 	return STATUS_OK;
 }
 
 /*
- * Import one file: every part of it. explicit: named on the command line,
- * so an unknown format is an error rather than a skip. *skipped counts
- * the parts skipped.
+ * Import one file: every part of it. fd: the file, opened by
+ * textfile_open_input() (taken), or -1 to open it here. explicit: named
+ * on the command line, so an unknown format is an error rather than a
+ * skip. *skipped counts the parts skipped.
  */
-static enum status import_one(struct run_state *st, const char *path, int explicit,
+static enum status import_one(struct run_state *st, const char *path, int fd, int explicit,
 			      unsigned long *skipped)
 {
 	const struct build_options *o = st->o;
@@ -438,7 +408,9 @@ static enum status import_one(struct run_state *st, const char *path, int explic
 
 	*skipped = 0;
 	st->file = path;
-	if ((rc = bundle_open(path, &b, why, sizeof(why))) != STATUS_OK) {
+	rc = fd >= 0 ? bundle_open_fd(fd, path, &b, why, sizeof(why)) :
+		       bundle_open(path, &b, why, sizeof(why));
+	if (rc != STATUS_OK) {
 		if (o->keep_going)
 			return leave_out(st, path, NULL, path, NULL, why);
 		fprintf(o->err_stream, "careers: %s: %s\n", path, why);
@@ -555,9 +527,10 @@ enum status build_store(const struct build_options *o)
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_signal;
 	sigemptyset(&sa.sa_mask);
+	interrupted = placing = 0;
+	note_temporary(tmp);
 	sigaction(SIGINT, &sa, &old_int);
 	sigaction(SIGTERM, &sa, &old_term);
-	interrupted = 0;
 
 	rc = store_create(tmp, &store, err, sizeof(err));
 	if (rc != STATUS_OK)
@@ -580,11 +553,16 @@ enum status build_store(const struct build_options *o)
 		}
 		if (is_dataset_file(files.paths[i])) {
 			datasets = xrealloc(datasets, (ndatasets + 1) * sizeof(*datasets));
-			rc = read_dataset(files.paths[i], &datasets[ndatasets], o->err_stream);
-			ndatasets += rc == STATUS_OK;
+			rc = dataset_read(files.paths[i], &datasets[ndatasets], err, sizeof(err));
+			if (rc == STATUS_OK)
+				ndatasets++;
+			else
+				dataset_done(&datasets[ndatasets]);
+			if (rc != STATUS_OK)
+				fprintf(o->err_stream, "%s\n", err);
 			continue;
 		}
-		rc = import_one(&st, files.paths[i], 0, &skipped);
+		rc = import_one(&st, files.paths[i], -1, 0, &skipped);
 		st.files_skipped += skipped;
 	}
 	/* A DATASET labels its folder, less any folder beneath it with a DATASET of its own. */
@@ -625,6 +603,8 @@ enum status build_store(const struct build_options *o)
 	store_close(store);
 	if (rc == STATUS_OK && sync_path(tmp, 0) != STATUS_OK)
 		rc = STATUS_IO;
+	if (rc == STATUS_OK)
+		placing = 1;	/* from here a signal lets the build finish */
 	if (rc == STATUS_OK && rename(tmp, o->out) != 0) {
 		fprintf(o->err_stream, "careers: cannot move the new store into place at %s: %s\n",
 			o->out, strerror(errno));
@@ -642,6 +622,7 @@ enum status build_store(const struct build_options *o)
 	}
 	sigaction(SIGINT, &old_int, NULL);
 	sigaction(SIGTERM, &old_term, NULL);
+	memset(temporary, 0, sizeof(temporary));
 
 	if (rc == STATUS_OK) {
 		fprintf(o->out_stream, "built %s from %lu files (%lu skipped", o->out,
@@ -671,12 +652,26 @@ enum status build_import(const struct build_options *o)
 	char err[512];
 	enum status rc;
 	unsigned long skipped;
-	int i;
+	int i, *fds = xcalloc((size_t)o->file_count + 1, sizeof(*fds));
 
 	memset(&st, 0, sizeof(st));
 	st.o = o;
+	/* Every input is open before the store is locked: nothing can keep the lock waiting. */
+	for (i = 0; i < o->file_count; i++)
+		if ((fds[i] = textfile_open_input(o->files[i], err, sizeof(err))) < 0) {
+			fprintf(o->err_stream, "careers: %s: %s\n", o->files[i], err);
+			fprintf(o->err_stream, "careers: nothing was imported; %s is unchanged\n",
+				o->db);
+			while (i--)
+				close(fds[i]);
+			free(fds);
+			return STATUS_IO;
+		}
 	if ((rc = store_open(o->db, STORE_READ_WRITE, &store, err, sizeof(err))) != STATUS_OK) {
 		fprintf(o->err_stream, "careers: %s\n", err);
+		for (i = 0; i < o->file_count; i++)
+			close(fds[i]);
+		free(fds);
 		return rc;
 	}
 	st.store = store;
@@ -684,11 +679,15 @@ enum status build_import(const struct build_options *o)
 		fprintf(o->err_stream, "careers: %s\n", store_errmsg(store));
 	if (rc == STATUS_OK)
 		print_header(o);
-	for (i = 0; rc == STATUS_OK && i < o->file_count; i++) {
-		rc = import_one(&st, o->files[i], 1, &skipped);
+	for (i = 0; i < o->file_count; i++) {
+		if (rc == STATUS_OK)
+			rc = import_one(&st, o->files[i], fds[i], 1, &skipped);
+		else
+			close(fds[i]);
 		if (rc == STATUS_OK)
 			rc = origin_apply_beside(store, o->files[i], o->err_stream);
 	}
+	free(fds);
 	if (rc == STATUS_OK && (rc = store_finalize(store, 0)) != STATUS_OK)
 		fprintf(o->err_stream, "careers: %s\n", store_errmsg(store));
 	if (rc == STATUS_OK && (rc = pack_save(store)) != STATUS_OK)

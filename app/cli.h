@@ -43,7 +43,11 @@
 	  "Asks for the new PIN twice (read from standard input when it is not a terminal)\n" \
 	  "and stores only its crypt(3) hash in the kiosk config file, mode 0600: FILE, by\n" \
 	  "default yours (as for the kiosk) or, when you have none and may change it,\n" \
-	  CAREERS_SYSTEM_CONFIG ".\n") \
+	  CAREERS_SYSTEM_CONFIG ". A PIN is at least 6 digits (not one digit repeated, not\n" \
+	  "counting up or down), or a passphrase of at least 10 characters with a letter in\n" \
+	  "it. In the kiosk, after 3 wrong PINs in a row each try must wait longer (10 s,\n" \
+	  "30 s, 1 min, 2 min), and from the 8th one 5 minutes; each wrong PIN is logged to\n" \
+	  "the system log (authpriv).\n") \
 	_(build, cli_build, "build a store from every recognised file in a folder", \
 	  "careers build [--data DIR] [--out FILE] [--quiet] [--strict] [--keep-going]\n" \
 	  "       [--fetch]", \
@@ -255,5 +259,12 @@ int cli_fetch_for_build(const char *to);
 const char *cli_default_store(void);
 /* The store to write when no --db or --out is given: never the bundled one. */
 const char *cli_store_to_write(void);
+
+/*
+ * Set by tests and fuzzing: each command returns 0 as soon as its
+ * arguments have been read and found sound, before it opens, reads or
+ * writes anything (a usage error still returns EXIT_USAGE).
+ */
+extern int cli_parse_only;
 
 #endif

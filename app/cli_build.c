@@ -40,6 +40,8 @@ int cli_build(int argc, char **argv)
 			return cli_usage_error("build", "unknown option --%s", a.option);
 		}
 	}
+	if (cli_parse_only)
+		return 0;
 	if (fetch) {
 		/* Fetch first; a source that fails keeps its previous copy for the build. */
 		if (!data_given)
@@ -84,7 +86,7 @@ int cli_import(int argc, char **argv)
 		free(files);
 		return cli_usage_error("import", "name at least one file to import");
 	}
-	rc = build_import(&o) == STATUS_OK ? 0 : 1;
+	rc = cli_parse_only ? 0 : build_import(&o) == STATUS_OK ? 0 : 1;
 	free(files);
 	return rc;
 }

@@ -11,6 +11,8 @@ int cli_formats(int argc, char **argv)
 
 	if (argc > 1)
 		return cli_usage_error("formats", "unexpected argument \"%s\"", argv[1]);
+	if (cli_parse_only)
+		return 0;
 	list = registry_importers(&count);
 	for (i = 0; i < count; i++) {
 		printf("%s\n  %s\n  recognised by: %s\n  checked against: %s\n  licence: %s\n",

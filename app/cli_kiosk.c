@@ -1,19 +1,10 @@
 /*
- * cli_kiosk.c - `careers kiosk` (also plain `careers`) and `careers pin`.
+ * cli_kiosk.c - `careers kiosk` (also plain `careers`), `careers adviser` and `careers pin`.
  *
- * The kiosk's settings live in a small config file, by default
- * $XDG_CONFIG_HOME/careers/kiosk.conf (~/.config/careers/kiosk.conf), or,
- * for someone with none, the machine's (/etc/careers/kiosk.conf installed):
- *
- *	pin_hash = $y$j9T$...      crypt(3) hash of the adviser PIN
- *	idle_seconds = 90          before the "are you still there?" warning
- *	theme = colour             colour, contrast or plain
- *	records_retention_days = 365   adviser sessions kept this long after
- *	                           their last change (default 365)
- *
+ * The kiosk's settings live in kiosk.conf (kiosk_config.h): yours, or for
+ * someone with none the machine's (/etc/careers/kiosk.conf installed).
  * `careers pin` writes pin_hash (the PIN itself is never stored), keeping
- * the other lines; the file is written to a temporary file with mode 0600
- * and renamed into place.
+ * the other lines; the count of wrong PINs the kiosk keeps is pin_guard.h's.
  */
 #include <crypt.h>
 #include <errno.h>
@@ -27,131 +18,16 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "kiosk_config.h"
 #include "mem.h"
+#include "pin_guard.h"
 #include "ui/ui.h"
 
-struct kiosk_config {
-	char pin_hash[256];
-	int idle_seconds;
-	enum theme theme;
-	int theme_set;
-	int retention_days;	/* adviser records kept this long (0: until deleted) */
-};
-
-/*
- * The config file: the one given, else your own; when you have none, the
- * machine's (CAREERS_SYSTEM_CONFIG, /etc/careers/kiosk.conf when
- * installed) if you may read it, or, to write, change it.
- */
-static char *config_path(const char *given, int to_write)
-{
-	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
-	const char *machine = CAREERS_SYSTEM_CONFIG;
-	char *own, *dir, *slash;
-	int use_machine;
-
-	if (given)
-		return xstrdup(given);
-	if (xdg && *xdg)
-		own = xasprintf("%s/careers/kiosk.conf", xdg);
-	else
-		own = xasprintf("%s/.config/careers/kiosk.conf", home && *home ? home : ".");
-	if (!machine[0] || access(own, F_OK) == 0 || access(machine, F_OK) != 0)
-		return own;
-	dir = xstrdup(machine);
-	slash = strrchr(dir, '/');
-	if (slash)
-		*slash = '\0';
-	use_machine = to_write ? access(slash ? dir : ".", W_OK) == 0 : access(machine, R_OK) == 0;
-	free(dir);
-	if (!use_machine)
-		return own;
-	free(own);
-	return xstrdup(machine);
-}
-
-static int parse_theme(const char *s, enum theme *t)
-{
-	if (strcasecmp(s, "colour") == 0 || strcasecmp(s, "color") == 0)
-		*t = THEME_COLOUR;
-	else if (strcasecmp(s, "contrast") == 0 || strcasecmp(s, "high-contrast") == 0)
-		*t = THEME_CONTRAST;
-	else if (strcasecmp(s, "plain") == 0 || strcasecmp(s, "mono") == 0)
-		*t = THEME_PLAIN;
-	else
-		return 0;
-	return 1;
-}
-
-/* Read the config; a missing file is fine. 0 on success, else a message was printed. */
-static int read_config(const char *path, struct kiosk_config *c)
-{
-	FILE *f = fopen(path, "r");
-	char line[512];
-	unsigned long n = 0;
-
-	memset(c, 0, sizeof(*c));
-	if (!f)
-		return errno == ENOENT ? 0 : (fprintf(stderr, "careers: %s: %s\n", path,
-						      strerror(errno)), 1);
-	while (fgets(line, sizeof(line), f)) {
-		char *eq = strchr(line, '='), *key = line, *value, *end;
-
-		n++;
-		if (line[strspn(line, " \t\r\n")] == '\0' || line[strspn(line, " \t")] == '#')
-			continue;
-		if (!eq) {
-			fprintf(stderr, "careers: %s:%lu: expected \"name = value\"\n", path, n);
-			fclose(f);
-			return 1;
-		}
-		*eq = '\0';
-		value = eq + 1;
-		while (*key == ' ' || *key == '\t')
-			key++;
-		for (end = eq; end > key && (end[-1] == ' ' || end[-1] == '\t'); end--)
-			end[-1] = '\0';
-		while (*value == ' ' || *value == '\t')
-			value++;
-		value[strcspn(value, "\r\n")] = '\0';
-		for (end = value + strlen(value); end > value && (end[-1] == ' ' || end[-1] == '\t');)
-			*--end = '\0';
-		if (strcmp(key, "pin_hash") == 0) {
-			snprintf(c->pin_hash, sizeof(c->pin_hash), "%s", value);
-		} else if (strcmp(key, "idle_seconds") == 0) {
-			c->idle_seconds = atoi(value);
-			if (c->idle_seconds < 10 || c->idle_seconds > 3600) {
-				fprintf(stderr, "careers: %s:%lu: idle_seconds must be 10 to 3600\n",
-					path, n);
-				fclose(f);
-				return 1;
-			}
-		} else if (strcmp(key, "records_retention_days") == 0) {
-			c->retention_days = atoi(value);
-			if (c->retention_days < 1 || c->retention_days > 36500) {
-				fprintf(stderr, "careers: %s:%lu: records_retention_days must be 1 to "
-					"36500\n", path, n);
-				fclose(f);
-				return 1;
-			}
-		} else if (strcmp(key, "theme") == 0) {
-			if (!parse_theme(value, &c->theme)) {
-				fprintf(stderr, "careers: %s:%lu: theme must be colour, contrast or "
-					"plain\n", path, n);
-				fclose(f);
-				return 1;
-			}
-			c->theme_set = 1;
-		} else {
-			fprintf(stderr, "careers: %s:%lu: unknown setting \"%s\" (expected pin_hash, "
-				"idle_seconds, theme or records_retention_days)\n", path, n, key);
-			fclose(f);
-			return 1;
-		}
-	}
-	fclose(f);
-	return 0;
-}
+/* The UI's themes are the settings file's, in the same order. */
+_Static_assert((int)THEME_COLOUR == (int)KIOSK_THEME_COLOUR &&
+	       (int)THEME_CONTRAST == (int)KIOSK_THEME_CONTRAST &&
+	       (int)THEME_PLAIN == (int)KIOSK_THEME_PLAIN,
+	       "kiosk_config.h and ui.h list the themes alike");
 
 /*
  * An option the kiosk and the adviser both take (--db, --config, --theme,
@@ -166,15 +42,20 @@ static int screen_option(const char *command, struct cli_args *a, const char *v,
 	} else if (cli_is(a, "config")) {
 		*config_given = v;
 	} else if (cli_is(a, "theme")) {
-		if (!parse_theme(v, &o->theme)) {
+		int t = kiosk_theme_parse(v);
+
+		if (t < 0) {
 			cli_usage_error(command, "--theme \"%s\": choose from colour, contrast, plain",
 					v);
 			return -1;
 		}
+		o->theme = (enum theme)t;
 		*theme_given = 1;
 	} else if (cli_is(a, "today")) {
-		if (!date_parse(v, &o->today) || strlen(v) != 10) {
-			cli_usage_error(command, "--today \"%s\": give a date as YYYY-MM-DD", v);
+		char why[80];
+
+		if (!date_read(v, &o->today, why, sizeof(why))) {
+			cli_usage_error(command, "--today \"%s\": %s", v, why);
 			return -1;
 		}
 		o->today_fixed = 1;
@@ -191,14 +72,16 @@ static int screen_option(const char *command, struct cli_args *a, const char *v,
 static int apply_config(const char *config_given, int theme_given, struct kiosk_config *config,
 			struct ui_options *o)
 {
-	char *path = config_path(config_given, 0);
-	int bad = read_config(path, config) != 0;
+	char *path = kiosk_config_path(config_given, 0), err[600];
+	int bad = kiosk_config_read(path, config, err, sizeof(err)) != STATUS_OK;
 
 	free(path);
-	if (bad)
+	if (bad) {
+		fprintf(stderr, "careers: %s\n", err);
 		return 1;
-	if (config->theme_set && !theme_given)
-		o->theme = config->theme;
+	}
+	if (config->theme >= 0 && !theme_given)
+		o->theme = (enum theme)config->theme;
 	if (!theme_given && getenv("NO_COLOR") && getenv("NO_COLOR")[0])
 		o->theme = THEME_PLAIN;
 	return 0;
@@ -210,6 +93,7 @@ int cli_kiosk(int argc, char **argv)
 	struct kiosk_config config;
 	struct cli_args a;
 	const char *config_given = NULL, *v;
+	char *guard_path;
 	int kind, rc, shared, theme_given = 0;
 
 	memset(&o, 0, sizeof(o));
@@ -241,12 +125,18 @@ int cli_kiosk(int argc, char **argv)
 			return cli_usage_error("kiosk", "unknown option --%s", a.option);
 		}
 	}
+	if (cli_parse_only)
+		return 0;
 	if (apply_config(config_given, theme_given, &config, &o) != 0)
 		return 1;
 	if (!o.idle_seconds)
 		o.idle_seconds = config.idle_seconds;
 	o.pin_hash = config.pin_hash[0] ? config.pin_hash : NULL;
+	guard_path = pin_guard_default_path();
+	o.pin_guard = pin_guard_new(guard_path);
 	rc = ui_run(&o);
+	pin_guard_free(o.pin_guard);
+	free(guard_path);
 	memset(&config, 0, sizeof(config));
 	return rc;
 }
@@ -279,6 +169,8 @@ int cli_adviser(int argc, char **argv)
 		else
 			return cli_usage_error("adviser", "unknown option --%s", a.option);
 	}
+	if (cli_parse_only)
+		return 0;
 	if (apply_config(config_given, theme_given, &config, &o) != 0)
 		return 1;
 	o.retention_days = config.retention_days ? config.retention_days : 365;
@@ -311,59 +203,15 @@ int cli_read_secret(const char *prompt, char *out, size_t outlen)
 	return ok;
 }
 
-/* Write the config file with pin_hash replaced, keeping every other line. */
-static int write_config(const char *path, const char *hash)
-{
-	char *tmp = xasprintf("%s.new-%ld", path, (long)getpid()), *dir = xstrdup(path), *slash;
-	FILE *in = fopen(path, "r"), *out;
-	char line[512];
-	int fd, rc = 0;
-
-	slash = strrchr(dir, '/');
-	if (slash) {
-		*slash = '\0';
-		/* Create the folder (one level under an existing one) if needed. */
-		if (*dir && mkdir(dir, 0700) != 0 && errno != EEXIST) {
-			fprintf(stderr, "careers: cannot create %s: %s\n", dir, strerror(errno));
-			rc = 1;
-		}
-	}
-	fd = rc ? -1 : open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-	if (fd < 0 || !(out = fdopen(fd, "w"))) {
-		if (!rc)
-			fprintf(stderr, "careers: cannot write %s: %s\n", tmp, strerror(errno));
-		if (in)
-			fclose(in);
-		free(tmp);
-		free(dir);
-		return 1;
-	}
-	fprintf(out, "pin_hash = %s\n", hash);
-	while (in && fgets(line, sizeof(line), in))
-		if (strncmp(line + strspn(line, " \t"), "pin_hash", 8) != 0)
-			fputs(line, out);
-	if (in)
-		fclose(in);
-	if (fflush(out) != 0 || fsync(fileno(out)) != 0 || fclose(out) != 0 ||
-	    rename(tmp, path) != 0) {
-		fprintf(stderr, "careers: cannot write %s: %s\n", path, strerror(errno));
-		unlink(tmp);
-		rc = 1;
-	}
-	free(tmp);
-	free(dir);
-	return rc;
-}
-
 int cli_pin(int argc, char **argv)
 {
 	const char *config_given = NULL;
 	struct cli_args a;
-	char pin[64], again[64], salt[CRYPT_GENSALT_OUTPUT_SIZE], *path;
+	char pin[PIN_MAX_LENGTH + 2], again[PIN_MAX_LENGTH + 2], why[200];
+	char salt[CRYPT_GENSALT_OUTPUT_SIZE], *path;
 	struct crypt_data data;
 	const char *hash;
 	int kind, rc;
-	size_t i;
 
 	cli_args_init(&a, "pin", argc, argv);
 	while ((kind = cli_args_next(&a)) != 0) {
@@ -375,22 +223,26 @@ int cli_pin(int argc, char **argv)
 					       kind < 0 ? a.value : a.option);
 		}
 	}
-	if (!cli_read_secret("New adviser PIN (4 to 16 digits or letters): ", pin, sizeof(pin)) ||
-	    !cli_read_secret("The same PIN again: ", again, sizeof(again))) {
+	if (cli_parse_only)
+		return 0;
+	if (!cli_read_secret("New adviser PIN (at least 6 digits, or a passphrase of at least 10 "
+			 "characters): ", pin, sizeof(pin)) ||
+	    !cli_read_secret("The same again: ", again, sizeof(again))) {
 		fprintf(stderr, "careers: no PIN given; nothing changed\n");
 		return 1;
 	}
 	rc = strcmp(pin, again) != 0;
 	if (rc)
 		fprintf(stderr, "careers: the two PINs are different; nothing changed\n");
-	for (i = 0; !rc && pin[i]; i++)
-		if (pin[i] <= ' ' || pin[i] > '~')
-			rc = 1;
-	if (!rc && (strlen(pin) < 4 || strlen(pin) > 16))
+	if (!rc && strlen(pin) >= sizeof(pin) - 1) {
+		fprintf(stderr, "careers: that is longer than %d characters; nothing changed\n",
+			PIN_MAX_LENGTH);
 		rc = 1;
-	if (rc && !strcmp(pin, again))
-		fprintf(stderr, "careers: a PIN is 4 to 16 letters or digits (no spaces); nothing "
-				"changed\n");
+	}
+	if (!rc && !pin_acceptable(pin, why, sizeof(why))) {
+		fprintf(stderr, "careers: %s; nothing changed\n", why);
+		rc = 1;
+	}
 	memset(again, 0, sizeof(again));
 	if (rc) {
 		memset(pin, 0, sizeof(pin));
@@ -404,9 +256,11 @@ int cli_pin(int argc, char **argv)
 		return 1;
 	}
 	memset(pin, 0, sizeof(pin));
-	path = config_path(config_given, 1);
-	rc = write_config(path, hash);
-	if (!rc)
+	path = kiosk_config_path(config_given, 1);
+	rc = kiosk_config_write_pin(path, hash, why, sizeof(why)) != STATUS_OK;
+	if (rc)
+		fprintf(stderr, "careers: %s; nothing changed\n", why);
+	else
 		printf("The adviser PIN is set (%s). Kiosk mode now needs it to be left.\n", path);
 	memset(&data, 0, sizeof(data));
 	free(path);

@@ -3,8 +3,9 @@
  *
  * Loads one session from the adviser's records file and writes its plan
  * (plan.h) as Markdown or HTML to standard output or to a file. A file is
- * written beside its final name and renamed into place, mode 0600 (it is
- * about a pupil), so a failed export never leaves half a plan.
+ * written by private_file_write(): beside its final name, mode 0600 (it is
+ * about a pupil), renamed into place, a link there replaced and not
+ * followed; a failed export never leaves half a plan.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -16,6 +17,7 @@
 #include "cli.h"
 #include "mem.h"
 #include "plan.h"
+#include "private_file.h"
 #include "records.h"
 #include "store.h"
 
@@ -75,36 +77,6 @@ static int parse(int argc, char **argv, struct plan_args *p)
 	return 0;
 }
 
-/* Write text to path through a temporary file beside it; 0 or an errno. */
-static int write_file(const char *path, const char *text, size_t len)
-{
-	char *tmp = xasprintf("%s.tmp%ld", path, (long)getpid());
-	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0600), err = 0;
-	size_t done = 0;
-
-	if (fd < 0) {
-		err = errno;
-		free(tmp);
-		return err;
-	}
-	while (done < len && !err) {
-		ssize_t n = write(fd, text + done, len - done);
-
-		if (n < 0 && errno != EINTR)
-			err = errno;
-		else if (n > 0)
-			done += (size_t)n;
-	}
-	if (close(fd) != 0 && !err)
-		err = errno;
-	if (!err && rename(tmp, path) != 0)
-		err = errno;
-	if (err)
-		unlink(tmp);
-	free(tmp);
-	return err;
-}
-
 /* Load the session; 0 or 1 with a message printed. */
 static int load_session(const struct plan_args *p, const char *records_path, struct advice *a)
 {
@@ -122,6 +94,8 @@ static int load_session(const struct plan_args *p, const char *records_path, str
 		fprintf(stderr, "careers: %s\n", err);
 		return 1;
 	}
+	if (records_notice(r)[0])
+		fprintf(stderr, "careers: %s\n", records_notice(r));
 	rc = records_load(r, p->session, a);
 	if (rc == STATUS_NOT_FOUND)
 		fprintf(stderr, "careers: there is no session %lld in %s\n", p->session,
@@ -140,9 +114,9 @@ int cli_plan(int argc, char **argv)
 	struct store *s;
 	struct strbuf out;
 	char err[512], *records_path;
-	int rc, e;
+	int rc;
 
-	if ((rc = parse(argc, argv, &p)) != 0)
+	if ((rc = parse(argc, argv, &p)) != 0 || cli_parse_only)
 		return rc;
 	records_path = p.records ? xstrdup(p.records) : records_default_path();
 	if (!records_path) {
@@ -163,8 +137,8 @@ int cli_plan(int argc, char **argv)
 		fprintf(stderr, "careers: cannot write the plan: %s\n", err);
 		rc = 1;
 	} else if (p.out) {
-		if ((e = write_file(p.out, out.buf, out.len)) != 0) {
-			fprintf(stderr, "careers: cannot write %s: %s\n", p.out, strerror(e));
+		if (private_file_write(p.out, out.buf, out.len, err, sizeof(err)) != STATUS_OK) {
+			fprintf(stderr, "careers: %s\n", err);
 			rc = 1;
 		}
 	} else if (fwrite(out.buf, 1, out.len, stdout) != out.len || fflush(stdout) != 0) {

@@ -274,6 +274,7 @@ static int parse_request(struct records_request *q, int argc, char **argv)
 {
 	const char *value;
 	struct cli_args a;
+	char why[80];
 	int kind, n = 0, rc;
 
 	memset(q, 0, sizeof(*q));
@@ -295,9 +296,8 @@ static int parse_request(struct records_request *q, int argc, char **argv)
 		else if (cli_is(&a, "older-than") && !parse_days(value, &q->older_than))
 			return cli_usage_error(COMMAND, "--older-than \"%s\" is not a number of "
 					       "days (0 to 36500)", value);
-		else if (cli_is(&a, "today") && !date_parse(value, &q->today))
-			return cli_usage_error(COMMAND, "--today \"%s\" is not a date (YYYY-MM-DD)",
-					       value);
+		else if (cli_is(&a, "today") && !date_read(value, &q->today, why, sizeof(why)))
+			return cli_usage_error(COMMAND, "--today \"%s\": %s", value, why);
 	}
 	if (q->action == ACT_NONE)
 		return cli_usage_error(COMMAND,
@@ -395,7 +395,7 @@ int cli_records(int argc, char **argv)
 	enum status rc;
 	int status;
 
-	if ((status = parse_request(&q, argc, argv)) != 0)
+	if ((status = parse_request(&q, argc, argv)) != 0 || cli_parse_only)
 		return status;
 	path = q.path ? xstrdup(q.path) : records_default_path();
 	if (!path) {
@@ -410,6 +410,8 @@ int cli_records(int argc, char **argv)
 		fprintf(stderr, "careers: %s\n", err);
 		status = 1;
 	} else {
+		if (records_notice(r)[0])
+			fprintf(stderr, "careers: %s\n", records_notice(r));
 		status = do_action(r, &q);
 		records_close(r);
 	}

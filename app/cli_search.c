@@ -141,13 +141,17 @@ static int parse_args(struct search_args *a, int argc, char **argv)
 		} else if (cli_is(&args, "text")) {
 			snprintf(p->text, sizeof(p->text), "%s", v);
 		} else if (cli_is(&args, "today")) {
-			if (!date_parse(v, &p->today) || strlen(v) != 10)
-				return cli_usage_error("search", "--today \"%s\": give a date as "
-						       "YYYY-MM-DD", v);
+			char why[80];
+
+			if (!date_read(v, &p->today, why, sizeof(why)))
+				return cli_usage_error("search", "--today \"%s\": %s", v, why);
 		} else if (cli_is(&args, "limit")) {
-			if (!parse_int(v, &n) || n < 0 || n > 100000)
-				return cli_usage_error("search", "--limit \"%s\": give a whole number "
-						       "(0 for no limit)", v);
+			if (!parse_int(v, &n) || n < 0)
+				return cli_usage_error("search", "--limit \"%s\": give a whole number, 0 "
+						       "for all", v);
+			if (n > 100000)
+				return cli_usage_error("search", "--limit \"%s\": at most 100000 results "
+						       "are listed; --limit 0 lists them all", v);
 			p->limit = (int)n;
 		} else if (cli_is(&args, "sort")) {
 			int s = match_sort_parse(v);
@@ -503,7 +507,7 @@ int cli_search(int argc, char **argv)
 	size_t i;
 	int usage;
 
-	if ((usage = parse_args(&a, argc, argv)) != 0)
+	if ((usage = parse_args(&a, argc, argv)) != 0 || cli_parse_only)
 		return usage;
 	if (store_open(a.db, STORE_READ_ONLY, &s, err, sizeof(err)) != STATUS_OK) {
 		fprintf(stderr, "careers: %s\n", err);
@@ -594,6 +598,8 @@ int cli_interests(int argc, char **argv)
 					       kind < 0 ? args.value : args.option);
 		}
 	}
+	if (cli_parse_only)
+		return 0;
 	if (store_open(db, STORE_READ_ONLY, &s, err, sizeof(err)) != STATUS_OK) {
 		fprintf(stderr, "careers: %s\n", err);
 		return 1;

@@ -31,8 +31,12 @@ static int print_source(void *ctx, const struct store_source_info *s)
 	if (s->origin_url)
 		printf("  fetched:     %s from %s\n", s->fetched_at ? s->fetched_at : "(time unknown)",
 		       s->origin_url);
-	printf("  rows:        %lld read, %lld loaded, %lld rejected\n\n", s->rows_read,
+	printf("  rows:        %lld read, %lld loaded, %lld rejected\n", s->rows_read,
 	       s->rows_loaded, s->rows_rejected);
+	if (s->rows_read > s->rows_loaded + s->rows_rejected)
+		printf("               %lld neither: blank or heading rows, or rows whose key came "
+		       "again later in the file\n", s->rows_read - s->rows_loaded - s->rows_rejected);
+	printf("\n");
 	return 0;
 }
 
@@ -92,6 +96,8 @@ int cli_sources(int argc, char **argv)
 			return cli_usage_error("sources", "unknown option --%s", a.option);
 		}
 	}
+	if (cli_parse_only)
+		return 0;
 	if (store_open(db, STORE_READ_ONLY, &s, err, sizeof(err)) != STATUS_OK) {
 		fprintf(stderr, "careers: %s\n", err);
 		if (summary)

@@ -5,16 +5,22 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "encoding.h"
+
 void format_json_string(struct strbuf *out, const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;
+	size_t left;
 
 	if (!s) {
 		strbuf_puts(out, "null");
 		return;
 	}
+	left = strlen(s);
 	strbuf_putc(out, '"');
-	for (; *p; p++) {
+	while (*p) {
+		size_t ok;
+
 		switch (*p) {
 		case '"': strbuf_puts(out, "\\\""); break;
 		case '\\': strbuf_puts(out, "\\\\"); break;
@@ -22,11 +28,27 @@ void format_json_string(struct strbuf *out, const char *s)
 		case '\r': strbuf_puts(out, "\\r"); break;
 		case '\t': strbuf_puts(out, "\\t"); break;
 		default:
-			if (*p < 0x20)
+			if (*p < 0x20 || *p == 0x7f) {
 				strbuf_printf(out, "\\u%04x", *p);
-			else
+			} else if (*p < 0x80) {
 				strbuf_putc(out, (char)*p);
+			} else if ((ok = utf8_valid_prefix(p, left)) == 0) {
+				/* Not UTF-8: JSON cannot carry the byte, so it is replaced. */
+				strbuf_puts(out, "\\ufffd");
+			} else {
+				size_t len = *p < 0xE0 ? 2 : *p < 0xF0 ? 3 : 4;
+
+				if (*p == 0xC2 && p[1] < 0xA0)	/* C1 controls, escaped */
+					strbuf_printf(out, "\\u%04x", p[1]);
+				else
+					strbuf_add(out, (const char *)p, len);
+				p += len;
+				left -= len;
+				continue;
+			}
 		}
+		p++;
+		left--;
 	}
 	strbuf_putc(out, '"');
 }

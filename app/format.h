@@ -9,7 +9,11 @@
 
 #include "mem.h"
 
-/* s as a JSON string literal, with quotes; NULL becomes null. */
+/*
+ * s as a JSON string literal, with quotes; NULL becomes null. Control
+ * characters (C1 and DEL too) are escaped, and bytes that are not UTF-8
+ * become \ufffd, so the result is always valid JSON.
+ */
 void format_json_string(struct strbuf *out, const char *s);
 /* A JSON number, or null for NaN. */
 void format_json_number(struct strbuf *out, double v, int decimals);

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "encoding.h"
 #include "match.h"
 
 /* Crockford base 32. */
@@ -430,14 +431,16 @@ static enum status bad_character(const char *code, size_t at, char *why, size_t 
 {
 	const unsigned char *s = (const unsigned char *)code;
 	size_t position = 1, len = 1;
-	char what[200], shown[24];
+	char what[200], shown[32];
 
 	for (size_t i = 0; i < at; i++)
 		position += (s[i] & 0xC0) != 0x80;
 	while (s[at + len] && (s[at + len] & 0xC0) == 0x80 && len < 4)
 		len++;
-	if (s[at] < 0x20 || s[at] == 0x7F)
+	if (s[at] < 0x20 || s[at] == 0x7F || (s[at] == 0xC2 && len == 2 && s[at + 1] < 0xA0))
 		snprintf(shown, sizeof(shown), "a control character");
+	else if (utf8_valid_prefix(s + at, len) != len)
+		snprintf(shown, sizeof(shown), "something that is not text");
 	else
 		snprintf(shown, sizeof(shown), "\"%.*s\"", (int)len, code + at);
 	if (toupper(s[at]) == 'U')

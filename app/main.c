@@ -1,14 +1,13 @@
 /*
  * main.c - `careers`: argument dispatch and the shared option reader.
  */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
+#include "safe_text.h"
 #include "validate.h"
 
 struct command {
@@ -68,93 +67,44 @@ static int help_command(int argc, char **argv)
 	return 0;
 }
 
-const char *cli_store_to_write(void)
+/*
+ * Everything the command-line tools print - results, listings, messages
+ * quoting arguments and file names - goes through safe_text(): no terminal
+ * controls, no bytes that are not UTF-8. (The screens draw with curses,
+ * which shows control characters as ^X.)
+ */
+static FILE *plain_out, *plain_err;	/* stdout and stderr as they were */
+
+/* At exit: what the safe streams hold is written, and they are closed. */
+static void close_safely(void)
 {
-	const char *env = getenv("CAREERS_DB");
-
-	return env && *env ? env : CAREERS_DEFAULT_STORE;
-}
-
-const char *cli_default_store(void)
-{
-	const char *store = cli_store_to_write();
-	struct stat st;
-
-	/*
-	 * Installed, the store is the one updates replace; until there is one
-	 * (or if it was removed), the one the package brought.
-	 */
-	if (CAREERS_BUNDLED_STORE[0] && strcmp(store, CAREERS_DEFAULT_STORE) == 0 &&
-	    stat(store, &st) != 0 && stat(CAREERS_BUNDLED_STORE, &st) == 0)
-		return CAREERS_BUNDLED_STORE;
-	return store;
-}
-
-void cli_args_init(struct cli_args *a, const char *command, int argc, char **argv)
-{
-	memset(a, 0, sizeof(*a));
-	a->command = command;
-	a->argc = argc;
-	a->argv = argv;
-	a->i = 1;
-}
-
-int cli_args_next(struct cli_args *a)
-{
-	const char *arg, *eq;
-	size_t len;
-
-	a->option = NULL;
-	a->value = NULL;
-	if (a->i >= a->argc)
-		return 0;
-	arg = a->argv[a->i++];
-	if (strncmp(arg, "--", 2) != 0 || arg[2] == '\0') {
-		a->value = arg;
-		return -1;
+	if (plain_out && stdout != plain_out) {
+		fclose(stdout);
+		stdout = plain_out;
 	}
-	arg += 2;
-	eq = strchr(arg, '=');
-	len = eq ? (size_t)(eq - arg) : strlen(arg);
-	if (len >= sizeof(a->name))
-		len = sizeof(a->name) - 1;
-	memcpy(a->name, arg, len);
-	a->name[len] = '\0';
-	a->option = a->name;
-	a->value = eq ? eq + 1 : NULL;
-	return 1;
-}
-
-int cli_is(const struct cli_args *a, const char *name)
-{
-	return a->option && strcmp(a->option, name) == 0;
-}
-
-const char *cli_value(struct cli_args *a)
-{
-	if (a->value)
-		return a->value;
-	if (a->i < a->argc) {
-		a->value = a->argv[a->i++];
-		return a->value;
+	if (plain_err && stderr != plain_err) {
+		fclose(stderr);
+		stderr = plain_err;
 	}
-	cli_usage_error(a->command, "--%s needs a value", a->option);
-	return NULL;
 }
 
-int cli_usage_error(const char *command, const char *fmt, ...)
+static void print_safely(void)
 {
-	const struct command *c = find_command(command);
-	va_list ap;
+	FILE *out, *err;
 
-	fprintf(stderr, "careers %s: ", command);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-	if (c)
-		fprintf(stderr, "usage: %s\n", c->usage);
-	return EXIT_USAGE;
+	fflush(stdout);
+	fflush(stderr);
+	plain_out = stdout;
+	plain_err = stderr;
+	out = safe_text_stream(STDOUT_FILENO);
+	err = safe_text_stream(STDERR_FILENO);
+	if (out)
+		stdout = out;
+	if (err) {
+		setvbuf(err, NULL, _IOLBF, 0);
+		stderr = err;
+	}
+	atexit(close_safely);
 }
 
 int main(int argc, char **argv)
@@ -168,11 +118,15 @@ int main(int argc, char **argv)
 		/* The kiosk on a terminal; a summary of the store for scripts. */
 		if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
 			return cli_kiosk(1, argv);
+		print_safely();
 		return cli_sources(1, summary);
 	}
 	if (argv[1][0] == '-' && argv[1][1] == '-' && strcmp(argv[1], "--help") != 0 &&
 	    strcmp(argv[1], "--version") != 0)
 		return cli_kiosk(argc, argv);
+	c = find_command(argv[1]);
+	if (!c || (c->run != cli_kiosk && c->run != cli_adviser))
+		print_safely();
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
 		print_help(stdout);
 		return 0;
@@ -183,7 +137,6 @@ int main(int argc, char **argv)
 	}
 	if (strcmp(argv[1], "help") == 0)
 		return help_command(argc, argv);
-	c = find_command(argv[1]);
 	if (!c) {
 		fprintf(stderr, "careers: no command \"%s\" (see careers --help)\n", argv[1]);
 		return EXIT_USAGE;

@@ -39,7 +39,7 @@
 #include "schoolyear.h"
 #include "status.h"
 
-#define RECORDS_VERSION 1
+#define RECORDS_VERSION 2
 #define RECORDS_APPLICATION_ID 0x43415252	/* "CARR" */
 
 /*
@@ -84,6 +84,12 @@ enum status records_open(const char *path, int create, struct records **out, cha
 void records_close(struct records *r);
 /* The detail of the last failure ("" when none). */
 const char *records_errmsg(const struct records *r);
+/*
+ * Something the adviser should know about the last records_open() or
+ * records_save() that succeeded ("" when nothing): the file was made
+ * private, or another window's changes were merged into the save.
+ */
+const char *records_notice(const struct records *r);
 /* The path given to records_open (borrowed). */
 const char *records_path(const struct records *r);
 

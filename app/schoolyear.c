@@ -7,6 +7,8 @@
  */
 #include "schoolyear.h"
 
+#include <ctype.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -66,6 +68,35 @@ int date_parse(const char *iso, struct civil_date *out)
 	out->month = m;
 	out->day = d;
 	return 1;
+}
+
+int date_read(const char *text, struct civil_date *out, char *why, size_t whylen)
+{
+	static const char *const months[] = {
+		"January", "February", "March", "April", "May", "June", "July", "August",
+		"September", "October", "November", "December",
+	};
+	int y, m, d, n = 0;
+
+	if (!text || strlen(text) != 10 || sscanf(text, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 ||
+	    n != 10 || text[4] != '-' || text[7] != '-' || !isdigit((unsigned char)text[0]) ||
+	    !isdigit((unsigned char)text[5]) || !isdigit((unsigned char)text[8])) {
+		snprintf(why, whylen, "give a date as YYYY-MM-DD");
+		return 0;
+	}
+	if (m < 1 || m > 12) {
+		snprintf(why, whylen, "there is no month %d", m);
+		return 0;
+	}
+	if (y < 1800 || y > 2200) {
+		snprintf(why, whylen, "careers works with dates from 1800 to 2200");
+		return 0;
+	}
+	if (d < 1 || d > month_days(y, m)) {
+		snprintf(why, whylen, "%s %d has %d days", months[m - 1], y, month_days(y, m));
+		return 0;
+	}
+	return date_parse(text, out);
 }
 
 void date_iso(struct civil_date d, char out[11])

@@ -29,6 +29,13 @@ struct civil_date {
 
 /* Parse "YYYY-MM-DD" (a real date); 0 on failure. */
 int date_parse(const char *iso, struct civil_date *out);
+/*
+ * A date a person typed: exactly YYYY-MM-DD. 1 and *out; or 0 and, in why,
+ * what is wrong in words: "give a date as YYYY-MM-DD", "there is no month
+ * 13", "February 2027 has 28 days", "careers works with dates from 1800 to
+ * 2200".
+ */
+int date_read(const char *text, struct civil_date *out, char *why, size_t whylen);
 /* "YYYY-MM-DD" into out[11]. */
 void date_iso(struct civil_date d, char out[11]);
 /* "7 Sep 2027" into out[16]. */

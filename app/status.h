@@ -24,7 +24,8 @@
 	_(NOT_FOUND, "not found") \
 	_(VERSION,   "made by a different version of careers") \
 	_(CORRUPT,   "the file is damaged") \
-	_(INTERRUPTED, "interrupted")
+	_(INTERRUPTED, "interrupted") \
+	_(CONFLICT,  "changed by someone else at the same time")
 
 enum status {
 #define STATUS_ENUM(name, msg) STATUS_##name,

@@ -37,6 +37,7 @@
 #include <unistd.h>
 
 #include "mem.h"
+#include "safe_text.h"
 #include "model.h"
 
 extern const char store_schema_sql[];
@@ -478,6 +479,8 @@ struct store {
 	char errmsg[512];
 	void *cache;			/* see store_set_cache() */
 	void (*cache_free)(void *);
+	int in_put;			/* a record from the sink is being stored */
+	unsigned long replaced;		/* rows this source wrote over (see watch_replacements) */
 };
 
 /* --- small helpers ----------------------------------------------------------- */
@@ -492,6 +495,7 @@ static enum status fail(struct store *s, enum status rc, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(s->errmsg, sizeof(s->errmsg), fmt, ap);
 	va_end(ap);
+	safe_text_mend(s->errmsg);	/* SQLite's words can quote a damaged store's bytes */
 	return rc;
 }
 
@@ -499,7 +503,13 @@ static enum status db_fail(struct store *s, const char *doing)
 {
 	int code = sqlite3_errcode(s->db);
 
-	fail(s, STATUS_DB, "%s: %s", doing, sqlite3_errmsg(s->db));
+	/* Trouble with the store's file itself names the file: it is not the data's fault. */
+	if (code == SQLITE_READONLY || code == SQLITE_CANTOPEN || code == SQLITE_IOERR ||
+	    code == SQLITE_FULL || code == SQLITE_PERM || code == SQLITE_BUSY ||
+	    code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
+		fail(s, STATUS_DB, "the store %s: %s: %s", s->path, doing, sqlite3_errmsg(s->db));
+	else
+		fail(s, STATUS_DB, "%s: %s", doing, sqlite3_errmsg(s->db));
 	if (code == SQLITE_FULL)
 		return STATUS_IO;
 	if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
@@ -707,6 +717,56 @@ static void register_functions(sqlite3 *db)
 	sqlite3_create_function(db, "careers_riasec", 6, flags, NULL, riasec_fn, NULL, NULL);
 }
 
+/* --- rows replaced by a later row with the same key -------------------------------- */
+
+/*
+ * A keyed record (a postcode, a course, a vacancy ...) is stored with
+ * INSERT ... ON CONFLICT DO UPDATE, so a key that comes again in the same
+ * file writes over the row before it: the file "loaded" it, but one row
+ * remains. A temporary trigger on each keyed table tells careers_replaced()
+ * when a row of the current source is written over by the same source,
+ * while the sink is storing a record; store_source_replaced() says how
+ * many. (A later file updating an earlier one's row is a merge, not a
+ * repeat: not counted.)
+ */
+static const char *const keyed_tables[] = {
+	"code_list", "postcode", "outcode", "course", "vacancy", "soc_group", "occupation",
+	"labour_market", "onet_occupation", "onet_interest", "soc_onet",
+};
+
+static void replaced_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct store *s = sqlite3_user_data(ctx);
+
+	(void)argc;
+	if (s->in_put && sqlite3_value_int(argv[0]))
+		s->replaced++;
+	sqlite3_result_null(ctx);
+}
+
+static enum status watch_replacements(struct store *s)
+{
+	enum status rc = STATUS_OK;
+	size_t i;
+
+	sqlite3_create_function(s->db, "careers_replaced", 1, SQLITE_UTF8, s, replaced_fn, NULL,
+				NULL);
+	for (i = 0; i < sizeof(keyed_tables) / sizeof(keyed_tables[0]) && !rc; i++) {
+		char sql[256];
+
+		snprintf(sql, sizeof(sql), "CREATE TEMP TRIGGER careers_replaced_%s AFTER UPDATE ON "
+			 "main.%s BEGIN SELECT careers_replaced(OLD.source_id IS NEW.source_id); END",
+			 keyed_tables[i], keyed_tables[i]);
+		rc = exec(s, sql, "setting up the store for importing");
+	}
+	return rc;
+}
+
+unsigned long store_source_replaced(const struct store *s)
+{
+	return s->replaced;
+}
+
 /* --- opening -------------------------------------------------------------------- */
 
 static struct store *store_new(const char *path)
@@ -829,6 +889,8 @@ enum status store_create(const char *path, struct store **out, char *err, size_t
 		  "PRAGMA foreign_keys = OFF;", "setting up the new store");
 	if (rc == STATUS_OK)
 		rc = exec(s, tables, "creating the tables");
+	if (rc == STATUS_OK)
+		rc = watch_replacements(s);
 	free(tables);
 	if (rc != STATUS_OK) {
 		snprintf(err, errlen, "%s", s->errmsg);
@@ -873,6 +935,7 @@ enum status store_open(const char *path, enum store_mode mode, struct store **ou
 	sqlite3_finalize(st);
 	if (version < 0) {
 		snprintf(err, errlen, "%s is not a careers store (%s)", path, sqlite3_errmsg(s->db));
+		safe_text_mend(err);
 		store_close(s);
 		return STATUS_CORRUPT;
 	}
@@ -889,9 +952,20 @@ enum status store_open(const char *path, enum store_mode mode, struct store **ou
 		store_close(s);
 		return STATUS_VERSION;
 	}
+	if (!s->read_only && sqlite3_db_readonly(s->db, "main") == 1) {
+		snprintf(err, errlen, "cannot write to the store %s: it is read-only (its permissions, "
+			 "or a read-only disk); nothing was changed", path);
+		store_close(s);
+		return STATUS_IO;
+	}
 	register_functions(s->db);
-	if (s->read_only)
+	if (s->read_only) {
 		exec(s, "PRAGMA query_only = 1", "opening read-only");
+	} else if (watch_replacements(s) != STATUS_OK) {
+		snprintf(err, errlen, "%s", s->errmsg);
+		store_close(s);
+		return STATUS_DB;
+	}
 	*out = s;
 	return STATUS_OK;
 }
@@ -987,6 +1061,7 @@ enum status store_source_begin(struct store *s, const struct store_source *src)
 		return rc;
 	s->source_id = sqlite3_last_insert_rowid(s->db);
 	s->source_rejections = 0;
+	s->replaced = 0;
 	return STATUS_OK;
 }
 
@@ -1663,19 +1738,24 @@ static enum status put_soc_relation(struct store *s, const struct soc_relation_r
 static enum status sink_put(void *ctx, enum record_kind kind, const void *record)
 {
 	struct store *s = ctx;
+	enum status rc = STATUS_USAGE;
 
 	if (s->read_only)
 		return fail(s, STATUS_USAGE, "the store is open read-only");
+	s->in_put = 1;
 	switch (kind) {
 #define RECORD_PUT(id, type) \
 	case RECORD_##id: \
-		return put_##type(s, record);
+		rc = put_##type(s, record); \
+		break;
 		RECORD_INFO(RECORD_PUT)
 #undef RECORD_PUT
 	case RECORD_KIND_COUNT:
+		rc = fail(s, STATUS_USAGE, "unknown kind of record");
 		break;
 	}
-	return fail(s, STATUS_USAGE, "unknown kind of record");
+	s->in_put = 0;
+	return rc;
 }
 
 static const char *sink_message(void *ctx)
@@ -2107,6 +2187,13 @@ enum status store_each_source(struct store *s,
 			.fetched_at = column_text(st, 18),
 		};
 
+		/* Columns a store always has: missing, the store is damaged (or not ours). */
+		if (!info.path || !info.format || !info.format_title || !info.encoding ||
+		    !info.sha256 || !info.licence || !info.attribution || !info.imported_at) {
+			sqlite3_reset(st);
+			return fail(s, STATUS_CORRUPT, "the store %s is damaged: source file %lld has "
+				    "parts missing", s->path, info.id);
+		}
 		if (fn(ctx, &info))
 			break;
 	}
@@ -2135,6 +2222,11 @@ enum status store_each_rejection(struct store *s, const char *filter,
 			.message = column_text(st, 4),
 		};
 
+		if (!info.path || !info.field || !info.message) {
+			sqlite3_reset(st);
+			return fail(s, STATUS_CORRUPT, "the store %s is damaged: a rejected row has parts "
+				    "missing", s->path);
+		}
 		if (fn(ctx, &info))
 			break;
 	}

@@ -88,6 +88,12 @@ enum status store_source_failed(struct store *s, const struct store_source *src,
 enum status store_source_reject(struct store *s, const struct import_rejection *r);
 /* Finish the current source with its counts, hash and encoding. */
 enum status store_source_end(struct store *s, const struct import_result *result);
+/*
+ * Rows of the current source that a later row of the same source, with
+ * the same key, wrote over (a postcode or course that comes twice in one
+ * file): what the file "loaded" that does not remain.
+ */
+unsigned long store_source_replaced(const struct store *s);
 /* Set licence, attribution and sample flag of every source whose path starts with
  * prefix, and its data date where the file itself did not give one; except_json is a
  * JSON array of longer prefixes left out (folders with a DATASET of their own), or NULL. */

@@ -10,7 +10,8 @@
 -- "CARR"); PRAGMA user_version is the layout version (RECORDS_VERSION in
 -- records.h). A file with another application id is not ours and is
 -- refused; one with a higher version is from a newer careers and is
--- refused untouched.
+-- refused untouched. A version 1 file (no session.version) is brought up
+-- to version 2 when it is opened, after it has been checked.
 --
 -- One row of `session` per struct advice (app/advice.h), its learner
 -- profile as columns; the shortlist, notes and agreed actions are child
@@ -19,7 +20,7 @@
 -- is NaN ("any level").
 
 PRAGMA application_id = 1128354386;
-PRAGMA user_version = 1;
+PRAGMA user_version = 2;
 
 CREATE TABLE session (
 	id INTEGER PRIMARY KEY,
@@ -43,7 +44,8 @@ CREATE TABLE session (
 	excluded TEXT NOT NULL,		-- "not for me": "course:17 vacancy:5"
 	show_not_for_age INTEGER NOT NULL,
 	sort TEXT NOT NULL,		-- relevance, distance, start or pay
-	result_limit INTEGER NOT NULL
+	result_limit INTEGER NOT NULL,
+	version INTEGER NOT NULL DEFAULT 1	-- one more at every save (version 2 on)
 ) STRICT;
 
 CREATE INDEX session_updated ON session(updated);

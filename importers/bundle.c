@@ -30,6 +30,7 @@ struct place {
 
 struct bundle {
 	char *path;
+	int fd;			/* the file itself, open, while it is one part not yet opened */
 	int container;
 	struct bundle_part *parts;
 	struct place *places;
@@ -181,34 +182,43 @@ static enum status list_archive(struct bundle *b, char *err, size_t errlen)
 	return rc;
 }
 
-enum status bundle_open(const char *path, struct bundle **out, char *err, size_t errlen)
+enum status bundle_open_fd(int fd, const char *path, struct bundle **out, char *err,
+			   size_t errlen)
 {
 	struct bundle *b = xcalloc(1, sizeof(*b));
 	unsigned char head[4];
 	ssize_t got = 0;
 	enum status rc = STATUS_OK;
-	int fd;
 
 	*out = NULL;
 	b->path = xstrdup(path);
+	b->fd = -1;
 	strbuf_init(&b->book_bytes);
 	strbuf_init(&b->sheet_text);
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd >= 0) {
-		got = read(fd, head, sizeof(head));
-		close(fd);
-	}
+	if (fd >= 0)
+		got = pread(fd, head, sizeof(head), 0);
 	/* A file that cannot be read is one part: opening it says why. */
-	if (got == (ssize_t)sizeof(head) && zipfile_magic(head, sizeof(head)))
+	if (got == (ssize_t)sizeof(head) && zipfile_magic(head, sizeof(head))) {
+		close(fd);
 		rc = list_archive(b, err, errlen);
-	else
+	} else {
+		b->fd = fd;
 		add_part(b, NULL, xstrdup(path), NULL, NULL, -1);
+	}
 	if (rc != STATUS_OK) {
 		bundle_free(b);
 		return rc;
 	}
 	*out = b;
 	return STATUS_OK;
+}
+
+enum status bundle_open(const char *path, struct bundle **out, char *err, size_t errlen)
+{
+	char why[256];
+
+	/* Only an ordinary file is opened: a named pipe must not keep the build waiting. */
+	return bundle_open_fd(textfile_open_input(path, why, sizeof(why)), path, out, err, errlen);
 }
 
 void bundle_free(struct bundle *b)
@@ -225,6 +235,8 @@ void bundle_free(struct bundle *b)
 	}
 	free(b->parts);
 	free(b->places);
+	if (b->fd >= 0)
+		close(b->fd);
 	forget_book(b);
 	strbuf_done(&b->book_bytes);
 	strbuf_done(&b->sheet_text);
@@ -294,6 +306,12 @@ enum status bundle_open_part(struct bundle *b, size_t i, struct import_source **
 			return rc;
 		*out = import_open_memory(b->sheet_text.buf, b->sheet_text.len, b->parts[i].name);
 		return *out ? STATUS_OK : STATUS_IO;
+	}
+	if (!at->zip_member && b->fd >= 0) {
+		int fd = b->fd;
+
+		b->fd = -1;	/* import_open_fd() takes it, and closes it even when it fails */
+		return import_open_fd(fd, b->path, out, err, errlen);
 	}
 	if (!at->zip_member)
 		return import_open(b->path, out, err, errlen);

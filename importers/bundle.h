@@ -47,6 +47,12 @@ struct bundle;
  * damaged archive or workbook is an error (STATUS_FORMAT, err says why).
  */
 enum status bundle_open(const char *path, struct bundle **out, char *err, size_t errlen);
+/*
+ * The same for a file already open as fd (from textfile_open_input(), so
+ * an ordinary file; -1 if it could not be opened). The bundle takes fd.
+ */
+enum status bundle_open_fd(int fd, const char *path, struct bundle **out, char *err,
+			   size_t errlen);
 void bundle_free(struct bundle *b);
 
 size_t bundle_count(const struct bundle *b);

@@ -28,6 +28,7 @@ struct batch_record {
 	size_t first;		/* its first field in the batch's lists */
 	size_t count;
 	unsigned long line;
+	size_t nul_at, quote_at;	/* as csv_record */
 };
 
 struct batch {
@@ -84,6 +85,8 @@ static void batch_add(struct batch *b, const struct csv_record *rec)
 	b->records[b->count].first = b->field_count;
 	b->records[b->count].count = rec->count;
 	b->records[b->count].line = rec->line;
+	b->records[b->count].nul_at = rec->nul_at;
+	b->records[b->count].quote_at = rec->quote_at;
 	b->count++;
 	for (i = 0; i < rec->count; i++) {
 		b->offsets[b->field_count] = b->text.len;
@@ -204,6 +207,8 @@ enum status csv_ahead_next(struct csv_ahead *a, struct csv_record *rec)
 			rec->fields = b->fields + br->first;
 			rec->lengths = b->lengths + br->first;
 			rec->line = br->line;
+			rec->nul_at = br->nul_at;
+			rec->quote_at = br->quote_at;
 			return STATUS_OK;
 		}
 		if (b->end != STATUS_OK) {

@@ -11,6 +11,13 @@
  * Line numbers: `line` counts line breaks fed so far (CR LF counts once).
  * When the first field of a record completes we know the current line and
  * the field's own line breaks, which gives the line the record began on.
+ *
+ * libcsv, not strict, reads a quote inside an unquoted value, or text
+ * after a closing quote, as part of the value; so before a line is fed
+ * it is looked over for such stray quotes (whether a quoted value is
+ * still open is carried from line to line), and the record says in which
+ * field the first one was. A NUL byte in a field is noted the same way:
+ * the fields are C strings, so it would cut the value short.
  */
 #include "csv_reader.h"
 
@@ -39,7 +46,10 @@ struct csv_reader {
 	unsigned long record_line;
 	int record_ready;
 	int too_many_fields;
+	size_t record_bytes;		/* of the fields of the record so far */
 	unsigned long long_field_line;	/* line of a field over the limit, or 0 */
+	int in_quotes;			/* the text fed so far ends inside a quoted value */
+	size_t nul_at, quote_at;	/* for the record being built, as csv_record */
 	char error[256];
 };
 
@@ -96,6 +106,9 @@ static void on_field(void *field, size_t len, void *ctx)
 		r->too_many_fields = 1;
 		return;
 	}
+	r->record_bytes += len;
+	if (r->record_bytes > CSV_READER_MAX_RECORD)
+		return;	/* check_limits() stops the reader; keep no more of it */
 	if (r->count == r->alloc) {
 		r->alloc = r->alloc ? r->alloc * 2 : 32;
 		r->offsets = xrealloc(r->offsets, r->alloc * sizeof(*r->offsets));
@@ -104,6 +117,8 @@ static void on_field(void *field, size_t len, void *ctx)
 	}
 	r->offsets[r->count] = r->arena.len;
 	r->lengths[r->count] = len;
+	if (!r->nul_at && field && memchr(field, '\0', len))
+		r->nul_at = r->count + 1;
 	/* CSV_APPEND_NULL: the field comes with its terminator. */
 	if (field)
 		strbuf_add(&r->arena, field, len + 1);
@@ -203,11 +218,82 @@ static void deliver(struct csv_reader *r, struct csv_record *rec)
 	rec->fields = r->fields;
 	rec->lengths = r->lengths;
 	rec->line = r->record_line;
+	rec->nul_at = r->nul_at;
+	rec->quote_at = r->quote_at;
+	r->nul_at = r->quote_at = 0;
 	r->record_ready = 0;
+}
+
+static int is_blank(char c, char delimiter)
+{
+	return (c == ' ' || c == '\t') && c != delimiter;
+}
+
+/* Which field of the record s[at] is in: fields done, and delimiters outside quotes before it. */
+static size_t field_of(const struct csv_reader *r, const char *s, size_t at, int quoted)
+{
+	size_t i, field = r->count;
+
+	for (i = 0; i < at; i++) {
+		if (s[i] == '"')
+			quoted = !quoted;
+		else if (s[i] == r->delimiter && !quoted)
+			field++;
+	}
+	return field;
+}
+
+/*
+ * Look one physical line over before it is fed: note the field of the
+ * first stray quote, and whether the line ends inside quotes. Lines
+ * without a quote (most) cost one memchr.
+ */
+static void check_quotes(struct csv_reader *r, const char *s, size_t n)
+{
+	int quoted = r->in_quotes, at_start = r->in_quotes;
+	size_t p = 0;
+	const char *q;
+
+	while (p < n && (q = memchr(s + p, '"', n - p)) != NULL) {
+		size_t j = (size_t)(q - s), k;
+
+		if (quoted) {
+			if (j + 1 < n && s[j + 1] == '"') {
+				p = j + 2;	/* a doubled quote inside quotes */
+				continue;
+			}
+			/*
+			 * The closing quote: only blanks, then the end of the value, may
+			 * follow. Anything else, and libcsv takes the quote as part of the
+			 * value and goes on as if still inside quotes: so do we.
+			 */
+			for (k = j + 1; k < n && is_blank(s[k], r->delimiter); k++)
+				;
+			quoted = k < n && s[k] != r->delimiter && s[k] != '\r' && s[k] != '\n';
+			if (quoted && !r->quote_at)
+				r->quote_at = field_of(r, s, k, at_start) + 1;
+			p = k;
+			continue;
+		}
+		/* An opening quote starts a value, after blanks at most. */
+		for (k = j; k > 0 && is_blank(s[k - 1], r->delimiter); k--)
+			;
+		if (k == 0 || s[k - 1] == r->delimiter)
+			quoted = 1;
+		else if (!r->quote_at)
+			r->quote_at = field_of(r, s, j, at_start) + 1;
+		p = j + 1;
+	}
+	r->in_quotes = quoted;
 }
 
 static enum status check_limits(struct csv_reader *r)
 {
+	if (r->record_bytes > CSV_READER_MAX_RECORD) {
+		snprintf(r->error, sizeof(r->error), "line %lu: a record runs to more than %u MiB",
+			 r->record_line, CSV_READER_MAX_RECORD / (1024 * 1024));
+		return STATUS_FORMAT;
+	}
 	if (r->too_many_fields) {
 		snprintf(r->error, sizeof(r->error),
 			 "line %lu: more than %d fields in one record", r->record_line,
@@ -233,6 +319,7 @@ enum status csv_reader_next(struct csv_reader *r, struct csv_record *rec)
 
 	memset(rec, 0, sizeof(*rec));
 	r->count = 0;
+	r->record_bytes = 0;
 	strbuf_reset(&r->arena);
 	for (;;) {
 		const char *s = r->text.buf + r->pos;
@@ -287,6 +374,7 @@ enum status csv_reader_next(struct csv_reader *r, struct csv_record *rec)
 			if (s[n - 1] == '\r' && n < left && s[n] == '\n')
 				n++;
 		}
+		check_quotes(r, s, n);
 		if (csv_parse(&r->parser, s, n, on_field, on_record, r) != n) {
 			snprintf(r->error, sizeof(r->error), "line %lu: %s", r->line,
 				 csv_strerror(csv_error(&r->parser)));

@@ -10,8 +10,9 @@
  * including embedded newlines. Blank lines are skipped.
  *
  * Limits keep hostile input from exhausting memory: a field over
- * CSV_READER_MAX_FIELD bytes or a record over CSV_READER_MAX_FIELDS
- * fields stops the reader with STATUS_FORMAT and a message.
+ * CSV_READER_MAX_FIELD bytes, a record over CSV_READER_MAX_FIELDS fields
+ * or over CSV_READER_MAX_RECORD bytes in all stops the reader with
+ * STATUS_FORMAT and a message.
  */
 #ifndef CAREERS_CSV_READER_H
 #define CAREERS_CSV_READER_H
@@ -23,12 +24,15 @@
 
 #define CSV_READER_MAX_FIELD (4u * 1024 * 1024)
 #define CSV_READER_MAX_FIELDS 4096
+#define CSV_READER_MAX_RECORD (16u * 1024 * 1024)	/* all its fields together */
 
 struct csv_record {
 	size_t count;		/* number of fields */
 	char **fields;		/* (borrowed) NUL-terminated UTF-8; valid until the next call */
 	size_t *lengths;	/* (borrowed) */
 	unsigned long line;	/* physical line (1-based) the record starts on */
+	size_t nul_at;		/* 1 + the first field with a NUL byte in it, or 0 */
+	size_t quote_at;	/* 1 + the first field with a stray quote in it, or 0 */
 };
 
 struct csv_reader;

@@ -3,10 +3,11 @@
  *
  * Detection order: a BOM decides outright; then the pattern of zero
  * bytes (text in UTF-16 has a zero in every other byte for ASCII
- * characters, and which half is zero tells the byte order); zero bytes in
- * any other pattern, or many control characters, mean binary; text that
- * is valid UTF-8 is UTF-8; anything else is taken as Windows-1252, the
- * superset of Latin-1 that Excel and DfE downloads actually use.
+ * characters, and which half is zero tells the byte order); more than a
+ * few zero bytes in any other pattern, or many control characters, mean
+ * binary (a stray NUL in text is left to the CSV reader, which rejects
+ * its row); text that is valid UTF-8 is UTF-8; anything else is taken as
+ * Windows-1252, the superset of Latin-1 that Excel and DfE downloads use.
  */
 #include "encoding.h"
 
@@ -64,8 +65,7 @@ size_t utf8_valid_prefix(const unsigned char *s, size_t n)
 	return i;
 }
 
-/* Could s[0..n) be the start of one UTF-8 character that the sample cut off? */
-static int utf8_cut_short(const unsigned char *s, size_t n)
+int utf8_cut_short(const unsigned char *s, size_t n)
 {
 	size_t need = s[0] >= 0xF0 && s[0] <= 0xF4 ? 4 : s[0] >= 0xE0 && s[0] <= 0xEF ? 3 :
 		      s[0] >= 0xC2 && s[0] <= 0xDF ? 2 : 0;
@@ -96,10 +96,15 @@ void encoding_detect(const unsigned char *b, size_t n, int at_eof, struct encodi
 		g->bom_length = 2;
 	}
 
+	/*
+	 * Empty: the whole file is a BOM and whitespace (in UTF-16, whitespace
+	 * has zero bytes in it; elsewhere a zero byte is not whitespace).
+	 */
 	for (i = g->bom_length; i < n; i++)
-		if (b[i] != ' ' && b[i] != '\t' && b[i] != '\r' && b[i] != '\n' && b[i] != 0)
+		if (b[i] != ' ' && b[i] != '\t' && b[i] != '\r' && b[i] != '\n' &&
+		    (b[i] != 0 || g->encoding == ENCODING_UTF8))
 			break;
-	if (i == n) {
+	if (i == n && at_eof) {
 		g->empty = 1;
 		return;
 	}
@@ -124,9 +129,12 @@ void encoding_detect(const unsigned char *b, size_t n, int at_eof, struct encodi
 			g->encoding = ENCODING_UTF16LE;
 		else if (zero_even > half / 2 && zero_odd * 20 < zero_even)
 			g->encoding = ENCODING_UTF16BE;
-		else
+		else if ((zero_odd + zero_even) * 100 > sample ||
+			 (zero_odd + zero_even + controls) * 20 > sample)
 			g->binary = 1;
-		return;
+		/* Else text with a stray NUL byte or two: the rows that hold them are rejected. */
+		if (g->encoding != ENCODING_UTF8 || g->binary)
+			return;
 	}
 	if (controls * 20 > sample) {
 		g->binary = 1;
@@ -163,8 +171,7 @@ struct decoder *decoder_new(enum encoding encoding)
 
 	d->encoding = encoding;
 	d->cd = (iconv_t)-1;
-	if (encoding != ENCODING_UTF8) {
-		/* glibc's CP1252 rejects the five unassigned bytes; they become U+FFFD. */
+	if (encoding == ENCODING_UTF16LE || encoding == ENCODING_UTF16BE) {
 		d->cd = iconv_open("UTF-8", encoding_name(encoding));
 		if (d->cd == (iconv_t)-1) {
 			free(d);
@@ -220,11 +227,54 @@ static void pass_utf8(struct decoder *d, const unsigned char *p, size_t n, int f
 	}
 }
 
+/*
+ * Windows-1252 from 0x80 to 0x9F (above, it is Latin-1). The five bytes
+ * it leaves unassigned (0x81, 0x8D, 0x8F, 0x90, 0x9D) are read as
+ * Latin-1 reads them, C1 controls, as browsers do: every byte of a
+ * single-byte file decodes, so such a file never gets U+FFFD.
+ */
+static const unsigned short cp1252_high[32] = {
+	0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+	0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
+	0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
+};
+
+static void pass_1252(struct decoder *d, const unsigned char *p, size_t n, int final,
+		      struct strbuf *out)
+{
+	size_t i = 0;
+
+	(void)d;
+	(void)final;
+	strbuf_grow(out, n * 3 + 1);
+	while (i < n) {
+		size_t run = i;
+		unsigned cp;
+
+		while (run < n && p[run] < 0x80)
+			run++;
+		strbuf_add(out, (const char *)p + i, run - i);
+		if (run == n)
+			break;
+		cp = p[run] < 0xA0 ? cp1252_high[p[run] - 0x80] : p[run];
+		if (cp < 0x800) {
+			strbuf_putc(out, (char)(0xC0 | cp >> 6));
+			strbuf_putc(out, (char)(0x80 | (cp & 0x3F)));
+		} else {
+			strbuf_putc(out, (char)(0xE0 | cp >> 12));
+			strbuf_putc(out, (char)(0x80 | ((cp >> 6) & 0x3F)));
+			strbuf_putc(out, (char)(0x80 | (cp & 0x3F)));
+		}
+		i = run + 1;
+	}
+}
+
 static void pass_iconv(struct decoder *d, const unsigned char *p, size_t n, int final,
 		       struct strbuf *out)
 {
 	char *in = (char *)p;
-	size_t unit = d->encoding == ENCODING_WINDOWS1252 ? 1 : 2;
+	size_t unit = 2;
 
 	while (n) {
 		size_t room, before;
@@ -261,7 +311,8 @@ size_t decoder_convert(struct decoder *d, const unsigned char *bytes, size_t n, 
 		       struct strbuf *out)
 {
 	void (*pass)(struct decoder *, const unsigned char *, size_t, int, struct strbuf *) =
-		d->cd == (iconv_t)-1 ? pass_utf8 : pass_iconv;
+		d->encoding == ENCODING_UTF8 ? pass_utf8 :
+		d->encoding == ENCODING_WINDOWS1252 ? pass_1252 : pass_iconv;
 
 	if (d->carried) {
 		/* Rare: a character was split across chunks; join them. */

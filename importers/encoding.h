@@ -4,9 +4,13 @@
  * Public data arrives as UTF-8 (with or without a byte-order mark),
  * UTF-16LE/BE (the IfATE standards download is UTF-16LE without a BOM),
  * or Latin-1/Windows-1252 (GIAS). encoding_detect() looks at the first
- * bytes of a file; a decoder then converts the whole stream to UTF-8 in
- * chunks with iconv(3). Bytes that are not valid in the detected encoding
- * become U+FFFD, so conversion never fails half way through a file.
+ * bytes of a file (textfile.c then checks the rest: a file that is not
+ * UTF-8 all the way through is Windows-1252); a decoder converts the
+ * whole stream to UTF-8 in chunks (UTF-16 with iconv(3)). Every byte
+ * decodes in Windows-1252 (its five unassigned bytes as the C1 controls
+ * Latin-1 has there), so a single-byte file never gets U+FFFD; in UTF-8
+ * and UTF-16, what is not valid becomes U+FFFD, so conversion never fails
+ * half way through a file.
  */
 #ifndef CAREERS_ENCODING_H
 #define CAREERS_ENCODING_H
@@ -32,7 +36,8 @@ struct encoding_guess {
 /*
  * Guess from the first n bytes of a file (n may be the whole file).
  * at_eof says whether those are all the bytes, so a multi-byte sequence
- * cut off at the end of the sample is not held against UTF-8.
+ * cut off at the end of the sample is not held against UTF-8, and a
+ * blank start is only "empty" when it is the whole file.
  */
 void encoding_detect(const unsigned char *bytes, size_t n, int at_eof,
 		     struct encoding_guess *guess);
@@ -60,6 +65,8 @@ size_t decoder_replaced(const struct decoder *d);
 
 /* Length of the valid UTF-8 prefix of s[0..n). */
 size_t utf8_valid_prefix(const unsigned char *s, size_t n);
+/* Could s[0..n) (n > 0) be the start of one UTF-8 character that a piece of text cut off? */
+int utf8_cut_short(const unsigned char *s, size_t n);
 /*
  * Drop, in place, the bytes of s that are not part of whole UTF-8
  * characters: what is left of text cut to fit a buffer inside a character.

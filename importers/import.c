@@ -38,6 +38,7 @@ struct probe_record {
 	size_t count;
 	char **fields;
 	char **folded;		/* fields as fold() leaves them, once asked for */
+	size_t nul_at, quote_at;	/* as csv_record */
 };
 
 struct import_source {
@@ -81,6 +82,7 @@ struct import_file {
 	struct strbuf title;
 	char **field_names;		/* per column, for messages */
 	struct colmap *maps;		/* CSV: per column */
+	const struct probe_record *header;	/* CSV with a header: its record (borrowed) */
 	char fail_message[512];
 	int failed;
 };
@@ -92,6 +94,7 @@ struct import_row {
 	const char **raw;		/* per column (borrowed) */
 	struct strbuf *text;		/* per column scratch for import_text */
 	struct strbuf *joined;		/* per column: repeated columns joined */
+	const struct csv_record *csv;	/* CSV: the record as read (its shape is checked) */
 	int rejected, emitted, skipped;
 	enum status fatal;
 };
@@ -137,6 +140,8 @@ static void read_probe(struct import_source *src)
 		}
 		p->line = rec.line;
 		p->count = rec.count;
+		p->nul_at = rec.nul_at;
+		p->quote_at = rec.quote_at;
 		p->fields = xcalloc(rec.count ? rec.count : 1, sizeof(*p->fields));
 		for (k = 0; k < rec.count; k++)
 			p->fields[k] = xstrndup(rec.fields[k], rec.lengths[k]);
@@ -159,11 +164,24 @@ static void start(struct import_source *src)
 		;
 	if (i < n && (head[i] == '{' || head[i] == '[')) {
 		char err[256];
+		int eof = 0;
 
 		src->is_json = 1;
 		strbuf_init(&src->json_text);
-		if (textfile_read_all(src->tf, &src->json_text, err, sizeof(err)) != STATUS_OK) {
-			snprintf(src->json_error, sizeof(src->json_error), "%s", err);
+		/* The whole document is read: at most JSON_MAX_DOCUMENT bytes of it. */
+		if (textfile_size(src->tf) <= JSON_MAX_DOCUMENT)
+			strbuf_grow(&src->json_text, textfile_size(src->tf) + 1);
+		while (!eof && src->json_text.len <= JSON_MAX_DOCUMENT &&
+		       textfile_size(src->tf) <= JSON_MAX_DOCUMENT)
+			if (textfile_read(src->tf, &src->json_text, &eof, err, sizeof(err)) !=
+			    STATUS_OK) {
+				snprintf(src->json_error, sizeof(src->json_error), "%s", err);
+				return;
+			}
+		if (!eof) {
+			snprintf(src->json_error, sizeof(src->json_error), "the JSON document is "
+				 "larger than %u MiB, more than careers reads in one go",
+				 JSON_MAX_DOCUMENT / (1024 * 1024));
 			return;
 		}
 		if (json_doc_open(src->json_text.buf, src->json_text.len, &src->doc,
@@ -174,13 +192,14 @@ static void start(struct import_source *src)
 	read_probe(src);
 }
 
-enum status import_open(const char *path, struct import_source **out, char *err, size_t errlen)
+enum status import_open_fd(int fd, const char *path, struct import_source **out, char *err,
+			   size_t errlen)
 {
 	struct import_source *src = xcalloc(1, sizeof(*src));
 	enum status rc;
 
 	*out = NULL;
-	if ((rc = textfile_open(path, &src->tf, err, errlen)) != STATUS_OK) {
+	if ((rc = textfile_open_fd(fd, &src->tf, err, errlen)) != STATUS_OK) {
 		free(src);
 		return rc;
 	}
@@ -188,6 +207,14 @@ enum status import_open(const char *path, struct import_source **out, char *err,
 	start(src);
 	*out = src;
 	return STATUS_OK;
+}
+
+enum status import_open(const char *path, struct import_source **out, char *err, size_t errlen)
+{
+	int fd = textfile_open_input(path, err, errlen);
+
+	*out = NULL;
+	return fd < 0 ? STATUS_IO : import_open_fd(fd, path, out, err, errlen);
 }
 
 struct import_source *import_open_memory(const void *bytes, size_t n, const char *name)
@@ -878,26 +905,95 @@ int import_has_column(const struct import_row *row, int column)
 	return file->maps[column].count > 0;
 }
 
-void import_reject(struct import_row *row, int column, const char *fmt, ...)
+/* Reject the row, or only warn about it, naming a field (NULL: the row). */
+static void report(struct import_row *row, const char *field, int warning, const char *fmt,
+		   va_list ap)
 {
 	struct import_file *file = row->file;
+	void (*to)(void *, const struct import_rejection *) =
+		!file->reporter ? NULL : warning ? file->reporter->warn : file->reporter->reject;
 	struct import_rejection r;
 	char message[512];
-	va_list ap;
 
-	va_start(ap, fmt);
 	vsnprintf(message, sizeof(message), fmt, ap);
-	va_end(ap);
 	utf8_mend(message);
-	row->rejected = 1;
-	if (!file->reporter || !file->reporter->reject)
+	if (warning)
+		file->result->warnings++;
+	else
+		row->rejected = 1;
+	if (!to)
 		return;
 	r.path = file->src->path;
 	r.line = row->line;
 	r.location = row->location[0] ? row->location : NULL;
-	r.field = column >= 0 ? file->field_names[column] : NULL;
+	r.field = field;
 	r.message = message;
-	file->reporter->reject(file->reporter->ctx, &r);
+	to(file->reporter->ctx, &r);
+}
+
+void import_reject(struct import_row *row, int column, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	report(row, column >= 0 ? row->file->field_names[column] : NULL, 0, fmt, ap);
+	va_end(ap);
+}
+
+/* A report about field k of a CSV record (0-based), named by its header cell; ROW: the row. */
+#define ROW ((size_t)-1)
+static void about_field(struct import_row *row, size_t k, int warning, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static void about_field(struct import_row *row, size_t k, int warning, const char *fmt, ...)
+{
+	const struct probe_record *h = row->file->header;
+	char name[128];
+	va_list ap;
+
+	if (h && k < h->count)
+		snprintf(name, sizeof(name), "%s", h->fields[k]);
+	else
+		snprintf(name, sizeof(name), "column %zu", k + 1);
+	utf8_mend(name);	/* a long header name cut to fit */
+	va_start(ap, fmt);
+	report(row, k == ROW ? NULL : name, warning, fmt, ap);
+	va_end(ap);
+}
+
+/*
+ * A CSV record that does not fit its header: a NUL byte in a value
+ * rejects it (the value would be cut short); more values than columns
+ * (unless the extra ones are empty: a trailing comma), fewer, or a stray
+ * quote are warned about, and the row still loads as read by header name
+ * (real GIAS rows have carried extra values at the end). A headerless
+ * format has nothing to compare with.
+ */
+static void check_shape(struct import_row *row)
+{
+	const struct csv_record *rec = row->csv;
+	const struct probe_record *h = row->file->header;
+	size_t k;
+
+	if (!rec)
+		return;
+	if (rec->nul_at)
+		about_field(row, rec->nul_at - 1, 0, "has a NUL byte in it, which would cut the "
+			    "value short");
+	if (h && rec->count > h->count) {
+		for (k = h->count; k < rec->count && validate_blank(rec->fields[k]); k++)
+			;
+		if (k < rec->count)
+			about_field(row, ROW, 1, "the row has %zu values where the header has %zu "
+				    "columns; the extra ones are not read (is there a comma in a value "
+				    "that is not in quotes?)", rec->count, h->count);
+	}
+	if (h && rec->count < h->count)
+		about_field(row, ROW, 1, "the row has %zu values where the header has %zu "
+			    "columns; the missing ones are read as empty", rec->count, h->count);
+	if (rec->quote_at)
+		about_field(row, rec->quote_at - 1, 1, "a quote inside a value that is not in "
+			    "quotes; check the value");
 }
 
 int import_rejected(const struct import_row *row)
@@ -1140,6 +1236,7 @@ static enum status run_row(struct import_row *row)
 	row->rejected = row->emitted = row->skipped = 0;
 	row->fatal = STATUS_OK;
 	file->result->read++;
+	check_shape(row);
 	rc = file->importer->row(row);
 	if (row->fatal != STATUS_OK)
 		return row->fatal;
@@ -1230,6 +1327,39 @@ static void map_header(struct import_file *file, struct probe_record *header)
 	strbuf_done(&wanted);
 }
 
+/*
+ * Two header cells with the same name where the importer reads one column
+ * by that name: only the first is read, so say so, once, on the header's
+ * line. (Different names that are alternatives for one column are fine.)
+ */
+static void warn_same_names(struct import_row *row)
+{
+	struct import_file *file = row->file;
+	const char *const *folded = folded_fields((struct probe_record *)file->header);
+	size_t c, k;
+
+	row->line = file->header->line;
+	for (c = 0; c < file->importer->column_count; c++) {
+		const struct colmap *m = &file->maps[c];
+		size_t earlier;
+		int told = 0;
+
+		if (file->importer->columns[c].flags & COLUMN_REPEATED || !m->count)
+			continue;
+		/* Said already for another column read from the same header cell? */
+		for (earlier = 0; earlier < c && !told; earlier++)
+			told = file->maps[earlier].count > 1 &&
+			       file->maps[earlier].index[0] == m->index[0];
+		for (k = 1; k < m->count && !told; k++)
+			if (strcmp(folded[m->index[0]], folded[m->index[k]]) == 0) {
+				about_field(row, m->index[0], 1, "columns %zu and %zu are both called "
+					    "this; column %zu is read", m->index[0] + 1,
+					    m->index[k] + 1, m->index[0] + 1);
+				break;
+			}
+	}
+}
+
 static enum status run_csv(struct import_source *src, struct import_file *file)
 {
 	const struct importer *imp = file->importer;
@@ -1273,18 +1403,27 @@ static enum status run_csv(struct import_source *src, struct import_file *file)
 			strbuf_putc(&file->title, '\n');
 		}
 		map_header(file, &src->probe[best_h]);
+		file->header = &src->probe[best_h];
 		first = best_h + 1;
 	}
 	if (imp->begin && (rc = imp->begin(file)) != STATUS_OK)
 		return rc;
 
 	row_init(&row, file);
+	if (file->header)
+		warn_same_names(&row);
 	for (i = first; i < src->probe_count && rc == STATUS_OK; i++) {
-		if (record_blank(src->probe[i].fields, src->probe[i].count))
+		const struct probe_record *p = &src->probe[i];
+		struct csv_record probed = { p->count, p->fields, NULL, p->line, p->nul_at,
+					     p->quote_at };
+
+		if (record_blank(p->fields, p->count))
 			continue;
-		row.line = src->probe[i].line;
-		fill_csv(&row, src->probe[i].fields, src->probe[i].count);
+		row.line = p->line;
+		row.csv = &probed;
+		fill_csv(&row, p->fields, p->count);
 		rc = run_row(&row);
+		row.csv = NULL;
 	}
 	if (src->probe_status != STATUS_OK && rc == STATUS_OK)
 		rc = import_fail(file, "%s", src->probe_error);
@@ -1306,6 +1445,7 @@ static enum status run_csv(struct import_source *src, struct import_file *file)
 		if (record_blank(rec.fields, rec.count))
 			continue;
 		row.line = rec.line;
+		row.csv = &rec;
 		fill_csv(&row, rec.fields, rec.count);
 		rc = run_row(&row);
 	}
@@ -1353,7 +1493,8 @@ static enum status run_json(struct import_source *src, struct import_file *file)
 		if (next == STATUS_NOT_FOUND)
 			break;
 		if (next != STATUS_OK) {
-			rc = import_fail(file, "record %lu could not be read", index + 1);
+			rc = import_fail(file, "%s", json_cursor_error(cursor)[0] ?
+					 json_cursor_error(cursor) : "a record could not be read");
 			break;
 		}
 		for (c = 0; c < imp->column_count; c++)

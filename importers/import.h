@@ -36,6 +36,8 @@ struct import_rejection {
 struct import_reporter {
 	void *ctx;
 	void (*reject)(void *ctx, const struct import_rejection *rejection);
+	/* Optional: something odd about a row that still loads (a short row, a stray quote). */
+	void (*warn)(void *ctx, const struct import_rejection *warning);
 };
 
 struct import_result {
@@ -47,14 +49,23 @@ struct import_result {
 	unsigned long loaded;	/* records that reached the store */
 	unsigned long rejected;	/* records refused, each reported */
 	unsigned long skipped;	/* spacer/heading records, neither */
+	unsigned long warnings;	/* reported through the reporter's warn() */
+	unsigned long replaced;	/* loaded, then written over by a later row of the file with
+				 * the same key (counted by the store: build.c) */
 	char data_date[11];	/* "" when the file does not say */
 	char message[512];	/* why the file failed, when it did */
 };
 
 struct import_source;
 
-/* Open a file and read its start. STATUS_IO with err on failure. */
+/*
+ * Open a file and read its start. STATUS_IO with err on failure; only
+ * ordinary files are read (textfile_open()).
+ */
 enum status import_open(const char *path, struct import_source **out, char *err, size_t errlen);
+/* The same from a descriptor textfile_open_input() gave for path (owned from now on). */
+enum status import_open_fd(int fd, const char *path, struct import_source **out, char *err,
+			   size_t errlen);
 /* The same from memory (for tests and fuzzing); bytes are borrowed. */
 struct import_source *import_open_memory(const void *bytes, size_t n, const char *name);
 /*

@@ -1,20 +1,22 @@
 /*
  * json_reader.c - JSON records through SQLite's JSON functions.
  *
- * Design notes. SQLite parses; we only scan. The scanner below checks the
- * syntax (so an error can name its line and column) and records where each
- * record of the requested array starts (so rejected rows can name their
- * line). Paths are bound as parameters, never spliced into SQL.
+ * Design notes. SQLite parses values; we only scan. The scanner below
+ * checks the whole document's syntax once (so an error can name its line
+ * and column), and afterwards finds things in the text: the value at a
+ * path ("$.results[0].title") is located by walking the text, the members
+ * of each object walked into indexed once, and the records of a list are
+ * taken one at a time, each as the span of text it occupies. SQLite only
+ * ever sees one record (or one value looked up from the root): its parser
+ * needs 16 bytes for every value of the text it is given, so handing it a
+ * whole document of a hundred megabytes costs several hundred more; one
+ * record of at most JSON_MAX_RECORD bytes and JSON_MAX_RECORD_VALUES
+ * values costs little. Paths are bound as parameters, never spliced into
+ * SQL.
  *
- * What costs time is SQLite parsing text again. Within one run of one
- * statement its JSON functions share a small cache of parsed documents,
- * but every new statement, and every new value handed to them, means a
- * new parse. So: questions about the document are asked together in one
- * statement (json_doc_types) and their answers remembered; a cursor takes
- * each record's text once from json_each() and evaluates every field of
- * it in a second statement, bound to that text, so each record is parsed
- * once however many fields it has; and root-level fields are evaluated
- * once per cursor, not per record.
+ * A cursor evaluates every field of a record in one statement bound to
+ * the record's text, so each record is parsed once however many fields it
+ * has; root-level fields are evaluated once per cursor, not per record.
  */
 #include "json_reader.h"
 
@@ -24,389 +26,335 @@
 #include <string.h>
 
 #include "alternatives.h"
+#include "json_scan.h"
 #include "mem.h"
 
-#define MAX_DEPTH 500
-#define MAX_PATH_PARTS 8
+/* --- finding values in the text -------------------------------------------- */
 
-/* The type found at a path, remembered: the text never changes. */
-struct known_type {
+/* A value in the text: [start, end). */
+struct span {
+	size_t start, end;
+};
+
+/* An object walked into, with where each member is: built once, then looked up. */
+struct member {
+	size_t name, name_len;	/* the name's text inside its quotes */
+	struct span value;
+};
+
+struct object_index {
+	size_t start;
+	struct member *members;
+	size_t count;
+};
+
+/* What is at a path, remembered: the text never changes. */
+struct known {
 	char *path;
-	const char *type;	/* one of types[] below, or NULL when absent */
+	int found;		/* 1: at span; 0: nothing there; -1: not a path */
+	struct span span;
 };
 
 struct json_doc {
 	const char *text;	/* (borrowed) */
 	size_t len;
-	sqlite3 *db;
-	struct known_type *known;
+	struct span root;
+	sqlite3 *db;		/* SQLite's JSON functions, on one record at a time */
+	sqlite3_stmt *value_stmt;	/* a value's text, arrays of scalars joined */
+	struct known *known;
 	size_t known_count;
+	struct object_index *objects;
+	size_t object_count;
 };
 
-static const char *const types[] = {
-	"object", "array", "text", "integer", "real", "true", "false", "null",
-};
-
-/* --- the scanner --------------------------------------------------------- */
-
-struct scan {
-	const char *s;
-	size_t n, i;
-	int depth;
-	/* records path, split at dots: "$.a.b" -> {"a", "b"} */
-	const char *part[MAX_PATH_PARTS];
-	size_t part_len[MAX_PATH_PARTS];
-	int parts;
-	size_t *offsets;	/* record start offsets */
-	size_t count, alloc;
-	const char *error;	/* static message, NULL when fine */
-};
-
-static void skip_space(struct scan *sc)
+/* The span of the value starting at i (already checked by json_doc_open). */
+static struct span value_at(const struct json_doc *doc, size_t i, size_t *values)
 {
-	while (sc->i < sc->n && (sc->s[sc->i] == ' ' || sc->s[sc->i] == '\t' ||
-				 sc->s[sc->i] == '\n' || sc->s[sc->i] == '\r'))
-		sc->i++;
+	struct json_scan sc;
+	struct span v;
+
+	json_scan_init(&sc, doc->text, doc->len, i);
+	json_scan_space(&sc);
+	v.start = sc.i;
+	json_scan_value(&sc);
+	v.end = sc.i;
+	if (values)
+		*values = sc.values;
+	return v;
 }
 
-static int is_hex(char c)
+static struct object_index *index_object(struct json_doc *doc, size_t start)
 {
-	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
+	struct object_index *o;
+	struct json_scan sc;
+	size_t i, alloc = 0;
 
-static int scan_string(struct scan *sc)
-{
-	sc->i++;	/* opening quote */
-	while (sc->i < sc->n) {
-		unsigned char c = (unsigned char)sc->s[sc->i];
-
-		if (c == '"') {
-			sc->i++;
-			return 1;
-		}
-		if (c < 0x20) {
-			sc->error = "a control character inside a string";
-			return 0;
-		}
-		if (c == '\\') {
-			char e = sc->i + 1 < sc->n ? sc->s[sc->i + 1] : 0;
-
-			if (e == 'u') {
-				int k;
-
-				for (k = 2; k < 6; k++)
-					if (sc->i + (size_t)k >= sc->n || !is_hex(sc->s[sc->i + (size_t)k])) {
-						sc->error = "a bad \\u escape";
-						return 0;
-					}
-				sc->i += 6;
-				continue;
-			}
-			if (!e || !strchr("\"\\/bfnrt", e)) {
-				sc->error = "a bad escape in a string";
-				return 0;
-			}
-			sc->i += 2;
-			continue;
-		}
-		sc->i++;
-	}
-	sc->error = "a string that is never closed";
-	return 0;
-}
-
-static int scan_digits(struct scan *sc)
-{
-	size_t start = sc->i;
-
-	while (sc->i < sc->n && sc->s[sc->i] >= '0' && sc->s[sc->i] <= '9')
-		sc->i++;
-	return sc->i > start;
-}
-
-static int scan_number(struct scan *sc)
-{
-	if (sc->s[sc->i] == '-')
-		sc->i++;
-	if (sc->i < sc->n && sc->s[sc->i] == '0')
-		sc->i++;
-	else if (!scan_digits(sc))
-		goto bad;
-	if (sc->i < sc->n && sc->s[sc->i] == '.') {
-		sc->i++;
-		if (!scan_digits(sc))
-			goto bad;
-	}
-	if (sc->i < sc->n && (sc->s[sc->i] == 'e' || sc->s[sc->i] == 'E')) {
-		sc->i++;
-		if (sc->i < sc->n && (sc->s[sc->i] == '+' || sc->s[sc->i] == '-'))
-			sc->i++;
-		if (!scan_digits(sc))
-			goto bad;
-	}
-	return 1;
-bad:
-	sc->error = "a badly formed number";
-	return 0;
-}
-
-static void record_offset(struct scan *sc, size_t at)
-{
-	if (sc->count == sc->alloc) {
-		sc->alloc = sc->alloc ? sc->alloc * 2 : 64;
-		sc->offsets = xrealloc(sc->offsets, sc->alloc * sizeof(*sc->offsets));
-	}
-	sc->offsets[sc->count++] = at;
-}
-
-/* on_path: how many leading parts of the records path this value sits under, or -1. */
-static int scan_value(struct scan *sc, int on_path);
-
-static int scan_array(struct scan *sc, int on_path)
-{
-	int target = on_path == sc->parts;
-
-	sc->i++;
-	skip_space(sc);
-	if (sc->i < sc->n && sc->s[sc->i] == ']') {
-		sc->i++;
-		return 1;
-	}
+	for (i = 0; i < doc->object_count; i++)
+		if (doc->objects[i].start == start)
+			return &doc->objects[i];
+	doc->objects = xrealloc(doc->objects, (doc->object_count + 1) * sizeof(*doc->objects));
+	o = &doc->objects[doc->object_count++];
+	memset(o, 0, sizeof(*o));
+	o->start = start;
+	json_scan_init(&sc, doc->text, doc->len, start + 1);
 	for (;;) {
-		skip_space(sc);
-		if (target)
-			record_offset(sc, sc->i);
-		if (!scan_value(sc, -1))
-			return 0;
-		skip_space(sc);
-		if (sc->i >= sc->n)
+		struct member m;
+
+		json_scan_space(&sc);
+		if (sc.i >= sc.n || sc.s[sc.i] != '"')
 			break;
-		if (sc->s[sc->i] == ',') {
-			sc->i++;
-			continue;
+		m.name = sc.i + 1;
+		json_scan_string(&sc);
+		m.name_len = sc.i - 1 - m.name;
+		json_scan_space(&sc);
+		sc.i++;	/* ':' */
+		json_scan_space(&sc);
+		m.value.start = sc.i;
+		json_scan_value(&sc);
+		m.value.end = sc.i;
+		if (o->count == alloc) {
+			alloc = alloc ? 2 * alloc : 16;
+			o->members = xrealloc(o->members, alloc * sizeof(*o->members));
 		}
-		if (sc->s[sc->i] == ']') {
-			sc->i++;
-			return 1;
-		}
-		sc->error = "expected ',' or ']' in a list";
-		return 0;
+		o->members[o->count++] = m;
+		json_scan_space(&sc);
+		if (sc.i < sc.n && sc.s[sc.i] == ',')
+			sc.i++;
 	}
-	sc->error = "the document ends inside a list";
-	return 0;
+	return o;
 }
 
-static int scan_object(struct scan *sc, int on_path)
+/* Append the UTF-8 of code point cp. */
+static void put_utf8(struct strbuf *out, unsigned long cp)
 {
-	sc->i++;
-	skip_space(sc);
-	if (sc->i < sc->n && sc->s[sc->i] == '}') {
-		sc->i++;
-		return 1;
-	}
-	for (;;) {
-		size_t key_start;
-		int child = -1;
-
-		skip_space(sc);
-		if (sc->i >= sc->n || sc->s[sc->i] != '"') {
-			sc->error = "expected a quoted name in an object";
-			return 0;
-		}
-		key_start = sc->i + 1;
-		if (!scan_string(sc))
-			return 0;
-		if (on_path >= 0 && on_path < sc->parts &&
-		    sc->i - 1 - key_start == sc->part_len[on_path] &&
-		    memcmp(sc->s + key_start, sc->part[on_path], sc->part_len[on_path]) == 0)
-			child = on_path + 1;
-		skip_space(sc);
-		if (sc->i >= sc->n || sc->s[sc->i] != ':') {
-			sc->error = "expected ':' after a name";
-			return 0;
-		}
-		sc->i++;
-		skip_space(sc);
-		if (!scan_value(sc, child))
-			return 0;
-		skip_space(sc);
-		if (sc->i >= sc->n)
-			break;
-		if (sc->s[sc->i] == ',') {
-			sc->i++;
-			continue;
-		}
-		if (sc->s[sc->i] == '}') {
-			sc->i++;
-			return 1;
-		}
-		sc->error = "expected ',' or '}' in an object";
-		return 0;
-	}
-	sc->error = "the document ends inside an object";
-	return 0;
-}
-
-static int scan_literal(struct scan *sc, const char *word)
-{
-	size_t len = strlen(word);
-
-	if (sc->n - sc->i >= len && memcmp(sc->s + sc->i, word, len) == 0) {
-		sc->i += len;
-		return 1;
-	}
-	sc->error = "an unexpected character";
-	return 0;
-}
-
-static int scan_value(struct scan *sc, int on_path)
-{
-	int ok;
-
-	skip_space(sc);
-	if (sc->i >= sc->n) {
-		sc->error = "the document ends where a value should be";
-		return 0;
-	}
-	if (++sc->depth > MAX_DEPTH) {
-		sc->error = "lists and objects nested too deeply";
-		return 0;
-	}
-	switch (sc->s[sc->i]) {
-	case '{':
-		if (on_path == sc->parts)
-			record_offset(sc, sc->i);
-		ok = scan_object(sc, on_path);
-		break;
-	case '[':
-		ok = scan_array(sc, on_path);
-		break;
-	case '"':
-		ok = scan_string(sc);
-		break;
-	case 't':
-		ok = scan_literal(sc, "true");
-		break;
-	case 'f':
-		ok = scan_literal(sc, "false");
-		break;
-	case 'n':
-		ok = scan_literal(sc, "null");
-		break;
-	default:
-		if (sc->s[sc->i] == '-' || (sc->s[sc->i] >= '0' && sc->s[sc->i] <= '9')) {
-			ok = scan_number(sc);
-		} else {
-			sc->error = "an unexpected character";
-			ok = 0;
-		}
-	}
-	sc->depth--;
-	return ok;
-}
-
-static void split_path(struct scan *sc, const char *path)
-{
-	const char *p = path;
-
-	sc->parts = 0;
-	if (!path || strcmp(path, "$") == 0)
-		return;
-	if (p[0] == '$' && p[1] == '.')
-		p += 2;
-	while (*p && sc->parts < MAX_PATH_PARTS) {
-		const char *dot = strchr(p, '.');
-		size_t len = dot ? (size_t)(dot - p) : strlen(p);
-
-		sc->part[sc->parts] = p;
-		sc->part_len[sc->parts] = len;
-		sc->parts++;
-		p += len;
-		if (*p == '.')
-			p++;
+	if (cp < 0x80) {
+		strbuf_putc(out, (char)cp);
+	} else if (cp < 0x800) {
+		strbuf_putc(out, (char)(0xC0 | cp >> 6));
+		strbuf_putc(out, (char)(0x80 | (cp & 0x3F)));
+	} else if (cp < 0x10000) {
+		strbuf_putc(out, (char)(0xE0 | cp >> 12));
+		strbuf_putc(out, (char)(0x80 | ((cp >> 6) & 0x3F)));
+		strbuf_putc(out, (char)(0x80 | (cp & 0x3F)));
+	} else {
+		strbuf_putc(out, (char)(0xF0 | cp >> 18));
+		strbuf_putc(out, (char)(0x80 | ((cp >> 12) & 0x3F)));
+		strbuf_putc(out, (char)(0x80 | ((cp >> 6) & 0x3F)));
+		strbuf_putc(out, (char)(0x80 | (cp & 0x3F)));
 	}
 }
 
-/* Scan the whole text; 1 if it is one valid JSON value. */
-static int scan_document(struct scan *sc, const char *text, size_t len, const char *records)
+/* A member name as its text means it (escapes undone), into out. */
+static void unescape_name(const char *s, size_t n, struct strbuf *out)
 {
-	memset(sc, 0, sizeof(*sc));
-	sc->s = text;
-	sc->n = len;
-	split_path(sc, records);
-	if (!scan_value(sc, records ? 0 : -1))
-		return 0;
-	skip_space(sc);
-	if (sc->i < sc->n) {
-		sc->error = "more text after the end of the document";
-		return 0;
-	}
-	return 1;
-}
-
-static void where(const char *s, size_t at, unsigned long *line, unsigned long *col)
-{
+	static const char simple[] = "\"\"\\\\//b\bf\fn\nr\rt\t";
 	size_t i;
 
-	*line = 1;
-	*col = 1;
-	for (i = 0; i < at; i++) {
-		if (s[i] == '\n') {
-			(*line)++;
-			*col = 1;
-		} else if (((unsigned char)s[i] & 0xC0) != 0x80) {
-			(*col)++;
+	strbuf_reset(out);
+	for (i = 0; i < n; i++) {
+		const char *e;
+
+		if (s[i] != '\\' || i + 1 >= n) {
+			strbuf_putc(out, s[i]);
+		} else if (s[i + 1] == 'u' && i + 5 < n) {
+			unsigned long cp = strtoul((char[5]){ s[i + 2], s[i + 3], s[i + 4], s[i + 5], 0 },
+						   NULL, 16);
+
+			i += 5;
+			if (cp >= 0xD800 && cp < 0xDC00 && i + 6 < n && s[i + 1] == '\\' &&
+			    s[i + 2] == 'u') {
+				unsigned long low = strtoul((char[5]){ s[i + 3], s[i + 4], s[i + 5],
+								      s[i + 6], 0 }, NULL, 16);
+
+				if (low >= 0xDC00 && low < 0xE000) {
+					cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+					i += 6;
+				}
+			}
+			put_utf8(out, cp);
+		} else if ((e = strchr(simple, s[i + 1])) != NULL && (e - simple) % 2 == 0) {
+			strbuf_putc(out, e[1]);
+			i++;
+		} else {
+			strbuf_putc(out, s[i]);
 		}
 	}
+}
+
+/* Does member name (raw text) say name[0..len)? */
+static int name_is(const struct json_doc *doc, const struct member *m, const char *name,
+		   size_t len)
+{
+	const char *raw = doc->text + m->name;
+	struct strbuf plain;
+	int same;
+
+	if (!memchr(raw, '\\', m->name_len))
+		return m->name_len == len && memcmp(raw, name, len) == 0;
+	strbuf_init(&plain);
+	unescape_name(raw, m->name_len, &plain);
+	same = plain.len == len && memcmp(plain.buf, name, len) == 0;
+	strbuf_done(&plain);
+	return same;
+}
+
+/*
+ * One step of an SQLite JSON path from *p: ".name", ".\"quoted name\"" or
+ * "[N]". 1 with the step, 0 at the end, -1 when it is not a path.
+ */
+static int next_step(const char **p, const char **name, size_t *len, long *index)
+{
+	const char *s = *p;
+
+	if (!*s)
+		return 0;
+	*name = NULL;
+	if (*s == '[') {
+		char *end;
+
+		*index = strtol(s + 1, &end, 10);
+		if (end == s + 1 || *end != ']' || *index < 0 || s[1] == '-' || s[1] == '+')
+			return -1;
+		*p = end + 1;
+		return 1;
+	}
+	if (*s != '.')
+		return -1;
+	s++;
+	if (*s == '"') {
+		const char *close = strchr(s + 1, '"');
+
+		if (!close)
+			return -1;
+		*name = s + 1;
+		*len = (size_t)(close - s - 1);
+		*p = close + 1;
+		return 1;
+	}
+	*name = s;
+	*len = strcspn(s, ".[");
+	if (!*len)
+		return -1;
+	*p = s + *len;
+	return 1;
+}
+
+/* Where the value at path is: 1 (and *v), 0 when there is none, -1 for a malformed path. */
+static int walk(struct json_doc *doc, const char *path, struct span *v)
+{
+	const char *p = path, *name;
+	size_t len;
+	long index;
+	int step;
+
+	if (!path || path[0] != '$')
+		return -1;
+	p++;
+	*v = doc->root;
+	while ((step = next_step(&p, &name, &len, &index)) > 0) {
+		char open = doc->text[v->start];
+
+		if (name) {
+			struct object_index *o;
+			size_t k;
+
+			if (open != '{')
+				return 0;
+			o = index_object(doc, v->start);
+			for (k = 0; k < o->count && !name_is(doc, &o->members[k], name, len); k++)
+				;
+			if (k == o->count)
+				return 0;
+			*v = o->members[k].value;
+		} else {
+			struct json_scan sc;
+			long k;
+
+			if (open != '[')
+				return 0;
+			json_scan_init(&sc, doc->text, v->end, v->start + 1);
+			for (k = 0;; k++) {
+				json_scan_space(&sc);
+				if (sc.i >= sc.n || sc.s[sc.i] == ']')
+					return 0;
+				if (k == index)
+					break;
+				json_scan_value(&sc);
+				json_scan_space(&sc);
+				sc.i++;	/* ',' */
+			}
+			*v = value_at(doc, sc.i, NULL);
+		}
+	}
+	return step < 0 ? -1 : 1;
+}
+
+/* walk(), remembered. */
+static int find(struct json_doc *doc, const char *path, struct span *v)
+{
+	struct known *k;
+	size_t i;
+
+	for (i = 0; i < doc->known_count; i++)
+		if (strcmp(doc->known[i].path, path) == 0) {
+			*v = doc->known[i].span;
+			return doc->known[i].found;
+		}
+	doc->known = xrealloc(doc->known, (doc->known_count + 1) * sizeof(*doc->known));
+	k = &doc->known[doc->known_count++];
+	k->path = xstrdup(path);
+	memset(&k->span, 0, sizeof(k->span));
+	k->found = walk(doc, path, &k->span);
+	*v = k->span;
+	return k->found;
+}
+
+/* SQLite's name for the type of the value at v. */
+static const char *type_of(const struct json_doc *doc, struct span v)
+{
+	const char *t = doc->text + v.start;
+
+	switch (*t) {
+	case '{': return "object";
+	case '[': return "array";
+	case '"': return "text";
+	case 't': return "true";
+	case 'f': return "false";
+	case 'n': return "null";
+	}
+	return memchr(t, '.', v.end - v.start) || memchr(t, 'e', v.end - v.start) ||
+	       memchr(t, 'E', v.end - v.start) ? "real" : "integer";
 }
 
 /* --- documents ----------------------------------------------------------- */
 
-/*
- * Bind the document by its terminator, not its length: SQLite then knows
- * it ends in a NUL and its JSON functions use it in place, where a length
- * makes each call copy the whole text first. The same text: the scanner
- * has made sure there is no NUL inside it.
- */
-static void bind_doc(sqlite3_stmt *stmt, int i, const struct json_doc *doc)
-{
-	sqlite3_bind_text(stmt, i, doc->text, -1, SQLITE_STATIC);
-}
+/* The text of a value, as a field gives it: arrays of scalars joined with '|', null as NULL. */
+static const char value_sql[] =
+	"SELECT CASE json_type(?1) WHEN 'array' THEN "
+	"(SELECT group_concat(j.value, '|') FROM json_each(?1) AS j "
+	"WHERE j.type NOT IN ('object', 'array', 'null')) ELSE json_extract(?1, '$') END";
 
 enum status json_doc_open(const char *text, size_t len, struct json_doc **out,
 			  char *err, size_t errlen)
 {
 	struct json_doc *doc;
-	struct scan sc;
-	sqlite3_stmt *stmt;
-	int valid = 0;
+	struct json_scan sc;
 
 	*out = NULL;
-	if (!scan_document(&sc, text, len, NULL)) {
+	if (!json_scan_document(&sc, text, len)) {
 		unsigned long line, col;
 
-		where(text, sc.i, &line, &col);
+		json_scan_where(text, sc.i, &line, &col);
 		snprintf(err, errlen, "%lu:%lu: not valid JSON: %s", line, col, sc.error);
-		free(sc.offsets);
 		return STATUS_FORMAT;
 	}
-	free(sc.offsets);
 	doc = xcalloc(1, sizeof(*doc));
 	doc->text = text;
 	doc->len = len;
-	if (sqlite3_open_v2(":memory:", &doc->db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
+	doc->root = value_at(doc, 0, NULL);
+	if (sqlite3_open_v2(":memory:", &doc->db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(doc->db, value_sql, -1, &doc->value_stmt, NULL) != SQLITE_OK)
 		mem_fatal("cannot open an in-memory database");
-	if (sqlite3_prepare_v2(doc->db, "SELECT json_valid(?1)", -1, &stmt, NULL) == SQLITE_OK) {
-		bind_doc(stmt, 1, doc);
-		if (sqlite3_step(stmt) == SQLITE_ROW)
-			valid = sqlite3_column_int(stmt, 0);
-		sqlite3_finalize(stmt);
-	}
-	if (!valid) {
-		snprintf(err, errlen, "not valid JSON (%s)", sqlite3_errmsg(doc->db));
-		json_doc_free(doc);
-		return STATUS_FORMAT;
-	}
 	*out = doc;
 	return STATUS_OK;
 }
@@ -417,213 +365,91 @@ void json_doc_free(struct json_doc *doc)
 
 	if (!doc)
 		return;
+	sqlite3_finalize(doc->value_stmt);
 	sqlite3_close(doc->db);
 	for (i = 0; i < doc->known_count; i++)
 		free(doc->known[i].path);
 	free(doc->known);
+	for (i = 0; i < doc->object_count; i++)
+		free(doc->objects[i].members);
+	free(doc->objects);
 	free(doc);
 }
 
-/*
- * SQL for one field: the value at path ?p of `subject` (a column name or
- * a parameter), with arrays of scalars joined by '|'. Alternatives in
- * `names` ("a|b") become COALESCE over the parameters from *next_param.
- */
-static void field_sql(struct strbuf *sql, const char *subject, const char *names,
-		      int *next_param)
+/* Is a value of `values` values (0: count them) small enough to hand to SQLite's parser? */
+static int parseable(const struct json_doc *doc, struct span v, size_t values)
 {
-	int alternatives = 1, k;
-	const char *p;
-
-	for (p = names; *p; p++)
-		alternatives += *p == '|';
-	if (alternatives > 1)
-		strbuf_puts(sql, "COALESCE(");
-	for (k = 0; k < alternatives; k++) {
-		int n = (*next_param)++;
-
-		if (k)
-			strbuf_puts(sql, ", ");
-		strbuf_printf(sql,
-			      "CASE json_type(%s, ?%d) WHEN 'array' THEN "
-			      "(SELECT group_concat(j.value, '|') FROM json_each(%s, ?%d) AS j "
-			      "WHERE j.type NOT IN ('object', 'array', 'null')) "
-			      "ELSE json_extract(%s, ?%d) END",
-			      subject, n, subject, n, subject, n);
-	}
-	if (alternatives > 1)
-		strbuf_puts(sql, ")");
-}
-
-/*
- * Bind each '|'-separated alternative of names from parameter *next. Each
- * is bound as a C string (copied with its NUL) for the reason in
- * bind_doc(): otherwise every function call copies it again.
- */
-static void bind_paths(sqlite3_stmt *stmt, const char *names, int *next)
-{
-	const char *p = names;
-
-	while (p) {
-		size_t len;
-		const char *alt = next_alternative(&p, &len);
-		char *path = xstrndup(alt, len);
-
-		sqlite3_bind_text(stmt, (*next)++, path, -1, SQLITE_TRANSIENT);
-		free(path);
-	}
-}
-
-/* The remembered type at path: 1 and *type if known, else 0. */
-static int known(const struct json_doc *doc, const char *path, const char **type)
-{
-	size_t i;
-
-	for (i = 0; i < doc->known_count; i++)
-		if (strcmp(doc->known[i].path, path) == 0) {
-			*type = doc->known[i].type;
-			return 1;
-		}
-	return 0;
-}
-
-static const char *remember(struct json_doc *doc, const char *path, const char *got)
-{
-	const char *type = NULL;
-	size_t i;
-
-	for (i = 0; got && i < sizeof(types) / sizeof(types[0]); i++)
-		if (strcmp(got, types[i]) == 0)
-			type = types[i];
-	doc->known = xrealloc(doc->known, (doc->known_count + 1) * sizeof(*doc->known));
-	doc->known[doc->known_count].path = xstrdup(path);
-	doc->known[doc->known_count].type = type;
-	doc->known_count++;
-	return type;
-}
-
-/* 1 if every '|'-separated alternative of names is known to be absent. */
-static int known_absent(const struct json_doc *doc, const char *names)
-{
-	char path[256];
-	const char *p = names, *type;
-
-	while (p) {
-		size_t len;
-		const char *alt = next_alternative(&p, &len);
-
-		if (len >= sizeof(path))
-			return 0;
-		memcpy(path, alt, len);
-		path[len] = '\0';
-		if (!known(doc, path, &type) || type)
-			return 0;
-	}
-	return 1;
+	if (v.end - v.start > JSON_MAX_RECORD)
+		return 0;
+	if (!values)
+		value_at(doc, v.start, &values);
+	return values <= JSON_MAX_RECORD_VALUES;
 }
 
 char *json_doc_value(struct json_doc *doc, const char *path)
 {
-	struct strbuf sql;
-	sqlite3_stmt *stmt;
+	const char *p = path;
 	char *value = NULL;
-	int param = 2;
 
-	/* Nothing there: the query below would answer NULL, after a parse. */
-	if (known_absent(doc, path))
-		return NULL;
-	strbuf_init(&sql);
-	strbuf_puts(&sql, "SELECT ");
-	field_sql(&sql, "?1", path, &param);
-	if (sqlite3_prepare_v2(doc->db, sql.buf, -1, &stmt, NULL) == SQLITE_OK) {
-		param = 2;
-		bind_doc(stmt, 1, doc);
-		bind_paths(stmt, path, &param);
-		if (sqlite3_step(stmt) == SQLITE_ROW && sqlite3_column_type(stmt, 0) != SQLITE_NULL)
-			value = xstrdup((const char *)sqlite3_column_text(stmt, 0));
-		sqlite3_finalize(stmt);
+	while (p && !value) {
+		size_t len;
+		const char *alt = next_alternative(&p, &len);
+		char *one = xstrndup(alt, len);
+		struct span v;
+
+		if (find(doc, one, &v) > 0 && doc->text[v.start] != 'n' && parseable(doc, v, 0)) {
+			sqlite3_stmt *st = doc->value_stmt;
+
+			sqlite3_reset(st);
+			sqlite3_bind_text(st, 1, doc->text + v.start, (int)(v.end - v.start),
+					  SQLITE_STATIC);
+			if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
+				value = xstrdup((const char *)sqlite3_column_text(st, 0));
+			sqlite3_reset(st);
+			sqlite3_clear_bindings(st);
+		}
+		free(one);
 	}
-	strbuf_done(&sql);
 	return value;
 }
 
-/* At most this many paths per statement (each is a result column). */
-#define TYPES_AT_ONCE 100
-
 void json_doc_types(struct json_doc *doc, const char *const *paths, size_t count)
 {
-	const char *todo[TYPES_AT_ONCE], *type;
-	struct strbuf sql;
-	sqlite3_stmt *stmt;
-	size_t i = 0, n, k;
+	size_t i;
 
-	strbuf_init(&sql);
-	while (i < count) {
-		for (n = 0; i < count && n < TYPES_AT_ONCE; i++) {
-			for (k = 0; k < n && strcmp(todo[k], paths[i]) != 0; k++)
-				;
-			if (k == n && !known(doc, paths[i], &type))
-				todo[n++] = paths[i];
-		}
-		if (!n)
-			continue;
-		strbuf_reset(&sql);
-		strbuf_puts(&sql, "SELECT ");
-		for (k = 0; k < n; k++)
-			strbuf_printf(&sql, "%sjson_type(?1, ?%zu)", k ? ", " : "", k + 2);
-		if (sqlite3_prepare_v2(doc->db, sql.buf, -1, &stmt, NULL) != SQLITE_OK)
-			continue;
-		bind_doc(stmt, 1, doc);
-		for (k = 0; k < n; k++)
-			sqlite3_bind_text(stmt, (int)k + 2, todo[k], -1, SQLITE_STATIC);
-		/* A malformed path fails the whole statement: those are left to json_doc_type. */
-		if (sqlite3_step(stmt) == SQLITE_ROW)
-			for (k = 0; k < n; k++)
-				remember(doc, todo[k], (const char *)sqlite3_column_text(stmt, (int)k));
-		sqlite3_finalize(stmt);
-	}
-	strbuf_done(&sql);
+	for (i = 0; i < count; i++)
+		json_doc_type(doc, paths[i]);
 }
 
 const char *json_doc_type(struct json_doc *doc, const char *path)
 {
-	sqlite3_stmt *stmt;
-	const char *type = NULL;
+	struct span v;
 
-	if (known(doc, path, &type))
-		return type;
-	if (sqlite3_prepare_v2(doc->db, "SELECT json_type(?1, ?2)", -1, &stmt, NULL) != SQLITE_OK)
-		return NULL;
-	bind_doc(stmt, 1, doc);
-	sqlite3_bind_text(stmt, 2, path, -1, SQLITE_STATIC);
-	/* A malformed path is an error, not an answer: not remembered. */
-	if (sqlite3_step(stmt) == SQLITE_ROW)
-		type = remember(doc, path, (const char *)sqlite3_column_text(stmt, 0));
-	sqlite3_finalize(stmt);
-	return type;
+	return find(doc, path, &v) > 0 ? type_of(doc, v) : NULL;
 }
 
 size_t json_doc_count(struct json_doc *doc, const char *path)
 {
-	const char *type = json_doc_type(doc, path);
-	sqlite3_stmt *stmt;
+	struct span v;
+	struct json_scan sc;
 	size_t n = 0;
 
-	if (!type)
+	if (find(doc, path, &v) <= 0)
 		return 0;
-	if (strcmp(type, "object") == 0)
+	if (doc->text[v.start] == '{')
 		return 1;
-	if (strcmp(type, "array") != 0)
+	if (doc->text[v.start] != '[')
 		return 0;
-	if (sqlite3_prepare_v2(doc->db, "SELECT json_array_length(?1, ?2)", -1, &stmt, NULL) !=
-	    SQLITE_OK)
-		return 0;
-	bind_doc(stmt, 1, doc);
-	sqlite3_bind_text(stmt, 2, path, -1, SQLITE_STATIC);
-	if (sqlite3_step(stmt) == SQLITE_ROW)
-		n = (size_t)sqlite3_column_int64(stmt, 0);
-	sqlite3_finalize(stmt);
-	return n;
+	json_scan_init(&sc, doc->text, v.end, v.start + 1);
+	for (;;) {
+		json_scan_space(&sc);
+		if (sc.i >= sc.n || sc.s[sc.i] == ']')
+			return n;
+		json_scan_value(&sc);
+		n++;
+		json_scan_space(&sc);
+		sc.i++;	/* ',' */
+	}
 }
 
 /* --- cursors ------------------------------------------------------------- */
@@ -641,7 +467,10 @@ size_t json_doc_count(struct json_doc *doc, const char *path)
 
 struct json_cursor {
 	struct json_doc *doc;	/* (borrowed) */
-	sqlite3_stmt *records;	/* one row per record: its text */
+	struct span list;	/* the records: a list, or the one object */
+	int one_object;
+	size_t next_at;		/* where the next record of the list starts */
+	int ended;
 	sqlite3_stmt *fields;	/* values at the paths of the record bound to ?1 */
 	size_t count;
 	int *root;		/* per field: from the document root */
@@ -652,13 +481,12 @@ struct json_cursor {
 	size_t paths;
 	size_t *at;		/* per path: where its value is in `found`, or NO_VALUE */
 	struct strbuf found;	/* the record's values, each ending in a NUL */
-	size_t *offsets;	/* record start offsets from the scanner */
-	size_t records_found;
 	unsigned long index;
 	unsigned long line;	/* of the record handed out last */
 	int again;		/* json_cursor_unread(): hand it out once more */
 	size_t line_pos;	/* text position counted up to */
 	unsigned long line_at;	/* line number at line_pos */
+	char error[200];
 };
 
 /* How many '|'-separated alternatives names has. */
@@ -697,17 +525,32 @@ static void fields_sql(struct strbuf *sql, size_t paths)
 	}
 }
 
+/*
+ * Bind each '|'-separated alternative of names from parameter *next (as a
+ * C string with its NUL, so SQLite's JSON functions need not copy it).
+ */
+static void bind_paths(sqlite3_stmt *stmt, const char *names, int *next)
+{
+	const char *p = names;
+
+	while (p) {
+		size_t len;
+		const char *alt = next_alternative(&p, &len);
+		char *path = xstrndup(alt, len);
+
+		sqlite3_bind_text(stmt, (*next)++, path, -1, SQLITE_TRANSIENT);
+		free(path);
+	}
+}
+
 enum status json_cursor_open(struct json_doc *doc, const char *records, const char *const *paths,
 			     const int *root, size_t count, struct json_cursor **out,
 			     char *err, size_t errlen)
 {
 	struct json_cursor *c = xcalloc(1, sizeof(*c));
-	const char *type = json_doc_type(doc, records);
-	const char *records_sql;
 	struct strbuf sql;
-	struct scan sc;
 	size_t i;
-	int param = 2;
+	int param = 2, found = find(doc, records, &c->list);
 
 	*out = NULL;
 	c->doc = doc;
@@ -732,35 +575,23 @@ enum status json_cursor_open(struct json_doc *doc, const char *records, const ch
 	}
 	c->at = xcalloc(c->paths ? c->paths : 1, sizeof(*c->at));
 
-	if (!type || (strcmp(type, "array") != 0 && strcmp(type, "object") != 0)) {
+	if (found <= 0 || (doc->text[c->list.start] != '[' && doc->text[c->list.start] != '{')) {
 		snprintf(err, errlen, "no list of records at %s", records);
 		json_cursor_free(c);
 		return STATUS_FORMAT;
 	}
-	if (scan_document(&sc, doc->text, doc->len, records)) {
-		c->offsets = sc.offsets;
-		c->records_found = sc.count;
-	} else {
-		free(sc.offsets);
-	}
-
 	/* An object at the path is the one record. */
-	if (strcmp(type, "array") == 0)
-		records_sql = "SELECT value FROM json_each(?1, ?2)";
-	else
-		records_sql = "SELECT json_extract(?1, ?2)";
+	c->one_object = doc->text[c->list.start] == '{';
+	c->next_at = c->list.start + (c->one_object ? 0 : 1);
 	strbuf_init(&sql);
 	fields_sql(&sql, c->paths);
-	if (sqlite3_prepare_v2(doc->db, records_sql, -1, &c->records, NULL) != SQLITE_OK ||
-	    (c->paths && sqlite3_prepare_v2(doc->db, sql.buf, -1, &c->fields, NULL) != SQLITE_OK)) {
+	if (c->paths && sqlite3_prepare_v2(doc->db, sql.buf, -1, &c->fields, NULL) != SQLITE_OK) {
 		snprintf(err, errlen, "internal error reading JSON: %s", sqlite3_errmsg(doc->db));
 		strbuf_done(&sql);
 		json_cursor_free(c);
 		return STATUS_FORMAT;
 	}
 	strbuf_done(&sql);
-	bind_doc(c->records, 1, doc);
-	sqlite3_bind_text(c->records, 2, records, -1, SQLITE_TRANSIENT);
 	for (i = 0; i < count; i++)
 		if (!c->root[i])
 			bind_paths(c->fields, paths[i], &param);
@@ -768,30 +599,50 @@ enum status json_cursor_open(struct json_doc *doc, const char *records, const ch
 	return STATUS_OK;
 }
 
-/*
- * Hand the record json_each gave to the field statement as it is (NULL,
- * number or text). Text without a NUL inside is bound in place by its
- * terminator, as bind_doc() does and for the same reason; it stays valid
- * until `records` steps again, and `fields` is reset before that.
- */
-static void bind_record(struct json_cursor *c)
+/* The next record's span and how many values it has; 0 at the end of the list. */
+static int next_record(struct json_cursor *c, struct span *r, size_t *values)
 {
-	const char *text;
-	int n;
+	struct json_scan sc;
 
-	if (sqlite3_column_type(c->records, 0) == SQLITE_TEXT) {
-		text = (const char *)sqlite3_column_text(c->records, 0);
-		n = sqlite3_column_bytes(c->records, 0);
-		if (text && !memchr(text, '\0', (size_t)n)) {
-			sqlite3_bind_text(c->fields, 1, text, -1, SQLITE_STATIC);
-			return;
-		}
+	if (c->ended)
+		return 0;
+	if (c->one_object) {
+		c->ended = 1;
+		*r = value_at(c->doc, c->list.start, values);
+		return 1;
 	}
-	sqlite3_bind_value(c->fields, 1, sqlite3_column_value(c->records, 0));
+	json_scan_init(&sc, c->doc->text, c->list.end, c->next_at);
+	json_scan_space(&sc);
+	if (sc.i >= sc.n || sc.s[sc.i] == ']') {
+		c->ended = 1;
+		return 0;
+	}
+	*r = value_at(c->doc, sc.i, values);
+	sc.i = r->end;
+	json_scan_space(&sc);
+	if (sc.i < sc.n && sc.s[sc.i] == ',')
+		sc.i++;
+	c->next_at = sc.i;
+	return 1;
 }
 
-/* Collect the values at every path of the current record; 0 on an SQL error. */
-static int read_fields(struct json_cursor *c)
+/* The line a text position is on, counting on from the last one asked (positions only grow). */
+static unsigned long line_of(struct json_cursor *c, size_t to)
+{
+	const char *nl;
+
+	while (c->line_pos < to &&
+	       (nl = memchr(c->doc->text + c->line_pos, '\n', to - c->line_pos)) != NULL) {
+		c->line_at++;
+		c->line_pos = (size_t)(nl - c->doc->text) + 1;
+	}
+	if (c->line_pos < to)
+		c->line_pos = to;
+	return c->line_at;
+}
+
+/* Collect the values at every path of record r; 0 on an SQL error. */
+static int read_fields(struct json_cursor *c, struct span r)
 {
 	size_t i;
 	int rc;
@@ -801,7 +652,9 @@ static int read_fields(struct json_cursor *c)
 	strbuf_reset(&c->found);
 	if (!c->fields)
 		return 1;
-	bind_record(c);
+	sqlite3_reset(c->fields);
+	sqlite3_bind_text(c->fields, 1, c->doc->text + r.start, (int)(r.end - r.start),
+			  SQLITE_STATIC);
 	while ((rc = sqlite3_step(c->fields)) == SQLITE_ROW) {
 		sqlite3_int64 k = sqlite3_column_int64(c->fields, 0);
 		const char *v;
@@ -817,14 +670,15 @@ static int read_fields(struct json_cursor *c)
 		strbuf_add(&c->found, v, (size_t)n);
 		strbuf_putc(&c->found, '\0');
 	}
+	sqlite3_reset(c->fields);
 	return rc == SQLITE_DONE;
 }
 
 enum status json_cursor_next(struct json_cursor *c, const char *const **values,
 			     unsigned long *index, unsigned long *line)
 {
-	size_t i, k;
-	int rc;
+	struct span r;
+	size_t i, k, count = 0;
 
 	if (c->again) {
 		c->again = 0;
@@ -835,13 +689,22 @@ enum status json_cursor_next(struct json_cursor *c, const char *const **values,
 	}
 	*index = c->index;
 	*line = 0;
-	if (c->fields)
-		sqlite3_reset(c->fields);
-	rc = sqlite3_step(c->records);
-	if (rc == SQLITE_DONE)
+	if (!next_record(c, &r, &count))
 		return STATUS_NOT_FOUND;
-	if (rc != SQLITE_ROW || !read_fields(c))
+	c->line = *line = line_of(c, r.start);
+	if (!parseable(c->doc, r, count)) {
+		snprintf(c->error, sizeof(c->error), r.end - r.start > JSON_MAX_RECORD ?
+			 "record %lu (line %lu) is larger than %u MiB" :
+			 "record %lu (line %lu) has more than %u values", c->index + 1, c->line,
+			 r.end - r.start > JSON_MAX_RECORD ? JSON_MAX_RECORD / (1024 * 1024) :
+			 JSON_MAX_RECORD_VALUES);
 		return STATUS_FORMAT;
+	}
+	if (!read_fields(c, r)) {
+		snprintf(c->error, sizeof(c->error), "record %lu (line %lu) could not be read: %s",
+			 c->index + 1, c->line, sqlite3_errmsg(c->doc->db));
+		return STATUS_FORMAT;
+	}
 	for (i = 0; i < c->count; i++) {
 		const char *v = NULL;
 
@@ -854,20 +717,6 @@ enum status json_cursor_next(struct json_cursor *c, const char *const **values,
 		c->values[i] = v ? v : "";
 	}
 	*values = c->values;
-	if (c->index < c->records_found) {
-		size_t to = c->offsets[c->index];
-		const char *nl;
-
-		while (c->line_pos < to &&
-		       (nl = memchr(c->doc->text + c->line_pos, '\n', to - c->line_pos)) != NULL) {
-			c->line_at++;
-			c->line_pos = (size_t)(nl - c->doc->text) + 1;
-		}
-		if (c->line_pos < to)
-			c->line_pos = to;
-		*line = c->line_at;
-	}
-	c->line = *line;
 	c->index++;
 	return STATUS_OK;
 }
@@ -878,13 +727,17 @@ void json_cursor_unread(struct json_cursor *c)
 		c->again = 1;
 }
 
+const char *json_cursor_error(const struct json_cursor *c)
+{
+	return c->error;
+}
+
 void json_cursor_free(struct json_cursor *c)
 {
 	size_t i;
 
 	if (!c)
 		return;
-	sqlite3_finalize(c->records);
 	sqlite3_finalize(c->fields);
 	for (i = 0; i < c->count; i++)
 		free(c->root_values[i]);
@@ -895,6 +748,5 @@ void json_cursor_free(struct json_cursor *c)
 	free(c->path_count);
 	free(c->at);
 	strbuf_done(&c->found);
-	free(c->offsets);
 	free(c);
 }

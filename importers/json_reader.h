@@ -22,6 +22,18 @@
 
 #include "status.h"
 
+/*
+ * Limits. SQLite's JSON parser takes 16 bytes a value besides the text,
+ * so it is never given the whole document: only one record (or one value
+ * looked up from the root) at a time, of at most these sizes. A whole
+ * document is read into memory by its caller, at most JSON_MAX_DOCUMENT
+ * bytes (import.c). Together they keep the memory a JSON import needs
+ * near its text, whatever the text holds.
+ */
+#define JSON_MAX_DOCUMENT (128u * 1024 * 1024)
+#define JSON_MAX_RECORD (16u * 1024 * 1024)
+#define JSON_MAX_RECORD_VALUES 1000000u
+
 struct json_doc;
 
 /*
@@ -68,6 +80,8 @@ enum status json_cursor_next(struct json_cursor *c, const char *const **values,
 			     unsigned long *index, unsigned long *line);
 /* The next json_cursor_next() gives the record just read once more. */
 void json_cursor_unread(struct json_cursor *c);
+/* Why json_cursor_next() gave STATUS_FORMAT ("record 12 (line 40) has ..."). */
+const char *json_cursor_error(const struct json_cursor *c);
 void json_cursor_free(struct json_cursor *c);
 
 #endif

@@ -69,6 +69,49 @@ static ssize_t read_raw(struct textfile *tf, unsigned char *buf, size_t n)
 	return got;
 }
 
+/*
+ * Is all of the file after the BOM UTF-8? Read without moving the file
+ * offset (pread), a piece at a time, carrying a character cut between
+ * pieces; from memory, at once. The first invalid byte ends the look.
+ */
+static int all_utf8(struct textfile *tf)
+{
+	enum { PIECE = 1024 * 1024 };
+	unsigned char *buf;
+	size_t held = 0, ok;
+	off_t at = (off_t)tf->guess.bom_length;
+	int valid = 1;
+
+	if (tf->fd < 0) {
+		size_t from = tf->guess.bom_length < tf->memory_size ? tf->guess.bom_length : 0;
+
+		return utf8_valid_prefix(tf->memory + from, tf->memory_size - from) ==
+		       tf->memory_size - from;
+	}
+	buf = xmalloc(PIECE + 4);
+	for (;;) {
+		ssize_t got = pread(tf->fd, buf + held, PIECE, at);
+
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got <= 0) {
+			valid = held == 0 && got == 0;	/* a character cut by the end is not UTF-8 */
+			break;
+		}
+		at += got;
+		held += (size_t)got;
+		ok = utf8_valid_prefix(buf, held);
+		if (held - ok >= 4 || (ok < held && !utf8_cut_short(buf + ok, held - ok))) {
+			valid = 0;
+			break;
+		}
+		memmove(buf, buf + ok, held - ok);
+		held -= ok;
+	}
+	free(buf);
+	return valid;
+}
+
 static enum status start(struct textfile *tf, char *err, size_t errlen)
 {
 	ssize_t got = read_raw(tf, tf->raw, CHUNK);
@@ -81,6 +124,10 @@ static enum status start(struct textfile *tf, char *err, size_t errlen)
 	}
 	n = (size_t)got;
 	encoding_detect(tf->raw, n, tf->raw_eof, &tf->guess);
+	/* The encoding is the whole file's: text that is not UTF-8 to the end is Windows-1252. */
+	if (tf->guess.encoding == ENCODING_UTF8 && !tf->guess.binary && !tf->guess.empty &&
+	    !tf->raw_eof && !all_utf8(tf))
+		tf->guess.encoding = ENCODING_WINDOWS1252;
 	tf->decoder = decoder_new(tf->guess.encoding);
 	if (!tf->decoder) {
 		snprintf(err, errlen, "this system cannot convert %s text",
@@ -104,23 +151,48 @@ static struct textfile *textfile_new(void)
 	return tf;
 }
 
-enum status textfile_open(const char *path, struct textfile **out, char *err, size_t errlen)
+/* What a file that is not an ordinary one is, in words. */
+static const char *kind_of(mode_t mode)
+{
+	if (S_ISDIR(mode))
+		return "is a folder, not a file";
+	if (S_ISFIFO(mode))
+		return "is a named pipe (FIFO), not an ordinary file (careers reads only ordinary files)";
+	if (S_ISCHR(mode) || S_ISBLK(mode))
+		return "is a device, not an ordinary file";
+	if (S_ISSOCK(mode))
+		return "is a socket, not an ordinary file";
+	return "is not an ordinary file";
+}
+
+int textfile_open_input(const char *path, char *err, size_t errlen)
+{
+	/* O_NONBLOCK: opening a named pipe must not wait for a writer. */
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY), flags;
+	struct stat st;
+
+	if (fd < 0) {
+		snprintf(err, errlen, "cannot open: %s", strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		snprintf(err, errlen, "%s", fstat(fd, &st) != 0 ? strerror(errno) : kind_of(st.st_mode));
+		close(fd);
+		return -1;
+	}
+	flags = fcntl(fd, F_GETFL);
+	if (flags >= 0)
+		fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+	return fd;
+}
+
+enum status textfile_open_fd(int fd, struct textfile **out, char *err, size_t errlen)
 {
 	struct textfile *tf;
 	struct stat st;
 	enum status rc;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
 
 	*out = NULL;
-	if (fd < 0) {
-		snprintf(err, errlen, "cannot open: %s", strerror(errno));
-		return STATUS_IO;
-	}
-	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-		close(fd);
-		snprintf(err, errlen, "is a folder, not a file");
-		return STATUS_IO;
-	}
 	tf = textfile_new();
 	tf->fd = fd;
 	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
@@ -131,6 +203,16 @@ enum status textfile_open(const char *path, struct textfile **out, char *err, si
 	}
 	*out = tf;
 	return STATUS_OK;
+}
+
+enum status textfile_open(const char *path, struct textfile **out, char *err, size_t errlen)
+{
+	int fd = textfile_open_input(path, err, errlen);
+
+	*out = NULL;
+	if (fd < 0)
+		return STATUS_IO;
+	return textfile_open_fd(fd, out, err, errlen);
 }
 
 struct textfile *textfile_open_memory(const void *bytes, size_t n)

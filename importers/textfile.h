@@ -23,9 +23,24 @@ struct textfile;
 
 /*
  * Open a file. On failure returns STATUS_IO with a message in err
- * ("cannot open: No such file or directory"). Directories are refused.
+ * ("cannot open: No such file or directory"). Only ordinary files are
+ * read: a folder, a named pipe (which would wait for a writer for ever), a
+ * device or a socket is refused at once, without reading from it.
+ *
+ * The encoding is decided from the whole file: when the first chunk
+ * looks like UTF-8, the rest is checked too (a second, quick pass over
+ * the bytes), and a file that is not UTF-8 to the end is Windows-1252;
+ * textfile_guess() says which was used.
  */
 enum status textfile_open(const char *path, struct textfile **out, char *err, size_t errlen);
+/*
+ * textfile_open() in two steps, so that a caller can open every input
+ * before it takes a lock: the descriptor of an ordinary file at path (or
+ * -1 and a message), then a textfile reading it (which owns fd from then
+ * on, even on failure).
+ */
+int textfile_open_input(const char *path, char *err, size_t errlen);
+enum status textfile_open_fd(int fd, struct textfile **out, char *err, size_t errlen);
 /* Read from memory instead (bytes are borrowed until textfile_free). */
 struct textfile *textfile_open_memory(const void *bytes, size_t n);
 

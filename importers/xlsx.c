@@ -58,6 +58,7 @@ struct parse {
 	/* sheets */
 	unsigned long row, next_row, lines;
 	unsigned column, next_column;
+	unsigned width;			/* the most cells a row has had so far */
 	char type[8];
 	struct strbuf row_text;
 	struct cell *cells;
@@ -366,6 +367,14 @@ static void emit_row(struct parse *p)
 		for (; *s; s++)
 			p->lines += *s == '\n';
 	}
+	/*
+	 * A workbook keeps no empty cells, so a row whose last cells are empty
+	 * is as wide as the rows above it (the header), not a short row.
+	 */
+	for (column++; column < p->width; column++)
+		strbuf_putc(p->out, ',');
+	if (column > p->width)
+		p->width = column;
 	strbuf_putc(p->out, '\n');
 	p->lines++;
 	if (p->out->len - p->out_start > XLSX_MAX_SHEET)

@@ -114,13 +114,40 @@ expect_status 1 $? "build from a missing folder"
 expect_in "$work/err" "cannot read the folder" "missing folder"
 [ "$(sha256sum < "$store")" = "$before" ] || fail "build from a missing folder changed the store"
 
+# A file name with terminal controls in it is not played to the terminal by any listing.
+evil_dir="$work/evil"
+mkdir -p "$evil_dir"
+cp "$src/tests/fixtures/ifate/good_and_bad.csv" "$evil_dir/$(printf 'std\033[2J\302\233x\377.csv')"
+"$bin" build --data "$evil_dir" --out "$work/evil.db" > "$work/out" 2> "$work/err"
+expect_status 0 $? "build of a file with controls in its name"
+"$bin" sources --db "$work/evil.db" >> "$work/out" 2>> "$work/err"
+"$bin" sources --db "$work/evil.db" --rejected >> "$work/out" 2>> "$work/err"
+LC_ALL=C grep -q "$(printf '\033')" "$work/out" "$work/err" && fail "a file name's escape sequence was printed"
+LC_ALL=C grep -q "$(printf '\302[\200-\237]')" "$work/out" "$work/err" && fail "a file name's C1 control was printed"
+
+# A DATASET line of any length is one line: a long attribution is read whole, and a
+# mistake after it is reported on the line it is on.
+long=$(head -c 1500 /dev/zero | tr '\0' 'a')
+dsdata="$work/dsdata"
+mkdir -p "$dsdata"
+cp "$src/tests/fixtures/ifate/good_and_bad.csv" "$dsdata/"
+printf 'licence: Test licence 1.0\nattribution: Credit %s.\n' "$long" > "$dsdata/DATASET"
+"$bin" build --quiet --data "$dsdata" --out "$work/ds.db" > "$work/out" 2> "$work/err"
+expect_status 0 $? "build with a long DATASET line"
+"$bin" sources --db "$work/ds.db" > "$work/out" 2>&1
+grep -q "attribution: Credit a\{1500\}\." "$work/out" || fail "the long attribution was not read whole"
+printf '# %s\nlicence: L\nattribution: A\nsomething wrong\n' "$long" > "$dsdata/DATASET"
+"$bin" build --quiet --data "$dsdata" --out "$work/ds2.db" > "$work/out" 2> "$work/err"
+expect_status 1 $? "build with a bad DATASET line"
+expect_in "$work/err" "DATASET:4: expected \"key: value\"" "a DATASET mistake is on its real line"
+
 # kill -9 in the middle of a build: make one big enough to take a while.
 big="$work/big"
 mkdir -p "$big"
 {
 	echo "Apprenticeship Standards accurate as of 08 May 2018"
 	echo "Name, Reference, Standard Approved, Assessment Plan Approved, Approved for Delivery Date, Route, Level, Integrated Degree, Maximum Funding (£), Funding Band, Typical Duration, Trailblazer Contact, LARS code for providers only, Link"
-	awk 'BEGIN { for (i = 0; i < 400000; i++) printf "Standard number %d,ST%04d,Y,Y,12-11-2014,Digital,%d,,18000,12,24,,%d,https://example.org/%d/\n", i, i % 10000, 2 + i % 6, 1 + i % 900000, i }'
+	awk 'BEGIN { for (i = 0; i < 800000; i++) printf "Standard number %d,ST%04d,Y,Y,12-11-2014,Digital,%d,,18000,12,24,,%d,https://example.org/%d/\n", i, i % 10000, 2 + i % 6, 1 + i % 900000, i }'
 } > "$big/standards.csv"
 "$bin" build --quiet --data "$big" --out "$store" > /dev/null 2>&1 &
 pid=$!
@@ -138,14 +165,18 @@ wait "$pid" 2> /dev/null
 expect_status 0 $? "build after a killed build"
 ls "$work" | grep -q "building-$pid" && fail "stale temporary file of the killed build not removed"
 
-# SIGTERM is caught: the build stops, tidies up, and says so.
+# SIGTERM is caught: the build stops at once (not at the end of the file it is
+# reading, which takes seconds), tidies up, and says so.
 before=$(sha256sum < "$store")
 "$bin" build --quiet --data "$big" --out "$store" > /dev/null 2> "$work/err" &
 pid=$!
 sleep 0.5
 kill -TERM "$pid" 2> /dev/null
+killed_at=$(date +%s%N)
 wait "$pid"
 status=$?
+took=$((($(date +%s%N) - killed_at) / 1000000))
+[ "$took" -lt 1500 ] || fail "the build took $took ms to stop after SIGTERM"
 if [ "$status" != 0 ]; then
 	expect_status 1 "$status" "interrupted build"
 	expect_in "$work/err" "build interrupted" "interrupted build says so"
@@ -170,6 +201,49 @@ expect_in "$work/out" "imported 1 files" "import summary"
 expect_in "$work/out" "$work/extra.csv" "imported file listed"
 CAREERS_DB="$store" "$bin" > "$work/out" 2>&1
 expect_in "$work/out" "5 apprenticeship standards" "import added the new standard"
+# A named pipe (or a device) is refused at once, not read: it would hold the store locked.
+mkfifo "$work/pipe.csv"
+before=$(sha256sum < "$store")
+timeout 10 "$bin" import --db "$store" "$work/pipe.csv" > "$work/out" 2> "$work/err"
+status=$?
+[ "$status" = 124 ] && fail "import of a named pipe hung"
+expect_status 1 "$status" "import of a named pipe"
+expect_in "$work/err" "pipe.csv: is a named pipe (FIFO), not an ordinary file" "a named pipe is named"
+"$bin" import --db "$store" /dev/zero > "$work/out" 2> "$work/err"
+expect_status 1 $? "import of /dev/zero"
+expect_in "$work/err" "/dev/zero: is a device, not an ordinary file" "/dev/zero is not called empty"
+# Every input is open before the store is locked: a missing one stops the import first.
+"$bin" import --db "$store" "$work/extra.csv" "$work/missing.csv" > "$work/out" 2> "$work/err"
+expect_status 1 $? "import with a missing input"
+grep -q "^file " "$work/out" && fail "the store was opened for writing before every input was open"
+expect_in "$work/err" "missing.csv: cannot open" "the missing input is named"
+[ "$(sha256sum < "$store")" = "$before" ] || fail "a refused input changed the store"
+# A key that comes again replaces the row before it: what is loaded is what remains.
+{
+	echo "id,postcode,latitude,longitude"
+	for i in $(seq 1 500); do echo "$i,DN1 3BU,53.52$i,-1.13$i"; done
+	echo "501,DN1 3EX,53.5,-1.1"
+} > "$work/same_key.csv"
+"$bin" import --db "$store" "$work/same_key.csv" > "$work/out" 2> "$work/err"
+expect_status 0 $? "import of repeated keys"
+grep -qE "same_key.csv +[a-z-]+ +501 +2 +0$" "$work/out" || fail "repeated keys counted as loaded: $(cat "$work/out")"
+expect_in "$work/out" "499 rows had the same key as an earlier row of this file" "repeated keys explained"
+"$bin" sources --db "$store" > "$work/out" 2>&1
+expect_in "$work/out" "501 read, 2 loaded, 0 rejected" "sources counts what remains"
+# A store that cannot be written is named as the culprit, not the input file.
+cp "$store" "$work/ro.db"
+chmod 444 "$work/ro.db"
+as_nobody=""
+[ "$(id -u)" = 0 ] && as_nobody="setpriv --reuid=65534 --regid=65534 --clear-groups"
+if [ -n "$as_nobody" ] && ! command -v setpriv > /dev/null; then
+	echo "setpriv is not installed: skipping the read-only store check (root can write anywhere)"
+else
+	chmod o+rx "$work"
+	$as_nobody "$bin" import --db "$work/ro.db" "$work/extra.csv" > "$work/out" 2> "$work/err"
+	expect_status 1 $? "import into a read-only store"
+	expect_in "$work/err" "cannot write to the store $work/ro.db" "a read-only store is named"
+	grep -q "^careers: $work/extra.csv" "$work/err" && fail "a read-only store blamed the input: $(cat "$work/err")"
+fi
 "$bin" import --db "$work/missing.db" "$work/extra.csv" > "$work/out" 2>&1
 expect_status 1 $? "import into a missing store"
 expect_in "$work/out" "cannot open the store" "import into a missing store"

@@ -188,13 +188,13 @@ fi
 
 # --- the kiosk, as systemd would start it --------------------------------------------------
 step "the PIN, and the kiosk as careers-kiosk in tmux at 80x24"
-printf '2468\n2468\n' | careers pin --config /etc/careers/kiosk.conf > "$work/out" 2>&1 || fail "careers pin"
+printf '246813\n246813\n' | careers pin --config /etc/careers/kiosk.conf > "$work/out" 2>&1 || fail "careers pin"
 cat "$work/out"
 [ "$(stat -c %U:%a /etc/careers/kiosk.conf)" = root:600 ] ||
 	fail "/etc/careers/kiosk.conf is $(stat -c %U:%a /etc/careers/kiosk.conf) after careers pin, not root:600"
 grep -q '^pin_hash = ' /etc/careers/kiosk.conf || fail "careers pin wrote no pin_hash"
 # Root with no settings of its own: careers pin changes the machine's.
-printf '2468\n2468\n' | HOME=$work/root XDG_CONFIG_HOME='' careers pin > "$work/out" 2>&1 || fail "careers pin (no --config)"
+printf '246813\n246813\n' | HOME=$work/root XDG_CONFIG_HOME='' careers pin > "$work/out" 2>&1 || fail "careers pin (no --config)"
 expect_in "$work/out" "/etc/careers/kiosk.conf" "careers pin as root with no settings of its own"
 # LoadCredential=: systemd gives the kiosk a copy only it can read.
 mkdir "$work/credentials"
@@ -228,7 +228,7 @@ done
 # Leaving: F10 and the PIN end it with status 0.
 t send-keys -t k F10
 wait_for "This is for careers advisers."
-t send-keys -t k 2 4 6 8 Enter
+t send-keys -t k 2 4 6 8 1 3 Enter
 for _ in $(seq 1 50); do [ -s "$work/status" ] && break; sleep 0.1; done
 [ "$(cat "$work/status" 2> /dev/null)" = 0 ] ||
 	fail "leaving with the PIN ended the kiosk with status $(cat "$work/status" 2> /dev/null), not 0"

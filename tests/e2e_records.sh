@@ -71,7 +71,7 @@ expect_in "$work/err" '--older-than "soon" is not a number of days' "bad days"
 run "negative days" 2 records purge --older-than=-3
 expect_in "$work/err" '--older-than "-3" is not a number of days' "negative days"
 run "bad today" 2 records purge --older-than 3 --today 2026-02-30
-expect_in "$work/err" '--today "2026-02-30" is not a date' "bad today"
+expect_in "$work/err" '--today "2026-02-30": February 2026 has 28 days' "bad today"
 run "days on list" 2 records list --older-than 3
 expect_in "$work/err" "--older-than is only for purge" "days on list"
 run "unknown option" 2 records list --colour
@@ -149,7 +149,7 @@ expect_in "$work/err" "not a regular file" "folder"
 if command -v sqlite3 > /dev/null; then
 	newer="$work/newer.db"
 	run "add-sample for newer" 0 records add-sample AB --records "$newer"
-	sqlite3 "$newer" "PRAGMA user_version = 2" || fail "sqlite3 could not set the version"
+	sqlite3 "$newer" "PRAGMA user_version = 3" || fail "sqlite3 could not set the version"
 	before=$(sha256sum < "$newer")
 	run "newer file" 1 records list --records "$newer"
 	expect_in "$work/err" "was written by a newer version of careers" "newer file"

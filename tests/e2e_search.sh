@@ -103,8 +103,28 @@ bad '--format "xml": choose from text, json, csv' --format xml
 bad '--postcode "12345": not a postcode or postcode district' --postcode 12345
 bad '--riasec "ABC" is not a RIASEC result' --riasec ABC
 bad '--today "31/12/2026": give a date as YYYY-MM-DD' --today 31/12/2026
+# A real date outside what careers can work with, or one that does not exist, says which.
+bad '--today "9999-12-31": careers works with dates from 1800 to 2200' --today 9999-12-31
+bad '--today "2027-02-30": February 2027 has 28 days' --today 2027-02-30
+bad '--today "2027-13-01": there is no month 13' --today 2027-13-01
+bad '--limit "1000000": at most 100000 results are listed; --limit 0 lists them all' --limit 1000000
+bad '--limit "-3": give a whole number, 0 for all' --limit -3
 bad 'give --year (at school) or --age (left school), not both' --year 11 --age 17
 bad 'unknown option --colour' --colour red
+
+# --- what is printed is text: no terminal controls, and JSON stays JSON --------------------------------------
+# Invalid UTF-8, an escape sequence, a C1 control (CSI, U+009B) and a bell in the words looked for.
+evil=$(printf 'mech\377\376\033[2J\302\233\007x')
+search --text "$evil" --format json > "$work/evil.json" 2>&1
+[ "$(sqlite3 :memory: "SELECT json_valid(readfile('$work/evil.json'))")" = 1 ] || fail "--text with invalid UTF-8 made invalid JSON"
+for format in text json csv; do
+	search --text "$evil" --format "$format" > "$work/evil.out" 2>&1
+	LC_ALL=C grep -q "$(printf '[\001-\010\013-\014\016-\037\177]')" "$work/evil.out" && fail "--format $format printed a control character"
+	LC_ALL=C grep -q "$(printf '\302[\200-\237]')" "$work/evil.out" && fail "--format $format printed a C1 control"
+	iconv -f UTF-8 -t UTF-8 "$work/evil.out" > /dev/null 2>&1 || fail "--format $format printed invalid UTF-8"
+done
+search --sort "$evil" > "$work/evil.out" 2>&1
+LC_ALL=C grep -q "$(printf '\033')" "$work/evil.out" && fail "an argument's escape sequence reached the terminal in a message"
 
 # --- learner text never reaches SQL as SQL ------------------------------------------------------------------
 before=$(sha256sum < "$store")

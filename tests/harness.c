@@ -11,6 +11,7 @@
 
 #include "build.h"
 #include "model.h"
+#include "records.h"
 
 /*
  * The check counters live in each test program (TESTS() defines them);
@@ -380,15 +381,28 @@ static enum status record_put(void *ctx, enum record_kind kind, const void *reco
 	return STATUS_OK;
 }
 
+/* "LINE: [LOCATION:] FIELD: MESSAGE", FIELD "(row)" for the whole row. */
+static void render_report(struct strbuf *out, const struct import_rejection *r)
+{
+	strbuf_printf(out, "%lu:", r->line);
+	if (r->location)
+		strbuf_printf(out, " %s:", r->location);
+	strbuf_printf(out, " %s: %s\n", r->field ? r->field : "(row)", r->message);
+}
+
 static void record_reject(void *ctx, const struct import_rejection *r)
 {
 	struct capture *c = ctx;
 
-	strbuf_printf(&c->rejections, "%lu:", r->line);
-	if (r->location)
-		strbuf_printf(&c->rejections, " %s:", r->location);
-	strbuf_printf(&c->rejections, " %s: %s\n", r->field ? r->field : "(row)", r->message);
+	render_report(&c->rejections, r);
 	c->rejection_count++;
+}
+
+static void record_warning(void *ctx, const struct import_rejection *r)
+{
+	struct capture *c = ctx;
+
+	render_report(&c->warnings, r);
 }
 
 void capture_init(struct capture *c)
@@ -396,19 +410,21 @@ void capture_init(struct capture *c)
 	memset(c, 0, sizeof(*c));
 	strbuf_init(&c->records);
 	strbuf_init(&c->rejections);
+	strbuf_init(&c->warnings);
 }
 
 void capture_done(struct capture *c)
 {
 	strbuf_done(&c->records);
 	strbuf_done(&c->rejections);
+	strbuf_done(&c->warnings);
 }
 
 static enum status capture_source(struct capture *c, struct import_source *src)
 {
 	const struct importer *imp = NULL;
 	struct import_sink sink = { c, record_put, NULL };
-	struct import_reporter reporter = { c, record_reject };
+	struct import_reporter reporter = { c, record_reject, record_warning };
 
 	c->detect_status = import_detect(src, &imp, &c->near, c->why, sizeof(c->why));
 	if (c->detect_status != STATUS_OK) {
@@ -704,4 +720,15 @@ void harness_write_xlsx(const char *path, const char *const *names, const char *
 	for (i = 0; i < 4 + n; i++)
 		strbuf_done(&parts[i]);
 	strbuf_done(&strings);
+}
+
+struct records *check_records_open(const char *path)
+{
+	struct records *r = NULL;
+	char err[300];
+
+	CHECK_INT(records_open(path, 1, &r, err, sizeof(err)), STATUS_OK);
+	if (!r)
+		fprintf(stderr, "%s\n", err);
+	return r;
 }

@@ -14,9 +14,12 @@
 #include "import.h"
 #include "mem.h"
 
+struct records;
+
 struct capture {
 	struct strbuf records;		/* one line per record */
 	struct strbuf rejections;	/* one line per rejection */
+	struct strbuf warnings;		/* one line per warning, as rejections */
 	unsigned long record_count;
 	unsigned long rejection_count;
 	struct import_result result;
@@ -78,6 +81,9 @@ void harness_write_xlsx(const char *path, const char *const *names, const char *
 			size_t n);
 /* The whole of a file into out (appended); checked. */
 void harness_read_file(const char *path, struct strbuf *out);
+
+/* records_open(path, create), checked to succeed (else the message is printed and NULL). */
+struct records *check_records_open(const char *path);
 
 /* Count lines of c->records that contain needle. */
 unsigned long capture_count(const struct capture *c, const char *needle);

@@ -28,7 +28,9 @@ static void render_field(struct strbuf *out, const char *s, size_t n)
 	size_t i;
 
 	for (i = 0; i < n; i++) {
-		if (s[i] == '\r')
+		if (s[i] == '\0')
+			strbuf_puts(out, "\\0");
+		else if (s[i] == '\r')
 			strbuf_puts(out, "\\r");
 		else if (s[i] == '\n')
 			strbuf_puts(out, "\\n");
@@ -46,9 +48,15 @@ static void add_record(struct reading *r, const struct csv_record *rec)
 	for (k = 0; k < rec->count; k++) {
 		if (k)
 			strbuf_putc(&r->records, '|');
-		CHECK_INT(strlen(rec->fields[k]), rec->lengths[k]);
+		if (!memchr(rec->fields[k], '\0', rec->lengths[k]))
+			CHECK_INT(strlen(rec->fields[k]), rec->lengths[k]);
 		render_field(&r->records, rec->fields[k], rec->lengths[k]);
 	}
+	/* What the reader noticed: a NUL in a field, a quote where none belongs (1-based). */
+	if (rec->nul_at)
+		strbuf_printf(&r->records, " [NUL in %zu]", rec->nul_at);
+	if (rec->quote_at)
+		strbuf_printf(&r->records, " [stray quote in %zu]", rec->quote_at);
 	strbuf_putc(&r->records, '\n');
 	r->count++;
 }
@@ -269,7 +277,7 @@ TEST(csv_spectrum_exact_values)
 	CHECK(slurp(check_refdata("csv-spectrum/csvs/location_coordinates.csv"), &text));
 	read_bytes(text.buf, text.len, 0, &r);
 	CHECK_CONTAINS(r.records.buf, "2:2095257564|37\xef\xbf\xbd" "36'37.8\"N 121\xef\xbf\xbd"
-				      "2'17.9\"W|Modesto|Stanislaus\n");
+				      "2'17.9\"W|Modesto|Stanislaus [stray quote in 2]\n");
 	reading_done(&r);
 	strbuf_done(&text);
 }
@@ -332,10 +340,10 @@ TEST(quoting_and_spaces)
 	CHECK_STR(r.records.buf, "1:a| b |say \"hi\"|\n");
 	reading_done(&r);
 
-	/* A stray quote inside an unquoted field is kept as it is. */
+	/* A stray quote inside an unquoted field is kept as it is, and marked. */
 	read_text("6\" ruler,x\n", &r);
 	CHECK_INT(r.status, STATUS_OK);
-	CHECK_STR(r.records.buf, "1:6\" ruler|x\n");
+	CHECK_STR(r.records.buf, "1:6\" ruler|x [stray quote in 1]\n");
 	reading_done(&r);
 
 	/* Trailing commas give empty fields. */
@@ -537,6 +545,15 @@ TEST(unterminated_quote)
 	reading_done(&r);
 }
 
+/* n copies of byte c on the end of sb. */
+static void add_bytes(struct strbuf *sb, int c, size_t n)
+{
+	strbuf_grow(sb, n + 1);
+	memset(sb->buf + sb->len, c, n);
+	sb->len += n;
+	sb->buf[sb->len] = '\0';
+}
+
 static void check_field_limit(int quoted, size_t size, int ok)
 {
 	struct strbuf text;
@@ -546,10 +563,7 @@ static void check_field_limit(int quoted, size_t size, int ok)
 	strbuf_puts(&text, "a,b\n1,");
 	if (quoted)
 		strbuf_putc(&text, '"');
-	strbuf_grow(&text, size + 16);
-	memset(text.buf + text.len, quoted ? '\n' : 'x', size);
-	text.len += size;
-	text.buf[text.len] = '\0';
+	add_bytes(&text, quoted ? '\n' : 'x', size);
 	if (quoted)
 		strbuf_putc(&text, '"');
 	strbuf_puts(&text, ",after\n2,3\n");
@@ -573,6 +587,40 @@ TEST(field_size_limit)
 	check_field_limit(1, CSV_READER_MAX_FIELD, 1);
 	check_field_limit(1, CSV_READER_MAX_FIELD + 1, 0);
 	check_field_limit(0, CSV_READER_MAX_FIELD + 300000, 0);
+}
+
+/* A record of several big fields: bounded as a whole, so memory is too. */
+static void check_record_limit(size_t fields, int ok)
+{
+	size_t each = CSV_READER_MAX_FIELD, k;
+	struct strbuf text;
+	struct reading r;
+
+	strbuf_init(&text);
+	strbuf_puts(&text, "a,b\n");
+	for (k = 0; k < fields; k++) {
+		if (k)
+			strbuf_putc(&text, ',');
+		add_bytes(&text, 'y', each);
+	}
+	strbuf_puts(&text, "\nc,d\n");
+	read_bytes(text.buf, text.len, 0, &r);
+	if (ok) {
+		CHECK_INT(r.status, STATUS_OK);
+		CHECK_INT(r.count, 3);
+	} else {
+		CHECK_INT(r.status, STATUS_FORMAT);
+		CHECK_STR(r.error, "line 2: a record runs to more than 16 MiB");
+		CHECK_INT(r.count, 1);
+	}
+	reading_done(&r);
+	strbuf_done(&text);
+}
+
+TEST(record_size_limit)
+{
+	check_record_limit(CSV_READER_MAX_RECORD / CSV_READER_MAX_FIELD, 1);
+	check_record_limit(CSV_READER_MAX_RECORD / CSV_READER_MAX_FIELD + 1, 0);
 }
 
 static void check_fields_limit(size_t fields, int ok)
@@ -799,7 +847,43 @@ TEST(read_ahead)
 	check_read_ahead(0);
 }
 
-TESTS(csv_spectrum, csv_spectrum_exact_values, line_numbers, quoting_and_spaces,
+/* A NUL byte would cut a value short; a stray quote changes it: both are marked. */
+TEST(nul_and_stray_quotes_are_marked)
+{
+	static const char nul[] = "a,b\0c,d\ne,f,g\n";
+	struct reading r;
+
+	read_bytes(nul, sizeof(nul) - 1, ',', &r);
+	CHECK_STR(r.records.buf, "1:a|b\\0c|d [NUL in 2]\n2:e|f|g\n");
+	reading_done(&r);
+	read_text("a,b\"c,d\n"		/* a quote inside a value without quotes */
+		  "12\" pipe,x\n"
+		  "\"a\"\"b\",c\n"		/* a doubled quote is fine */
+		  "\"multi\nline\",\"x\"\n"	/* and so is a line break inside quotes */
+		  "a,\"b\"\n"
+		  " \"sp\" ,y\n"		/* spaces around quotes are trimmed */
+		  "\"x\" \"y\",z\n"		/* text after a closing quote */
+		  "p,q,\"r\"\"\"\n"
+		  "\"ab\"c,d\n"		/* and here it swallows the next line: */
+		  "e,f\"\n", &r);		/* libcsv reads on inside the quotes */
+	CHECK_STR(r.records.buf,
+		  "1:a|b\"c|d [stray quote in 2]\n"
+		  "2:12\" pipe|x [stray quote in 1]\n"
+		  "3:a\"b|c\n"
+		  "4:multi\\nline|x\n"
+		  "6:a|b\n"
+		  "7:sp|y\n"
+		  "8:x\" \"y|z [stray quote in 1]\n"
+		  "9:p|q|r\"\n"
+		  "10:ab\"c,d\\ne,f [stray quote in 1]\n");
+	reading_done(&r);
+	/* Tab-separated: a quote in the third field. */
+	read_bytes("a\tb\tc\"d\n", 8, '\t', &r);
+	CHECK_STR(r.records.buf, "1:a|b|c\"d [stray quote in 3]\n");
+	reading_done(&r);
+}
+
+TESTS(csv_spectrum, nul_and_stray_quotes_are_marked, record_size_limit, csv_spectrum_exact_values, line_numbers, quoting_and_spaces,
       delimiter_detection, records_across_chunks, utf8_across_chunks, unterminated_quote,
       field_size_limit, fields_per_record_limit, encodings, bom_is_not_data, from_a_file,
       read_ahead)

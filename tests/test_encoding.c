@@ -1,4 +1,7 @@
 /* test_encoding.c - encoding detection and chunked conversion to UTF-8. */
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include "check.h"
 #include "encoding.h"
 #include "mem.h"
@@ -94,6 +97,16 @@ TEST(binary)
 	g = guess_of(controls, sizeof(controls), 1);
 	CHECK(g.binary);
 
+	/* Text with a stray NUL byte is still text (its row is rejected later). */
+	{
+		static const char one_nul[] = "name,town\nDoncaster Minster,Doncaster\n"
+					      "Sheffield\0 Cathedral,Sheffield\nYork Minster,York\n"
+					      "Lincoln Cathedral,Lincoln\nBeverley Minster,Beverley\n";
+
+		g = guess_of(one_nul, sizeof(one_nul) - 1, 1);
+		CHECK(!g.binary);
+		CHECK_INT(g.encoding, ENCODING_UTF8);
+	}
 	/* Text with a stray form feed or tab is still text. */
 	g = GUESS("a,b\tc\f\n1,2\n", 1);
 	CHECK(!g.binary);
@@ -114,6 +127,13 @@ TEST(empty_and_whitespace)
 	g = GUESS(" \t\r\n\n   ", 1);
 	CHECK(g.empty);
 	g = GUESS(" \n x", 1);
+	CHECK(!g.empty);
+	/* Nothing but zero bytes is not an empty file: it is not text at all. */
+	g = guess_of("\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0", 16, 1);
+	CHECK(!g.empty);
+	CHECK(g.binary);
+	/* A start that is all blank lines says nothing about the rest. */
+	g = GUESS("\n\n\n\n", 0);
 	CHECK(!g.empty);
 }
 
@@ -294,9 +314,13 @@ TEST(convert_bad_bytes)
 	CONVERSION(ENCODING_UTF16LE, "a\0\x00\xde" "b\0", "a\xef\xbf\xbd" "b", 1);
 	CONVERSION(ENCODING_UTF16LE, "a\0\x3d\xd8", "a\xef\xbf\xbd", 1);
 	CONVERSION(ENCODING_UTF16BE, "\0a\xd8\x3d\0b", "a\xef\xbf\xbd" "b", 1);
-	/* Windows-1252: the five unassigned bytes. */
+	/*
+	 * Windows-1252: the five bytes it leaves unassigned are read as
+	 * Latin-1 reads them (C1 controls), as browsers do; a single-byte
+	 * file never gets U+FFFD.
+	 */
 	CONVERSION(ENCODING_WINDOWS1252, "[\x81\x8d\x8f\x90\x9d]",
-		   "[\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd]", 5);
+		   "[\xc2\x81\xc2\x8d\xc2\x8f\xc2\x90\xc2\x9d]", 0);
 }
 
 /* A carried partial character and an empty final call. */
@@ -379,7 +403,7 @@ TEST(textfile_encodings)
 	}
 }
 
-/* Windows-1252 through textfile: detection, conversion, replacement count. */
+/* Windows-1252 through textfile: detection, conversion, nothing replaced. */
 TEST(textfile_windows_1252)
 {
 	static const char raw[] = "name,fee\nCaf\xe9,\xa3" "5\nOdd \x81 byte,\x80" "3\n";
@@ -390,19 +414,40 @@ TEST(textfile_windows_1252)
 	size_t n;
 
 	CHECK_INT(textfile_guess(tf)->encoding, ENCODING_WINDOWS1252);
-	CHECK_STR(textfile_peek(tf, &n), "name,fee\nCaf\xc3\xa9,\xc2\xa3" "5\nOdd \xef\xbf\xbd byte,"
+	CHECK_STR(textfile_peek(tf, &n), "name,fee\nCaf\xc3\xa9,\xc2\xa3" "5\nOdd \xc2\x81 byte,"
 					 "\xe2\x82\xac" "3\n");
 	strbuf_init(&text);
 	CHECK_INT(textfile_read(tf, &text, &eof, err, sizeof(err)), STATUS_OK);
 	CHECK(eof);
 	CHECK_INT(text.len, n);
-	CHECK_INT(textfile_replaced(tf), 1);
+	CHECK_INT(textfile_replaced(tf), 0);
 	/* Reading past the end stays at the end. */
 	CHECK_INT(textfile_read(tf, &text, &eof, err, sizeof(err)), STATUS_OK);
 	CHECK(eof);
 	CHECK_INT(text.len, n);
 	strbuf_done(&text);
 	textfile_free(tf);
+}
+
+/* Only ordinary files are read: a named pipe would wait for ever, a device never ends. */
+TEST(textfile_refuses_what_is_not_a_file)
+{
+	const char *tmp = getenv("CAREERS_TEST_TMP");
+	char *fifo = xasprintf("%s/fifo-%ld.csv", tmp ? tmp : "/tmp", (long)getpid());
+	struct textfile *tf = NULL;
+	char err[256] = "";
+
+	unlink(fifo);
+	CHECK_INT(mkfifo(fifo, 0600), 0);
+	CHECK_INT(textfile_open(fifo, &tf, err, sizeof(err)), STATUS_IO);	/* at once */
+	CHECK(tf == NULL);
+	CHECK_CONTAINS(err, "named pipe");
+	unlink(fifo);
+	free(fifo);
+	CHECK_INT(textfile_open("/dev/zero", &tf, err, sizeof(err)), STATUS_IO);
+	CHECK_CONTAINS(err, "device");
+	CHECK_INT(textfile_open("/", &tf, err, sizeof(err)), STATUS_IO);
+	CHECK_CONTAINS(err, "folder");
 }
 
 /* Text cut inside a character loses the piece; whole characters stay. */
@@ -424,6 +469,6 @@ TEST(mending_cut_text)
 	CHECK_STR(s, "Doncaster \xe2\x80\x93 centre");
 }
 
-TESTS(mending_cut_text, byte_order_marks, utf16_without_bom, binary, empty_and_whitespace, windows_1252,
+TESTS(mending_cut_text, textfile_refuses_what_is_not_a_file, byte_order_marks, utf16_without_bom, binary, empty_and_whitespace, windows_1252,
       utf8_cut_at_sample_end, utf8_valid_prefix, convert_every_encoding, convert_bad_bytes,
       convert_final_flush, textfile_encodings, textfile_windows_1252)

@@ -1,4 +1,6 @@
 /* test_import_gias.c - the GIAS (EduBase) establishments CSV importer. */
+#include <unistd.h>
+
 #include "harness.h"
 
 #include "geo.h"
@@ -170,6 +172,68 @@ TEST(utf8_bom_crlf)
 	check_accents("gias/utf8_bom_crlf.csv", "UTF-8");
 }
 
+/*
+ * The real GIAS download is ~60 MB of Windows-1252 whose first accented
+ * letter can come long after the start: the encoding is the whole file's.
+ */
+static void latin1_late(int from_file)
+{
+	FILE *f = fopen(check_fixture("gias/latin1_crlf.csv"), "rb");
+	struct strbuf text, rows;
+	struct capture c;
+	char line[4096];
+	int i;
+
+	strbuf_init(&text);
+	strbuf_init(&rows);
+	if (!f) {
+		CHECK(f != NULL);
+		return;
+	}
+	CHECK(fgets(line, sizeof(line), f) != NULL);
+	strbuf_puts(&text, line);			/* the header */
+	while (fgets(line, sizeof(line), f))
+		strbuf_puts(&rows, line);		/* the accented rows */
+	fclose(f);
+	for (i = 0; text.len < 200 * 1024; i++)	/* then 200 KiB of plain ASCII rows first */
+		strbuf_printf(&text, "\"%d\",\"371\",\"Doncaster\",\"4001\",\"Plain School %d\","
+			      "\"02\",\"Voluntary aided school\",\"4\",\"x\",\"1\",\"Open\"\r\n",
+			      200000 + i, i);
+	strbuf_add(&text, rows.buf, rows.len);
+	capture_init(&c);
+	if (from_file) {
+		const char *tmp = getenv("CAREERS_TEST_TMP");
+		char *path = xasprintf("%s/gias-late-%ld.csv", tmp ? tmp : "/tmp", (long)getpid());
+		FILE *out = fopen(path, "wb");
+
+		CHECK(out != NULL);
+		if (out) {
+			fwrite(text.buf, 1, text.len, out);
+			fclose(out);
+		}
+		capture_file(&c, path);
+		unlink(path);
+		free(path);
+	} else {
+		capture_bytes(&c, "gias-late.csv", text.buf, text.len);
+	}
+	CHECK_STR(c.format, "gias-csv");
+	CHECK_STR(c.result.encoding, "Windows-1252");
+	CHECK_CONTAINS(c.records.buf, "name=Ecole Fran\xc3\xa7" "aise Example");
+	CHECK_CONTAINS(c.records.buf, "name=St Thomas \xc3\xa0 Becket Example Primary School");
+	CHECK_NOT_CONTAINS(c.records.buf, "\xef\xbf\xbd");
+	CHECK_NOT_CONTAINS(c.rejections.buf, "\xef\xbf\xbd");
+	capture_done(&c);
+	strbuf_done(&text);
+	strbuf_done(&rows);
+}
+
+TEST(latin1_after_the_first_64k)
+{
+	latin1_late(1);
+	latin1_late(0);
+}
+
 TEST(links_file_is_not_gias)
 {
 	struct capture c;
@@ -281,6 +345,6 @@ TEST(real_links_file_is_not_gias)
 	capture_done(&c);
 }
 
-TESTS(good_and_bad_rows, kinds, latin1_crlf, utf8_bom_crlf, links_file_is_not_gias,
+TESTS(good_and_bad_rows, kinds, latin1_crlf, utf8_bom_crlf, latin1_after_the_first_64k, links_file_is_not_gias,
       missing_status_column_is_refused, grid_position_round_trips, real_samples,
       real_links_file_is_not_gias)

@@ -393,6 +393,40 @@ TEST(many_paths)
 	strbuf_done(&want);
 }
 
+/*
+ * A record (or a value looked at from the root) too big to hand to
+ * SQLite's parser, which needs 16 bytes a value: refused with where it is,
+ * so no JSON document costs more memory than its own text and one record.
+ */
+TEST(records_too_big_to_parse)
+{
+	static const char *const paths[] = { "$" };
+	struct json_doc *doc;
+	struct json_cursor *c;
+	const char *const *values;
+	unsigned long index, line;
+	struct strbuf text;
+	char err[256];
+	size_t i;
+
+	strbuf_init(&text);
+	strbuf_puts(&text, "[{\"ok\": 1},\n{\"many\": [");
+	for (i = 0; i <= JSON_MAX_RECORD_VALUES; i++)
+		strbuf_puts(&text, i ? ",0" : "0");
+	strbuf_puts(&text, "]}, {\"ok\": 2}]");
+	CHECK_INT(json_doc_open(text.buf, text.len, &doc, err, sizeof(err)), STATUS_OK);
+	CHECK_INT(json_cursor_open(doc, "$", paths, NULL, 1, &c, err, sizeof(err)), STATUS_OK);
+	CHECK_INT(json_cursor_next(c, &values, &index, &line), STATUS_OK);
+	CHECK_INT(json_cursor_next(c, &values, &index, &line), STATUS_FORMAT);
+	CHECK_CONTAINS(json_cursor_error(c), "record 2 (line 2) has more than 1000000 values");
+	/* The whole document is never handed to SQLite: a root value that big is not read. */
+	CHECK_STR(json_doc_value(doc, "$[1].many"), NULL);
+	CHECK_STR(json_doc_type(doc, "$[1].many"), "array");
+	json_cursor_free(c);
+	json_doc_free(doc);
+	strbuf_done(&text);
+}
+
 TESTS(syntax_errors, nesting_limit, records_at_root, records_at_a_path, alternatives_and_arrays,
       root_fields, text_values, document_queries, many_records,
-      detection_helpers, many_paths)
+      detection_helpers, many_paths, records_too_big_to_parse)

@@ -129,16 +129,6 @@ static long long query_int(const char *path, const char *sql)
 	return v;
 }
 
-static struct records *open_new(const char *path)
-{
-	struct records *r = NULL;
-	char err[300];
-
-	CHECK_INT(records_open(path, 1, &r, err, sizeof(err)), STATUS_OK);
-	if (!r)
-		fprintf(stderr, "%s\n", err);
-	return r;
-}
 
 static uint64_t rng_state = 88172645463325252ULL;
 
@@ -312,7 +302,7 @@ TEST(round_trip_at_every_limit)
 {
 	const char *path = fresh_path("round-trip");
 	struct advice *a = xcalloc(1, sizeof(*a)), *b = xcalloc(1, sizeof(*b));
-	struct records *r = open_new(path);
+	struct records *r = check_records_open(path);
 
 	if (!r)
 		return;
@@ -380,7 +370,7 @@ TEST(save_refuses_what_it_cannot_store)
 {
 	const char *path = fresh_path("invalid");
 	struct advice *a = xcalloc(1, sizeof(*a));
-	struct records *r = open_new(path);
+	struct records *r = check_records_open(path);
 	long long id;
 
 	if (!r)
@@ -476,7 +466,7 @@ TEST(list_delete_and_purge)
 {
 	const char *path = fresh_path("list");
 	struct advice *a = xcalloc(1, sizeof(*a));
-	struct records *r = open_new(path);
+	struct records *r = check_records_open(path);
 	struct listing l;
 	long long first, second, third;
 	int deleted = -1, calls = 0;
@@ -555,7 +545,7 @@ TEST(list_counts)
 {
 	const char *path = fresh_path("counts");
 	struct advice *a = xcalloc(1, sizeof(*a));
-	struct records *r = open_new(path);
+	struct records *r = check_records_open(path);
 	struct listing l;
 
 	if (!r)
@@ -582,7 +572,7 @@ TEST(deletion_leaves_no_trace)
 {
 	const char *path = fresh_path("no-trace");
 	struct advice *a = xcalloc(1, sizeof(*a)), *keep = xcalloc(1, sizeof(*keep));
-	struct records *r = open_new(path);
+	struct records *r = check_records_open(path);
 	static const char pupil[] = "ZQ-7731-REF", note[] = "Zebra-confidential-note-4417",
 			  action[] = "Quokka-action-text-9902", old[] = "Old-wording-5521";
 	int deleted;
@@ -603,7 +593,7 @@ TEST(deletion_leaves_no_trace)
 	CHECK(file_has(path, action));
 	CHECK(file_has(path, old));
 
-	r = open_new(path);
+	r = check_records_open(path);
 	if (!r)
 		return;
 	/* An edited note's old words go too, straight away (secure_delete). */
@@ -624,7 +614,7 @@ TEST(deletion_leaves_no_trace)
 	CHECK(!file_has(path, note));
 
 	/* Purge too. */
-	r = open_new(path);
+	r = check_records_open(path);
 	if (!r)
 		return;
 	CHECK_INT(records_purge(r, 0, date_add_days(date_today(), 2), &deleted), STATUS_OK);
@@ -649,7 +639,7 @@ TEST(newer_version_refused_unchanged)
 {
 	const char *path = fresh_path("newer");
 	struct advice *a = xcalloc(1, sizeof(*a));
-	struct records *r = open_new(path);
+	struct records *r = check_records_open(path);
 	char err[300], *before;
 	size_t len;
 
@@ -658,12 +648,12 @@ TEST(newer_version_refused_unchanged)
 	small_session(a, "AB", 1, 1, 1);
 	CHECK_INT(records_save(r, a), STATUS_OK);
 	records_close(r);
-	CHECK_INT(raw_sql(path, "PRAGMA user_version = 2"), 0);
+	CHECK_INT(raw_sql(path, "PRAGMA user_version = 3"), 0);
 	before = slurp(path, &len);
 	CHECK_INT(records_open(path, 1, &r, err, sizeof(err)), STATUS_VERSION);
 	CHECK(r == NULL);
 	CHECK_CONTAINS(err, "newer version of careers");
-	CHECK_CONTAINS(err, "records version 2");
+	CHECK_CONTAINS(err, "records version 3");
 	CHECK_CONTAINS(err, path);
 	CHECK(same_bytes(path, before, len));
 	CHECK(!journal_left(path));
@@ -705,7 +695,7 @@ TEST(damaged_file_detected)
 {
 	const char *path = fresh_path("damaged");
 	struct advice *a = xcalloc(1, sizeof(*a));
-	struct records *r = open_new(path);
+	struct records *r = check_records_open(path);
 	struct store *s = NULL;
 	char err[300], store_path_[600], *before;
 	size_t len;
@@ -742,7 +732,7 @@ TEST(damaged_file_detected)
 
 	/* Damage to the first page (the schema) is caught too. */
 	path = fresh_path("damaged-first");
-	r = open_new(path);
+	r = check_records_open(path);
 	if (!r)
 		return;
 	full_session(a, 0);
@@ -834,7 +824,7 @@ TEST(file_and_folder_modes)
 		 (long)getpid());
 	snprintf(dir, sizeof(dir), "%s/careers", base);
 	snprintf(path, sizeof(path), "%s/records.db", dir);
-	r = open_new(path);
+	r = check_records_open(path);
 	umask(old);
 	if (!r)
 		return;
@@ -853,7 +843,7 @@ TEST(file_and_folder_modes)
 	unlink(path);
 	close(open(path, O_CREAT | O_WRONLY, 0644));
 	chmod(path, 0644);
-	r = open_new(path);
+	r = check_records_open(path);
 	records_close(r);
 	CHECK(stat(path, &st) == 0 && (st.st_mode & 0777) == 0600);
 	unlink(path);
@@ -980,8 +970,15 @@ static void saver(const char *path, unsigned seed)
 			if (n < SAVER_MAX_IDS)
 				ids[n++] = a->id;
 		} else if (roll < 7) {
+			long long version;
+
+			/* Replacing a session means saying which version is replaced. */
 			i = rng_below(n);
+			if (records_load(r, ids[i], a) != STATUS_OK)
+				_exit(7);
+			version = a->version;
 			checked_session(a, ids[i], (unsigned)rng_next());
+			a->version = version;
 			if (records_save(r, a) != STATUS_OK)
 				_exit(5);
 		} else {
@@ -1023,7 +1020,7 @@ TEST(killed_while_saving)
 {
 	const char *path = fresh_path("killed");
 	struct verify v;
-	struct records *r = open_new(path);
+	struct records *r = check_records_open(path);
 	int round, rounds = 12, journals = 0, total = 0;
 	char err[300];
 

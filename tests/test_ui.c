@@ -13,57 +13,17 @@
 
 #include "format.h"
 #include "harness.h"
-#include "ui/ui.h"
-
-static char test_store_path[512];
-
-static void remove_store(void)
-{
-	unlink(test_store_path);
-}
-
-static void build_store_once(void)
-{
-	const char *tmp = getenv("CAREERS_TEST_TMP");
-
-	if (test_store_path[0])
-		return;
-	/* One per process: valgrind_ui runs this same program alongside. */
-	snprintf(test_store_path, sizeof(test_store_path), "%s/ui-%ld.db", tmp ? tmp : "/tmp",
-		 (long)getpid());
-	atexit(remove_store);
-	check_bundled_store(test_store_path);
-}
+#include "pin_guard.h"
+#include "ui_harness.h"
 
 static struct ui_headless *start(int cols, int lines)
 {
-	struct ui_options o;
-	struct ui_headless *h;
-	char err[256];
-
-	build_store_once();
-	memset(&o, 0, sizeof(o));
-	o.db = test_store_path;
-	o.locked = 1;
-	o.today_fixed = 1;
-	o.today = (struct civil_date){ 2026, 11, 30 };
-	o.idle_seconds = 90;
-	o.warning_seconds = 20;
-	o.pin_hash = "$6$careerstest$AJd0LylrfhhRETLIAxdvu4dRlw7zIhr2LfjeeTRyacVjfF1fg/2lqvJyeK62ro2T.wvhlLwA.RreribgymuRu0";	/* PIN 4321 */
-	h = ui_headless_new(cols, lines, &o, err, sizeof(err));
-	CHECK(h != NULL);
-	if (!h)
-		fprintf(stderr, "cannot start the UI: %s\n", err);
-	return h;
+	return ui_test_kiosk(cols, lines, NULL);
 }
 
 static char *screen(struct ui_headless *h)
 {
-	struct strbuf sb;
-
-	strbuf_init(&sb);
-	ui_headless_dump(h, &sb);
-	return strbuf_detach(&sb);
+	return ui_test_screen(h);
 }
 
 /* Compare the screen with tests/golden/NAME-COLSxLINES.txt (or write it). */
@@ -361,7 +321,7 @@ TEST(garbage_in_every_field)
 	ui_headless_key(h, KEY_F(10));
 	for (i = 0; i < 300; i++)
 		ui_headless_key(h, '7');
-	CHECK(strlen(ui_top(ui)->input) <= 16);
+	CHECK(strlen(ui_top(ui)->input) <= PIN_MAX_LENGTH);
 	ui_headless_key(h, '\n');
 	CHECK(!ui->quit);
 	ui_headless_key(h, 27);
@@ -430,5 +390,77 @@ TEST(key_table)
 	}
 }
 
-TESTS(journey_80x24, journey_132x43, keys_that_do_nothing, warning_kept_by_a_key,
+/* Type a PIN and press Enter. */
+static void try_pin(struct ui_headless *h, const char *pin)
+{
+	ui_headless_keys(h, pin);
+	ui_headless_key(h, '\n');
+}
+
+/* Let time pass on the PIN screen, with a key now and then so the idle wipe does not come. */
+static void pass_time(struct ui_headless *h, int seconds)
+{
+	while (seconds > 0) {
+		int step = seconds > 60 ? 60 : seconds;
+
+		ui_headless_tick(h, step);
+		ui_headless_key(h, KEY_LEFT);
+		seconds -= step;
+	}
+}
+
+TEST(pin_guessing_is_throttled)
+{
+	struct ui_headless *h = start(80, 24);
+	struct ui *ui;
+	char *s;
+	int i;
+
+	if (!h)
+		return;
+	ui = ui_headless_ui(h);
+	ui_headless_key(h, KEY_F(10));
+	/* Three wrong PINs cost nothing; the fourth makes the next one wait. */
+	for (i = 0; i < 4; i++)
+		try_pin(h, "0000");
+	CHECK(!ui->quit);
+	s = screen(h);
+	CHECK_CONTAINS(s, "Please wait 10 seconds");
+	free(s);
+	/* The right PIN, typed while waiting, is thrown away. */
+	try_pin(h, "4321");
+	CHECK(!ui->quit);
+	CHECK_STR(ui_top(ui)->input, "");
+	/* Leaving the PIN screen and coming back does not start the count again. */
+	ui_headless_key(h, 27);
+	ui_headless_key(h, KEY_F(10));
+	s = screen(h);
+	CHECK_CONTAINS(s, "Please wait");
+	free(s);
+	try_pin(h, "4321");
+	CHECK(!ui->quit);
+	/* Keep guessing: the waits grow to a lock-out of five minutes. */
+	for (i = 0; i < 4; i++) {
+		pass_time(h, 130);
+		try_pin(h, "1111");
+	}
+	s = screen(h);
+	CHECK_CONTAINS(s, "Please wait 5 minutes");
+	free(s);
+	/* The idle wipe clears the pupil's answers, not the count of wrong PINs. */
+	ui_headless_tick(h, 90);
+	ui_headless_tick(h, 20);
+	ui_headless_key(h, KEY_F(10));
+	try_pin(h, "4321");
+	CHECK(!ui->quit);
+	/* Once the time is up, the right PIN leaves. */
+	pass_time(h, 300);
+	ui_headless_key(h, 27);
+	ui_headless_key(h, KEY_F(10));
+	try_pin(h, "4321");
+	CHECK(ui->quit);
+	ui_headless_free(h);
+}
+
+TESTS(journey_80x24, journey_132x43, pin_guessing_is_throttled, keys_that_do_nothing, warning_kept_by_a_key,
       start_again_asks_first, mouse_and_resize, garbage_in_every_field, key_table)

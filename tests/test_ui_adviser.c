@@ -213,8 +213,45 @@ TEST(kiosk_code_to_adviser_session)
 	ui_headless_key(adviser, 'f');
 	golden(adviser, "filters");
 	ui_headless_key(adviser, 27);
-	ui_headless_key(adviser, 'e');
-	CHECK_CONTAINS(a->status, "Plan written");
+	/*
+	 * Someone has left a link where the plan will go, pointing at a file of
+	 * theirs, and an old plan anyone can read: the link is replaced, not
+	 * followed, and the old plan becomes private.
+	 */
+	{
+		char link[700], target[700], old_plan[700];
+		FILE *f;
+
+		snprintf(link, sizeof(link), "%s/plan-JB-10Y-1.md", export_dir);
+		snprintf(target, sizeof(target), "%s-target", export_dir);
+		snprintf(old_plan, sizeof(old_plan), "%s/plan-JB-10Y-1.html", export_dir);
+		mkdir(export_dir, 0700);
+		if ((f = fopen(target, "w")) != NULL) {
+			fputs("not yours\n", f);
+			fclose(f);
+		}
+		CHECK_INT(symlink(target, link), 0);
+		if ((f = fopen(old_plan, "w")) != NULL) {
+			fputs("old plan\n", f);
+			fclose(f);
+		}
+		CHECK_INT(chmod(old_plan, 0644), 0);
+		ui_headless_key(adviser, 'e');
+		CHECK_CONTAINS(a->status, "Plan written");
+		if ((f = fopen(target, "r")) != NULL) {
+			char line[64] = "";
+
+			CHECK(fgets(line, sizeof(line), f) != NULL);
+			CHECK_STR(line, "not yours\n");
+			fclose(f);
+		}
+		{
+			struct stat st;
+
+			CHECK(lstat(link, &st) == 0 && S_ISREG(st.st_mode) && (st.st_mode & 0777) == 0600);
+		}
+		unlink(target);
+	}
 	ui_headless_free(adviser);
 	ui_headless_free(kiosk);
 

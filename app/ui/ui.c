@@ -7,13 +7,13 @@
  * characters no table binds, and the signals are ignored besides);
  * leaving needs the adviser PIN; after options.idle_seconds without input
  * a warning counts down options.warning_seconds (WCAG 2.2.1), then the
- * session is wiped and the welcome screen returns. A crash or a
- * termination signal restores the terminal first.
+ * session is wiped (ui_wipe) and the welcome screen returns. Any signal
+ * that ends the program restores the terminal first (terminal.c). Keys
+ * are taken in batches, one draw per batch (take_keys).
  */
 #define _XOPEN_SOURCE_EXTENDED 1
 #include <errno.h>
 #include <locale.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +24,7 @@
 #include "format.h"
 #include "handover.h"
 #include "pack.h"
+#include "pin_guard.h"
 #include "records.h"
 #include "ui.h"
 
@@ -132,7 +133,7 @@ static void pop(struct ui *ui)
 		push(ui, ui->options.adviser ? VIEW_ADVISER : VIEW_WELCOME, OPTION_CAREER, 0);
 }
 
-static void restart(struct ui *ui)
+void ui_wipe(struct ui *ui)
 {
 	/* Close every view (pop() of the last one opens the welcome screen). */
 	while (ui->depth > 1)
@@ -143,10 +144,26 @@ static void restart(struct ui *ui)
 		ui_save_advice(ui);
 	advice_init(&ui->advice);
 	session_reset(&ui->session, ui->options.today, ui->options.today_fixed);
+	/* What "nothing about a learner" looks like, for ui_learner_present(). */
+	memcpy(&ui->blank, &ui->session, sizeof(ui->blank));
 	ui->status[0] = '\0';
 	ui->warning = 0;
+	ui->restart_armed = 0;
+	if (ui->theme != ui->options.theme) {
+		ui->theme = ui->options.theme;
+		canvas_setup_colours(ui);
+	}
 	/* Between pupils: take a store that careers update has put in place. */
 	ui_follow_store(ui);
+}
+
+int ui_learner_present(const struct ui *ui)
+{
+	const struct view *v = ui->depth ? &ui->stack[ui->depth - 1] : NULL;
+
+	return ui->depth != 1 || !v || v->id != VIEW_WELCOME ||
+	       memcmp(&ui->session, &ui->blank, sizeof(ui->blank)) != 0 || ui->status[0] ||
+	       ui->restart_armed || ui->theme != ui->options.theme;
 }
 
 static void apply(struct ui *ui, enum outcome o)
@@ -170,7 +187,7 @@ static void apply(struct ui *ui, enum outcome o)
 		pop(ui);
 		break;
 	case OUTCOME_RESTART:
-		restart(ui);
+		ui_wipe(ui);
 		break;
 	case OUTCOME_QUIT:
 		ui->quit = 1;
@@ -212,8 +229,6 @@ int ui_list_move(struct view *v, enum action a, int arg, int count, int visible)
 
 /* --- input --------------------------------------------------------------------------- */
 
-static int restart_armed;
-
 static enum outcome global_action(struct ui *ui, enum action a)
 {
 	struct view *v = ui_top(ui);
@@ -237,11 +252,11 @@ static enum outcome global_action(struct ui *ui, enum action a)
 	case ACTION_RESTART:
 		if ((v->id == VIEW_WELCOME || v->id == VIEW_ADVISER) && ui->depth == 1)
 			return OUTCOME_NONE;
-		if (restart_armed) {
-			restart_armed = 0;
+		if (ui->restart_armed) {
+			ui->restart_armed = 0;
 			return OUTCOME_RESTART;
 		}
-		restart_armed = 1;
+		ui->restart_armed = 1;
 		snprintf(ui->status, sizeof(ui->status),
 			 "Press %s again to start again. This clears all your answers.",
 			 ui_top(ui)->input_active ? "F5" : "r");
@@ -272,7 +287,7 @@ static void dispatch(struct ui *ui, enum action a, int key, int arg)
 	enum outcome o = OUTCOME_NONE;
 
 	if (a != ACTION_RESTART)
-		restart_armed = 0;
+		ui->restart_armed = 0;
 	if (a != ACTION_NONE || key)
 		ui->status[0] = a == ACTION_RESTART ? ui->status[0] : '\0';
 	if (ops->handle)
@@ -356,10 +371,10 @@ void ui_tick(struct ui *ui, time_t now)
 {
 	int idle = ui->options.idle_seconds, warn = ui->options.warning_seconds;
 
+	ui->now = now;
 	if (idle < 0)
 		return;
-	if (ui_top(ui)->id == VIEW_WELCOME && ui->depth == 1 && !ui->session.shortlist_count &&
-	    !ui->session.year_answered) {
+	if (!ui_learner_present(ui)) {
 		ui->last_input = now;	/* nothing to clear */
 		return;
 	}
@@ -370,7 +385,7 @@ void ui_tick(struct ui *ui, time_t now)
 	if (ui->warning) {
 		ui->seconds_left = warn - (int)(now - ui->last_input - idle);
 		if (ui->seconds_left <= 0) {
-			restart(ui);
+			ui_wipe(ui);
 			ui->last_input = now;
 		}
 	}
@@ -400,6 +415,7 @@ void ui_draw(struct ui *ui)
 	struct view *v = ui_top(ui);
 
 	canvas_clear(ui);
+	ui->ticking = 0;
 	if (ui->lines < 10 || ui->cols < 40) {
 		canvas_wrap(ui, 0, 0, ui->cols, ui->lines, PAINT_TEXT,
 			    "This window is too small. Please make it bigger (at least 40 x 10).");
@@ -431,9 +447,17 @@ enum status ui_start(struct ui *ui, const struct ui_options *o, char *err, size_
 	ui->lines = LINES;
 	ui->cols = COLS;
 	storewatch_init(&ui->store_watch, o->db);
+	ui->pin_guard = o->pin_guard;
+	if (!ui->pin_guard) {
+		ui->pin_guard = pin_guard_new(NULL);
+		ui->owns_pin_guard = 1;
+	}
 	rc = store_open(o->db, STORE_READ_ONLY, &ui->store, err, errlen);
-	if (rc != STATUS_OK)
+	if (rc != STATUS_OK) {
+		if (ui->owns_pin_guard)
+			pin_guard_free(ui->pin_guard);
 		return rc;
+	}
 	ui_label_data(ui);
 	canvas_setup_colours(ui);
 	session_reset(&ui->session, o->today, o->today_fixed);
@@ -441,11 +465,14 @@ enum status ui_start(struct ui *ui, const struct ui_options *o, char *err, size_
 	if (o->adviser)
 		open_records(ui);
 	push(ui, o->adviser ? VIEW_ADVISER : VIEW_WELCOME, OPTION_CAREER, 0);
+	ui_wipe(ui);
 	return STATUS_OK;
 }
 
 void ui_stop(struct ui *ui)
 {
+	ui->theme = ui->options.theme;	/* nothing is drawn again: no colours to set up */
+	ui_wipe(ui);	/* an adviser's session is saved first */
 	while (ui->depth) {
 		struct view *v = ui_top(ui);
 
@@ -454,8 +481,6 @@ void ui_stop(struct ui *ui)
 		match_list_done(&v->list);
 		ui->depth--;
 	}
-	if (ui->options.adviser && ui->advice.pupil[0])
-		ui_save_advice(ui);
 	session_reset(&ui->session, ui->options.today, 0);
 	memset(&ui->advice, 0, sizeof(ui->advice));
 	if (ui->records)
@@ -463,6 +488,9 @@ void ui_stop(struct ui *ui)
 	ui->records = NULL;
 	store_close(ui->store);
 	ui->store = NULL;
+	if (ui->owns_pin_guard)
+		pin_guard_free(ui->pin_guard);
+	ui->pin_guard = NULL;
 }
 
 /* --- adviser records ------------------------------------------------------------------------- */
@@ -491,6 +519,8 @@ static void open_records(struct ui *ui)
 				      &purged);
 		snprintf(ui->records_note, sizeof(ui->records_note), "Sessions are saved in %.150s%s",
 			 path, purged ? " (older ones were removed, as set)" : "");
+		if (records_notice(ui->records)[0])
+			snprintf(ui->status, sizeof(ui->status), "%.159s", records_notice(ui->records));
 	}
 	free(path);
 }
@@ -521,6 +551,12 @@ enum status ui_save_advice(struct ui *ui)
 		snprintf(ui->status, sizeof(ui->status), "Not saved: %.140s",
 			 records_errmsg(ui->records));
 		return STATUS_IO;
+	}
+	if (records_notice(ui->records)[0]) {
+		/* Merged with another window's save: show the pupil's session as it is now. */
+		ui_use_advice(ui);
+		snprintf(ui->status, sizeof(ui->status), "Saved. Another window saved this session "
+			 "too: its notes and actions are kept with yours.");
 	}
 	return STATUS_OK;
 }
@@ -567,42 +603,65 @@ enum status ui_match(struct ui *ui, const struct match_profile *p, struct match_
 
 /* --- the real terminal ----------------------------------------------------------------------- */
 
-static volatile sig_atomic_t stop_requested;
-
-static void on_stop(int sig)
-{
-	(void)sig;
-	stop_requested = 1;
-}
-
-static void on_crash(int sig)
-{
-	endwin();
-	signal(sig, SIG_DFL);
-	raise(sig);
-}
-
 static void restore_terminal(void)
 {
 	if (!isendwin())
 		endwin();
 }
 
+/* Seconds since boot: the idle timer and the PIN guard's clock (it goes on in suspend). */
 static time_t monotonic(void)
+{
+	return (time_t)pin_guard_now();
+}
+
+static long long milliseconds(void)
 {
 	struct timespec ts;
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec;
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/*
+ * Input is taken in batches: every key already waiting is handled before
+ * the screen is drawn again, so a paste of a megabyte costs one draw, not
+ * one per character. A long flood is drawn every BATCH_MS so the screen
+ * still moves. Returns how many keys were handled (0: none came within
+ * the getch() timeout).
+ */
+#define BATCH_MS 100
+
+static int take_keys(struct ui *ui)
+{
+	long long started = 0;
+	int ch = getch(), n = 0;
+
+	if (ch == ERR)
+		return 0;
+	timeout(0);
+	do {
+		ui->now = monotonic();
+		if (ch != KEY_RESIZE)
+			ui->last_input = ui->now;
+		ui_key(ui, ch);
+		if (++n % 256 == 0) {
+			if (!started)
+				started = milliseconds();
+			else if (milliseconds() - started >= BATCH_MS)
+				break;
+		}
+	} while (!ui->quit && !terminal_stop_signal() && (ch = getch()) != ERR);
+	timeout(250);
+	return n;
 }
 
 int ui_run(const struct ui_options *o)
 {
 	struct ui ui;
 	char err[512];
-	int crash_signals[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT };
-	size_t i;
 	int dirty = 1, last_left = -1, warmed = 0;
+	time_t drawn_at = 0;
 
 	setlocale(LC_ALL, "");
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
@@ -610,23 +669,17 @@ int ui_run(const struct ui_options *o)
 				"scriptable version)\n");
 		return 1;
 	}
+	terminal_save();
 	if (initscr() == NULL) {
 		fprintf(stderr, "careers: cannot start the screen\n");
 		return 1;
 	}
 	mem_set_fatal_hook(restore_terminal);
-	for (i = 0; i < sizeof(crash_signals) / sizeof(crash_signals[0]); i++)
-		signal(crash_signals[i], on_crash);
-	signal(SIGTERM, on_stop);
-	signal(SIGHUP, on_stop);
-	if (o->locked) {
-		signal(SIGINT, SIG_IGN);
-		signal(SIGQUIT, SIG_IGN);
-		signal(SIGTSTP, SIG_IGN);
+	terminal_guard(o->locked);
+	if (o->locked)
 		raw();
-	} else {
+	else
 		cbreak();
-	}
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
@@ -641,32 +694,29 @@ int ui_run(const struct ui_options *o)
 	timeout(250);
 	if (ui_start(&ui, o, err, sizeof(err)) != STATUS_OK) {
 		endwin();
+		terminal_release();
 		fprintf(stderr, "careers: %s\n", err);
 		return 1;
 	}
 	ui.utf8 = MB_CUR_MAX > 1;
-	ui.last_input = monotonic();
-	while (!ui.quit && !stop_requested) {
-		int ch;
-
+	ui.last_input = ui.now = monotonic();
+	while (!ui.quit && !terminal_stop_signal()) {
 		if (dirty) {
 			ui_draw(&ui);
 			refresh();
 			dirty = 0;
+			drawn_at = ui.now;
 		}
 		if (!warmed) {
 			/* The welcome screen is up: get the search ready behind it. */
 			ui_warm(&ui);
 			warmed = 1;
 		}
-		ch = getch();
-		if (ch != ERR) {
-			if (ch != KEY_RESIZE)
-				ui.last_input = monotonic();
-			ui_key(&ui, ch);
+		if (take_keys(&ui))
 			dirty = 1;
-		}
 		ui_tick(&ui, monotonic());
+		if (ui.ticking && ui.now != drawn_at)
+			dirty = 1;	/* a countdown on screen */
 		if (ui.warning && ui.seconds_left != last_left) {
 			last_left = ui.seconds_left;
 			dirty = 1;
@@ -679,6 +729,7 @@ int ui_run(const struct ui_options *o)
 	ui_stop(&ui);
 	endwin();
 	mem_set_fatal_hook(NULL);
+	terminal_release();
 	return 0;
 }
 
@@ -739,7 +790,8 @@ struct ui *ui_headless_ui(struct ui_headless *h)
 
 void ui_headless_key(struct ui_headless *h, int key)
 {
-	h->ui.last_input = h->clock;
+	set_term(h->screen);	/* tests may run two kiosks side by side */
+	h->ui.last_input = h->ui.now = h->clock;
 	ui_key(&h->ui, key);
 	ui_draw(&h->ui);
 }
@@ -752,13 +804,15 @@ void ui_headless_keys(struct ui_headless *h, const char *keys)
 
 void ui_headless_click(struct ui_headless *h, int y, int x)
 {
-	h->ui.last_input = h->clock;
+	set_term(h->screen);
+	h->ui.last_input = h->ui.now = h->clock;
 	ui_click(&h->ui, y, x);
 	ui_draw(&h->ui);
 }
 
 void ui_headless_resize(struct ui_headless *h, int cols, int lines)
 {
+	set_term(h->screen);
 	resizeterm(lines, cols);
 	ui_key(&h->ui, KEY_RESIZE);
 	ui_draw(&h->ui);
@@ -766,6 +820,7 @@ void ui_headless_resize(struct ui_headless *h, int cols, int lines)
 
 void ui_headless_tick(struct ui_headless *h, time_t seconds)
 {
+	set_term(h->screen);
 	h->clock += seconds;
 	ui_tick(&h->ui, h->clock);
 	ui_draw(&h->ui);
@@ -777,6 +832,7 @@ void ui_headless_dump(struct ui_headless *h, struct strbuf *out)
 	char bytes[2048];
 	int y;
 
+	set_term(h->screen);
 	for (y = 0; y < h->ui.lines; y++) {
 		size_t n;
 
@@ -797,6 +853,7 @@ void ui_headless_free(struct ui_headless *h)
 {
 	if (!h)
 		return;
+	set_term(h->screen);
 	ui_stop(&h->ui);
 	endwin();
 	delscreen(h->screen);

@@ -178,7 +178,7 @@ struct view {
 	int step;			/* quiz item, question part */
 	enum option_kind kind;		/* detail: what is shown */
 	long long item_id;
-	char input[64];			/* a text field */
+	char input[80];			/* a text field (a passphrase is the longest) */
 	int input_active;
 	char message[160];		/* shown to the learner (errors, confirmations) */
 	int answers[40];		/* quiz */
@@ -229,6 +229,7 @@ struct ui_options {
 	int today_fixed;
 	struct civil_date today;
 	const char *pin_hash;		/* crypt(3) hash, NULL: no PIN set */
+	struct pin_guard *pin_guard;	/* (borrowed) wrong PINs so far; NULL: the UI keeps its own */
 	const char *data_label;		/* e.g. "sample data for Doncaster, 1 Nov 2026" */
 	int adviser;			/* adviser mode: records, comparison, notes; no idle wipe */
 	const char *records_path;	/* adviser: the records file (NULL: the default) */
@@ -237,6 +238,7 @@ struct ui_options {
 };
 
 struct records;
+struct pin_guard;
 
 struct ui {
 	struct ui_options options;
@@ -264,6 +266,12 @@ struct ui {
 	int quit;
 	char status[160];		/* a one-line message for the next draw */
 	char data_label[160];
+	int restart_armed;		/* "start again" was pressed once */
+	struct pin_guard *pin_guard;	/* options.pin_guard, or owned when that is NULL */
+	int owns_pin_guard;
+	time_t now;			/* the clock, as of the last key or tick */
+	int ticking;			/* the last draw showed a countdown: draw every second */
+	struct session blank;		/* the session as ui_wipe() leaves it */
 };
 
 /* Lifecycle: the caller has set up curses (real or headless). */
@@ -273,6 +281,17 @@ void ui_stop(struct ui *ui);
 void ui_key(struct ui *ui, int key);
 /* Time passes: idle warning and reset. now = seconds on a monotonic clock. */
 void ui_tick(struct ui *ui, time_t now);
+/*
+ * Forget the learner: close every view back to the first screen and clear
+ * the session (answers, quiz, shortlist, hidden options; search text,
+ * scroll positions and the take-away code live in the views, which are
+ * closed), the status line, a half-pressed "start again" and the colours
+ * chosen. The one place a wipe happens - "start again", the idle timeout,
+ * start and exit - so whatever must happen between two pupils goes here.
+ */
+void ui_wipe(struct ui *ui);
+/* Is there anything about a learner to wipe (on any screen)? */
+int ui_learner_present(const struct ui *ui);
 /* Draw everything for the current size. */
 void ui_draw(struct ui *ui);
 /* Click at a screen position (mouse or tests). */
@@ -298,8 +317,23 @@ void ui_follow_store(struct ui *ui);
 /* ui->data_label from options.data_label, or from the store's sources and dates. */
 void ui_label_data(struct ui *ui);
 
-/* Run on the real terminal until the learner (or adviser) leaves. */
+/*
+ * Run on the real terminal until the learner (or adviser) leaves: 0. A
+ * SIGTERM or SIGHUP (or SIGINT when not locked) ends the process by that
+ * signal once the session is wiped and the terminal restored.
+ */
 int ui_run(const struct ui_options *o);
+
+/* --- the real terminal (terminal.c) ------------------------------------------------ */
+
+/* Keep the terminal's settings as they are now: call before initscr(). */
+void terminal_save(void);
+/* With curses up: keep what undoes its modes and handle every signal that ends a program. */
+void terminal_guard(int locked);
+/* The signal that asked the program to end (SIGTERM, SIGHUP, SIGINT), or 0. */
+int terminal_stop_signal(void);
+/* After endwin(): handlers back to their defaults; then end by the stop signal, if any. */
+void terminal_release(void);
 
 /* The virtual screen used by tests: cols x lines, nothing read from a tty. */
 struct ui_headless;

@@ -17,6 +17,7 @@
 #include "format.h"
 #include "handover.h"
 #include "plan.h"
+#include "private_file.h"
 #include "records.h"
 #include "ui.h"
 
@@ -428,14 +429,6 @@ static int picked(struct ui *ui)
 	return n;
 }
 
-/* A new file only its owner can read: the plan is about a pupil. */
-static FILE *private_file(const char *path)
-{
-	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-
-	return fd < 0 ? NULL : fdopen(fd, "w");
-}
-
 /* Write the plan as Markdown and HTML into the export folder. */
 static void export_plan(struct ui *ui)
 {
@@ -451,21 +444,19 @@ static void export_plan(struct ui *ui)
 	mkdir(dir, 0700);
 	for (i = 0; i < 2; i++) {
 		struct strbuf out;
-		FILE *f;
 
 		strbuf_init(&out);
 		free(path);
 		path = xasprintf("%s/plan-%s-%lld.%s", dir, name, ui->advice.id, ext[i]);
+		err[0] = '\0';
 		if (plan_write(ui->store, &ui->advice, formats[i], &out, err, sizeof(err)) != STATUS_OK ||
-		    !(f = private_file(path))) {
-			snprintf(ui->status, sizeof(ui->status), "Could not write the plan: %.100s",
+		    private_file_write(path, out.buf, out.len, err, sizeof(err)) != STATUS_OK) {
+			snprintf(ui->status, sizeof(ui->status), "Could not write the plan: %.120s",
 				 err[0] ? err : path);
 			strbuf_done(&out);
 			free(path);
 			return;
 		}
-		fwrite(out.buf, 1, out.len, f);
-		fclose(f);
 		strbuf_done(&out);
 	}
 	snprintf(ui->status, sizeof(ui->status), "Plan written: %.130s (and .md)", path);

@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "checks.h"
 #include "corpus.h"
 #include "csv_reader.h"
 #include "encoding.h"
@@ -29,55 +30,13 @@
 #include "import.h"
 #include "textfile.h"
 
-static void broken_promise(const char *what, const char *detail)
-{
-	fprintf(stderr, "fuzz_import: %s\n%s\n", what, detail ? detail : "");
-	abort();
-}
-
-static int valid_utf8(const char *s)
-{
-	size_t n = strlen(s);
-
-	return utf8_valid_prefix((const unsigned char *)s, n) == n;
-}
-
-static enum status put_record(void *ctx, enum record_kind kind, const void *record)
-{
-	struct strbuf *rendered = ctx;
-
-	strbuf_reset(rendered);
-	capture_render(rendered, kind, record);
-	if (!valid_utf8(rendered->buf))
-		broken_promise("a record that is not valid UTF-8 reached the sink", rendered->buf);
-	return STATUS_OK;
-}
-
-static const char *no_message(void *ctx)
-{
-	(void)ctx;
-	return "";
-}
-
-static void take_rejection(void *ctx, const struct import_rejection *r)
-{
-	(void)ctx;
-	if (!r->message || !r->path)
-		broken_promise("a rejection without a message", NULL);
-	if (!valid_utf8(r->message))
-		broken_promise("a rejection message that is not valid UTF-8", r->message);
-	if (r->field && !valid_utf8(r->field))
-		broken_promise("a rejection naming a field that is not valid UTF-8", r->field);
-}
+const char fuzz_target[] = "fuzz_import";
 
 static void import_bytes(const uint8_t *data, size_t size)
 {
 	/* A UKPRN in the name, as course-directory uploads need. */
 	struct import_source *src = import_open_memory(data, size, "fuzz/provider-10001919.csv");
 	const struct importer *importer = NULL;
-	struct strbuf rendered;
-	struct import_sink sink;
-	struct import_reporter reporter = { NULL, take_rejection };
 	struct import_result result;
 	char why[600];
 	int near = 0;
@@ -85,30 +44,18 @@ static void import_bytes(const uint8_t *data, size_t size)
 	if (!src)
 		return;
 	if (import_detect(src, &importer, &near, why, sizeof(why)) != STATUS_OK) {
-		if (!valid_utf8(why))
-			broken_promise("a detection message that is not valid UTF-8", why);
+		if (!fuzz_valid_utf8(why))
+			fuzz_broken("a detection message that is not valid UTF-8", why);
 		if (fuzz_verbose)
 			printf("  not recognised%s: %s\n", near ? " (near)" : "", why);
 		import_close(src);
 		return;
 	}
-	strbuf_init(&rendered);
-	sink.ctx = &rendered;
-	sink.put = put_record;
-	sink.message = no_message;
-	if (import_run(src, importer, &sink, &reporter, &result) == STATUS_OK &&
-	    result.read != result.loaded + result.rejected + result.skipped) {
-		char counts[160];
-
-		snprintf(counts, sizeof(counts), "%s: read %lu, loaded %lu, rejected %lu, skipped %lu",
-			 importer->name, result.read, result.loaded, result.rejected, result.skipped);
-		broken_promise("a run that lost count of its records", counts);
-	}
+	fuzz_import_checked(src, importer, &result);
 	if (fuzz_verbose)
 		printf("  %s: read %lu, loaded %lu, rejected %lu, skipped %lu%s%s\n", importer->name,
 		       result.read, result.loaded, result.rejected, result.skipped,
 		       result.message[0] ? "; " : "", result.message);
-	strbuf_done(&rendered);
 	import_close(src);
 }
 
@@ -126,11 +73,11 @@ static void read_csv(const uint8_t *data, size_t size)
 		size_t k;
 
 		if (rec.line <= last_line || rec.line > csv_reader_lines(reader))
-			broken_promise("record lines out of order", NULL);
+			fuzz_broken("record lines out of order", NULL);
 		last_line = rec.line;
 		for (k = 0; k < rec.count; k++)
 			if (strlen(rec.fields[k]) > rec.lengths[k])
-				broken_promise("a field longer than its length", rec.fields[k]);
+				fuzz_broken("a field longer than its length", rec.fields[k]);
 	}
 	csv_reader_free(reader);
 	textfile_free(tf);
