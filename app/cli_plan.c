@@ -3,7 +3,7 @@
  *
  * Loads one session from the adviser's records file and writes its plan
  * (plan.h) as Markdown or HTML to standard output or to a file. A file is
- * written by private_file_write(): beside its final name, mode 0600 (it is
+ * written by safefile_write(): beside its final name, mode 0600 (it is
  * about a pupil), renamed into place, a link there replaced and not
  * followed; a failed export never leaves half a plan.
  */
@@ -17,7 +17,7 @@
 #include "cli.h"
 #include "mem.h"
 #include "plan.h"
-#include "private_file.h"
+#include "safefile.h"
 #include "records.h"
 #include "store.h"
 
@@ -137,7 +137,7 @@ int cli_plan(int argc, char **argv)
 		fprintf(stderr, "careers: cannot write the plan: %s\n", err);
 		rc = 1;
 	} else if (p.out) {
-		if (private_file_write(p.out, out.buf, out.len, err, sizeof(err)) != STATUS_OK) {
+		if (safefile_write(p.out, out.buf, out.len, 0600, err, sizeof(err)) != STATUS_OK) {
 			fprintf(stderr, "careers: %s\n", err);
 			rc = 1;
 		}

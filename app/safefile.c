@@ -24,32 +24,54 @@ void safefile_sync_folder(const char *path)
 	free(dir);
 }
 
+/*
+ * A new temporary file beside path: O_EXCL | O_NOFOLLOW, so no link is
+ * followed and nothing already there (left by someone else) is reused.
+ */
+static int make_temporary(const char *path, int mode, char **tmp)
+{
+	static unsigned counter;
+	int attempt, fd = -1;
+
+	for (attempt = 0; attempt < 100 && fd < 0; attempt++) {
+		*tmp = xasprintf("%s.new-%ld-%u", path, (long)getpid(), counter++);
+		fd = open(*tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode);
+		if (fd < 0) {
+			free(*tmp);
+			*tmp = NULL;
+			if (errno != EEXIST)
+				return -1;	/* something is there already: try another name */
+		}
+	}
+	return fd;
+}
+
 enum status safefile_write(const char *path, const void *data, size_t len, int mode, char *err,
 			   size_t errlen)
 {
-	char *tmp = xasprintf("%s.tmp-%ld", path, (long)getpid());
+	char *tmp = NULL;
 	const char *p = data;
 	size_t left = len;
-	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode), ok, saved;
+	int fd = make_temporary(path, mode, &tmp), ok, saved = 0;
 
 	if (fd < 0) {
-		snprintf(err, errlen, "cannot create %s: %s", tmp, strerror(errno));
-		free(tmp);
+		snprintf(err, errlen, "cannot write %s: %s", path, strerror(errno));
 		return STATUS_IO;
 	}
-	fchmod(fd, (mode_t)mode);
+	fchmod(fd, (mode_t)mode);	/* whatever the umask */
 	while (left) {
 		ssize_t w = write(fd, p, left);
 
 		if (w < 0 && errno == EINTR)
 			continue;
-		if (w < 0)
+		if (w <= 0)
 			break;
 		p += w;
 		left -= (size_t)w;
 	}
 	ok = left == 0 && fsync(fd) == 0;
-	saved = errno;
+	if (!ok)
+		saved = errno ? errno : EIO;
 	if (close(fd) != 0 && ok) {
 		ok = 0;
 		saved = errno;

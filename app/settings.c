@@ -19,38 +19,20 @@ int settings_open_text(struct settings *s, const char *path, const char *text)
 	return s->f ? 0 : -1;
 }
 
-static char *trim(char *p)
-{
-	char *end;
-
-	while (*p == ' ' || *p == '\t')
-		p++;
-	end = p + strlen(p);
-	while (end > p && (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\r' || end[-1] == '\n'))
-		*--end = '\0';
-	return p;
-}
-
 int settings_next(struct settings *s, char **name, char **value)
 {
-	while (fgets(s->buf, sizeof(s->buf), s->f)) {
-		size_t n = strlen(s->buf);
+	while (settings_next_line(s->f, &s->l)) {
 		char *line, *eq;
-		int c;
 
-		s->line++;
-		if (n == sizeof(s->buf) - 1 && s->buf[n - 1] != '\n') {
-			/* Longer than any sensible setting: skip the rest and say so. */
-			while ((c = fgetc(s->f)) != EOF && c != '\n')
-				;
+		/* Longer than any sensible setting, or with a NUL in it: say so. */
+		if (s->l.too_long || s->l.has_nul)
 			return -1;
-		}
-		line = trim(s->buf);
-		if (!*line || *line == '#')
+		if (settings_line_ignored(&s->l))
 			continue;
+		line = settings_trim(s->l.text);
 		if (*line == '[' && line[strlen(line) - 1] == ']') {
 			line[strlen(line) - 1] = '\0';
-			*name = trim(line + 1);
+			*name = settings_trim(line + 1);
 			*value = NULL;
 			return 2;
 		}
@@ -58,8 +40,8 @@ int settings_next(struct settings *s, char **name, char **value)
 		if (!eq || eq == line)
 			return -1;
 		*eq = '\0';
-		*name = trim(line);
-		*value = trim(eq + 1);
+		*name = settings_trim(line);
+		*value = settings_trim(eq + 1);
 		return 1;
 	}
 	return 0;
@@ -67,7 +49,7 @@ int settings_next(struct settings *s, char **name, char **value)
 
 const char *settings_where(struct settings *s, char *out, size_t outlen)
 {
-	snprintf(out, outlen, "%s:%lu", s->path, s->line);
+	snprintf(out, outlen, "%s:%lu", s->path, s->l.number);
 	return out;
 }
 
@@ -75,6 +57,6 @@ void settings_close(struct settings *s)
 {
 	if (s->f)
 		fclose(s->f);
-	memset(s->buf, 0, sizeof(s->buf));
+	memset(&s->l, 0, sizeof(s->l));
 	s->f = NULL;
 }

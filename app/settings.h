@@ -1,6 +1,8 @@
 /*
  * settings.h - "name = value" settings files (update.conf, keys.conf).
  *
+ * Lines are read by settings_file.h (any length is one line, counted from
+ * 1; a line too long to be a setting, or with a NUL in it, is reported).
  * Blank lines and lines starting with '#' are skipped; spaces around the
  * name and the value are trimmed; "[name]" starts a section (for files
  * that have them). The caller decides what names mean and reports
@@ -11,11 +13,12 @@
 
 #include <stdio.h>
 
+#include "settings_file.h"
+
 struct settings {
 	FILE *f;
 	const char *path;	/* (borrowed) */
-	unsigned long line;
-	char buf[2048];
+	struct settings_line l;	/* the line just read (settings_file.h) */
 };
 
 /* 0 when open; -1 with errno set (ENOENT: there is no such file). */

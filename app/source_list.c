@@ -283,7 +283,7 @@ enum status source_list_parse(const char *name, const char *text, struct source_
 			else if (source_list_find(list, key))
 				why = "this source is named twice";
 			else
-				cur = new_source(list, key, st.line);
+				cur = new_source(list, key, st.l.number);
 		} else if (!cur) {
 			why = "a setting before the first [source-name]";
 		} else if ((why = set(cur, key, value)) != NULL) {

@@ -193,7 +193,7 @@ TEST(settings_files)
 	CHECK_INT(settings_next(&s, &name, &value), 2);
 	CHECK_STR(name, "sec");
 	CHECK_INT(settings_next(&s, &name, &value), -1);
-	CHECK_INT(s.line, 5);
+	CHECK_INT(s.l.number, 5);
 	CHECK_INT(settings_next(&s, &name, &value), 0);
 	settings_close(&s);
 }

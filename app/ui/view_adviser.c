@@ -17,7 +17,7 @@
 #include "format.h"
 #include "handover.h"
 #include "plan.h"
-#include "private_file.h"
+#include "safefile.h"
 #include "records.h"
 #include "ui.h"
 
@@ -450,7 +450,7 @@ static void export_plan(struct ui *ui)
 		path = xasprintf("%s/plan-%s-%lld.%s", dir, name, ui->advice.id, ext[i]);
 		err[0] = '\0';
 		if (plan_write(ui->store, &ui->advice, formats[i], &out, err, sizeof(err)) != STATUS_OK ||
-		    private_file_write(path, out.buf, out.len, err, sizeof(err)) != STATUS_OK) {
+		    safefile_write(path, out.buf, out.len, 0600, err, sizeof(err)) != STATUS_OK) {
 			snprintf(ui->status, sizeof(ui->status), "Could not write the plan: %.120s",
 				 err[0] ? err : path);
 			strbuf_done(&out);

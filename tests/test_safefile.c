@@ -1,12 +1,12 @@
 /*
- * test_private_file.c - files about a pupil are written whole, for their
+ * test_safefile.c - files about a pupil are written whole, for their
  * owner only, and never through a link someone left in the folder.
  */
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "harness.h"
-#include "private_file.h"
+#include "safefile.h"
 
 static char *in_tmp(const char *name)
 {
@@ -38,12 +38,12 @@ TEST(new_and_replaced_files_are_private)
 	mode_t old = umask(0);
 	FILE *f;
 
-	CHECK_INT(private_file_write(path, "one\n", 4, err, sizeof(err)), STATUS_OK);
+	CHECK_INT(safefile_write(path, "one\n", 4, 0600, err, sizeof(err)), STATUS_OK);
 	umask(old);
 	CHECK(stat(path, &st) == 0 && (st.st_mode & 0777) == 0600);
 	/* An old file anyone could read is replaced by a private one. */
 	chmod(path, 0644);
-	CHECK_INT(private_file_write(path, "two\n", 4, err, sizeof(err)), STATUS_OK);
+	CHECK_INT(safefile_write(path, "two\n", 4, 0600, err, sizeof(err)), STATUS_OK);
 	CHECK(stat(path, &st) == 0 && (st.st_mode & 0777) == 0600);
 	got = read_all(path);
 	CHECK_STR(got, "two\n");
@@ -59,7 +59,7 @@ TEST(new_and_replaced_files_are_private)
 		}
 		unlink(path);
 		CHECK_INT(symlink(target, path), 0);
-		CHECK_INT(private_file_write(path, "mine\n", 5, err, sizeof(err)), STATUS_OK);
+		CHECK_INT(safefile_write(path, "mine\n", 5, 0600, err, sizeof(err)), STATUS_OK);
 		got = read_all(target);
 		CHECK_STR(got, "theirs\n");
 		free(got);
@@ -76,13 +76,13 @@ TEST(what_cannot_be_written_is_named)
 	char *dir = in_tmp("folder"), err[300] = "";
 
 	mkdir(dir, 0700);
-	CHECK_INT(private_file_write(dir, "x", 1, err, sizeof(err)), STATUS_IO);
+	CHECK_INT(safefile_write(dir, "x", 1, 0600, err, sizeof(err)), STATUS_IO);
 	CHECK_CONTAINS(err, dir);
 	rmdir(dir);
 	{
 		char *missing = xasprintf("%s/no/such/folder/plan.md", dir);
 
-		CHECK_INT(private_file_write(missing, "x", 1, err, sizeof(err)), STATUS_IO);
+		CHECK_INT(safefile_write(missing, "x", 1, 0600, err, sizeof(err)), STATUS_IO);
 		CHECK_CONTAINS(err, missing);
 		free(missing);
 	}
