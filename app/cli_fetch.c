@@ -91,7 +91,7 @@ int cli_fetch(int argc, char **argv)
 				o.http.stall_timeout = n;
 		}
 	}
-	if (!rc) {
+	if (!rc && !cli_parse_only) {
 		o.to = to ? to : (to = fetch_default_folder());
 		o.only = only;
 		o.http.progress = isatty(STDERR_FILENO) && !o.dry_run;

@@ -117,6 +117,8 @@ int cli_keygen(int argc, char **argv)
 		return cli_usage_error("keygen", "say where the keys go: --out PREFIX");
 	if (none && pass_file)
 		return cli_usage_error("keygen", "--no-passphrase and --passphrase-file disagree");
+	if (cli_parse_only)
+		return 0;
 	key_path = xasprintf("%s.key", prefix);
 	pub_path = xasprintf("%s.pub", prefix);
 	if (!force && (stat(key_path, &st) == 0 || stat(pub_path, &st) == 0)) {
@@ -253,6 +255,10 @@ int cli_publish(int argc, char **argv)
 		free(drops);
 		return cli_usage_error("publish", "name the secret key (--key) and the folder to "
 				       "publish into (--out)");
+	}
+	if (cli_parse_only) {
+		free(drops);
+		return 0;
 	}
 	o.allow_drop = drops;
 	signal(SIGXFSZ, SIG_IGN);	/* a file-size limit is a write error, not death */

@@ -152,6 +152,10 @@ int cli_update(int argc, char **argv)
 			rc = set(&given, name, v, "the command line") ? EXIT_USAGE : 0;
 		}
 	}
+	if (cli_parse_only) {
+		settings_free(&given);
+		return rc;
+	}
 	if (!rc && read_settings(config && *config ? config : DEFAULT_UPDATE_CONFIG,
 				 config_given || (config && *config), &u))
 		rc = 1;
