@@ -39,6 +39,8 @@
 #include "pack.h"
 #include "store.h"
 #include "textfile.h"
+#include "store_gtfs.h"
+#include "transit_save.h"
 
 static volatile sig_atomic_t interrupted, placing;
 /* The temporary store and the files SQLite keeps beside it, removed by on_signal(). */
@@ -428,6 +430,28 @@ static enum status import_one(struct run_state *st, const char *path, int fd, in
 	return rc;
 }
 
+/*
+ * The timetable step (transit_save.h): in every build, and in an import
+ * that brought timetables. Its rejections count with the files'.
+ */
+static enum status timetable_step(struct run_state *st, int always)
+{
+	const struct build_options *o = st->o;
+	struct transit_save_report report;
+	enum status rc;
+
+	if (!always && !store_gtfs_touched(st->store))
+		return STATUS_OK;
+	rc = transit_save(st->store, o->out_stream, o->err_stream, o->quiet, &report);
+	if (rc != STATUS_OK) {
+		fprintf(o->err_stream, "careers: %s\n", store_errmsg(st->store));
+		return rc;
+	}
+	st->rows_loaded -= report.rejected < st->rows_loaded ? report.rejected : st->rows_loaded;
+	st->rows_rejected += report.rejected;
+	return STATUS_OK;
+}
+
 /* --- careers build ------------------------------------------------------------------ */
 
 /* Remove "<out>.building-<pid>" files whose process is gone. */
@@ -598,6 +622,8 @@ enum status build_store(const struct build_options *o)
 		fprintf(o->err_stream, "careers: %s\n", store_errmsg(store));
 	if (rc == STATUS_OK && (rc = pack_save(store)) != STATUS_OK)
 		fprintf(o->err_stream, "careers: %s\n", store_errmsg(store));
+	if (rc == STATUS_OK)
+		rc = timetable_step(&st, 1);
 	if (rc == STATUS_OK && (rc = store_commit(store)) != STATUS_OK)
 		fprintf(o->err_stream, "careers: %s\n", store_errmsg(store));
 	store_close(store);
@@ -692,6 +718,8 @@ enum status build_import(const struct build_options *o)
 		fprintf(o->err_stream, "careers: %s\n", store_errmsg(store));
 	if (rc == STATUS_OK && (rc = pack_save(store)) != STATUS_OK)
 		fprintf(o->err_stream, "careers: %s\n", store_errmsg(store));
+	if (rc == STATUS_OK)
+		rc = timetable_step(&st, 0);
 	if (rc == STATUS_OK && (rc = store_commit(store)) != STATUS_OK)
 		fprintf(o->err_stream, "careers: %s\n", store_errmsg(store));
 	if (rc != STATUS_OK) {

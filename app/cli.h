@@ -95,8 +95,11 @@
 	  "Lists every format with its name, how files are recognised, and its licence.\n") \
 	_(search, cli_search, "the options that fit a learner, ranked and explained", \
 	  "careers search [--db FILE] [--year N | --age N] [--postcode PC] [--within MILES]\n" \
+	  "       [--travel bus|none] [--within-minutes N] [--arrive-by HH:MM]\n" \
+	  "       [--walk-metres M] [--walk-speed KMH] [--change-minutes N]\n" \
 	  "       [--interest NAME]... [--riasec CODE] [--kind KIND]... [--level N]\n" \
-	  "       [--text WORDS] [--today DATE] [--limit N] [--sort relevance|distance|start|pay]\n" \
+	  "       [--text WORDS] [--today DATE] [--limit N]\n" \
+	  "       [--sort relevance|distance|start|pay|travel]\n" \
 	  "       [--format text|json|csv] [--show-all] [--not-for-me KIND:ID]... [--links]\n" \
 	  "       [--explain]", \
 	  "Finds careers, courses, sixth forms and colleges, apprenticeships, vacancies and\n" \
@@ -105,6 +108,15 @@
 	  "  --age N           age, for someone who has left school (16 to 25)\n" \
 	  "  --postcode PC     full postcode or district, any case or spacing (dn13bu, DN1)\n" \
 	  "  --within MILES    travel radius (default 10), or \"anywhere\"\n" \
+	  "  --travel bus      journeys by bus from the postcode, from the bus timetables in\n" \
+	  "                    the store, arriving by 09:00 on a normal school day (the next\n" \
+	  "                    weekday from --today that is not a bank holiday or taken off\n" \
+	  "                    in the timetables); none (the default): miles only\n" \
+	  "  --within-minutes N  by bus: only places N minutes or less door to door\n" \
+	  "  --arrive-by HH:MM   by bus: be there by then (default 09:00)\n" \
+	  "  --walk-metres M   by bus: walk up to M metres to and from stops (default 1000)\n" \
+	  "  --walk-speed KMH  by bus: walking speed (default 4.8)\n" \
+	  "  --change-minutes N  by bus: the least time to change buses (default 3)\n" \
 	  "  --interest NAME   an interest area (see `careers interests`); repeat for more\n" \
 	  "  --riasec CODE     quiz result: letters such as SAI, or six scores R,I,A,S,E,C\n" \
 	  "  --kind KIND       career, course, school, apprenticeship, vacancy, university\n" \

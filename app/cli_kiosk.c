@@ -82,6 +82,7 @@ static int apply_config(const char *config_given, int theme_given, struct kiosk_
 	}
 	if (config->theme >= 0 && !theme_given)
 		o->theme = (enum theme)config->theme;
+	o->travel = config->travel;
 	if (!theme_given && getenv("NO_COLOR") && getenv("NO_COLOR")[0])
 		o->theme = THEME_PLAIN;
 	return 0;

@@ -8,6 +8,7 @@
  * "url", ...}]}. New fields may be added; these are not renamed.
  */
 #include <ctype.h>
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,6 +32,7 @@ struct search_args {
 	int interest_word_count;
 	const char *riasec_text;
 	char today_text[11];
+	int travel_given;		/* --travel said bus or none */
 };
 
 static const char kinds_list[] = "career, course, school, apprenticeship, vacancy, university";
@@ -158,7 +160,7 @@ static int parse_args(struct search_args *a, int argc, char **argv)
 
 			if (s < 0)
 				return cli_usage_error("search", "--sort \"%s\": choose from relevance, "
-						       "distance, start, pay", v);
+						       "distance, start, pay, travel", v);
 			p->sort = (enum match_sort)s;
 		} else if (cli_is(&args, "format")) {
 			if (strcmp(v, "text") == 0)
@@ -170,6 +172,45 @@ static int parse_args(struct search_args *a, int argc, char **argv)
 			else
 				return cli_usage_error("search", "--format \"%s\": choose from text, "
 						       "json, csv", v);
+		} else if (cli_is(&args, "travel")) {
+			int m = travel_mode_parse(v);
+
+			if (m < 0)
+				return cli_usage_error("search", "--travel \"%s\": choose from bus, none", v);
+			p->travel.mode = (enum travel_mode)m;
+			a->travel_given = 1;
+		} else if (cli_is(&args, "within-minutes")) {
+			if (!parse_int(v, &n) || n < 5 || n > 240)
+				return cli_usage_error("search", "--within-minutes \"%s\": give a number of "
+						       "minutes door to door, 5 to 240", v);
+			p->travel.within_minutes = (int)n;
+		} else if (cli_is(&args, "arrive-by")) {
+			int at = travel_parse_clock(v);
+
+			if (at < 0)
+				return cli_usage_error("search", "--arrive-by \"%s\": give a time of day "
+						       "such as 09:00", v);
+			p->travel.arrive_by = at;
+		} else if (cli_is(&args, "walk-metres")) {
+			if (!parse_int(v, &n) || n < 0 || n > 5000)
+				return cli_usage_error("search", "--walk-metres \"%s\": give how far one "
+						       "would walk to or from a stop, 0 to 5000 metres", v);
+			p->travel.settings.walk_metres = (int)n;
+			if (p->travel.settings.walk_alone_metres < 2 * (int)n)
+				p->travel.settings.walk_alone_metres = 2 * (int)n;
+		} else if (cli_is(&args, "walk-speed")) {
+			char *end;
+			double kmh = strtod(v, &end);
+
+			if (end == v || *end || !(kmh >= 1 && kmh <= 10))
+				return cli_usage_error("search", "--walk-speed \"%s\": give a walking speed "
+						       "in km an hour, 1 to 10", v);
+			p->travel.settings.walk_kmh = kmh;
+		} else if (cli_is(&args, "change-minutes")) {
+			if (!parse_int(v, &n) || n < 0 || n > 60)
+				return cli_usage_error("search", "--change-minutes \"%s\": give the least "
+						       "time to change buses, 0 to 60 minutes", v);
+			p->travel.settings.change_seconds = (int)n * 60;
 		} else if (cli_is(&args, "not-for-me")) {
 			char name[32];
 			const char *colon = strchr(v, ':');
@@ -196,6 +237,14 @@ static int parse_args(struct search_args *a, int argc, char **argv)
 	if (a->year_given && a->age_given)
 		return cli_usage_error("search", "give --year (at school) or --age (left school), "
 				       "not both");
+	/* A limit in minutes, a time to arrive by or sorting by travel mean by bus. */
+	if (p->travel.within_minutes || p->travel.arrive_by != TRAVEL_DEFAULT_ARRIVE_BY ||
+	    p->sort == SORT_TRAVEL) {
+		if (a->travel_given && p->travel.mode == TRAVEL_NONE)
+			return cli_usage_error("search", "--within-minutes, --arrive-by and --sort travel "
+					       "are about travel by bus: leave out --travel none");
+		p->travel.mode = TRAVEL_BUS;
+	}
 	date_iso(p->today, a->today_text);
 	return 0;
 }
@@ -240,7 +289,19 @@ static void describe_query(struct strbuf *out, const struct search_args *a,
 	schoolyear_describe(&l->stage, who, sizeof(who));
 	date_short(p->today, today);
 	strbuf_printf(out, "%s, on %s", who, today);
-	if (l->place.found) {
+	if (l->place.found && l->travel.used) {
+		char by[8];
+
+		travel_clock(p->travel.arrive_by, by);
+		if (p->travel.within_minutes)
+			strbuf_printf(out, ", within %d min by bus of %s", p->travel.within_minutes,
+				      l->place.label);
+		else if (p->radius > 0)
+			strbuf_printf(out, ", within %g miles of %s", p->radius, l->place.label);
+		else
+			strbuf_printf(out, ", anywhere (from %s)", l->place.label);
+		strbuf_printf(out, ", arriving by %s on %s", by, l->travel.day_words);
+	} else if (l->place.found) {
 		if (p->radius > 0)
 			strbuf_printf(out, ", within %g miles of %s", p->radius, l->place.label);
 		else
@@ -282,7 +343,7 @@ static const char *availability_words(const struct match_result *r, char *buf, s
 }
 
 static void text_result(struct strbuf *out, size_t n, const struct match_result *r, int explain,
-			const char *indent)
+			const char *indent, int arrive_by)
 {
 	char buf[64];
 	int i;
@@ -296,6 +357,10 @@ static void text_result(struct strbuf *out, size_t n, const struct match_result 
 		strbuf_printf(out, "%s | ", r->where);
 	if (!isnan(r->distance))
 		strbuf_printf(out, "%.1f miles | ", r->distance);
+	if (r->travel.applies) {
+		travel_brief(&r->travel, arrive_by, buf, sizeof(buf));
+		strbuf_printf(out, "%s | ", buf);
+	}
 	if (!isnan(r->level) && r->level >= 0)
 		strbuf_printf(out, "level %g | ", r->level);
 	strbuf_printf(out, "%s | score %.1f\n", availability_words(r, buf, sizeof(buf)), r->score);
@@ -308,6 +373,55 @@ static void text_result(struct strbuf *out, size_t n, const struct match_result 
 }
 
 static void json_result(struct strbuf *out, const struct match_result *r, const char *indent);
+
+/* {"mode": "bus"|"walk", "minutes", "changes", "walk_minutes", "depart", "arrive"} or null. */
+static void json_travel(struct strbuf *out, const struct travel_answer *t)
+{
+	char depart[8], arrive[8];
+
+	if (!t->found) {
+		strbuf_puts(out, "null");
+		return;
+	}
+	travel_clock(t->depart, depart);
+	travel_clock(t->arrive, arrive);
+	strbuf_printf(out, "{\"mode\": \"%s\", \"minutes\": %d, \"changes\": %d, "
+		      "\"walk_minutes\": %d, \"depart\": \"%s\", \"arrive\": \"%s\"}",
+		      t->walk_only ? "walk" : "bus", t->minutes, t->changes, t->walk_minutes, depart,
+		      arrive);
+}
+
+/* What the journeys were worked out for: {"asked", "used", "day", "arrive_by", "valid_to", "note"}. */
+static void json_travel_info(struct strbuf *out, const struct travel_info *t,
+			     const struct travel_request *req)
+{
+	char iso[11], by[8];
+
+	travel_clock(req->arrive_by, by);
+	strbuf_printf(out, "{\"mode\": \"%s\", \"used\": %s, \"day\": ",
+		      travel_mode_name(req->mode), t->used ? "true" : "false");
+	if (t->used) {
+		date_iso(t->day, iso);
+		format_json_string(out, iso);
+	} else {
+		strbuf_puts(out, "null");
+	}
+	strbuf_printf(out, ", \"arrive_by\": \"%s\", \"within_minutes\": ", by);
+	if (req->within_minutes)
+		strbuf_printf(out, "%d", req->within_minutes);
+	else
+		strbuf_puts(out, "null");
+	strbuf_puts(out, ", \"timetables_valid_to\": ");
+	if (t->valid_to != LONG_MIN) {
+		date_iso(date_from_days(t->valid_to), iso);
+		format_json_string(out, iso);
+	} else {
+		strbuf_puts(out, "null");
+	}
+	strbuf_puts(out, ", \"note\": ");
+	format_json_string(out, t->note[0] ? t->note : NULL);
+	strbuf_puts(out, "}");
+}
 
 static void json_results(struct strbuf *out, const struct match_result *results, size_t count,
 			 const char *indent)
@@ -369,6 +483,8 @@ static void json_result(struct strbuf *out, const struct match_result *r, const 
 	}
 	strbuf_puts(out, "], \"url\": ");
 	format_json_string(out, r->url[0] ? r->url : NULL);
+	strbuf_puts(out, ", \"travel\": ");
+	json_travel(out, &r->travel);
 	strbuf_puts(out, "}");
 }
 
@@ -464,6 +580,9 @@ static void csv_result(struct strbuf *out, const struct match_result *r)
 	}
 	strbuf_putc(out, ',');
 	format_csv_field(out, r->url);
+	strbuf_putc(out, ',');
+	if (r->travel.found)
+		strbuf_printf(out, "%d", r->travel.minutes);
 	strbuf_puts(out, "\r\n");
 }
 
@@ -491,7 +610,8 @@ static void print_links(struct strbuf *out, struct store *s, const struct search
 		strbuf_printf(out, "        %s near you:\n", r->kind == OPTION_CAREER ?
 			      "ways in" : "vacancies and careers");
 		for (i = 0; i < links.count; i++)
-			text_result(out, i + 1, &links.results[i], 0, "        ");
+			text_result(out, i + 1, &links.results[i], 0, "        ",
+				    a->profile.travel.arrive_by);
 	}
 	match_list_done(&links);
 }
@@ -530,6 +650,8 @@ int cli_search(int argc, char **argv)
 		json_query(&out, &a, &l, s);
 		strbuf_printf(&out, ",\n \"note\": ");
 		format_json_string(&out, l.place.note[0] ? l.place.note : NULL);
+		strbuf_puts(&out, ",\n \"travel\": ");
+		json_travel_info(&out, &l.travel, &a.profile.travel);
 		strbuf_printf(&out, ",\n \"total\": %zu, \"hidden_not_for_age\": %zu,\n \"results\": [",
 			      l.total, l.hidden_not_for_age);
 		for (i = 0; i < l.count; i++) {
@@ -545,13 +667,21 @@ int cli_search(int argc, char **argv)
 		strbuf_printf(&out, "%s]}\n", l.count ? "\n " : "");
 	} else if (a.format == OUTPUT_CSV) {
 		strbuf_puts(&out, "kind,id,ref,title,where,distance_miles,level,starts,availability,"
-				  "available_from,score,reasons,url\r\n");
+				  "available_from,score,reasons,url,travel_minutes\r\n");
 		for (i = 0; i < l.count; i++)
 			csv_result(&out, &l.results[i]);
 	} else {
 		describe_query(&out, &a, &l, s);
 		if (l.place.note[0])
 			strbuf_printf(&out, "Note: %s.\n", l.place.note);
+		if (l.travel.note[0])
+			strbuf_printf(&out, "Note: %s.\n", l.travel.note);
+		if (l.travel.used && l.travel.valid_to != LONG_MIN) {
+			char to[16];
+
+			date_short(date_from_days(l.travel.valid_to), to);
+			strbuf_printf(&out, "Bus times from the timetables valid to %s.\n", to);
+		}
 		if (a.explain)
 			strbuf_puts(&out, "Score = 100 x (0.45 x interest + 0.25 x distance + 0.15 x "
 					  "level + 0.15 x timing), each part from 0 to 1.\n");
@@ -563,13 +693,17 @@ int cli_search(int argc, char **argv)
 				      l.hidden_not_for_age);
 		strbuf_puts(&out, "\n\n");
 		for (i = 0; i < l.count; i++) {
-			text_result(&out, i + 1, &l.results[i], a.explain, "");
+			text_result(&out, i + 1, &l.results[i], a.explain, "",
+				    a.profile.travel.arrive_by);
 			if (a.links)
 				print_links(&out, s, &a, &l.results[i], 0);
 		}
 		if (!l.count)
-			strbuf_puts(&out, "Nothing matches. Try a bigger distance (--within), fewer "
-					  "interests, or --show-all.\n");
+			strbuf_puts(&out, l.travel.used && a.profile.travel.within_minutes ?
+				    "Nothing matches. Try more minutes (--within-minutes), fewer "
+				    "interests, or --show-all.\n" :
+				    "Nothing matches. Try a bigger distance (--within), fewer "
+				    "interests, or --show-all.\n");
 	}
 	fwrite(out.buf, 1, out.len, stdout);
 	strbuf_done(&out);

@@ -4,15 +4,36 @@
  * Also what plain `careers` prints until the kiosk exists: a summary of
  * the store's contents followed by its sources.
  */
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "cli.h"
 #include "store.h"
+#include "store_gtfs.h"
+#include "travel.h"
+
+/* A timetable feed's feed_info.txt: the days its timetables are good for. */
+static void print_feed_dates(struct store *store, const struct store_source_info *s)
+{
+	char start[11], end[11], from[16], to[16];
+	struct civil_date d;
+
+	if (strcmp(s->format, "gtfs-feed-info") != 0 ||
+	    store_gtfs_feed_dates(store, s->id, start, end) != STATUS_OK)
+		return;
+	if (start[0] && date_parse(start, &d))
+		date_short(d, from);
+	if (end[0] && date_parse(end, &d))
+		date_short(d, to);
+	if (start[0] && end[0])
+		printf("  timetables:  valid %s to %s\n", from, to);
+	else if (end[0])
+		printf("  timetables:  valid to %s\n", to);
+}
 
 static int print_source(void *ctx, const struct store_source_info *s)
 {
-	(void)ctx;
 	printf("%s%s%s%s\n", s->path, s->member ? ": " : "", s->member ? s->member : "",
 	       s->is_sample ? "  [SAMPLE: written by the careers project]" : "");
 	if (s->failed) {
@@ -31,6 +52,7 @@ static int print_source(void *ctx, const struct store_source_info *s)
 	if (s->origin_url)
 		printf("  fetched:     %s from %s\n", s->fetched_at ? s->fetched_at : "(time unknown)",
 		       s->origin_url);
+	print_feed_dates(ctx, s);
 	printf("  rows:        %lld read, %lld loaded, %lld rejected\n", s->rows_read,
 	       s->rows_loaded, s->rows_rejected);
 	if (s->rows_read > s->rows_loaded + s->rows_rejected)
@@ -52,6 +74,21 @@ static int print_rejection(void *ctx, const struct store_rejection_info *r)
 	return 0;
 }
 
+/* "bus timetables: 1 feed, 9,812 stops, ... valid to 31 Dec 2027". */
+static void print_timetable(struct store *s)
+{
+	struct transit_summary t;
+	char to[16] = "";
+	int present;
+
+	if (travel_timetable_summary(s, &t, &present) != STATUS_OK || !present)
+		return;
+	if (t.last_day != LONG_MIN)
+		date_short(date_from_days(t.last_day), to);
+	printf("  bus timetables: %zu feed%s, %zu stops, %zu trips%s%s\n", t.feeds,
+	       t.feeds == 1 ? "" : "s", t.stops, t.trips, to[0] ? ", valid to " : "", to);
+}
+
 static void print_counts(struct store *s)
 {
 	struct store_counts c;
@@ -67,8 +104,10 @@ static void print_counts(struct store *s)
 	       c.schools, c.colleges, c.universities, c.training_providers);
 	printf("  %lld postcodes, %lld postcode districts, %lld labour-market figures\n",
 	       c.postcodes, c.outcodes, c.figures);
-	printf("  from %lld files%s; %lld rows were rejected\n\n", c.sources,
+	printf("  from %lld files%s; %lld rows were rejected\n", c.sources,
 	       c.samples ? " (some are samples written by the careers project)" : "", c.rejected);
+	print_timetable(s);
+	printf("\n");
 }
 
 int cli_sources(int argc, char **argv)
@@ -109,7 +148,7 @@ int cli_sources(int argc, char **argv)
 	} else {
 		if (summary)
 			print_counts(s);
-		rc = store_each_source(s, print_source, NULL);
+		rc = store_each_source(s, print_source, s);
 	}
 	if (rc != STATUS_OK)
 		fprintf(stderr, "careers: %s\n", store_errmsg(s));

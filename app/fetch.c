@@ -221,8 +221,9 @@ static void read_part_info(const char *path, struct part_info *p)
 	memset(p, 0, sizeof(*p));
 	if (!f)
 		return;
-	if (fgets(p->url, sizeof(p->url), f) && fgets(p->etag, sizeof(p->etag), f))
-		fgets(p->last_modified, sizeof(p->last_modified), f);
+	if (!fgets(p->url, sizeof(p->url), f) || !fgets(p->etag, sizeof(p->etag), f) ||
+	    !fgets(p->last_modified, sizeof(p->last_modified), f))
+		p->last_modified[0] = '\0';
 	fclose(f);
 	p->url[strcspn(p->url, "\n")] = '\0';
 	p->etag[strcspn(p->etag, "\n")] = '\0';

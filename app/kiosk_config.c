@@ -65,6 +65,20 @@ static int number_in(const char *s, int lo, int hi, int *out)
 	return 1;
 }
 
+/* A number such as 4.8 in [lo, hi]: 1 and *out, else 0. */
+static int decimal_in(const char *s, double lo, double hi, double *out)
+{
+	char *end;
+	double v;
+
+	errno = 0;
+	v = strtod(s, &end);
+	if (end == s || *end || errno || !(v >= lo && v <= hi))
+		return 0;
+	*out = v;
+	return 1;
+}
+
 enum status kiosk_config_parse(FILE *f, const char *name, struct kiosk_config *c, char *err,
 			       size_t errlen)
 {
@@ -73,6 +87,7 @@ enum status kiosk_config_parse(FILE *f, const char *name, struct kiosk_config *c
 
 	memset(c, 0, sizeof(*c));
 	c->theme = -1;
+	transit_settings_init(&c->travel);
 	settings_line_init(l);
 #define BAD(...) do { \
 		int n_ = snprintf(err, errlen, "%s:%lu: ", name, l->number); \
@@ -116,9 +131,25 @@ enum status kiosk_config_parse(FILE *f, const char *name, struct kiosk_config *c
 		} else if (strcmp(key, "theme") == 0) {
 			if ((c->theme = kiosk_theme_parse(value)) < 0)
 				BAD("theme must be colour, contrast or plain");
+		} else if (strcmp(key, "travel_walk_metres") == 0) {
+			if (!number_in(value, 0, 5000, &c->travel.walk_metres))
+				BAD("travel_walk_metres must be 0 to 5000 (metres)");
+			else if (c->travel.walk_alone_metres < 2 * c->travel.walk_metres)
+				c->travel.walk_alone_metres = 2 * c->travel.walk_metres;
+		} else if (strcmp(key, "travel_walk_kmh") == 0) {
+			if (!decimal_in(value, 1, 10, &c->travel.walk_kmh))
+				BAD("travel_walk_kmh must be 1 to 10 (km an hour)");
+		} else if (strcmp(key, "travel_change_minutes") == 0) {
+			int minutes;
+
+			if (!number_in(value, 0, 60, &minutes))
+				BAD("travel_change_minutes must be 0 to 60 (minutes)");
+			else
+				c->travel.change_seconds = minutes * 60;
 		} else {
-			BAD("unknown setting \"%.60s\" (expected pin_hash, idle_seconds, theme or "
-			    "records_retention_days)", key);
+			BAD("unknown setting \"%.60s\" (expected pin_hash, idle_seconds, theme, "
+			    "records_retention_days, travel_walk_metres, travel_walk_kmh or "
+			    "travel_change_minutes)", key);
 		}
 	}
 #undef BAD

@@ -8,6 +8,10 @@
  *	theme = colour             colour, contrast or plain
  *	records_retention_days = 365   adviser sessions kept this long after
  *	                           their last change
+ *	travel_walk_metres = 1000  journeys by bus: the longest walk to or from a
+ *	                           stop (0-5000; walking the whole way: twice it)
+ *	travel_walk_kmh = 4.8      walking speed (1-10)
+ *	travel_change_minutes = 3  the least time to change buses (0-60)
  *
  * Blank lines and lines starting with '#' (of any length) are ignored. A
  * line that is not one of these settings, or a value out of range, is an
@@ -22,6 +26,7 @@
 #include <stdio.h>
 
 #include "status.h"
+#include "transit.h"
 
 /* Themes, in the order of the UI's enum theme. */
 enum { KIOSK_THEME_COLOUR, KIOSK_THEME_CONTRAST, KIOSK_THEME_PLAIN };
@@ -31,6 +36,7 @@ struct kiosk_config {
 	int idle_seconds;	/* 10-3600; 0 when not set */
 	int theme;		/* KIOSK_THEME_*, or -1 when not set */
 	int retention_days;	/* 1-36500; 0 when not set */
+	struct transit_settings travel;	/* walking and changing, for journeys by bus */
 };
 
 /* "colour" (or "color"), "contrast" ("high-contrast"), "plain" ("mono"): a KIOSK_THEME_*, or -1. */

@@ -44,6 +44,7 @@
 #include "match.h"
 
 #include <ctype.h>
+#include <limits.h>
 #include <math.h>
 #include <pthread.h>
 #include <stdarg.h>
@@ -162,6 +163,7 @@ void match_profile_init(struct match_profile *p)
 	p->level = NAN;
 	p->sort = SORT_RELEVANCE;
 	p->limit = 20;
+	travel_request_init(&p->travel);
 }
 
 /* --- interests ------------------------------------------------------------------- */
@@ -304,6 +306,7 @@ struct hit {
 	const struct pack_entry *e;
 	double score, distance;
 	int32_t start_key;		/* for SORT_START: day, INT32_MIN now, INT32_MAX unknown */
+	int travel_minutes;		/* for SORT_TRAVEL: by bus, INT_MAX when no journey */
 	unsigned char kind;
 };
 
@@ -353,6 +356,7 @@ struct run {
 	int link_area_count;
 	char link_stems[LINK_STEMS][5];		/* the career's title words, first 4 letters */
 	int link_stem_count;
+	const struct travel_plan *travel;	/* by bus: every journey from the learner's place */
 };
 
 /* One option being looked at: its packed facts. */
@@ -566,6 +570,28 @@ static double distance_to(const struct run *run, const struct pack_entry *e)
 	return d;
 }
 
+/*
+ * By bus (travel.h): the journey in words, and with a limit in minutes,
+ * the distance fit in minutes (1 - minutes / limit) instead of miles.
+ */
+static void travel_reason(struct run *run, struct match_result *r)
+{
+	const struct travel_request *t = &run->p->travel;
+	char words[96];
+
+	if (!run->travel || !r->travel.applies)
+		return;
+	if (t->within_minutes > 0 && r->travel.found) {
+		r->fit.distance = 1 - (double)r->travel.minutes / t->within_minutes;
+		if (r->fit.distance < 0.05)
+			r->fit.distance = 0.05;
+	}
+	if (!run->explain)
+		return;
+	travel_summary(&r->travel, t->arrive_by, words, sizeof(words));
+	add_reason(run, r, "%s", words);
+}
+
 /* r->distance already measured: NAN for no place, INFINITY for 100 miles or more. */
 static void distance_part(struct run *run, const struct cand *c, struct match_result *r)
 {
@@ -575,6 +601,7 @@ static void distance_part(struct run *run, const struct cand *c, struct match_re
 	}
 	if (isinf(r->distance)) {
 		r->fit.distance = 0.1;
+		travel_reason(run, r);
 		return;
 	}
 	(void)c;
@@ -585,6 +612,7 @@ static void distance_part(struct run *run, const struct cand *c, struct match_re
 	if (r->fit.distance < 0.05)
 		r->fit.distance = 0.05;
 	add_reason(run, r, "%.1f miles from %s", r->distance, run->out->place.label);
+	travel_reason(run, r);
 }
 
 /* The learner's next step: the levels that suit best now. */
@@ -1038,6 +1066,10 @@ static int compare_hits(const struct run *run, const struct hit *a, const struct
 		if (x != y)
 			return x > y ? -1 : 1;
 		break;
+	case SORT_TRAVEL:
+		if (a->travel_minutes != b->travel_minutes)
+			return a->travel_minutes < b->travel_minutes ? -1 : 1;
+		break;
 	case SORT_RELEVANCE:
 		break;
 	}
@@ -1169,6 +1201,21 @@ static int compare_for_qsort(const void *a, const void *b)
 }
 
 /*
+ * By bus: an option's journey, the best of its places (travel.h). 0 when
+ * it is further than the learner asked (or no bus gets there in time).
+ */
+static int travel_part(const struct run *run, const struct pack_entry *e, struct travel_answer *out)
+{
+	int limit = run->p->travel.within_minutes;
+
+	memset(out, 0, sizeof(*out));
+	if (!run->travel || isnan(e->lat))
+		return 1;		/* careers, and courses with no place: no journey to make */
+	travel_plan_entry(run->travel, e, out, NULL);
+	return limit <= 0 || (out->found && out->minutes <= limit);
+}
+
+/*
  * Look at one option that the cheap filters let through; keep it if it is
  * for this learner.
  */
@@ -1213,6 +1260,8 @@ static void look_at(struct run *run, enum option_kind kind, const struct pack_en
 	/* Only the fields scoring reads need a start; the words come later. */
 	r.reason_count = 0;
 	r.brief[0] = '\0';
+	if (!travel_part(run, e, &r.travel))
+		return;
 	if (!score(run, &c, &r, distance, &t))
 		return;
 	h.e = e;
@@ -1221,6 +1270,7 @@ static void look_at(struct run *run, enum option_kind kind, const struct pack_en
 	if (run->link_stem_count && shares_stem(run, c.title))
 		h.score += LINK_CLOSE_BONUS;
 	h.distance = r.distance;
+	h.travel_minutes = r.travel.found ? r.travel.minutes : INT_MAX;
 	/* Sorting by start: now first, then by the date they could start, unknown last. */
 	h.start_key = 0;
 	if (run->p->sort == SORT_START)
@@ -1338,6 +1388,7 @@ static enum status explain(struct run *run, const struct hit *h, struct match_re
 
 	memset(r, 0, sizeof(*r));
 	run->explain = 1;
+	travel_part(run, h->e, &r->travel);
 	score(run, &c, r, isinf(h->distance) ? distance_to(run, h->e) : h->distance, NULL);
 	run->explain = 0;
 	r->title = xstrdup(c.title);
@@ -1419,6 +1470,28 @@ static void run_done(struct run *run)
 		free(run->text_hits[k]);
 	free(run->excluded);
 	tally_done(&run->own);
+}
+
+/*
+ * By bus: the journeys from the learner's place (travel.h). With a limit
+ * in minutes, the miles box becomes as far as anything goes in that time
+ * (90 mph); without a plan (no timetable covers the place) miles rule as
+ * ever, and out->travel.note says why.
+ */
+static enum status start_travel(struct run *run, struct store *s, const struct match_profile *p,
+				struct match_list *out, char *err, size_t errlen)
+{
+	enum status rc = travel_plan_get(s, &p->travel, run->place,
+					 out->place.approximate || !p->place_is_full,
+					 out->place.label, p->today, &run->travel, &out->travel);
+
+	if (rc != STATUS_OK) {
+		snprintf(err, errlen, "%s", store_errmsg(s));
+		return rc;
+	}
+	if (run->travel && p->travel.within_minutes > 0)
+		run->radius = 1.5 * p->travel.within_minutes;
+	return STATUS_OK;
 }
 
 static enum status start_run(struct run *run, struct store *s, const struct match_profile *p,
@@ -1530,6 +1603,8 @@ static enum status start_run(struct run *run, struct store *s, const struct matc
 		run->use_place = 1;
 		run->place = out->place.point;
 		run->cos_place = geo_cos_lat(run->place);
+		if ((rc = start_travel(run, s, p, out, err, errlen)) != STATUS_OK)
+			return rc;
 		if (run->radius > 0) {
 			run->use_box = 1;
 			geo_box(run->place, run->radius, &run->min_lat, &run->max_lat, &run->min_lon,
@@ -1919,6 +1994,34 @@ enum status match_these(struct store *s, const struct match_profile *p,
 	rc = run_these(s, p, items, count, out, err, errlen);
 	store_read_end(s);
 	return rc;
+}
+
+int match_journey(struct store *s, const struct match_profile *p, enum option_kind kind,
+		  long long id, struct transit_leg *legs, int max, struct travel_answer *answer,
+		  struct travel_info *info)
+{
+	struct match_list out;
+	const struct pack_entry *e;
+	struct run run;
+	char err[256];
+	int n = 0;
+
+	memset(answer, 0, sizeof(*answer));
+	memset(info, 0, sizeof(*info));
+	if (store_read_begin(s) != STATUS_OK)
+		return 0;
+	if (start_run(&run, s, p, &out, err, sizeof(err)) == STATUS_OK && run.travel &&
+	    (e = pack_find(run.pack, kind, id)) && !isnan(e->lat)) {
+		struct geo_point at;
+
+		travel_plan_entry(run.travel, e, answer, &at);
+		n = travel_plan_journey(run.travel, at.lat, at.lon, legs, max);
+	}
+	*info = out.travel;
+	run_done(&run);
+	match_list_done(&out);
+	store_read_end(s);
+	return n;
 }
 
 enum status match_links(struct store *s, const struct match_profile *p, enum option_kind kind,

@@ -25,6 +25,7 @@
 #include "schoolyear.h"
 #include "status.h"
 #include "store.h"
+#include "travel.h"
 
 #define MATCH_MAX_INTERESTS 16
 #define MATCH_MAX_REASONS 8
@@ -48,7 +49,8 @@ enum availability {
 	_(RELEVANCE, "relevance") \
 	_(DISTANCE,  "distance") \
 	_(START,     "start") \
-	_(PAY,       "pay")
+	_(PAY,       "pay") \
+	_(TRAVEL,    "travel")
 
 enum match_sort {
 #define SORT_ENUM(id, name) SORT_##id,
@@ -81,6 +83,7 @@ struct match_profile {
 	enum match_sort sort;
 	int limit;			/* 0: no limit */
 	int per_kind;			/* at most this many of each kind; 0: no limit */
+	struct travel_request travel;	/* by bus: journeys as well as miles (travel.h) */
 };
 
 /* Fill a profile with the defaults: Year 11, today, 10 miles, all kinds. */
@@ -108,6 +111,7 @@ struct match_result {
 	char *reasons[MATCH_MAX_REASONS];	/* owned */
 	int reason_count;
 	char brief[64];			/* the main reason in a few words, for a list row */
+	struct travel_answer travel;	/* by bus (when the search was): the journey */
 };
 
 struct match_place {
@@ -127,6 +131,7 @@ struct match_list {
 	size_t hidden_not_for_age;	/* left out for age */
 	struct match_place place;
 	struct learner_stage stage;
+	struct travel_info travel;	/* by bus: what the journeys were worked out for */
 };
 
 /*
@@ -164,6 +169,16 @@ enum status match_these(struct store *s, const struct match_profile *p,
 enum status match_links(struct store *s, const struct match_profile *p, enum option_kind kind,
 			long long id, int per_kind, struct match_list *out, char *err,
 			size_t errlen);
+
+/*
+ * By bus (p->travel): the journey to one option, leg by leg, to the best of
+ * its places; *answer gets its summary and *info what the journeys were
+ * worked out for (or why there are none). Returns the legs written (0: no
+ * journey, or travel by bus not possible; info->note says why).
+ */
+int match_journey(struct store *s, const struct match_profile *p, enum option_kind kind,
+		  long long id, struct transit_leg *legs, int max, struct travel_answer *answer,
+		  struct travel_info *info);
 
 /* --- interests ----------------------------------------------------------- */
 

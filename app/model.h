@@ -38,7 +38,17 @@
 	_(HE_OUTCOME, he_outcome_rec) \
 	_(SOC2010_OCCUPATION, soc2010_occupation_rec) \
 	_(SOC2010_FIGURE, soc2010_figure_rec) \
-	_(SOC_RELATION, soc_relation_rec)
+	_(SOC_RELATION, soc_relation_rec) \
+	_(GTFS_AGENCY, gtfs_agency_rec) \
+	_(GTFS_STOP, gtfs_stop_rec) \
+	_(GTFS_ROUTE, gtfs_route_rec) \
+	_(GTFS_TRIP, gtfs_trip_rec) \
+	_(GTFS_STOP_TIME, gtfs_stop_time_rec) \
+	_(GTFS_CALENDAR, gtfs_calendar_rec) \
+	_(GTFS_CALENDAR_DATE, gtfs_calendar_date_rec) \
+	_(GTFS_FREQUENCY, gtfs_frequency_rec) \
+	_(GTFS_FEED_INFO, gtfs_feed_info_rec) \
+	_(NAPTAN_STOP, naptan_stop_rec)
 
 enum record_kind {
 #define RECORD_ENUM(id, type) RECORD_##id,
@@ -263,6 +273,80 @@ struct soc2010_figure_rec {
 struct soc_relation_rec {
 	const char *soc2010, *soc2020;
 	double share;		/* 0-1: the part of the SOC 2010 group's jobs */
+};
+
+/*
+ * Timetables (GTFS, as the Bus Open Data Service publishes them). Every
+ * record names its feed: the zip archive (or folder) its file came in, so
+ * the ids of one feed never meet another's. Stop ids are shared: in BODS
+ * feeds they are NaPTAN ATCO codes. `line` is the record's line in its file,
+ * kept so that a reference found wrong only once every file is in (a trip
+ * no trips.txt names) can still be rejected with its file, line and column.
+ * Times are seconds after midnight of the service day (past 24:00:00 for a
+ * trip that runs on after midnight), -1 when not given; dates are ISO.
+ */
+struct gtfs_agency_rec {
+	const char *feed, *agency_id, *name, *url, *timezone, *phone, *noc;
+	unsigned long line;
+};
+
+struct gtfs_stop_rec {
+	const char *feed, *stop_id, *code, *name, *parent_id, *platform;
+	double lat, lon;		/* NAN when the feed leaves them out */
+	int location_type;		/* 0 stop, 1 station, 2 entrance, ... */
+	unsigned long line;
+};
+
+struct gtfs_route_rec {
+	const char *feed, *route_id, *agency_id, *short_name, *long_name;
+	int type;			/* 3 bus, 200 coach, 0 tram, 2 rail, ... */
+	unsigned long line;
+};
+
+struct gtfs_trip_rec {
+	const char *feed, *trip_id, *route_id, *service_id, *headsign, *block_id;
+	const char *vehicle_journey_code;	/* BODS: the TransXChange journey code */
+	int direction;			/* -1 not given */
+	unsigned long line;
+};
+
+struct gtfs_stop_time_rec {
+	const char *feed, *trip_id, *stop_id;
+	long long sequence;
+	int arrival, departure;		/* -1: not a timepoint (worked out between) */
+	int pickup, dropoff;		/* 0 regular, 1 none, 2 phone, 3 ask the driver */
+	unsigned long line;
+};
+
+struct gtfs_calendar_rec {
+	const char *feed, *service_id;
+	unsigned days;			/* bit 0 Monday ... bit 6 Sunday */
+	const char *start_date, *end_date;
+	unsigned long line;
+};
+
+struct gtfs_calendar_date_rec {
+	const char *feed, *service_id, *date;
+	int exception_type;		/* 1 added, 2 removed */
+	unsigned long line;
+};
+
+struct gtfs_frequency_rec {
+	const char *feed, *trip_id;
+	int start, end, headway;	/* seconds */
+	int exact;			/* 1: runs exactly every headway from start */
+	unsigned long line;
+};
+
+struct gtfs_feed_info_rec {
+	const char *feed, *publisher, *url, *lang, *version, *start_date, *end_date;
+	unsigned long line;
+};
+
+/* A stop in NaPTAN: where it is, for feeds that leave a stop's place out. */
+struct naptan_stop_rec {
+	const char *atco, *naptan_code, *name, *indicator, *street, *locality, *status;
+	double lat, lon;
 };
 
 #endif

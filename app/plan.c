@@ -347,6 +347,9 @@ static enum status match_self(struct store *s, const struct match_profile *p,
 	q.level = NAN;
 	q.text[0] = '\0';
 	q.sort = SORT_RELEVANCE;
+	/* Getting there by bus is a fact whatever the search was (no limit on it here). */
+	q.travel.mode = TRAVEL_BUS;
+	q.travel.within_minutes = 0;
 	rc = match_these(s, &q, &self, 1, list, err, sizeof(err));
 	if (rc == STATUS_NOT_FOUND && q.place[0]) {
 		/* A place the store no longer knows: start times still count. */
@@ -541,6 +544,19 @@ static void distance_words(double miles, const char *what, char out[PLAN_FACT_LE
 		set(out, "%sunder 0.1 miles away", nearest);
 	else
 		set(out, "%s%.1f miles away", nearest, miles);
+}
+
+/* "32 min by bus, leave 08:05", "12 min walk, leave 08:48", "no bus before 9". */
+static void travel_words(const struct travel_answer *a, int arrive_by, char out[PLAN_FACT_LEN])
+{
+	char leave[8];
+
+	if (!a->found) {
+		travel_brief(a, arrive_by, out, PLAN_FACT_LEN);
+		return;
+	}
+	travel_clock(a->depart, leave);
+	set(out, "%d min %s, leave %s", a->minutes, a->walk_only ? "walk" : "by bus", leave);
 }
 
 static void start_words(const struct match_result *r, char out[PLAN_FACT_LEN])
@@ -946,6 +962,10 @@ enum status plan_facts(struct store *s, const struct match_profile *p, enum opti
 		start_words(r, out->start);
 		distance_words(r ? r->distance : NAN, NULL, out->distance);
 	}
+	if (kind == OPTION_CAREER || kind == OPTION_APPRENTICESHIP)
+		set(out->travel, PLAN_NOT_APPLICABLE);
+	else if (r && r->travel.applies)
+		travel_words(&r->travel, p->travel.arrive_by, out->travel);
 	switch (kind) {
 	case OPTION_CAREER:
 		rc = career_facts(s, p, &c, &t, today, out);
@@ -1439,7 +1459,9 @@ static void write_about(struct store *s, struct writer *w, const struct match_pr
 	strbuf_reset(&sb);
 	if (p->place[0]) {
 		strbuf_printf(&sb, "near %.*s", (int)strcspn(p->place, " "), p->place);
-		if (p->radius > 0)
+		if (p->travel.mode == TRAVEL_BUS && p->travel.within_minutes)
+			strbuf_printf(&sb, ", up to %d minutes away by bus", p->travel.within_minutes);
+		else if (p->radius > 0)
 			strbuf_printf(&sb, ", up to %g miles away", p->radius);
 		else
 			strbuf_puts(&sb, ", any distance away");
@@ -1520,6 +1542,8 @@ static void write_option(struct writer *w, const struct match_profile *p, int n,
 			strbuf_printf(&sb, " (%s)", f->distance);
 		field(w, "Where", sb.buf);
 	}
+	if (strcmp(f->travel, PLAN_NOT_KNOWN) != 0 && strcmp(f->travel, PLAN_NOT_APPLICABLE) != 0)
+		field(w, "Getting there", f->travel);
 	field(w, "When you could start", f->start);
 	item_begin(w);
 	label_only(w, "Why it was suggested");

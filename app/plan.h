@@ -61,6 +61,10 @@
  *	cost		  the cost as the provider words it when short,
  *			  else the cost in pounds ("free" for £0)
  *	distance, start	  from the pupil's place; the start they could join
+ *	travel		  by bus from the pupil's place, there by the time the
+ *			  session says (9:00) on a normal school day (travel.h):
+ *			  "32 min by bus, leave 08:05", "no bus before 9"; not
+ *			  known where no timetable covers the place
  *	entry		  the entry requirements
  *	pay, demand, growth  do not apply
  *   vacancy (job with training)
@@ -74,7 +78,9 @@
  *	entry		  the qualifications the employer asks for
  *	pay_experienced, growth  not known (a vacancy names no occupation)
  *   sixth form or college
- *	distance, start	  from match_run; the rest is not in the data
+ *	distance, start	  from match_run; travel as for courses; the rest is
+ *			  not in the data
+ *   careers and apprenticeships are not places: their travel does not apply
  *
  * "When you could start" always comes from the learner filter
  * (match_run with this option's kind, no interests and no radius), so it
@@ -108,6 +114,7 @@
 	_(QUALIFY,         qualify,         "How long it takes") \
 	_(COST,            cost,            "Cost to you") \
 	_(DISTANCE,        distance,        "How far away") \
+	_(TRAVEL,          travel,          "Getting there by bus") \
 	_(START,           start,           "When you could start") \
 	_(DEMAND,          demand,          "Vacancies near you") \
 	_(GROWTH,          growth,          "Jobs in the future") \
@@ -133,6 +140,7 @@ struct plan_facts {
 	char qualify[PLAN_FACT_LEN];
 	char cost[PLAN_FACT_LEN];
 	char distance[PLAN_FACT_LEN];
+	char travel[PLAN_FACT_LEN];
 	char start[PLAN_FACT_LEN];
 	char demand[PLAN_FACT_LEN];
 	char growth[PLAN_FACT_LEN];

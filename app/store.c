@@ -39,6 +39,7 @@
 #include "mem.h"
 #include "safe_text.h"
 #include "model.h"
+#include "store_int.h"
 
 extern const char store_schema_sql[];
 
@@ -467,6 +468,9 @@ static const char *const sourced_tables[] = {
 	"soc_group", "occupation", "labour_market", "onet_occupation", "onet_interest",
 	"soc_onet", "standard_version", "vacancy_address", "he_location", "he_course_location",
 	"he_outcome", "soc2010_occupation", "soc2010_figure", "soc2010_soc2020",
+	/* timetables (store_gtfs.c) */
+	"gtfs_feed_info", "gtfs_agency", "gtfs_stop", "gtfs_route", "gtfs_trip", "gtfs_stop_time",
+	"gtfs_calendar", "gtfs_calendar_date", "gtfs_frequency", "naptan_stop",
 };
 
 struct store {
@@ -481,6 +485,7 @@ struct store {
 	void (*cache_free)(void *);
 	int in_put;			/* a record from the sink is being stored */
 	unsigned long replaced;		/* rows this source wrote over (see watch_replacements) */
+	struct store_gtfs *gtfs;	/* timetable state (store_gtfs.c) */
 };
 
 /* --- small helpers ----------------------------------------------------------- */
@@ -784,6 +789,7 @@ void store_close(struct store *s)
 	if (!s)
 		return;
 	store_set_cache(s, NULL, NULL);
+	store_gtfs_free(s->gtfs);
 	for (i = 0; i < STMT_COUNT; i++)
 		sqlite3_finalize(s->stmt[i]);
 	sqlite3_close(s->db);
@@ -850,6 +856,43 @@ const char *store_errmsg(const struct store *s)
 const char *store_path(const struct store *s)
 {
 	return s->path;
+}
+
+/* --- for the store's other files (store_int.h) ----------------------------------- */
+
+sqlite3 *store_db(struct store *s)
+{
+	return s->db;
+}
+
+long long store_source_id(const struct store *s)
+{
+	return s->source_id;
+}
+
+struct store_gtfs **store_gtfs_slot(struct store *s)
+{
+	return &s->gtfs;
+}
+
+enum status store_fail(struct store *s, enum status rc, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(s->errmsg, sizeof(s->errmsg), fmt, ap);
+	va_end(ap);
+	return rc;
+}
+
+enum status store_db_fail(struct store *s, const char *doing)
+{
+	return db_fail(s, doing);
+}
+
+enum status store_exec(struct store *s, const char *sql, const char *doing)
+{
+	return exec(s, sql, doing);
 }
 
 /* The part of schema.sql before or after the "-- section: indexes" line. */
@@ -992,6 +1035,7 @@ void store_read_end(struct store *s)
 
 void store_rollback(struct store *s)
 {
+	store_gtfs_forget(s);
 	if (!sqlite3_get_autocommit(s->db))
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 }
@@ -1078,6 +1122,7 @@ enum status store_file_begin(struct store *s)
 
 enum status store_file_undo(struct store *s)
 {
+	store_gtfs_forget(s);	/* timetable ids given out since may name nothing now */
 	return exec(s, "ROLLBACK TO careers_file; RELEASE careers_file", "leaving a file out");
 }
 
@@ -1734,6 +1779,17 @@ static enum status put_soc_relation(struct store *s, const struct soc_relation_r
 #define put_soc2010_occupation_rec put_soc2010_occupation
 #define put_soc2010_figure_rec put_soc2010_figure
 #define put_soc_relation_rec put_soc_relation
+/* Timetables: store_gtfs.c. */
+#define put_gtfs_agency_rec(s, r) store_gtfs_put((s), RECORD_GTFS_AGENCY, (r))
+#define put_gtfs_stop_rec(s, r) store_gtfs_put((s), RECORD_GTFS_STOP, (r))
+#define put_gtfs_route_rec(s, r) store_gtfs_put((s), RECORD_GTFS_ROUTE, (r))
+#define put_gtfs_trip_rec(s, r) store_gtfs_put((s), RECORD_GTFS_TRIP, (r))
+#define put_gtfs_stop_time_rec(s, r) store_gtfs_put((s), RECORD_GTFS_STOP_TIME, (r))
+#define put_gtfs_calendar_rec(s, r) store_gtfs_put((s), RECORD_GTFS_CALENDAR, (r))
+#define put_gtfs_calendar_date_rec(s, r) store_gtfs_put((s), RECORD_GTFS_CALENDAR_DATE, (r))
+#define put_gtfs_frequency_rec(s, r) store_gtfs_put((s), RECORD_GTFS_FREQUENCY, (r))
+#define put_gtfs_feed_info_rec(s, r) store_gtfs_put((s), RECORD_GTFS_FEED_INFO, (r))
+#define put_naptan_stop_rec(s, r) store_gtfs_put((s), RECORD_NAPTAN_STOP, (r))
 
 static enum status sink_put(void *ctx, enum record_kind kind, const void *record)
 {
@@ -2685,11 +2741,17 @@ enum status store_pack_open(struct store *s, struct store_blob **out, size_t *si
 	id = sqlite3_column_int64(st, 0);
 	*size = (size_t)sqlite3_column_int64(st, 1);
 	sqlite3_reset(st);
+	return store_blob_open(s, "option_pack", id, 0, out);
+}
+
+enum status store_blob_open(struct store *s, const char *table, long long rowid, int writable,
+			    struct store_blob **out)
+{
 	*out = xcalloc(1, sizeof(**out));
 	(*out)->s = s;
-	if (sqlite3_blob_open(s->db, "main", "option_pack", "data", id, 0, &(*out)->blob) !=
+	if (sqlite3_blob_open(s->db, "main", table, "data", rowid, writable, &(*out)->blob) !=
 	    SQLITE_OK) {
-		enum status failed = db_fail(s, "reading the option index");
+		enum status failed = db_fail(s, "reading a packed index");
 
 		store_blob_close(*out);
 		*out = NULL;
@@ -2704,6 +2766,15 @@ enum status store_blob_read(struct store_blob *b, void *buf, size_t n, size_t of
 		return fail(b->s, STATUS_CORRUPT, "the option index is too big to read");
 	if (sqlite3_blob_read(b->blob, buf, (int)n, (int)offset) != SQLITE_OK)
 		return db_fail(b->s, "reading the option index");
+	return STATUS_OK;
+}
+
+enum status store_blob_write(struct store_blob *b, const void *buf, size_t n, size_t offset)
+{
+	if (offset > INT_MAX || n > (size_t)INT_MAX - offset)
+		return fail(b->s, STATUS_IO, "a packed index too big to write");
+	if (sqlite3_blob_write(b->blob, buf, (int)n, (int)offset) != SQLITE_OK)
+		return db_fail(b->s, "writing a packed index");
 	return STATUS_OK;
 }
 

@@ -28,7 +28,7 @@
 #include "import.h"
 #include "status.h"
 
-#define STORE_VERSION 4
+#define STORE_VERSION 5
 
 struct store;
 
@@ -301,6 +301,8 @@ struct store_blob;
 enum status store_pack_put(struct store *s, const void *data, size_t len);
 enum status store_pack_open(struct store *s, struct store_blob **out, size_t *size);
 enum status store_blob_read(struct store_blob *b, void *buf, size_t n, size_t offset);
+/* Into a blob opened for writing (store_timetable_open_write, store_gtfs.h). */
+enum status store_blob_write(struct store_blob *b, const void *buf, size_t n, size_t offset);
 void store_blob_close(struct store_blob *b);
 
 /*

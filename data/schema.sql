@@ -14,7 +14,7 @@
 -- to date row by row); the full-text and spatial indexes are filled by
 -- store_finalize().
 
-PRAGMA user_version = 4;
+PRAGMA user_version = 5;
 
 -- Provenance ------------------------------------------------------------
 
@@ -492,6 +492,134 @@ CREATE TABLE standard_occupation (
 	strength REAL NOT NULL,
 	PRIMARY KEY (standard_id, soc)
 ) STRICT, WITHOUT ROWID;
+
+-- Timetables -----------------------------------------------------------------
+
+-- Bus, coach, tram and rail timetables in GTFS, as the Bus Open Data Service
+-- publishes them (one zip per region), and NaPTAN's stop places. A feed is
+-- the archive (or folder) its files came in. The ids a feed uses (trip,
+-- route, service, agency) become numbers in gtfs_name, scoped to their feed;
+-- stop ids are NaPTAN ATCO codes in BODS feeds and shared by every feed, so
+-- stop names have feed 0. Each row keeps its line in its file: references
+-- that turn out wrong only once every file is in (a stop time of a trip that
+-- trips.txt never names) are rejected by the timetable step of a build
+-- (app/transit_save.c) with their file, line and column, and deleted.
+CREATE TABLE gtfs_feed (
+	id INTEGER PRIMARY KEY,
+	path TEXT NOT NULL UNIQUE
+) STRICT;
+
+CREATE TABLE gtfs_name (
+	id INTEGER PRIMARY KEY,
+	feed INTEGER NOT NULL,		-- 0 for stops
+	kind INTEGER NOT NULL,		-- 1 stop, 2 route, 3 trip, 4 service, 5 agency
+	name TEXT NOT NULL,
+	UNIQUE (feed, kind, name)
+) STRICT;
+
+CREATE TABLE gtfs_feed_info (
+	feed INTEGER NOT NULL,
+	publisher TEXT, url TEXT, lang TEXT, version TEXT,
+	start_date TEXT, end_date TEXT,	-- the dates the publisher says it is good for
+	source_id INTEGER NOT NULL,
+	line INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE gtfs_agency (
+	agency INTEGER NOT NULL,	-- gtfs_name id
+	feed INTEGER NOT NULL,
+	name TEXT NOT NULL, url TEXT, timezone TEXT, phone TEXT,
+	noc TEXT,			-- BODS: the National Operator Code
+	source_id INTEGER NOT NULL,
+	line INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE gtfs_stop (
+	stop INTEGER NOT NULL,		-- gtfs_name id (feed 0)
+	feed INTEGER NOT NULL,
+	code TEXT, name TEXT,
+	lat REAL, lon REAL,		-- NULL when the feed leaves them out (NaPTAN fills them)
+	location_type INTEGER NOT NULL DEFAULT 0,
+	parent INTEGER, platform TEXT,
+	source_id INTEGER NOT NULL,
+	line INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE gtfs_route (
+	route INTEGER NOT NULL,
+	feed INTEGER NOT NULL,
+	agency INTEGER,
+	short_name TEXT, long_name TEXT,
+	type INTEGER NOT NULL,
+	source_id INTEGER NOT NULL,
+	line INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE gtfs_trip (
+	trip INTEGER NOT NULL,
+	route INTEGER NOT NULL,
+	service INTEGER NOT NULL,
+	headsign TEXT, block TEXT,
+	vehicle_journey_code TEXT,	-- BODS: the TransXChange journey code
+	direction INTEGER,
+	source_id INTEGER NOT NULL,
+	line INTEGER NOT NULL
+) STRICT;
+
+-- The biggest table by far (a million rows for a region): numbers only, kept
+-- in trip order. (The key's columns come first: SQLite 3.40's quick_check
+-- misreads NOT NULL columns placed before key columns in a WITHOUT ROWID table.)
+CREATE TABLE gtfs_stop_time (
+	trip INTEGER NOT NULL,
+	sequence INTEGER NOT NULL,
+	source_id INTEGER NOT NULL,
+	line INTEGER NOT NULL,
+	stop INTEGER NOT NULL,
+	arrival INTEGER, departure INTEGER,	-- seconds after midnight of the service day
+	pickup INTEGER NOT NULL, dropoff INTEGER NOT NULL,
+	PRIMARY KEY (trip, sequence, source_id, line)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE gtfs_calendar (
+	service INTEGER NOT NULL,
+	feed INTEGER NOT NULL,
+	days INTEGER NOT NULL,		-- bit 0 Monday ... bit 6 Sunday
+	start_date TEXT NOT NULL, end_date TEXT NOT NULL,
+	source_id INTEGER NOT NULL,
+	line INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE gtfs_calendar_date (
+	service INTEGER NOT NULL,
+	date TEXT NOT NULL,
+	exception_type INTEGER NOT NULL,	-- 1 added, 2 removed
+	source_id INTEGER NOT NULL,
+	line INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE gtfs_frequency (
+	trip INTEGER NOT NULL,
+	start INTEGER NOT NULL, end INTEGER NOT NULL, headway INTEGER NOT NULL,
+	exact INTEGER NOT NULL,
+	source_id INTEGER NOT NULL,
+	line INTEGER NOT NULL
+) STRICT;
+
+-- NaPTAN (the national list of stops): where each stop is.
+CREATE TABLE naptan_stop (
+	atco TEXT PRIMARY KEY,
+	naptan_code TEXT, name TEXT, indicator TEXT, street TEXT, locality TEXT,
+	lat REAL, lon REAL,
+	status TEXT,
+	source_id INTEGER NOT NULL
+) STRICT, WITHOUT ROWID;
+
+-- The packed timetable the journeys are worked out from (app/transit.c),
+-- made by the timetable step of every build or import that changes one.
+CREATE TABLE timetable_pack (
+	id INTEGER PRIMARY KEY,
+	data BLOB NOT NULL
+) STRICT;
 
 -- Search indexes (filled by store_finalize) -------------------------------
 

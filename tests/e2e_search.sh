@@ -111,6 +111,54 @@ bad '--limit "1000000": at most 100000 results are listed; --limit 0 lists them 
 bad '--limit "-3": give a whole number, 0 for all' --limit -3
 bad 'give --year (at school) or --age (left school), not both' --year 11 --age 17
 bad 'unknown option --colour' --colour red
+bad '--travel "car": choose from bus, none' --travel car
+bad '--within-minutes "2": give a number of minutes door to door, 5 to 240' --within-minutes 2
+bad '--arrive-by "9am": give a time of day such as 09:00' --arrive-by 9am
+bad '--within-minutes, --arrive-by and --sort travel are about travel by bus: leave out --travel none' --travel none --within-minutes 30
+bad '--walk-metres "9000"' --walk-metres 9000
+
+# --- by bus: the sample's buses (data/tools/dn_buses.py) ---------------------------------------------
+search --year 11 --postcode "DN12 3EF" --travel bus --within-minutes 45 --arrive-by 09:00 \
+	--sort travel --kind course --format json --limit 5 > "$work/bus.json" 2> "$work/err"
+[ "$(sqlite3 :memory: "SELECT json_valid(readfile('$work/bus.json'))")" = 1 ] || fail "bus JSON is not valid JSON"
+[ "$(json "$work/bus.json" '$.travel.mode')" = bus ] || fail "travel.mode"
+[ "$(json "$work/bus.json" '$.travel.used')" = 1 ] || fail "travel.used"
+[ "$(json "$work/bus.json" '$.travel.day')" = 2026-11-30 ] || fail "travel.day (a Monday, a normal school day)"
+[ "$(json "$work/bus.json" '$.travel.arrive_by')" = 09:00 ] || fail "travel.arrive_by"
+[ "$(json "$work/bus.json" '$.travel.within_minutes')" = 45 ] || fail "travel.within_minutes"
+[ "$(json "$work/bus.json" '$.travel.timetables_valid_to')" = 2027-12-31 ] || fail "travel.timetables_valid_to"
+[ "$(json "$work/bus.json" '$.query.sort')" = travel ] || fail "query.sort travel"
+for field in mode minutes changes walk_minutes depart arrive; do
+	[ "$(sqlite3 :memory: "SELECT json_type(readfile('$work/bus.json'), '\$.results[0].travel.$field') IS NOT NULL")" = 1 ] ||
+		fail "results[0].travel has no \"$field\""
+done
+[ "$(json "$work/bus.json" '$.results[0].travel.mode')" = bus ] || fail "results[0].travel.mode"
+[ "$(json "$work/bus.json" '$.results[0].travel.depart')" = 08:36 ] || fail "results[0].travel.depart: $(json "$work/bus.json" '$.results[0].travel.depart')"
+[ "$(json "$work/bus.json" '$.results[0].travel.arrive')" = 08:58 ] || fail "results[0].travel.arrive"
+[ "$(json "$work/bus.json" '$.results[0].travel.minutes')" = 22 ] || fail "results[0].travel.minutes"
+# Sorted by minutes door to door, none more than 45.
+sqlite3 :memory: "SELECT json_extract(value, '\$.travel.minutes') FROM json_each(readfile('$work/bus.json'), '\$.results')" > "$work/minutes"
+sort -n -c "$work/minutes" || fail "--sort travel: not quickest first"
+awk '$1 > 45 { bad = 1 } END { exit bad }' "$work/minutes" || fail "--within-minutes 45 let a longer journey through"
+# Text: the journey in the reasons; the day and time in the query line.
+search --year 11 --postcode "DN12 3EF" --within-minutes 45 --kind course --limit 3 > "$work/out" 2>&1
+expect_in "$work/out" "within 45 min by bus of DN12 3EF, arriving by 09:00 on Monday 30 November" "bus query echoed"
+expect_in "$work/out" "min by bus: leave at " "journey reason"
+expect_in "$work/out" "Bus times from the timetables valid to 31 Dec 2027." "the timetables' validity shown"
+# Outside the timetables: said so, and miles as ever.
+search --year 11 --postcode HU1 --travel bus --within-minutes 30 --format json --limit 3 > "$work/hull.json" 2>&1
+[ "$(json "$work/hull.json" '$.travel.used')" = 0 ] || fail "no timetable covers HU1"
+[ "$(json "$work/hull.json" '$.travel.note')" = "no bus timetable covers HU1, so distances are in miles" ] ||
+	fail "the note when no timetable covers the place: $(json "$work/hull.json" '$.travel.note')"
+# No journey in time: travel is null.
+search --year 11 --postcode "DN12 3EF" --travel bus --arrive-by 06:00 --kind school --format json --limit 1 > "$work/early.json" 2>&1
+[ "$(json "$work/early.json" '$.results[0].kind')" = school ] || fail "a school near DN12 by 06:00"
+[ "$(sqlite3 :memory: "SELECT json_type(readfile('$work/early.json'), '\$.results[0].travel')")" = null ] ||
+	fail "a school no bus reaches by 06:00 has travel null"
+expect_in "$work/early.json" '"no bus gets there by 06:00"' "the reason says no bus gets there"
+# CSV gains the minutes.
+search --year 11 --postcode "DN12 3EF" --within-minutes 45 --kind course --format csv --limit 2 > "$work/bus.csv" 2>&1
+head -1 "$work/bus.csv" | grep -q ',url,travel_minutes' || fail "CSV header has travel_minutes"
 
 # --- what is printed is text: no terminal controls, and JSON stays JSON --------------------------------------
 # Invalid UTF-8, an escape sequence, a C1 control (CSI, U+009B) and a bell in the words looked for.

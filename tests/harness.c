@@ -65,6 +65,107 @@ static void put_f(struct strbuf *o, const char *name, int v)
 		strbuf_printf(o, " %s=%d", name, v);
 }
 
+/* Timetable records (GTFS and NaPTAN): the fields as the importers give them. */
+static void capture_render_timetable(struct strbuf *o, enum record_kind kind, const void *record)
+{
+	switch (kind) {
+	case RECORD_GTFS_AGENCY: {
+		const struct gtfs_agency_rec *r = record;
+
+		strbuf_printf(o, "GTFS_AGENCY feed=%s line=%lu", r->feed, r->line);
+		put_s(o, "agency_id", r->agency_id);
+		put_s(o, "name", r->name);
+		put_s(o, "timezone", r->timezone);
+		put_s(o, "noc", r->noc);
+		break;
+	}
+	case RECORD_GTFS_STOP: {
+		const struct gtfs_stop_rec *r = record;
+
+		strbuf_printf(o, "GTFS_STOP feed=%s line=%lu stop_id=%s", r->feed, r->line, r->stop_id);
+		put_s(o, "name", r->name);
+		if (!isnan(r->lat))
+			strbuf_printf(o, " lat=%.6f lon=%.6f", r->lat, r->lon);
+		put_s(o, "parent", r->parent_id);
+		strbuf_printf(o, " type=%d", r->location_type);
+		break;
+	}
+	case RECORD_GTFS_ROUTE: {
+		const struct gtfs_route_rec *r = record;
+
+		strbuf_printf(o, "GTFS_ROUTE feed=%s line=%lu route_id=%s type=%d", r->feed, r->line,
+			      r->route_id, r->type);
+		put_s(o, "agency_id", r->agency_id);
+		put_s(o, "short_name", r->short_name);
+		put_s(o, "long_name", r->long_name);
+		break;
+	}
+	case RECORD_GTFS_TRIP: {
+		const struct gtfs_trip_rec *r = record;
+
+		strbuf_printf(o, "GTFS_TRIP feed=%s line=%lu trip_id=%s route_id=%s service_id=%s",
+			      r->feed, r->line, r->trip_id, r->route_id, r->service_id);
+		put_s(o, "headsign", r->headsign);
+		put_s(o, "vehicle_journey_code", r->vehicle_journey_code);
+		put_f(o, "direction", r->direction);
+		break;
+	}
+	case RECORD_GTFS_STOP_TIME: {
+		const struct gtfs_stop_time_rec *r = record;
+
+		strbuf_printf(o, "GTFS_STOP_TIME feed=%s line=%lu trip_id=%s stop_id=%s seq=%lld "
+			      "arr=%d dep=%d pickup=%d dropoff=%d", r->feed, r->line, r->trip_id,
+			      r->stop_id, r->sequence, r->arrival, r->departure, r->pickup, r->dropoff);
+		break;
+	}
+	case RECORD_GTFS_CALENDAR: {
+		const struct gtfs_calendar_rec *r = record;
+
+		strbuf_printf(o, "GTFS_CALENDAR feed=%s line=%lu service_id=%s days=%u from=%s to=%s",
+			      r->feed, r->line, r->service_id, r->days, r->start_date, r->end_date);
+		break;
+	}
+	case RECORD_GTFS_CALENDAR_DATE: {
+		const struct gtfs_calendar_date_rec *r = record;
+
+		strbuf_printf(o, "GTFS_CALENDAR_DATE feed=%s line=%lu service_id=%s date=%s type=%d",
+			      r->feed, r->line, r->service_id, r->date, r->exception_type);
+		break;
+	}
+	case RECORD_GTFS_FREQUENCY: {
+		const struct gtfs_frequency_rec *r = record;
+
+		strbuf_printf(o, "GTFS_FREQUENCY feed=%s line=%lu trip_id=%s start=%d end=%d "
+			      "headway=%d", r->feed, r->line, r->trip_id, r->start, r->end, r->headway);
+		break;
+	}
+	case RECORD_GTFS_FEED_INFO: {
+		const struct gtfs_feed_info_rec *r = record;
+
+		strbuf_printf(o, "GTFS_FEED_INFO feed=%s line=%lu", r->feed, r->line);
+		put_s(o, "publisher", r->publisher);
+		put_s(o, "start", r->start_date);
+		put_s(o, "end", r->end_date);
+		put_s(o, "version", r->version);
+		break;
+	}
+	case RECORD_NAPTAN_STOP: {
+		const struct naptan_stop_rec *r = record;
+
+		strbuf_printf(o, "NAPTAN_STOP atco=%s", r->atco);
+		put_s(o, "name", r->name);
+		put_s(o, "indicator", r->indicator);
+		put_s(o, "locality", r->locality);
+		if (!isnan(r->lat))
+			strbuf_printf(o, " lat=%.5f lon=%.5f", r->lat, r->lon);
+		put_s(o, "status", r->status);
+		break;
+	}
+	default:
+		break;
+	}
+}
+
 void capture_render(struct strbuf *o, enum record_kind kind, const void *record)
 {
 	switch (kind) {
@@ -361,6 +462,18 @@ void capture_render(struct strbuf *o, enum record_kind kind, const void *record)
 			      r->soc2020, r->share);
 		break;
 	}
+	case RECORD_GTFS_AGENCY:
+	case RECORD_GTFS_STOP:
+	case RECORD_GTFS_ROUTE:
+	case RECORD_GTFS_TRIP:
+	case RECORD_GTFS_STOP_TIME:
+	case RECORD_GTFS_CALENDAR:
+	case RECORD_GTFS_CALENDAR_DATE:
+	case RECORD_GTFS_FREQUENCY:
+	case RECORD_GTFS_FEED_INFO:
+	case RECORD_NAPTAN_STOP:
+		capture_render_timetable(o, kind, record);
+		break;
 	case RECORD_KIND_COUNT:
 		break;
 	}

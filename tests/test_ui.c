@@ -192,6 +192,50 @@ TEST(journey_132x43)
 	journey(132, 43);
 }
 
+/*
+ * By bus: question 3's times, the minutes on each result, the journey on
+ * the detail screen (the sample's buses: data/tools/dn_buses.py).
+ */
+static void bus_journey(int cols, int lines)
+{
+	struct ui_headless *h = start(cols, lines);
+
+	if (!h)
+		return;
+	ui_headless_key(h, '\n');		/* welcome */
+	ui_headless_key(h, '\n');		/* Year 11 */
+	ui_headless_key(h, '\n');		/* no interests */
+	ui_headless_keys(h, "dn12 3ef");
+	ui_headless_key(h, '\t');		/* to the miles */
+	ui_headless_key(h, '\t');		/* to the times by bus */
+	ui_headless_key(h, KEY_RIGHT);		/* 45 min */
+	golden(h, "place-bus");
+	fits(h);
+	ui_headless_key(h, '\n');
+	ui_headless_key(h, '\t');		/* courses and sixth forms */
+	golden(h, "results-bus");
+	fits(h);
+	ui_headless_key(h, 'o');		/* quickest to get to first */
+	ui_headless_key(h, 'o');
+	ui_headless_key(h, 'o');
+	ui_headless_key(h, 'o');
+	golden(h, "results-bus-quickest");
+	ui_headless_key(h, '\n');
+	golden(h, "detail-bus");
+	fits(h);
+	ui_headless_free(h);
+}
+
+TEST(bus_journey_80x24)
+{
+	bus_journey(80, 24);
+}
+
+TEST(bus_journey_132x43)
+{
+	bus_journey(132, 43);
+}
+
 TEST(keys_that_do_nothing)
 {
 	struct ui_headless *h = start(80, 24);
@@ -462,5 +506,6 @@ TEST(pin_guessing_is_throttled)
 	ui_headless_free(h);
 }
 
-TESTS(journey_80x24, journey_132x43, pin_guessing_is_throttled, keys_that_do_nothing, warning_kept_by_a_key,
+TESTS(journey_80x24, journey_132x43, bus_journey_80x24, bus_journey_132x43,
+      pin_guessing_is_throttled, keys_that_do_nothing, warning_kept_by_a_key,
       start_again_asks_first, mouse_and_resize, garbage_in_every_field, key_table)

@@ -146,6 +146,7 @@ void ui_wipe(struct ui *ui)
 	session_reset(&ui->session, ui->options.today, ui->options.today_fixed);
 	/* What "nothing about a learner" looks like, for ui_learner_present(). */
 	memcpy(&ui->blank, &ui->session, sizeof(ui->blank));
+	travel_forget(ui->store);	/* the last journeys worked out: from the learner's place */
 	ui->status[0] = '\0';
 	ui->warning = 0;
 	ui->restart_armed = 0;
@@ -438,6 +439,8 @@ enum status ui_start(struct ui *ui, const struct ui_options *o, char *err, size_
 	ui->options = *o;
 	if (!ui->options.idle_seconds)
 		ui->options.idle_seconds = 90;
+	if (!ui->options.travel.walk_kmh)
+		transit_settings_init(&ui->options.travel);
 	if (!ui->options.warning_seconds)
 		ui->options.warning_seconds = 20;
 	ui->theme = o->theme;

@@ -235,6 +235,8 @@ struct ui_options {
 	const char *records_path;	/* adviser: the records file (NULL: the default) */
 	const char *export_dir;		/* adviser: where action plans are written */
 	int retention_days;		/* adviser: purge sessions older than this at start (0: keep) */
+	struct transit_settings travel;	/* walking and changing, for journeys by bus (kiosk.conf;
+					   all zero: the defaults) */
 };
 
 struct records;

@@ -364,7 +364,10 @@ static void profile_words(struct ui *ui, char *out, size_t len)
 		snprintf(out + n, len - n, " | quiz %s", ui->session.quiz_code[0] ?
 			 ui->session.quiz_code : "given");
 	n = strlen(out);
-	if (p->place[0] && p->radius > 0)
+	if (p->place[0] && p->travel.mode == TRAVEL_BUS && p->travel.within_minutes)
+		snprintf(out + n, len - n, " | within %d min by bus of %s", p->travel.within_minutes,
+			 p->place);
+	else if (p->place[0] && p->radius > 0)
 		snprintf(out + n, len - n, " | within %g miles of %s", p->radius, p->place);
 	else if (p->place[0])
 		snprintf(out + n, len - n, " | anywhere from %s", p->place);

@@ -141,12 +141,15 @@ enum filter_row {
 };
 
 static const char *const row_labels[] = {
-	"School year", "Postcode", "Distance", "Interests", "Quiz letters", "Show", "Level",
+	"School year", "Postcode", "How far", "Interests", "Quiz letters", "Show", "Level",
 	"Words", "Dates as on", "Not for this age", "Order", "",
 };
 
 static const double radius_steps[] = { 2, 5, 10, 15, 20, 30, 50, MATCH_ANYWHERE };
 #define RADIUS_STEPS (int)(sizeof(radius_steps) / sizeof(radius_steps[0]))
+/* After the miles, times by bus (arriving by 9 on a school day, travel.h). */
+static const int minute_steps[] = { 20, 30, 45, 60, 90 };
+#define MINUTE_STEPS (int)(sizeof(minute_steps) / sizeof(minute_steps[0]))
 
 struct filters {
 	char postcode[16], quiz[16], words[64], today[16];
@@ -227,7 +230,10 @@ static void filters_draw(struct ui *ui, struct view *v)
 			stage_words(ui, value, sizeof(value));
 			break;
 		case ROW_RADIUS:
-			if (p->radius > 0)
+			if (p->travel.mode == TRAVEL_BUS && p->travel.within_minutes)
+				snprintf(value, sizeof(value), "%d min by bus, there by 9 on a school day",
+					 p->travel.within_minutes);
+			else if (p->radius > 0)
 				snprintf(value, sizeof(value), "%g miles", p->radius);
 			else
 				snprintf(value, sizeof(value), "anywhere");
@@ -325,10 +331,31 @@ static void step_value(struct ui *ui, struct filters *f, int row, int dir)
 		step_stage(ui, dir);
 		break;
 	case ROW_RADIUS:
-		for (i = 0; i < RADIUS_STEPS && radius_steps[i] != p->radius; i++)
-			;
-		i = i == RADIUS_STEPS ? 2 : i + dir;
-		p->radius = radius_steps[i < 0 ? 0 : i >= RADIUS_STEPS ? RADIUS_STEPS - 1 : i];
+		/* One scale: the miles, then the times by bus. */
+		if (p->travel.mode == TRAVEL_BUS && p->travel.within_minutes) {
+			for (i = 0; i < MINUTE_STEPS && minute_steps[i] != p->travel.within_minutes; i++)
+				;
+			i = RADIUS_STEPS + (i == MINUTE_STEPS ? 2 : i);
+		} else {
+			for (i = 0; i < RADIUS_STEPS && radius_steps[i] != p->radius; i++)
+				;
+			if (i == RADIUS_STEPS)
+				i = 2;
+		}
+		i += dir;
+		if (i < 0)
+			i = 0;
+		if (i >= RADIUS_STEPS + (travel_available(ui->store) ? MINUTE_STEPS : 0))
+			i--;
+		if (i >= RADIUS_STEPS) {
+			p->travel.mode = TRAVEL_BUS;
+			p->travel.settings = ui->options.travel;
+			p->travel.within_minutes = minute_steps[i - RADIUS_STEPS];
+		} else {
+			p->travel.mode = TRAVEL_NONE;
+			p->travel.within_minutes = 0;
+			p->radius = radius_steps[i];
+		}
 		break;
 	case ROW_KINDS:
 		f->kind = (f->kind + dir + OPTION_KIND_COUNT) % OPTION_KIND_COUNT;
@@ -342,7 +369,7 @@ static void step_value(struct ui *ui, struct filters *f, int row, int dir)
 			p->level = floor(p->level) + dir;
 		break;
 	case ROW_SORT:
-		p->sort = (enum match_sort)((p->sort + 4 + dir) % 4);
+		p->sort = (enum match_sort)((p->sort + SORT_TRAVEL + 1 + dir) % (SORT_TRAVEL + 1));
 		break;
 	case ROW_SHOW_ALL:
 		p->show_not_for_age = !p->show_not_for_age;

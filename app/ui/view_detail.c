@@ -7,6 +7,8 @@
  * into a career, the vacancies of an apprenticeship, the careers a course
  * leads to - are one key (Enter) or one tap away.
  */
+#include <ctype.h>
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -298,6 +300,70 @@ static void career_figures(struct ui *ui, struct detail *d, const char *soc)
 	}
 }
 
+/*
+ * By bus (when the learner chose it): how to get there, in plain words -
+ * when to leave, each leg, and what the times were worked out for.
+ */
+static void journey(struct ui *ui, struct view *v, struct detail *d)
+{
+	const struct match_profile *p = &ui->session.profile;
+	struct transit_leg legs[TRANSIT_MAX_LEGS];
+	struct travel_answer a;
+	struct travel_info info;
+	char line[600], by[8], words[480];
+	int n;
+
+	if (p->travel.mode != TRAVEL_BUS || !p->place[0])
+		return;
+	n = match_journey(ui->store, p, v->kind, v->item_id, legs, TRANSIT_MAX_LEGS, &a, &info);
+	if (!info.used)
+		return;
+	travel_clock(p->travel.arrive_by, by);
+	heading(d, "Getting there");
+	if (!a.found || !n) {
+		snprintf(line, sizeof(line), "No bus gets you there by %s on a school day (%s).", by,
+			 info.day_words);
+		text(d, line);
+	} else {
+		char leave[8], there[8], changes[24];
+
+		if (a.changes == 0)
+			snprintf(changes, sizeof(changes), "no changes");
+		else if (a.changes == 1)
+			snprintf(changes, sizeof(changes), "1 change");
+		else
+			snprintf(changes, sizeof(changes), "%d changes", a.changes);
+		travel_clock(a.depart, leave);
+		travel_clock(a.arrive, there);
+		if (a.walk_only)
+			snprintf(line, sizeof(line), "To be there by %s on a school day (%s): it is "
+				 "quickest to walk. Leave at %s; it takes about %d min.", by,
+				 info.day_words, leave, a.minutes);
+		else
+			snprintf(line, sizeof(line), "To be there by %s on a school day (%s): leave "
+				 "home at %s and you are there at %s - %d min, %s.", by,
+				 info.day_words, leave, there, a.minutes, changes);
+		text(d, line);
+		if (!a.walk_only) {
+			travel_journey_words(legs, n, words, sizeof(words));
+			snprintf(line, sizeof(line), "%c%s.", toupper((unsigned char)words[0]), words + 1);
+			text(d, line);
+		}
+	}
+	if (info.approximate) {
+		snprintf(line, sizeof(line), "These times are from the middle of %s: your whole "
+			 "postcode gives better ones.", p->place);
+		text(d, line);
+	}
+	if (info.valid_to != LONG_MIN) {
+		char to[16];
+
+		date_short(date_from_days(info.valid_to), to);
+		snprintf(line, sizeof(line), "Bus times from the timetables valid to %s.", to);
+		text(d, line);
+	}
+}
+
 static void build(struct ui *ui, struct view *v, struct detail *d)
 {
 	struct store_filter f;
@@ -336,6 +402,8 @@ static void build(struct ui *ui, struct view *v, struct detail *d)
 		strbuf_done(&sb);
 	}
 
+	if (v->kind != OPTION_CAREER && v->kind != OPTION_APPRENTICESHIP)
+		journey(ui, v, d);
 	switch (v->kind) {
 	case OPTION_CAREER:
 		heading(d, "What you would do");

@@ -438,9 +438,17 @@ const struct view_ops view_quiz = {
 
 static const double radius_steps[] = { 2, 5, 10, 15, 20, 30, 50, MATCH_ANYWHERE };
 #define RADIUS_STEPS (int)(sizeof(radius_steps) / sizeof(radius_steps[0]))
+/* By bus, arriving by 9 on a school day: minutes door to door (travel.h). */
+static const int minute_steps[] = { 20, 30, 45, 60, 90 };
+#define MINUTE_STEPS (int)(sizeof(minute_steps) / sizeof(minute_steps[0]))
 #define POSTCODE_MAX 10
 
-/* Focus: 0 the postcode field, 1 the distance, 2 Continue. */
+/*
+ * Focus (v->step): 0 the postcode field, 1 the miles, 2 the minutes by
+ * bus (only when the data has bus timetables), 3 Continue. v->cursor is
+ * the choice: 0.. a distance in miles, RADIUS_STEPS.. a time by bus.
+ */
+enum { FOCUS_POSTCODE, FOCUS_MILES, FOCUS_BUS, FOCUS_CONTINUE };
 static const enum key_mode place_modes[] = { MODE_LIST, MODE_GLOBAL, MODE_END };
 static const enum action place_footer[] = {
 	ACTION_NEXT_TAB, ACTION_SELECT, ACTION_BACK, ACTION_HELP, ACTION_NONE
@@ -456,17 +464,79 @@ static int radius_index(double r)
 	return 2;
 }
 
+static int minutes_index(int minutes)
+{
+	int i;
+
+	for (i = 0; i < MINUTE_STEPS; i++)
+		if (minute_steps[i] == minutes)
+			return RADIUS_STEPS + i;
+	return RADIUS_STEPS + 2;
+}
+
+/* Is there a bus choice to make? (The store has timetables.) */
+static int has_bus(const struct view *v)
+{
+	return v->count > 0;
+}
+
+/* The focus after (dir 1) or before (dir -1) f, skipping the bus row when there is none. */
+static int next_focus(const struct view *v, int f, int dir)
+{
+	do
+		f = (f + dir + 4) % 4;
+	while (f == FOCUS_BUS && !has_bus(v));
+	return f;
+}
+
 static void place_open(struct ui *ui, struct view *v)
 {
-	snprintf(v->input, sizeof(v->input), "%s", ui->session.place_typed);
+	const struct session *s = &ui->session;
+
+	snprintf(v->input, sizeof(v->input), "%s", s->place_typed);
 	v->input_active = 1;
-	v->step = 0;
-	v->cursor = radius_index(ui->session.place_answered ? ui->session.profile.radius : 10);
+	v->step = FOCUS_POSTCODE;
+	v->count = travel_available(ui->store);
+	if (s->place_answered && s->profile.travel.mode == TRAVEL_BUS && has_bus(v))
+		v->cursor = minutes_index(s->profile.travel.within_minutes);
+	else
+		v->cursor = radius_index(s->place_answered ? s->profile.radius : 10);
+}
+
+/* One row of choices; returns the next free line. */
+static int choice_row(struct ui *ui, struct view *v, int y, int first, int count, int focus)
+{
+	char line[48];
+	int i, x = 2;
+
+	for (i = first; i < first + count; i++) {
+		int on = i == v->cursor, w, mins = i >= RADIUS_STEPS ? minute_steps[i - RADIUS_STEPS] : 0;
+
+		if (i < RADIUS_STEPS && radius_steps[i] < 0)
+			snprintf(line, sizeof(line), "%sanywhere%s", on ? "[" : " ", on ? "]" : " ");
+		else if (i < RADIUS_STEPS)
+			snprintf(line, sizeof(line), "%s%g%s%s", on ? "[" : " ", radius_steps[i],
+				 i == 0 ? " miles" : "", on ? "]" : " ");
+		else if (mins >= 60)
+			snprintf(line, sizeof(line), "%s%d hour%s%s%s", on ? "[" : " ", mins / 60,
+				 mins >= 120 ? "s" : "", mins % 60 ? " 30" : "", on ? "]" : " ");
+		else
+			snprintf(line, sizeof(line), "%s%d min%s", on ? "[" : " ", mins, on ? "]" : " ");
+		if (x + format_width(line) >= ui->cols - 1) {
+			x = 2;
+			y++;
+		}
+		w = canvas_text(ui, y, x, ui->cols - x - 1, on ? (v->step == focus ? PAINT_SELECTED :
+			    PAINT_ACCENT) : PAINT_TEXT, line);
+		canvas_hit(ui, y, x, 1, w, ACTION_TOGGLE, i);
+		x += w + 1;
+	}
+	return y + 1;
 }
 
 static void place_draw(struct ui *ui, struct view *v)
 {
-	int y = 2, x = 2, i;
+	int y = 2, x = 2;
 	char line[96];
 
 	canvas_frame(ui, "Question 3 of 3: where you are", place_modes, place_footer);
@@ -477,41 +547,31 @@ static void place_draw(struct ui *ui, struct view *v)
 	y += 2;
 	canvas_text(ui, y, x, 10, PAINT_TEXT, "Postcode:");
 	snprintf(line, sizeof(line), " %-*s ", POSTCODE_MAX, v->input);
-	canvas_text(ui, y, x + 10, POSTCODE_MAX + 2, v->step == 0 ? PAINT_SELECTED : PAINT_FIELD,
-		    line);
-	canvas_hit(ui, y, x + 10, 1, POSTCODE_MAX + 2, ACTION_NEXT_TAB, 0);
-	if (v->step == 0 && v->input_active)
+	canvas_text(ui, y, x + 10, POSTCODE_MAX + 2, v->step == FOCUS_POSTCODE ? PAINT_SELECTED :
+		    PAINT_FIELD, line);
+	canvas_hit(ui, y, x + 10, 1, POSTCODE_MAX + 2, ACTION_NEXT_TAB, FOCUS_POSTCODE);
+	if (v->step == FOCUS_POSTCODE && v->input_active)
 		canvas_text(ui, y, x + 11 + (int)strlen(v->input), 1, PAINT_SELECTED,
 			    canvas_symbol(ui, "\xE2\x96\x8F", "_"));
 	y += 1;
 	if (v->message[0])
 		canvas_wrap(ui, y, x + 10, ui->cols - x - 12, 2, PAINT_WARNING, v->message);
-	y += 3;
+	y += has_bus(v) ? 2 : 3;
 	canvas_text(ui, y, x, ui->cols - 4, PAINT_TITLE, "How far could you travel?");
 	y += 1;
-	canvas_text(ui, y, x, ui->cols - 4, PAINT_DIM,
+	canvas_text(ui, y, x, ui->cols - 4, PAINT_DIM, has_bus(v) ?
+		    "Pick a distance, or a time by bus (Left, Right, Tab; or tap one)." :
 		    "Use Left and Right to choose (or tap one).");
 	y += 1;
-	for (i = 0, x = 2; i < RADIUS_STEPS; i++) {
-		int on = i == v->cursor, w;
-
-		if (radius_steps[i] < 0)
-			snprintf(line, sizeof(line), "%sanywhere%s", on ? "[" : " ", on ? "]" : " ");
-		else
-			snprintf(line, sizeof(line), "%s%g%s%s", on ? "[" : " ", radius_steps[i],
-				 i == 0 ? " miles" : "", on ? "]" : " ");
-		if (x + format_width(line) >= ui->cols - 1) {
-			x = 2;
-			y++;
-		}
-		w = canvas_text(ui, y, x, ui->cols - x - 1, on ? (v->step == 1 ? PAINT_SELECTED :
-			    PAINT_ACCENT) : PAINT_TEXT, line);
-		canvas_hit(ui, y, x, 1, w, ACTION_TOGGLE, i);
-		x += w + 1;
+	y = choice_row(ui, v, y, 0, RADIUS_STEPS, FOCUS_MILES);
+	if (has_bus(v)) {
+		canvas_text(ui, y, x, ui->cols - 4, PAINT_TEXT,
+			    "Or by bus, to be there by 9 on a school day:");
+		choice_row(ui, v, y + 1, RADIUS_STEPS, MINUTE_STEPS, FOCUS_BUS);
 	}
 	y = ui->lines - 4;
 	canvas_button(ui, y, 2, v->input[0] ? "Show my options" : "Skip and show my options",
-		      ACTION_SELECT, 2, v->step == 2);
+		      ACTION_SELECT, FOCUS_CONTINUE, v->step == FOCUS_CONTINUE);
 }
 
 /* Check the typed postcode. 1: fine (or blank), 0: the learner must fix it. */
@@ -552,6 +612,28 @@ static int place_accept(struct ui *ui, struct view *v)
 	return 1;
 }
 
+/* Left or Right in the row that has the focus (the miles when it is elsewhere). */
+static void step_choice(struct view *v, int dir)
+{
+	int first = 0, count = RADIUS_STEPS;
+
+	if (v->step == FOCUS_BUS) {
+		first = RADIUS_STEPS;
+		count = MINUTE_STEPS;
+	} else {
+		v->step = FOCUS_MILES;
+	}
+	if (v->cursor < first || v->cursor >= first + count)
+		v->cursor = first + (first ? 2 : radius_index(10));
+	else
+		v->cursor += dir;
+	if (v->cursor < first)
+		v->cursor = first;
+	if (v->cursor >= first + count)
+		v->cursor = first + count - 1;
+	v->input_active = 0;
+}
+
 static enum outcome place_handle(struct ui *ui, struct view *v, enum action a, int key, int arg)
 {
 	struct session *s = &ui->session;
@@ -559,7 +641,7 @@ static enum outcome place_handle(struct ui *ui, struct view *v, enum action a, i
 
 	switch (a) {
 	case ACTION_TYPE:
-		if (v->step != 0)
+		if (v->step != FOCUS_POSTCODE)
 			return OUTCOME_NONE;
 		if (key == KEY_BACKSPACE || key == 127 || key == 8 || key == KEY_DC) {
 			if (len)
@@ -577,41 +659,41 @@ static enum outcome place_handle(struct ui *ui, struct view *v, enum action a, i
 		return OUTCOME_REDRAW;
 	case ACTION_NEXT_TAB:
 	case ACTION_DOWN:
-		v->step = arg >= 0 ? arg : (v->step + 1) % 3;
-		v->input_active = v->step == 0;
+		v->step = arg >= 0 ? arg : next_focus(v, v->step, 1);
+		v->input_active = v->step == FOCUS_POSTCODE;
 		return OUTCOME_REDRAW;
 	case ACTION_PREV_TAB:
 	case ACTION_UP:
-		v->step = (v->step + 2) % 3;
-		v->input_active = v->step == 0;
+		v->step = next_focus(v, v->step, -1);
+		v->input_active = v->step == FOCUS_POSTCODE;
 		return OUTCOME_REDRAW;
 	case ACTION_LEFT:
 	case ACTION_RIGHT:
-		if (v->step == 0) {
-			v->step = 1;
-			v->input_active = 0;
-		}
-		v->cursor += a == ACTION_LEFT ? -1 : 1;
-		if (v->cursor < 0)
-			v->cursor = 0;
-		if (v->cursor >= RADIUS_STEPS)
-			v->cursor = RADIUS_STEPS - 1;
+		step_choice(v, a == ACTION_LEFT ? -1 : 1);
 		return OUTCOME_REDRAW;
 	case ACTION_TOGGLE:
 		if (arg >= 0) {
 			v->cursor = arg;
-			v->step = 1;
+			v->step = arg >= RADIUS_STEPS ? FOCUS_BUS : FOCUS_MILES;
 			v->input_active = 0;
 			return OUTCOME_REDRAW;
 		}
 		return OUTCOME_NONE;
 	case ACTION_SELECT:
 		if (!place_accept(ui, v)) {
-			v->step = 0;
+			v->step = FOCUS_POSTCODE;
 			v->input_active = 1;
 			return OUTCOME_REDRAW;
 		}
-		s->profile.radius = radius_steps[v->cursor];
+		if (v->cursor >= RADIUS_STEPS) {
+			s->profile.travel.mode = TRAVEL_BUS;
+			s->profile.travel.settings = ui->options.travel;
+			s->profile.travel.within_minutes = minute_steps[v->cursor - RADIUS_STEPS];
+		} else {
+			s->profile.travel.mode = TRAVEL_NONE;
+			s->profile.travel.within_minutes = 0;
+			s->profile.radius = radius_steps[v->cursor];
+		}
 		s->place_answered = 1;
 		ui->next = VIEW_RESULTS;
 		return OUTCOME_PUSH;

@@ -42,6 +42,7 @@ struct results_state {
 	int cursor[SECTIONS], top[SECTIONS];
 	struct match_profile profile;	/* what was run */
 	int year_assumed;
+	int bus;			/* journeys by bus were worked out */
 };
 
 static const enum key_mode modes[] = { MODE_RESULTS, MODE_LIST, MODE_GLOBAL, MODE_END };
@@ -100,6 +101,11 @@ static void run(struct ui *ui, struct view *v)
 		p.place[0] = '\0';
 		ui_match(ui, &p, &v->list);
 	}
+	/* By bus, but no timetable covers the place (or the like): say so; miles it is. */
+	if (v->list.travel.asked && v->list.travel.note[0] && !ui->status[0])
+		snprintf(ui->status, sizeof(ui->status), "%c%.150s.",
+			 toupper((unsigned char)v->list.travel.note[0]), v->list.travel.note + 1);
+	st->bus = v->list.travel.used;
 	split(v);
 }
 
@@ -175,6 +181,9 @@ static void summary_line(struct ui *ui, const struct results_state *st, char *ou
 		snprintf(who, sizeof(who), "Left school, %d", p->age);
 	if (!p->place[0])
 		snprintf(where, sizeof(where), "no postcode");
+	else if (st->bus && p->travel.within_minutes)
+		snprintf(where, sizeof(where), "%d min by bus from %s", p->travel.within_minutes,
+			 p->place);
 	else if (p->radius > 0)
 		snprintf(where, sizeof(where), "%g miles from %s", p->radius, p->place);
 	else
@@ -230,7 +239,8 @@ static void draw(struct ui *ui, struct view *v)
 	} else {
 		snprintf(line, sizeof(line), "%s first%s%s", st->profile.sort == SORT_DISTANCE ?
 			 "Nearest" : st->profile.sort == SORT_START ? "Soonest" :
-			 st->profile.sort == SORT_PAY ? "Best paid" : "Best match",
+			 st->profile.sort == SORT_PAY ? "Best paid" :
+			 st->profile.sort == SORT_TRAVEL ? "Quickest to get to" : "Best match",
 			 st->profile.show_not_for_age ? " - showing options not for your age too" :
 			 "", st->profile.excluded_count ? " - some hidden (u brings them back)" : "");
 		canvas_text(ui, y, 1, ui->cols - 2, PAINT_DIM, line);
@@ -260,7 +270,11 @@ static void draw(struct ui *ui, struct view *v)
 			else
 				snprintf(when, sizeof(when), "\xC2\xA3%.0f/week", r->pay_per_week);
 		}
-		if (!isnan(r->distance))
+		if (st->bus && r->travel.applies && r->travel.found)
+			snprintf(right, sizeof(right), "%3d min  %-11s", r->travel.minutes, when);
+		else if (st->bus && r->travel.applies)
+			snprintf(right, sizeof(right), " no bus  %-11s", when);
+		else if (!isnan(r->distance))
 			snprintf(right, sizeof(right), "%4.1f mi  %-11s", r->distance, when);
 		else
 			snprintf(right, sizeof(right), "%-11s", when);
@@ -273,15 +287,21 @@ static void draw(struct ui *ui, struct view *v)
 		canvas_text(ui, y, 0, ui->cols - right_w - 2, on ? PAINT_SELECTED : PAINT_TITLE, line);
 		canvas_text(ui, y, ui->cols - right_w - 1, right_w, on ? PAINT_SELECTED : PAINT_TEXT,
 			    right);
-		/* Where, kept to part of the line so the top reason shows too. */
+		/* Where, kept to part of the line so the top reason (by bus: the journey) shows too. */
 		{
 			struct strbuf where;
-			int room = ui->cols - 8 - (r->brief[0] ? format_width(r->brief) + 3 : 0);
+			char brief[96];
+			int room;
 
+			if (st->bus && r->travel.applies)
+				travel_brief(&r->travel, st->profile.travel.arrive_by, brief, sizeof(brief));
+			else
+				snprintf(brief, sizeof(brief), "%s", r->brief);
+			room = ui->cols - 8 - (brief[0] ? format_width(brief) + 3 : 0);
 			strbuf_init(&where);
 			format_fit(&where, r->where, room < 16 ? 16 : room);
 			snprintf(line, sizeof(line), "    %s%s%s", where.buf, where.len &&
-				 r->brief[0] ? " - " : "", r->brief);
+				 brief[0] ? " - " : "", brief);
 			strbuf_done(&where);
 		}
 		canvas_text(ui, y + 1, 0, ui->cols - 1, PAINT_DIM, line);
@@ -378,7 +398,8 @@ static enum outcome handle(struct ui *ui, struct view *v, enum action a, int key
 		v->input_active = 1;
 		return OUTCOME_REDRAW;
 	case ACTION_SORT:
-		p->sort = (enum match_sort)((p->sort + 1) % 4);
+		/* Quickest to get to is one of the orders when journeys are by bus. */
+		p->sort = (enum match_sort)((p->sort + 1) % (st->bus ? SORT_TRAVEL + 1 : SORT_TRAVEL));
 		run(ui, v);
 		return OUTCOME_REDRAW;
 	case ACTION_SHOW_ALL:

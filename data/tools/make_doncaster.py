@@ -18,6 +18,7 @@ codes and coordinates is sample content written by the careers project.
 """
 import argparse
 import csv
+import datetime
 import hashlib
 import io
 import json
@@ -25,11 +26,13 @@ import math
 import os
 import sys
 import uuid
+import zipfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 sys.dont_write_bytecode = True  # keep data/tools free of __pycache__
 
+import dn_buses as B  # noqa: E402
 import dn_courses as C  # noqa: E402
 import dn_occupations as O  # noqa: E402
 import dn_onet  # noqa: E402
@@ -227,6 +230,10 @@ date: 2026-11-01
 #   age ranges and pupil numbers; HECOS codes on university courses.
 # - Postcodes outside the DN area (S, WF, HU) carry approximate coordinates written for
 #   the sample; DN postcodes use the real NSPL coordinates.
+# - Buses (bods-gtfs/, naptan/): a sample network in the shape of the Bus Open Data
+#   Service's GTFS zip and NaPTAN's CSV. The places are real (stops near the sample's
+#   schools and colleges); stop codes, operators, routes and every time are written for
+#   the sample, not real timetables (data/tools/dn_buses.py).
 # - Today in the sample is 2026-11-30: vacancies close between December 2026 and April
 #   2027; most courses start in September 2027.
 # Regenerate with: python3 data/tools/make_doncaster.py
@@ -1454,6 +1461,149 @@ def write_vacancies(out, places):
 # --- main -----------------------------------------------------------------------------------------
 
 
+# --- buses: GTFS as BODS publishes it, and NaPTAN ------------------------------------------------
+
+
+def gtfs_csv(header, rows, quoted=()):
+    """CSV as BODS's export writes it: a bare header, \n line ends, some columns always quoted."""
+    def cell(name, v):
+        v = "" if v is None else str(v)
+        if name in quoted or any(c in v for c in ',"\n'):
+            return '"' + v.replace('"', '""') + '"'
+        return v
+    lines = [",".join(header)]
+    for r in rows:
+        lines.append(",".join(cell(h, v) for h, v in zip(header, r)))
+    return "\n".join(lines) + "\n"
+
+
+def clock(minutes):
+    return "%02d:%02d:00" % (minutes // 60, minutes % 60)
+
+
+def trip_id(*parts):
+    return "VJ" + hashlib.sha1(":".join(str(p) for p in parts).encode()).hexdigest()
+
+
+def bus_trips():
+    """(route_id, service_id, trip_id, headsign, code, [(stop, minutes)]) for every run."""
+    trips = []
+    for rid, _agency, short, long_name, _type, stops, services in B.ROUTES:
+        ends = long_name.split(" - ")
+        for service, (first, last, every) in services.items():
+            for direction, seq in ((0, stops), (1, [(s, stops[-1][1] - m) for s, m in reversed(stops)])):
+                t = first
+                while t <= last:
+                    head = ends[-1] if direction == 0 else ends[0]
+                    trips.append((rid, service, trip_id(rid, service, direction, t), head,
+                                  "%s%04d" % (short, t), [(s, t + m) for s, m in seq], direction))
+                    t += every
+    rid, service, start = B.NIGHT_TRIP
+    route = [r for r in B.ROUTES if r[0] == rid][0]
+    trips.append((rid, service, trip_id(rid, service, "night", start), route[3].split(" - ")[-1],
+                  "N%04d" % start, [(s, start + m) for s, m in route[5]], 0))
+    rid, _agency, short, long_name, _type, stops, (morning, afternoon) = B.SCHOOL_ROUTE
+    trips.append((rid, "SCHOOLDAYS", trip_id(rid, "am"), "Hayfield School", short + "AM",
+                  [(s, morning + m) for s, m in stops], 0))
+    back = [(s, stops[-1][1] - m) for s, m in reversed(stops)]
+    trips.append((rid, "SCHOOLDAYS", trip_id(rid, "pm"), "Dunscroft", short + "PM",
+                  [(s, afternoon + m) for s, m in back], 1))
+    return trips
+
+
+def write_buses(out):
+    stops = {s[0]: s for s in B.STOPS}
+    trips = bus_trips()
+    files = []
+    files.append(("agency.txt", gtfs_csv(
+        ["agency_id", "agency_name", "agency_url", "agency_timezone", "agency_lang",
+         "agency_phone", "agency_noc"],
+        [(a[0], a[1], a[2], "Europe/London", "EN", a[3], a[4]) for a in B.AGENCIES],
+        quoted=("agency_name", "agency_url", "agency_noc", "agency_phone"))))
+    files.append(("stops.txt", gtfs_csv(
+        ["stop_id", "stop_code", "stop_name", "stop_lat", "stop_lon", "wheelchair_boarding",
+         "location_type", "parent_station", "platform_code"],
+        [(s[0], "dnm" + s[0][-5:], s[1], "%.5f" % s[2] if s[6] else "",
+          "%.5f" % s[3] if s[6] else "", 0, 0, "", "") for s in B.STOPS],
+        quoted=("stop_name",))))
+    routes = list(B.ROUTES) + [B.SCHOOL_ROUTE]
+    files.append(("routes.txt", gtfs_csv(
+        ["route_id", "agency_id", "route_short_name", "route_long_name", "route_type"],
+        [(r[0], r[1], r[2], r[3], r[4]) for r in routes], quoted=("route_short_name",))))
+    files.append(("calendar.txt", gtfs_csv(
+        ["service_id", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+         "sunday", "start_date", "end_date"],
+        [(sid,) + days + (start, end) for sid, (days, start, end) in B.SERVICES.items()])))
+    removed = [("WEEKDAY", d, 2) for d in B.BANK_HOLIDAYS] + \
+              [("SCHOOLDAYS", d, 2) for d in B.BANK_HOLIDAYS]
+    for first, last in B.SCHOOL_HOLIDAYS:
+        day = datetime.date(int(first[:4]), int(first[4:6]), int(first[6:]))
+        end = datetime.date(int(last[:4]), int(last[4:6]), int(last[6:]))
+        while day <= end:
+            key = day.strftime("%Y%m%d")
+            if day.weekday() < 5 and key not in B.BANK_HOLIDAYS:
+                removed.append(("SCHOOLDAYS", key, 2))
+            day += datetime.timedelta(days=1)
+    files.append(("calendar_dates.txt", gtfs_csv(
+        ["service_id", "date", "exception_type"], sorted(removed))))
+    files.append(("trips.txt", gtfs_csv(
+        ["route_id", "service_id", "trip_id", "trip_headsign", "block_id", "shape_id",
+         "wheelchair_accessible", "vehicle_journey_code"],
+        [(t[0], t[1], t[2], t[3], "", "", 1, t[4]) for t in trips],
+        quoted=("trip_headsign", "vehicle_journey_code"))))
+    files.append(("frequencies.txt", gtfs_csv(
+        ["trip_id", "start_time", "end_time", "headway_secs", "exact_times"], [])))
+    files.append(("feed_info.txt", gtfs_csv(
+        ["feed_publisher_name", "feed_publisher_url", "feed_lang", "feed_start_date",
+         "feed_end_date", "feed_version"],
+        [("Bus Open Data Service (BODS) - sample written by the careers project",
+          "https://www.bus-data.dft.gov.uk/", "EN", "20261101", "20271231",
+          "20261101_060000")])))
+    rows = []
+    for t in trips:
+        for k, (s, m) in enumerate(t[5]):
+            first, last = k == 0, k == len(t[5]) - 1
+            timed = first or last or k % 3 == 0     # others are not timepoints: left blank
+            rows.append((t[2], clock(m) if timed else "", clock(m) if timed else "", s, k + 1,
+                         "", 1 if last else 0, 1 if first else 0, "", 1 if timed else 0))
+    files.append(("stop_times.txt", gtfs_csv(
+        ["trip_id", "arrival_time", "departure_time", "stop_id", "stop_sequence",
+         "stop_headsign", "pickup_type", "drop_off_type", "shape_dist_traveled", "timepoint"],
+        rows)))
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, text in files:
+            info = zipfile.ZipInfo(name, date_time=(2026, 11, 1, 6, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(info, text.encode("utf-8"))
+    out.binary("bods-gtfs/itm_doncaster_sample_gtfs.zip", buf.getvalue())
+
+    header = ["ATCOCode", "NaptanCode", "PlateCode", "CleardownCode", "CommonName",
+              "CommonNameLang", "ShortCommonName", "ShortCommonNameLang", "Landmark",
+              "LandmarkLang", "Street", "StreetLang", "Crossing", "CrossingLang", "Indicator",
+              "IndicatorLang", "Bearing", "NptgLocalityCode", "LocalityName",
+              "ParentLocalityName", "GrandParentLocalityName", "Town", "TownLang", "Suburb",
+              "SuburbLang", "LocalityCentre", "GridType", "Easting", "Northing", "Longitude",
+              "Latitude", "StopType", "BusStopType", "TimingStatus", "DefaultWaitTime", "Notes",
+              "NotesLang", "AdministrativeAreaCode", "CreationDateTime", "ModificationDateTime",
+              "RevisionNumber", "Modification", "Status"]
+    nrows = []
+    for s in B.STOPS:
+        e, n = wgs84_to_osgb(s[2], s[3])
+        row = dict.fromkeys(header, "")
+        row.update({"ATCOCode": s[0], "NaptanCode": "dnm" + s[0][-5:], "CommonName": s[1],
+                    "Indicator": s[4], "LocalityName": s[5], "GridType": "U",
+                    "Easting": "%d" % round(e), "Northing": "%d" % round(n),
+                    "Longitude": "%.6f" % s[3], "Latitude": "%.6f" % s[2],
+                    "StopType": "BCT", "BusStopType": "MKD", "TimingStatus": "OTH",
+                    "AdministrativeAreaCode": "097", "CreationDateTime": "2004-11-22T00:00:00",
+                    "ModificationDateTime": "2026-10-01T00:00:00", "RevisionNumber": "3",
+                    "Modification": "revise", "Status": "active"})
+        nrows.append([row[h] for h in header])
+    out.csv("naptan/Stops_doncaster_sample.csv", header, nrows, quoting=csv.QUOTE_ALL)
+    return len(trips), len(rows)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--out", default=ROOT, help="folder to write (default data/doncaster)")
@@ -1475,12 +1625,13 @@ def main():
         places.use(pc)
     write_postcodes(out, places)
     write_outcodes(out, places)
+    n_trips, n_stop_times = write_buses(out)
     out.write()
     print("wrote %d files to %s: %d occupations, %d standards, %d Find-a-course results, "
           "%d course-directory courses, %d university course rows, %d vacancies, %d schools "
-          "and colleges, %d postcodes%s"
+          "and colleges, %d postcodes, %d bus trips (%d stop times)%s"
           % (len(out.files), args.out, len(O.OCCUPATIONS), len(S.STANDARDS), n_fac, n_cd, n_he,
-             n_vac, len(P.SCHOOLS), len(places.used),
+             n_vac, len(P.SCHOOLS), len(places.used), n_trips, n_stop_times,
              "" if places.from_refdata else " (coordinates reused from the existing file)"))
 
 
