@@ -62,6 +62,71 @@ static void fits(struct ui_headless *h)
 	free(s);
 }
 
+/*
+ * The QR code on the screen, as a terminal with a dark background shows
+ * it, read by zbar: in every theme it must decode to the same text, the
+ * golden NAME-qr-COLSxLINES.txt, and end with the code shown in words.
+ */
+static void qr_reads(struct ui_headless *h, const char *name)
+{
+	struct ui *ui = ui_headless_ui(h);
+	const char *tmp = getenv("CAREERS_TEST_TMP");
+	char file[512], command[700], golden_name[256], *now = screen(h);
+	struct strbuf decoded;
+
+	if (system("zbarimg --version >/dev/null 2>&1") != 0) {
+		fprintf(stderr, "%s: zbarimg not found (Debian: zbar-tools): the QR code is "
+			"not read back\n", check_current);
+		free(now);
+		return;
+	}
+	strbuf_init(&decoded);
+	for (int theme = 0; theme < THEME_COUNT; theme++) {
+		struct strbuf pgm;
+		FILE *f;
+		char buf[4096];
+		size_t n;
+
+		strbuf_init(&pgm);
+		ui_headless_image(h, &pgm, 4);
+		snprintf(file, sizeof(file), "%s/%s-qr-%dx%d-theme%d.pgm", tmp ? tmp : "/tmp",
+			 name, ui->cols, ui->lines, (int)ui->theme);
+		f = fopen(file, "wb");
+		CHECK(f != NULL);
+		if (f) {
+			fwrite(pgm.buf, 1, pgm.len, f);
+			fclose(f);
+		}
+		strbuf_done(&pgm);
+		snprintf(command, sizeof(command), "zbarimg --raw -q -Sdisable -Sqrcode.enable '%s' 2>/dev/null",
+			 file);
+		f = popen(command, "r");
+		strbuf_reset(&decoded);
+		while (f && (n = fread(buf, 1, sizeof(buf), f)) > 0)
+			strbuf_add(&decoded, buf, n);
+		if (f && pclose(f) != 0) {
+			fprintf(stderr, "%s: zbar could not read the QR code in theme %d (%s)\n",
+				check_current, (int)ui->theme, file);
+			check_failures++;
+		}
+		while (decoded.len && decoded.buf[decoded.len - 1] == '\n')
+			decoded.buf[--decoded.len] = '\0';
+		if (theme == 0) {
+			const char *code = strrchr(decoded.buf, ' ');
+
+			snprintf(golden_name, sizeof(golden_name), "%s-qr-%dx%d.txt", name,
+				 ui->cols, ui->lines);
+			check_golden(golden_name, decoded.buf);
+			CHECK(code && strstr(now, code + 1));
+		} else {
+			CHECK_CONTAINS(decoded.buf, "dviser code");
+		}
+		ui_headless_key(h, 'c');	/* the next theme */
+	}
+	strbuf_done(&decoded);
+	free(now);
+}
+
 static void journey(int cols, int lines)
 {
 	struct ui_headless *h = start(cols, lines);
@@ -157,6 +222,7 @@ static void journey(int cols, int lines)
 	ui_headless_key(h, 't');
 	golden(h, "handover");
 	fits(h);
+	qr_reads(h, "handover");
 	CHECK_INT(ui->session.shortlist_count, 3);
 	ui_headless_key(h, 27);
 	ui_headless_key(h, '?');
@@ -506,6 +572,40 @@ TEST(pin_guessing_is_throttled)
 	ui_headless_free(h);
 }
 
-TESTS(journey_80x24, journey_132x43, bus_journey_80x24, bus_journey_132x43,
+/*
+ * Every question is skippable: skipping the school year (End jumps to
+ * "I'd rather not say"), shortlisting and taking it away makes a code
+ * that says "not given", and no internal message reaches the pupil; nor
+ * from the welcome screen with nothing answered.
+ */
+TEST(take_away_after_skipping)
+{
+	struct ui_headless *h = start(80, 24);
+	char *s;
+
+	if (!h)
+		return;
+	ui_headless_key(h, '\n');
+	ui_headless_key(h, KEY_END);
+	ui_headless_keys(h, "\n\n\n");
+	ui_headless_keys(h, "st");
+	s = screen(h);
+	CHECK_CONTAINS(s, "Your code:");
+	CHECK(strstr(s, "cannot go in a code") == NULL);
+	CHECK(strstr(s, "school year 0") == NULL);
+	free(s);
+	qr_reads(h, "handover-skipped");
+	ui_headless_key(h, 'r');
+	ui_headless_key(h, 'r');
+	ui_headless_key(h, 't');
+	s = screen(h);
+	CHECK(strstr(s, "cannot go in a code") == NULL);
+	CHECK_CONTAINS(s, "Your code:");
+	free(s);
+	golden(h, "handover-welcome");
+	ui_headless_free(h);
+}
+
+TESTS(journey_80x24, journey_132x43, take_away_after_skipping, bus_journey_80x24, bus_journey_132x43,
       pin_guessing_is_throttled, keys_that_do_nothing, warning_kept_by_a_key,
       start_again_asks_first, mouse_and_resize, garbage_in_every_field, key_table)

@@ -116,6 +116,18 @@ static void kiosk_code(struct ui_headless *h, char *code, size_t len)
 			n++;
 		memcpy(code, line, n);
 		code[n] = '\0';
+		/* A long code goes on over the next line, after a dash. */
+		if (n && line[n - 1] == '-' && (line = strchr(line, '\n'))) {
+			size_t m = 0;
+
+			line++;
+			while (*line == ' ')
+				line++;
+			while (line[m] && line[m] != ' ' && line[m] != '\n' && n + m + 1 < len)
+				m++;
+			memcpy(code + n, line, m);
+			code[n + m] = '\0';
+		}
 	}
 	free(s);
 }

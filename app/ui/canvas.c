@@ -30,6 +30,7 @@ static const struct look looks[THEME_COUNT][PAINT_COUNT] = {
 		[PAINT_WARNING] = { COLOR_WHITE, COLOR_RED, A_BOLD },
 		[PAINT_GOOD] = { COLOR_GREEN, COLOR_BLACK, A_BOLD },
 		[PAINT_FIELD] = { COLOR_BLACK, COLOR_WHITE, A_NORMAL },
+		[PAINT_QR] = { COLOR_WHITE, COLOR_BLACK, A_BOLD },
 	},
 	[THEME_CONTRAST] = {
 		[PAINT_TEXT] = { COLOR_WHITE, COLOR_BLACK, A_BOLD },
@@ -41,6 +42,7 @@ static const struct look looks[THEME_COUNT][PAINT_COUNT] = {
 		[PAINT_WARNING] = { COLOR_BLACK, COLOR_YELLOW, A_BOLD },
 		[PAINT_GOOD] = { COLOR_WHITE, COLOR_BLACK, A_BOLD | A_UNDERLINE },
 		[PAINT_FIELD] = { COLOR_BLACK, COLOR_WHITE, A_BOLD },
+		[PAINT_QR] = { COLOR_WHITE, COLOR_BLACK, A_BOLD },
 	},
 	[THEME_PLAIN] = {
 		[PAINT_TEXT] = { -1, -1, A_NORMAL },
@@ -52,6 +54,8 @@ static const struct look looks[THEME_COUNT][PAINT_COUNT] = {
 		[PAINT_WARNING] = { -1, -1, A_REVERSE | A_BOLD },
 		[PAINT_GOOD] = { -1, -1, A_BOLD },
 		[PAINT_FIELD] = { -1, -1, A_UNDERLINE },
+		/* Light glyphs on the dark background; no underline or reverse. */
+		[PAINT_QR] = { -1, -1, A_NORMAL },
 	},
 };
 

@@ -852,6 +852,58 @@ void ui_headless_dump(struct ui_headless *h, struct strbuf *out)
 	}
 }
 
+/* The grey a terminal with a dark background shows for a curses colour. */
+static int grey_of(short colour, int is_fg, int bold)
+{
+	static const int greys[8] = { 0, 80, 150, 200, 40, 100, 180, 229 };
+
+	if (colour < 0)
+		return is_fg ? 229 : 0;
+	if (colour == COLOR_WHITE && bold)
+		return 255;
+	return greys[colour % 8];
+}
+
+void ui_headless_image(struct ui_headless *h, struct strbuf *out, int scale)
+{
+	int width = h->ui.cols * scale, height = h->ui.lines * 2 * scale;
+	unsigned char *grey = xcalloc((size_t)width * (size_t)height + 1, 1);
+
+	set_term(h->screen);
+	for (int y = 0; y < h->ui.lines; y++) {
+		for (int x = 0; x < h->ui.cols; x++) {
+			cchar_t cell;
+			wchar_t wch[CCHARW_MAX + 1] = { 0 };
+			attr_t attrs = 0;
+			short pair = 0, fg = -1, bg = -1;
+			int top, bottom, light, dark;
+
+			if (mvin_wch(y, x, &cell) == ERR)
+				continue;
+			getcchar(&cell, wch, &attrs, &pair, NULL);
+			if (pair > 0 && h->ui.theme != THEME_PLAIN)
+				pair_content(pair, &fg, &bg);
+			light = grey_of(fg, 1, (attrs & A_BOLD) != 0);
+			dark = grey_of(bg, 0, 0);
+			if (attrs & A_REVERSE) {
+				int swap = light;
+
+				light = dark;
+				dark = swap;
+			}
+			top = wch[0] == 0x2588 || wch[0] == 0x2580 ? light : dark;
+			bottom = wch[0] == 0x2588 || wch[0] == 0x2584 ? light : dark;
+			for (int dy = 0; dy < 2 * scale; dy++)
+				memset(grey + (size_t)(y * 2 * scale + dy) * (size_t)width +
+				       (size_t)x * (size_t)scale, dy < scale ? top : bottom,
+				       (size_t)scale);
+		}
+	}
+	strbuf_printf(out, "P5\n%d %d\n255\n", width, height);
+	strbuf_add(out, (const char *)grey, (size_t)width * (size_t)height);
+	free(grey);
+}
+
 void ui_headless_free(struct ui_headless *h)
 {
 	if (!h)

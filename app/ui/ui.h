@@ -354,6 +354,13 @@ void ui_headless_resize(struct ui_headless *h, int cols, int lines);
 void ui_headless_tick(struct ui_headless *h, time_t seconds);
 /* The screen as text, one line per row, trailing spaces removed. */
 void ui_headless_dump(struct ui_headless *h, struct strbuf *out);
+/*
+ * The screen as a binary PGM image, as a terminal with a dark background
+ * shows it: each cell `scale` pixels wide and 2 x scale high, full and
+ * half blocks drawn in their colours, any other character left as its
+ * background (so a QR code on screen can be read back by a decoder).
+ */
+void ui_headless_image(struct ui_headless *h, struct strbuf *out, int scale);
 struct ui *ui_headless_ui(struct ui_headless *h);
 void ui_headless_free(struct ui_headless *h);
 
@@ -368,7 +375,7 @@ int ui_list_move(struct view *v, enum action a, int arg, int count, int visible)
 
 enum paint {
 	PAINT_TEXT, PAINT_BAR, PAINT_TITLE, PAINT_DIM, PAINT_SELECTED, PAINT_ACCENT,
-	PAINT_WARNING, PAINT_GOOD, PAINT_FIELD, PAINT_COUNT
+	PAINT_WARNING, PAINT_GOOD, PAINT_FIELD, PAINT_QR, PAINT_COUNT
 };
 
 void canvas_setup_colours(struct ui *ui);
