@@ -449,6 +449,34 @@ TEST(garbage_in_every_field)
 	ui_headless_free(h);
 }
 
+/* Every view's footer keeps every key at 80 and 132 columns, most important first. */
+TEST(footers_keep_every_key)
+{
+	for (size_t v = 0; v < VIEW_COUNT; v++) {
+		const struct view_ops *ops = ui_view_table[v];
+		struct footer_cell all[FOOTER_MAX], cells[FOOTER_MAX];
+		int want, got;
+
+		CHECK(ops->footer != NULL);
+		if (!ops->footer)
+			continue;
+		want = canvas_footer_layout(NULL, ops->modes, ops->footer, 100000, all, FOOTER_MAX);
+		CHECK(want > 0);
+		for (int cols = 80; cols <= 132; cols += 52) {
+			got = canvas_footer_layout(NULL, ops->modes, ops->footer, cols, cells,
+						   FOOTER_MAX);
+			if (got != want)
+				fprintf(stderr, "%s at %d columns: %d keys of %d\n", ops->name, cols,
+					got, want);
+			CHECK_INT(got, want);
+			/* The first key always has its words. */
+			CHECK(got > 0 && strchr(cells[0].text, ' ') != NULL);
+			for (int i = 0; i < got; i++)
+				CHECK_INT(cells[i].action, all[i].action);
+		}
+	}
+}
+
 TEST(key_table)
 {
 	static const enum key_mode all[] = { MODE_TEXT, MODE_LIST, MODE_QUIZ, MODE_INTERESTS,
@@ -608,4 +636,5 @@ TEST(take_away_after_skipping)
 
 TESTS(journey_80x24, journey_132x43, take_away_after_skipping, bus_journey_80x24, bus_journey_132x43,
       pin_guessing_is_throttled, keys_that_do_nothing, warning_kept_by_a_key,
-      start_again_asks_first, mouse_and_resize, garbage_in_every_field, key_table)
+      start_again_asks_first, mouse_and_resize, garbage_in_every_field, key_table,
+      footers_keep_every_key)

@@ -193,6 +193,7 @@ struct view_ops {
 	const char *name;
 	const char *title;		/* for the help screen */
 	const enum key_mode *modes;
+	const enum action *footer;	/* the main footer, most important key first */
 	void (*open)(struct ui *ui, struct view *v);
 	void (*draw)(struct ui *ui, struct view *v);
 	enum outcome (*handle)(struct ui *ui, struct view *v, enum action a, int key, int arg);
@@ -379,6 +380,23 @@ enum paint {
 };
 
 void canvas_setup_colours(struct ui *ui);
+/* One key of a footer, as laid out for a width. */
+#define FOOTER_MAX 16
+struct footer_cell {
+	enum action action;
+	char text[64];			/* "s shortlist", or the key alone: "o" */
+	int x, width;
+};
+/*
+ * Lay out a footer's keys (in the order given: most important first) in
+ * cols columns; keys are named from the modes `first` (may be NULL), then
+ * `modes`. Help and start again are left out (the title bar has them).
+ * Words shrink before any key goes: long words, short ones, then the last
+ * keys alone. Returns the number of cells; fewer than the footer's keys
+ * only when not even the keys alone fit.
+ */
+int canvas_footer_layout(const enum key_mode *first, const enum key_mode *modes,
+			 const enum action *footer, int cols, struct footer_cell *cells, int max);
 void canvas_clear(struct ui *ui);
 void canvas_paint(struct ui *ui, enum paint p);
 /* Text at y, x, cut to width columns; returns columns used. */

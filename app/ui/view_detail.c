@@ -49,7 +49,8 @@ struct detail {
 
 static const enum key_mode modes[] = { MODE_RESULTS, MODE_LIST, MODE_GLOBAL, MODE_END };
 static const enum action footer[] = {
-	ACTION_BACK, ACTION_SELECT, ACTION_SHORTLIST_ADD, ACTION_PAGE_DOWN, ACTION_HELP, ACTION_NONE
+	ACTION_SHORTLIST_ADD, ACTION_BACK, ACTION_PAGE_DOWN, ACTION_SHORTLIST, ACTION_TAKE_AWAY,
+	ACTION_SELECT, ACTION_HELP, ACTION_NONE
 };
 
 static struct block *add(struct detail *d, enum block_kind kind, const char *label,
@@ -818,6 +819,7 @@ const struct view_ops view_detail = {
 	.name = "detail",
 	.title = "One option in full",
 	.modes = modes,
+	.footer = footer,
 	.open = open,
 	.draw = draw,
 	.handle = handle,

@@ -109,6 +109,7 @@ const struct view_ops view_help = {
 	.name = "help",
 	.title = "Help",
 	.modes = modes,
+	.footer = footer,
 	.draw = draw,
 	.handle = handle,
 };

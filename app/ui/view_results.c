@@ -47,8 +47,8 @@ struct results_state {
 
 static const enum key_mode modes[] = { MODE_RESULTS, MODE_LIST, MODE_GLOBAL, MODE_END };
 static const enum action footer[] = {
-	ACTION_SELECT, ACTION_SHORTLIST_ADD, ACTION_NOT_FOR_ME, ACTION_SEARCH, ACTION_NEXT_TAB,
-	ACTION_SORT, ACTION_HELP, ACTION_NONE
+	ACTION_SELECT, ACTION_SHORTLIST_ADD, ACTION_SHORTLIST, ACTION_TAKE_AWAY, ACTION_SEARCH,
+	ACTION_NEXT_TAB, ACTION_NOT_FOR_ME, ACTION_SORT, ACTION_HELP, ACTION_NONE
 };
 
 static void split(struct view *v)
@@ -472,6 +472,7 @@ const struct view_ops view_results = {
 	.name = "results",
 	.title = "Your options",
 	.modes = modes,
+	.footer = footer,
 	.open = open,
 	.draw = draw,
 	.handle = handle,

@@ -89,6 +89,7 @@ const struct view_ops view_shortlist = {
 	.name = "shortlist",
 	.title = "Your shortlist",
 	.modes = list_modes,
+	.footer = shortlist_footer,
 	.draw = shortlist_draw,
 	.handle = shortlist_handle,
 };
@@ -401,6 +402,7 @@ const struct view_ops view_handover = {
 	.name = "handover",
 	.title = "Take it with you",
 	.modes = handover_modes,
+	.footer = handover_footer,
 	.open = handover_open,
 	.draw = handover_draw,
 	.handle = handover_handle,
