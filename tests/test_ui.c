@@ -634,7 +634,45 @@ TEST(take_away_after_skipping)
 	ui_headless_free(h);
 }
 
-TESTS(journey_80x24, journey_132x43, take_away_after_skipping, bus_journey_80x24, bus_journey_132x43,
+/*
+ * Search looks through everything the pupil may take, not just what they
+ * ticked or how far they said: /vet with Computers ticked finds the vets,
+ * and a search with nothing in this section moves to one that has some.
+ */
+TEST(search_everything)
+{
+	struct ui_headless *h = start(80, 24);
+	struct view *v;
+	char *s;
+
+	if (!h)
+		return;
+	ui_headless_key(h, '\n');
+	ui_headless_key(h, '\n');	/* Year 11 */
+	ui_headless_keys(h, "jjjjjj ");	/* Computers and digital */
+	ui_headless_key(h, '\n');
+	ui_headless_keys(h, "dn1 3bu");
+	ui_headless_key(h, '\n');
+	v = ui_top(ui_headless_ui(h));
+	CHECK_INT(v->id, VIEW_RESULTS);
+	ui_headless_keys(h, "/vet");
+	s = screen(h);
+	CHECK(strstr(s, "Nothing") == NULL);
+	CHECK_CONTAINS(s, "searching everything");
+	free(s);
+	golden(h, "search-vet");
+	ui_headless_key(h, 27);	/* clears the search */
+	ui_headless_keys(h, "\t\t\t\t");	/* to University: no vets there */
+	ui_headless_keys(h, "/vet");
+	s = screen(h);
+	CHECK(strstr(s, "Nothing") == NULL);
+	CHECK_CONTAINS(s, "[Careers 1]");
+	free(s);
+	golden(h, "search-moves-tab");
+	ui_headless_free(h);
+}
+
+TESTS(journey_80x24, journey_132x43, take_away_after_skipping, search_everything, bus_journey_80x24, bus_journey_132x43,
       pin_guessing_is_throttled, keys_that_do_nothing, warning_kept_by_a_key,
       start_again_asks_first, mouse_and_resize, garbage_in_every_field, key_table,
       footers_keep_every_key)

@@ -94,6 +94,18 @@ static void run(struct ui *ui, struct view *v)
 	p.per_kind = LIST_PER_KIND;
 	if (v->input[0] || !ui->options.adviser)
 		snprintf(p.text, sizeof(p.text), "%s", v->input);
+	if (v->input[0]) {
+		/*
+		 * A search looks through everything the learner may take: not
+		 * only their interests or within their distance (the age rules
+		 * still apply; distances are still shown from their place).
+		 */
+		p.interest_count = 0;
+		p.has_riasec = 0;
+		p.radius = MATCH_ANYWHERE;
+		p.travel.within_minutes = 0;
+		p.kinds = 0;
+	}
 	st->profile = p;
 	match_list_done(&v->list);
 	if (ui_match(ui, &p, &v->list) == STATUS_NOT_FOUND) {
@@ -107,6 +119,13 @@ static void run(struct ui *ui, struct view *v)
 			 toupper((unsigned char)v->list.travel.note[0]), v->list.travel.note + 1);
 	st->bus = v->list.travel.used;
 	split(v);
+	/* A search with nothing in this section goes to the first section that has some. */
+	if (v->input[0] && !st->count[v->tab])
+		for (int k = 0; k < SECTIONS; k++)
+			if (st->count[k]) {
+				v->tab = k;
+				break;
+			}
 }
 
 static void open(struct ui *ui, struct view *v)
@@ -179,6 +198,12 @@ static void summary_line(struct ui *ui, const struct results_state *st, char *ou
 		snprintf(who, sizeof(who), "Year %d", p->school_year);
 	else
 		snprintf(who, sizeof(who), "Left school, %d", p->age);
+	if (p->text[0] && p->radius == MATCH_ANYWHERE && !p->interest_count) {
+		/* A search: everything the learner may take, whatever they like. */
+		snprintf(out, len, "%s | searching everything you could do%s%s", who,
+			 p->place[0] ? ", nearest from " : "", p->place);
+		return;
+	}
 	if (!p->place[0])
 		snprintf(where, sizeof(where), "no postcode");
 	else if (st->bus && p->travel.within_minutes)
@@ -249,8 +274,8 @@ static void draw(struct ui *ui, struct view *v)
 	if (!st->count[v->tab]) {
 		y++;
 		canvas_wrap(ui, y, 2, ui->cols - 4, 4, PAINT_TEXT,
-			    v->input[0] ? "Nothing here matches what you typed. Press / and "
-					  "change it, or Esc to clear it." :
+			    v->input[0] ? "Nothing you can do matches what you typed. Press / "
+					  "and change it, or Esc to clear it." :
 			    "Nothing in this section fits yet. Try another section (Tab), a "
 			    "bigger distance, or fewer interests (press r to start again).");
 		return;
