@@ -1594,10 +1594,12 @@ static enum status write_shortlist(struct store *s, struct writer *w, const stru
 		para(w, "Nothing is on your shortlist yet.");
 		return STATUS_OK;
 	}
-	/* Why each was suggested: the session's search again, nothing hidden. */
+	/* Why each was suggested: the pupil's answers, nothing hidden, at any distance. */
 	q.show_not_for_age = 1;
 	q.kinds = 0;
 	q.excluded_count = 0;
+	q.radius = MATCH_ANYWHERE;
+	q.travel.within_minutes = 0;
 	for (i = 0; i < count && i < ADVICE_ITEMS_MAX; i++) {
 		picked[i].kind = a->items[i].kind;
 		picked[i].id = a->items[i].id;
@@ -1862,7 +1864,17 @@ enum status plan_write(struct store *s, const struct advice *a, enum plan_format
 	struct plan_facts *facts = xcalloc(ADVICE_ITEMS_MAX, sizeof(*facts));
 	int found[ADVICE_ITEMS_MAX] = { 0 }, i, count = a->item_count;
 	enum status rc = STATUS_OK;
+	struct advice *pupil = xmalloc(sizeof(*pupil));
 
+	/*
+	 * The plan is the pupil's: their answers and shortlist, not the
+	 * adviser's last search (its words, kinds and level are dropped).
+	 */
+	*pupil = *a;
+	pupil->profile.text[0] = '\0';
+	pupil->profile.kinds = 0;
+	pupil->profile.level = NAN;
+	a = pupil;
 	err[0] = '\0';
 	if (count < 0 || count > ADVICE_ITEMS_MAX)
 		count = count < 0 ? 0 : ADVICE_ITEMS_MAX;
@@ -1889,5 +1901,6 @@ enum status plan_write(struct store *s, const struct advice *a, enum plan_format
 	if (rc == STATUS_OK && format == PLAN_HTML)
 		strbuf_puts(out, "</main>\n</body>\n</html>\n");
 	free(facts);
+	free(pupil);
 	return rc;
 }

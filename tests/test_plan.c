@@ -393,6 +393,32 @@ TEST(plan_item_not_matching)
 	free(a);
 }
 
+/* The plan is the pupil's: the adviser's last search (words, kinds, level) plays no part. */
+TEST(plan_not_the_last_search)
+{
+	struct store *s = open_store();
+	struct advice *a = xcalloc(1, sizeof(*a));
+	char *before, *after;
+
+	if (!s) {
+		free(a);
+		return;
+	}
+	sample_session(s, a);
+	before = write_plan(s, a, PLAN_MARKDOWN);
+	snprintf(a->profile.text, sizeof(a->profile.text), "vet");
+	a->profile.kinds = 1u << OPTION_COURSE;
+	a->profile.level = 3;
+	after = write_plan(s, a, PLAN_MARKDOWN);
+	CHECK_NOT_CONTAINS(after, "Words searched for");
+	CHECK_NOT_CONTAINS(after, "Only this level");
+	CHECK_NOT_CONTAINS(after, "does not come up in your search now");
+	CHECK_STR(after, before);
+	free(before);
+	free(after);
+	free(a);
+}
+
 TEST(plan_markdown)
 {
 	struct store *s = open_store();
@@ -692,6 +718,6 @@ TEST(done)
 	close_store();
 }
 
-TESTS(facts_career, facts_apprenticeship, facts_course, facts_vacancy, facts_university_and_school,
+TESTS(plan_not_the_last_search, facts_career, facts_apprenticeship, facts_course, facts_vacancy, facts_university_and_school,
       facts_every_option, plan_item_not_matching, plan_markdown, plan_html, plan_escaping, plan_empty_session,
       format_names, cli_export, done)
