@@ -224,7 +224,28 @@ TEST(kiosk_code_to_adviser_session)
 	ui_headless_key(adviser, 27);
 	ui_headless_key(adviser, 'f');
 	golden(adviser, "filters");
-	ui_headless_key(adviser, 27);
+	/*
+	 * "Dates as on" next September is a what-if: the Year 10 pupil is
+	 * searched for as Year 11, the screen says so, and nothing is saved.
+	 */
+	ui_headless_keys(adviser, "kkk\n");
+	for (i = 0; i < 12; i++)
+		ui_headless_key(adviser, 127);
+	ui_headless_keys(adviser, "2027-09-01\n");
+	ui_headless_keys(adviser, "jjj\n");
+	golden(adviser, "what-if");
+	{
+		char *s = screen(adviser);
+
+		CHECK_CONTAINS(s, "WHAT IF 1 Sep 2027: Year 11");
+		free(s);
+	}
+	CHECK_INT(a->session.profile.school_year, 10);
+	ui_save_advice(a);
+	CHECK_INT(a->advice.profile.school_year, 10);
+	CHECK_INT(a->advice.profile.today.year, 2026);
+	while (ui_top(a)->id != VIEW_SESSION && a->depth > 1)
+		ui_headless_key(adviser, 27);
 	/*
 	 * Someone has left a link where the plan will go, pointing at a file of
 	 * theirs, and an old plan anyone can read: the link is replaced, not

@@ -56,6 +56,14 @@ void session_reset(struct session *s, struct civil_date today, int today_fixed)
 	s->profile.limit = 0;
 }
 
+void session_what_if(const struct session *s, struct match_profile *p)
+{
+	if (!s->what_if.year)
+		return;
+	schoolyear_move(&p->school_year, &p->age, s->profile.today, s->what_if);
+	p->today = s->what_if;
+}
+
 int session_shortlisted(const struct session *s, enum option_kind kind, long long id)
 {
 	int i;

@@ -126,9 +126,17 @@ struct session {
 	int shortlist_count;
 	char place_typed[16];
 	char quiz_code[4];
+	/*
+	 * The adviser's "dates as on" (year 0: none): a what-if that moves
+	 * the searches' date and the learner's school year or age with it.
+	 * The profile above keeps the real date and year; only they are saved.
+	 */
+	struct civil_date what_if;
 };
 
 void session_reset(struct session *s, struct civil_date today, int today_fixed);
+/* Move p (the session's profile or a copy made from it) to the what-if date, if one is set. */
+void session_what_if(const struct session *s, struct match_profile *p);
 int session_shortlisted(const struct session *s, enum option_kind kind, long long id);
 /* Add or remove; returns 1 when now on the list, 0 when removed, -1 when `limit` are on it. */
 int session_toggle_shortlist(struct session *s, enum option_kind kind, long long id,

@@ -373,8 +373,21 @@ static void profile_words(struct ui *ui, char *out, size_t len)
 	else if (p->place[0])
 		snprintf(out + n, len - n, " | anywhere from %s", p->place);
 	n = strlen(out);
-	date_short(p->today, day);
-	snprintf(out + n, len - n, " | dates as on %s", day);
+	if (ui->session.what_if.year) {
+		struct match_profile moved = *p;
+
+		session_what_if(&ui->session, &moved);
+		date_short(ui->session.what_if, day);
+		if (moved.school_year)
+			snprintf(out + n, len - n, " | WHAT IF %s (Year %d then; not saved)", day,
+				 moved.school_year);
+		else
+			snprintf(out + n, len - n, " | WHAT IF %s (left school, %d then; not saved)",
+				 day, moved.age);
+	} else {
+		date_short(p->today, day);
+		snprintf(out + n, len - n, " | dates as on %s", day);
+	}
 }
 
 static void session_draw(struct ui *ui, struct view *v)

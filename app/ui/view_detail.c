@@ -307,13 +307,14 @@ static void career_figures(struct ui *ui, struct detail *d, const char *soc)
  */
 static void journey(struct ui *ui, struct view *v, struct detail *d)
 {
-	const struct match_profile *p = &ui->session.profile;
+	struct match_profile on_date = ui->session.profile, *p = &on_date;
 	struct transit_leg legs[TRANSIT_MAX_LEGS];
 	struct travel_answer a;
 	struct travel_info info;
 	char line[600], by[8], words[480];
 	int n;
 
+	session_what_if(&ui->session, p);
 	if (p->travel.mode != TRAVEL_BUS || !p->place[0])
 		return;
 	n = match_journey(ui->store, p, v->kind, v->item_id, legs, TRANSIT_MAX_LEGS, &a, &info);
@@ -352,8 +353,8 @@ static void journey(struct ui *ui, struct view *v, struct detail *d)
 		}
 	}
 	if (info.approximate) {
-		snprintf(line, sizeof(line), "These times are from the middle of %s: your whole "
-			 "postcode gives better ones.", p->place);
+		snprintf(line, sizeof(line), "These times are from the middle of %.*s: your whole "
+			 "postcode gives better ones.", (int)sizeof(p->place), p->place);
 		text(d, line);
 	}
 	if (info.valid_to != LONG_MIN) {
@@ -371,10 +372,12 @@ static void build(struct ui *ui, struct view *v, struct detail *d)
 	struct one one;
 	struct store_text t;
 	struct match_list links;
+	struct match_profile on_date = ui->session.profile;
 	const struct match_result *r;
 	char line[256];
 	int i;
 
+	session_what_if(&ui->session, &on_date);
 	memset(&f, 0, sizeof(f));
 	memset(&one, 0, sizeof(one));
 	f.level = NAN;
@@ -415,7 +418,7 @@ static void build(struct ui *ui, struct view *v, struct detail *d)
 			heading(d, "How to get in");
 			text(d, t.entry);
 		}
-		if (match_links(ui->store, &ui->session.profile, OPTION_CAREER, v->item_id, 4, &links,
+		if (match_links(ui->store, &on_date, OPTION_CAREER, v->item_id, 4, &links,
 				line, sizeof(line)) == STATUS_OK) {
 			link_results(d, &links, OPTION_APPRENTICESHIP, "Ways in: apprenticeships", 4);
 			link_results(d, &links, OPTION_COURSE, "Ways in: courses near you", 4);
@@ -442,7 +445,7 @@ static void build(struct ui *ui, struct view *v, struct detail *d)
 			heading(d, "Job titles");
 			bullets(d, t.job_titles, 6);
 		}
-		if (match_links(ui->store, &ui->session.profile, OPTION_APPRENTICESHIP, v->item_id, 5,
+		if (match_links(ui->store, &on_date, OPTION_APPRENTICESHIP, v->item_id, 5,
 				&links, line, sizeof(line)) == STATUS_OK) {
 			link_results(d, &links, OPTION_VACANCY, "Live vacancies near you", 5);
 			link_results(d, &links, OPTION_CAREER, "Careers it leads to", 5);

@@ -90,6 +90,7 @@ static void run(struct ui *ui, struct view *v)
 		p.school_year = 11;
 		p.age = 0;
 	}
+	session_what_if(&ui->session, &p);
 	p.limit = 0;
 	p.per_kind = LIST_PER_KIND;
 	if (v->input[0] || !ui->options.adviser)
@@ -192,7 +193,16 @@ static void summary_line(struct ui *ui, const struct results_state *st, char *ou
 	const struct match_profile *p = &st->profile;
 	char who[48], where[64];
 
-	if (st->year_assumed)
+	if (ui->session.what_if.year) {
+		char on[16];
+
+		/* An adviser's what-if: said first, so nobody takes it for today. */
+		date_short(ui->session.what_if, on);
+		if (p->school_year)
+			snprintf(who, sizeof(who), "WHAT IF %s: Year %d", on, p->school_year);
+		else
+			snprintf(who, sizeof(who), "WHAT IF %s: left school, %d", on, p->age);
+	} else if (st->year_assumed)
 		snprintf(who, sizeof(who), "Year not given (as Year 11)");
 	else if (p->school_year)
 		snprintf(who, sizeof(who), "Year %d", p->school_year);
