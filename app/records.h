@@ -39,7 +39,7 @@
 #include "schoolyear.h"
 #include "status.h"
 
-#define RECORDS_VERSION 2
+#define RECORDS_VERSION 3
 #define RECORDS_APPLICATION_ID 0x43415252	/* "CARR" */
 
 /*

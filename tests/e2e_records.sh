@@ -149,7 +149,7 @@ expect_in "$work/err" "not a regular file" "folder"
 if command -v sqlite3 > /dev/null; then
 	newer="$work/newer.db"
 	run "add-sample for newer" 0 records add-sample AB --records "$newer"
-	sqlite3 "$newer" "PRAGMA user_version = 3" || fail "sqlite3 could not set the version"
+	sqlite3 "$newer" "PRAGMA user_version = 4" || fail "sqlite3 could not set the version"
 	before=$(sha256sum < "$newer")
 	run "newer file" 1 records list --records "$newer"
 	expect_in "$work/err" "was written by a newer version of careers" "newer file"
