@@ -141,6 +141,13 @@ static void print_session(const struct advice *a)
 	printf("\n  created %s, last updated %s\n", a->created, a->updated);
 	printf("  data fingerprint %08x (the data store the session was made with)\n",
 	       a->data_fingerprint);
+	printf("  adviser:      ");
+	print_typed(a->adviser[0] ? a->adviser : "not given", 16);
+	printf("\n  contact:      ");
+	print_typed(a->contact[0] ? a->contact : "not given", 16);
+	printf("\n  school:       ");
+	print_typed(a->school[0] ? a->school : "not given", 16);
+	printf("\n  next meeting: %s\n", a->next_meeting[0] ? a->next_meeting : "none");
 	print_profile(&a->profile);
 
 	printf("\nshortlist (%d)\n", a->item_count);
@@ -153,7 +160,8 @@ static void print_session(const struct advice *a)
 
 	printf("\nnotes (%d)\n", a->note_count);
 	for (i = 0; i < a->note_count; i++) {
-		printf("  %s\n    ", a->notes[i].written);
+		printf("  %s (%s)\n    ", a->notes[i].written,
+		       a->notes[i].shared ? "shared with the pupil" : "adviser only");
 		print_typed(a->notes[i].text, 4);
 		putchar('\n');
 	}
@@ -200,12 +208,19 @@ static void sample_session(struct advice *a, const char *pupil)
 	snprintf(a->notes[0].text, sizeof(a->notes[0].text),
 		 "Sample note (made by `careers records add-sample`).\nLikes building things.");
 	snprintf(a->notes[1].text, sizeof(a->notes[1].text), "Open evening is in March.");
+	a->notes[1].shared = 1;
 	a->note_count = 2;
+	snprintf(a->adviser, sizeof(a->adviser), "Sam Sample");
+	snprintf(a->contact, sizeof(a->contact), "careers@school.example, 01302 000000");
+	snprintf(a->school, sizeof(a->school), "Sample Academy");
+	snprintf(a->next_meeting, sizeof(a->next_meeting), "2027-01-12 10:30");
 	a->actions[0] = (struct advice_action){ "Visit the college open evening", OWNER_PUPIL,
 						"2027-03-12", ACTION_TODO };
 	a->actions[1] = (struct advice_action){ "Send the apprenticeship links", OWNER_ADVISER,
 						"", ACTION_DONE };
-	a->action_count = 2;
+	a->actions[2] = (struct advice_action){ "Go to the open evening too", OWNER_PARENT,
+						"2027-03-12", ACTION_TODO };
+	a->action_count = 3;
 }
 
 /* --- arguments ------------------------------------------------------------------ */

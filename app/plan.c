@@ -165,6 +165,24 @@ static int note_sample(void *ctx, const struct store_source_info *info)
 	return 0;
 }
 
+/* "Tuesday 12 Jan 2027 at 10:30" from "2027-01-12 10:30" (or a date alone). */
+static void meeting_words(const char *when, char *out, size_t len)
+{
+	struct civil_date d;
+	char day[11], words[16];
+
+	snprintf(day, sizeof(day), "%.10s", when);
+	if (!date_parse(day, &d)) {
+		snprintf(out, len, "%s", when);
+		return;
+	}
+	date_short(d, words);
+	if (strlen(when) > 11)
+		snprintf(out, len, "%s %s at %s", date_weekday_name(d), words, when + 11);
+	else
+		snprintf(out, len, "%s %s", date_weekday_name(d), words);
+}
+
 static enum status write_top(struct store *s, struct writer *w, const struct advice *a,
 			     char *err, size_t errlen)
 {
@@ -178,6 +196,20 @@ static enum status write_top(struct store *s, struct writer *w, const struct adv
 	strbuf_init(&sb);
 	list_begin(w, "fields");
 	field(w, "For", a->pupil[0] ? a->pupil : "(no name given)");
+	if (a->school[0])
+		field(w, "School", a->school);
+	if (a->adviser[0] || a->contact[0]) {
+		strbuf_reset(&sb);
+		strbuf_puts(&sb, a->adviser[0] ? a->adviser : "your careers adviser");
+		if (a->contact[0])
+			strbuf_printf(&sb, " - %s", a->contact);
+		field(w, "Your adviser", sb.buf);
+	}
+	if (a->next_meeting[0]) {
+		meeting_words(a->next_meeting, made, sizeof(made));
+		field(w, "Next meeting", made);
+	}
+	strbuf_reset(&sb);
 	stamp_words(a->created, 0, made, sizeof(made));
 	stamp_words(a->updated, 0, changed, sizeof(changed));
 	if (a->id)
@@ -443,18 +475,24 @@ static void write_compare(struct writer *w, const struct advice *a, int count,
 	table_end(w);
 }
 
+/* Only the notes the adviser shared with the pupil: "adviser only" notes never go in. */
 static void write_notes(struct writer *w, const struct advice *a)
 {
 	int count = a->note_count > ADVICE_NOTES_MAX ? ADVICE_NOTES_MAX : a->note_count, i;
+	int shared = 0;
 	char when[40];
 
-	heading(w, 2, "Notes");
-	if (count <= 0) {
-		para(w, "No notes were written.");
+	for (i = 0; i < count; i++)
+		shared += a->notes[i].shared != 0;
+	heading(w, 2, "Notes from your session");
+	if (!shared) {
+		para(w, "No notes were shared with you.");
 		return;
 	}
 	list_begin(w, "notes");
 	for (i = 0; i < count; i++) {
+		if (!a->notes[i].shared)
+			continue;
 		item_begin(w);
 		stamp_words(a->notes[i].written, 1, when, sizeof(when));
 		if (when[0]) {
@@ -468,6 +506,44 @@ static void write_notes(struct writer *w, const struct advice *a)
 	list_end(w);
 }
 
+/* Is x due before y? Dated actions before undated ones. */
+static int action_before(const struct advice_action *x, const struct advice_action *y)
+{
+	if (!x->due[0] || !y->due[0])
+		return x->due[0] && !y->due[0];
+	return strcmp(x->due, y->due) < 0;
+}
+
+/* Who does an action, as the pupil's family reads it. */
+static void owner_words(const struct advice *a, enum action_owner owner, char *out, size_t len)
+{
+	switch (owner) {
+	case OWNER_PUPIL:
+		snprintf(out, len, "You");
+		break;
+	case OWNER_PARENT:
+		snprintf(out, len, "Your parent or carer");
+		break;
+	case OWNER_ADVISER:
+		if (a->adviser[0])
+			snprintf(out, len, "Your adviser (%s)", a->adviser);
+		else
+			snprintf(out, len, "Your adviser");
+		break;
+	case OWNER_SCHOOL:
+		if (a->school[0])
+			snprintf(out, len, "Your school (%s)", a->school);
+		else
+			snprintf(out, len, "Your school");
+		break;
+	case OWNER_EMPLOYER:
+		snprintf(out, len, "The employer");
+		break;
+	default:
+		snprintf(out, len, "%s", advice_owner_words(owner));
+	}
+}
+
 static void write_actions(struct writer *w, const struct advice *a)
 {
 	static const char *const head[] = { "What", "Who", "By when", "Status" };
@@ -476,17 +552,33 @@ static void write_actions(struct writer *w, const struct advice *a)
 	struct plan_table t = { head, 4, 0 };
 	int count = a->action_count > ADVICE_ACTIONS_MAX ? ADVICE_ACTIONS_MAX : a->action_count, i;
 
-	heading(w, 2, "What we agreed");
+	int order[ADVICE_ACTIONS_MAX];
+	char who[ADVICE_NAME_MAX + 32];
+
+	heading(w, 2, "What happens next");
 	if (count <= 0) {
 		para(w, "Nothing was agreed yet.");
 		return;
 	}
+	para(w, "Who does what, soonest first. Tick each one off when it is done.");
+	/* Date order, those with no date last; the order they were agreed breaks ties. */
+	for (i = 0; i < count; i++)
+		order[i] = i;
+	for (i = 1; i < count; i++)
+		for (int k = i; k > 0 && action_before(&a->actions[order[k]],
+						       &a->actions[order[k - 1]]); k--) {
+			int swap = order[k];
+
+			order[k] = order[k - 1];
+			order[k - 1] = swap;
+		}
 	table_begin(w, &t, "actions");
 	for (i = 0; i < count; i++) {
-		const struct advice_action *act = &a->actions[i];
+		const struct advice_action *act = &a->actions[order[i]];
 
 		cells[0] = act->text;
-		cells[1] = act->owner == OWNER_PUPIL ? "You" : "Your adviser";
+		owner_words(a, act->owner, who, sizeof(who));
+		cells[1] = who;
 		if (act->due[0])
 			say_date(act->due, due);
 		cells[2] = act->due[0] ? due : "no date";
@@ -567,7 +659,8 @@ static enum status write_sources(struct store *s, struct writer *w, char *err, s
 	enum status rc;
 	int i, j, licences = 0, samples = 0;
 
-	heading(w, 2, "Where this information comes from");
+	w->ops->section_begin(w, "appendix");
+	heading(w, 2, "Appendix: where the information comes from");
 	if ((rc = store_each_source(s, group_source, &gs)) != STATUS_OK) {
 		snprintf(err, errlen, "%s", store_errmsg(s));
 		goto done;
@@ -633,6 +726,7 @@ static enum status write_sources(struct store *s, struct writer *w, char *err, s
 	strbuf_done(&sb);
 	rc = STATUS_OK;
 done:
+	w->ops->section_end(w);
 	for (i = 0; i < gs.count; i++) {
 		free(gs.all[i].format);
 		free(gs.all[i].title);
@@ -674,13 +768,14 @@ enum status plan_write(struct store *s, const struct advice *a, enum plan_format
 		snprintf(err, errlen, "%s", store_errmsg(s));
 	if (rc == STATUS_OK)
 		rc = write_top(s, &w, a, err, errlen);
+	/* What a family acts on first; the reasons after; the sources last. */
 	if (rc == STATUS_OK) {
+		write_actions(&w, a);
 		write_about(s, &w, &a->profile);
 		rc = write_shortlist(s, &w, a, count, facts, found, err, errlen);
 		if (rc == STATUS_OK) {
 			write_compare(&w, a, count, facts, found);
 			write_notes(&w, a);
-			write_actions(&w, a);
 			rc = write_sources(s, &w, err, errlen);
 		}
 	}
