@@ -208,13 +208,30 @@ TEST(kiosk_code_to_adviser_session)
 	ui_headless_key(adviser, 'a');
 	ui_headless_keys(adviser, "Book a taster day at the college");
 	ui_headless_key(adviser, '\n');
-	ui_headless_keys(adviser, "2027-02-30");
+	/* Dates as people type them; a date that does not exist says why. */
+	ui_headless_keys(adviser, "30 Feb 27");
 	ui_headless_key(adviser, '\n');
-	CHECK_CONTAINS(ui_top(a)->message, "is not a date");
-	ui_headless_keys(adviser, "\x7f\x7f");
-	ui_headless_keys(adviser, "14");
+	CHECK_CONTAINS(ui_top(a)->message, "February 2027 has 28 days");
+	for (i = 0; i < 9; i++)
+		ui_headless_key(adviser, 127);
+	ui_headless_keys(adviser, "14/2/27");
 	ui_headless_key(adviser, '\n');
-	ui_headless_keys(adviser, "j o");	/* the action: done, and the adviser does it */
+	ui_headless_keys(adviser, "j oo");	/* the action: done, and the adviser does it */
+	/* The note: shared with the pupil, then changed. */
+	ui_headless_keys(adviser, "k ");
+	CHECK_INT(a->advice.notes[0].shared, 1);
+	ui_headless_key(adviser, '\n');
+	ui_headless_keys(adviser, " Mum can come.");
+	ui_headless_key(adviser, '\n');
+	CHECK_CONTAINS(a->advice.notes[0].text, "<apprenticeships>. Mum can come.");
+	/* What the family needs to act alone. */
+	ui_headless_key(adviser, 'm');
+	ui_headless_keys(adviser, "Ms Patel\ncareers@school.example\nHall Cross Academy\n");
+	ui_headless_keys(adviser, "next Tuesday at 2pm\n");
+	CHECK_STR(a->advice.adviser, "Ms Patel");
+	CHECK_STR(a->advice.contact, "careers@school.example");
+	CHECK_STR(a->advice.school, "Hall Cross Academy");
+	CHECK_STR(a->advice.next_meeting, "2026-12-01 14:00");
 	golden(adviser, "notes");
 	CHECK_INT(a->advice.note_count, 1);
 	CHECK_INT(a->advice.action_count, 1);
@@ -300,7 +317,10 @@ TEST(kiosk_code_to_adviser_session)
 		CHECK_INT(saved.item_count, 3);
 		CHECK_INT(saved.items[0].compare + saved.items[1].compare, 2);
 		CHECK_STR(saved.notes[0].text,
-			  "Likes making things; ask about T Levels & <apprenticeships>.");
+			  "Likes making things; ask about T Levels & <apprenticeships>. Mum can come.");
+		CHECK_INT(saved.notes[0].shared, 1);
+		CHECK_STR(saved.adviser, "Ms Patel");
+		CHECK_STR(saved.next_meeting, "2026-12-01 14:00");
 		CHECK_STR(saved.actions[0].text, "Book a taster day at the college");
 		records_close(r);
 	}

@@ -71,6 +71,7 @@
 	_(OWNER,         "change who does an action", "who") \
 	_(DELETE,        "delete (press twice)", "delete") \
 	_(EXPORT,        "write the action plan for the pupil", "export") \
+	_(DETAILS,       "your name and contact, the school, the next meeting", "details") \
 	_(TYPE,          "", "")
 
 enum action {

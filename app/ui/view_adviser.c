@@ -1,7 +1,8 @@
 /*
  * view_adviser.c - the adviser's screens: the start screen (new session,
  * a pupil's kiosk code, or a saved session), the session itself (profile,
- * shortlist, picks for comparison), and notes and agreed actions.
+ * shortlist, picks for comparison). Notes and agreed actions are in
+ * view_notes.c.
  *
  * Every change to a session is saved at once, in one transaction
  * (records.c), so a session is never half-saved and nothing is lost if
@@ -165,6 +166,31 @@ static void home_draw(struct ui *ui, struct view *v)
 }
 
 /* Start a session for the pupil typed, from the decoded code when there is one. */
+static int first_id(void *ctx, const struct records_summary *s)
+{
+	*(long long *)ctx = s->id;
+	return 1;	/* the latest is first: stop */
+}
+
+/* The adviser's name and contact and the school from the latest saved session, if any. */
+static void latest_details(struct ui *ui, char adviser[ADVICE_NAME_MAX],
+			   char contact[ADVICE_CONTACT_MAX], char school[ADVICE_NAME_MAX])
+{
+	struct advice *last;
+	long long id = 0;
+
+	if (!ui->records || records_list(ui->records, first_id, &id) != STATUS_OK || !id)
+		return;
+	last = xcalloc(1, sizeof(*last));
+	if (records_load(ui->records, id, last) == STATUS_OK) {
+		memcpy(adviser, last->adviser, ADVICE_NAME_MAX);
+		memcpy(contact, last->contact, ADVICE_CONTACT_MAX);
+		memcpy(school, last->school, ADVICE_NAME_MAX);
+	}
+	memset(last, 0, sizeof(*last));
+	free(last);
+}
+
 static enum outcome start_session(struct ui *ui, struct view *v)
 {
 	struct home *h = v->extra;
@@ -180,7 +206,20 @@ static enum outcome start_session(struct ui *ui, struct view *v)
 		snprintf(v->message, sizeof(v->message), "Type initials or a school reference first.");
 		return OUTCOME_REDRAW;
 	}
-	advice_init(&ui->advice);
+	{
+		/* The adviser and the school carry on from the last session. */
+		char adviser[ADVICE_NAME_MAX], contact[ADVICE_CONTACT_MAX], school[ADVICE_NAME_MAX];
+
+		memcpy(adviser, ui->advice.adviser, sizeof(adviser));
+		memcpy(contact, ui->advice.contact, sizeof(contact));
+		memcpy(school, ui->advice.school, sizeof(school));
+		if (!adviser[0])
+			latest_details(ui, adviser, contact, school);
+		advice_init(&ui->advice);
+		memcpy(ui->advice.adviser, adviser, sizeof(adviser));
+		memcpy(ui->advice.contact, contact, sizeof(contact));
+		memcpy(ui->advice.school, school, sizeof(school));
+	}
 	snprintf(ui->advice.pupil, sizeof(ui->advice.pupil), "%s", p);
 	ui->advice.profile.today = ui->options.today_fixed ? ui->options.today : date_today();
 	ui->advice.profile.school_year = 11;
@@ -582,255 +621,4 @@ const struct view_ops view_session = {
 	.open = session_open,
 	.draw = session_draw,
 	.handle = session_handle,
-};
-
-/* --- notes and agreed actions ---------------------------------------------------------------------- */
-
-enum notes_step { NOTES_LIST, NOTES_NOTE, NOTES_ACTION, NOTES_DUE };
-
-struct notes {
-	char text[ADVICE_TEXT_MAX];
-	char due[16];
-	int deleting;		/* d pressed once on this row */
-};
-
-static const enum key_mode notes_modes[] = { MODE_ADVISER, MODE_LIST, MODE_GLOBAL, MODE_END };
-static const enum action notes_footer[] = {
-	ACTION_NOTES, ACTION_ADD_ACTION, ACTION_TOGGLE, ACTION_OWNER, ACTION_DELETE, ACTION_BACK,
-	ACTION_NONE
-};
-
-static int notes_rows(struct ui *ui)
-{
-	return ui->advice.note_count + ui->advice.action_count;
-}
-
-static void notes_open(struct ui *ui, struct view *v)
-{
-	(void)ui;
-	v->extra = xcalloc(1, sizeof(struct notes));
-}
-
-static void notes_close(struct ui *ui, struct view *v)
-{
-	(void)ui;
-	memset(v->extra, 0, sizeof(struct notes));
-	free(v->extra);
-	v->extra = NULL;
-}
-
-static void now_words(char out[20])
-{
-	time_t t = time(NULL);
-	struct tm tm;
-
-	localtime_r(&t, &tm);
-	strftime(out, 20, "%Y-%m-%d %H:%M", &tm);
-}
-
-static void notes_draw(struct ui *ui, struct view *v)
-{
-	struct notes *n = v->extra;
-	const struct advice *a = &ui->advice;
-	int y = 1, i, row = 0;
-	char line[ADVICE_TEXT_MAX + 80];
-
-	snprintf(line, sizeof(line), "Notes and agreed actions - %s", a->pupil);
-	canvas_frame(ui, line, ui_current_modes(ui), notes_footer);
-	if (v->step != NOTES_LIST) {
-		static const char *const prompts[] = {
-			"", "New note (Enter saves it, Esc cancels):",
-			"New action: what will be done? (Enter goes on, Esc cancels)",
-			"By when? A date as YYYY-MM-DD, or Enter for no date:",
-		};
-		y++;
-		canvas_text(ui, y++, 2, ui->cols - 4, PAINT_TITLE, prompts[v->step]);
-		snprintf(line, sizeof(line), "%s%s", v->step == NOTES_DUE ? n->due : n->text,
-			 canvas_symbol(ui, "\xE2\x96\x8F", "_"));
-		y += canvas_wrap(ui, y, 2, ui->cols - 4, 8, PAINT_FIELD, line);
-		if (v->message[0])
-			canvas_wrap(ui, y + 1, 2, ui->cols - 4, 2, PAINT_WARNING, v->message);
-		return;
-	}
-	y++;
-	canvas_text(ui, y++, 2, ui->cols - 4, PAINT_TITLE, "Notes");
-	if (!a->note_count)
-		canvas_text(ui, y++, 4, ui->cols - 6, PAINT_DIM, "none yet - press n to write one");
-	for (i = 0; i < a->note_count && y < ui->lines - 4; i++, row++) {
-		int on = row == v->cursor;
-
-		snprintf(line, sizeof(line), "%s %s  %s", on ? ">" : " ", a->notes[i].written,
-			 a->notes[i].text);
-		y += canvas_wrap(ui, y, 2, ui->cols - 4, 2, on ? PAINT_SELECTED : PAINT_TEXT, line);
-	}
-	y++;
-	canvas_text(ui, y++, 2, ui->cols - 4, PAINT_TITLE, "What we agreed");
-	if (!a->action_count)
-		canvas_text(ui, y++, 4, ui->cols - 6, PAINT_DIM, "none yet - press a to add one");
-	for (i = 0; i < a->action_count && y < ui->lines - 3; i++, row++) {
-		const struct advice_action *act = &a->actions[i];
-		int on = row == v->cursor;
-		char due[16];
-		struct civil_date d;
-
-		if (date_parse(act->due, &d))
-			date_short(d, due);
-		else
-			snprintf(due, sizeof(due), "no date");
-		snprintf(line, sizeof(line), "%s [%s] %s - %s, by %s", on ? ">" : " ",
-			 act->status == ACTION_DONE ? "x" : act->status == ACTION_NO_LONGER ? "-" : " ",
-			 act->text, advice_owner_words(act->owner), due);
-		y += canvas_wrap(ui, y, 2, ui->cols - 4, 2, on ? PAINT_SELECTED : PAINT_TEXT, line);
-	}
-	if (n->deleting)
-		canvas_text(ui, ui->lines - 3, 2, ui->cols - 4, PAINT_WARNING,
-			    "Press d again to delete it, anything else to keep it.");
-	else
-		canvas_text(ui, ui->lines - 3, 2, ui->cols - 4, PAINT_DIM,
-			    "Space: to do / done / no longer relevant.  o: who does it.");
-}
-
-static enum outcome notes_type(struct view *v, char *buf, size_t max, int key)
-{
-	size_t len = strlen(buf);
-
-	if (key == KEY_BACKSPACE || key == 127 || key == 8 || key == KEY_DC) {
-		if (len)
-			buf[len - 1] = '\0';
-	} else if (len + 1 < max && ((key >= ' ' && key < 127))) {
-		buf[len] = (char)key;
-		buf[len + 1] = '\0';
-	}
-	v->message[0] = '\0';
-	return OUTCOME_REDRAW;
-}
-
-static enum outcome notes_handle(struct ui *ui, struct view *v, enum action a, int key, int arg)
-{
-	struct notes *n = v->extra;
-	struct advice *ad = &ui->advice;
-	int row = v->cursor, action_row = row - ad->note_count;
-	struct civil_date d;
-
-	if (v->step != NOTES_LIST) {
-		switch (a) {
-		case ACTION_TYPE:
-			return v->step == NOTES_DUE ? notes_type(v, n->due, 11, key) :
-						      notes_type(v, n->text, sizeof(n->text), key);
-		case ACTION_BACK:
-			v->step = NOTES_LIST;
-			v->input_active = 0;
-			memset(n->text, 0, sizeof(n->text));
-			return OUTCOME_REDRAW;
-		case ACTION_SELECT:
-			if (v->step == NOTES_NOTE) {
-				if (n->text[0] && ad->note_count < ADVICE_NOTES_MAX) {
-					struct advice_note *note = &ad->notes[ad->note_count++];
-
-					snprintf(note->text, sizeof(note->text), "%s", n->text);
-					now_words(note->written);
-				}
-			} else if (v->step == NOTES_ACTION) {
-				if (!n->text[0])
-					return OUTCOME_NONE;
-				v->step = NOTES_DUE;
-				n->due[0] = '\0';
-				return OUTCOME_REDRAW;
-			} else {
-				if (n->due[0] && (!date_parse(n->due, &d) || strlen(n->due) != 10)) {
-					snprintf(v->message, sizeof(v->message),
-						 "\"%s\" is not a date: type it as YYYY-MM-DD, like "
-						 "2027-01-31, or leave it empty.", n->due);
-					return OUTCOME_REDRAW;
-				}
-				if (ad->action_count < ADVICE_ACTIONS_MAX) {
-					struct advice_action *act = &ad->actions[ad->action_count++];
-
-					snprintf(act->text, sizeof(act->text), "%s", n->text);
-					snprintf(act->due, sizeof(act->due), "%.10s", n->due);
-					act->owner = OWNER_PUPIL;
-					act->status = ACTION_TODO;
-				}
-			}
-			memset(n->text, 0, sizeof(n->text));
-			v->step = NOTES_LIST;
-			v->input_active = 0;
-			ui_save_advice(ui);
-			return OUTCOME_REDRAW;
-		default:
-			return OUTCOME_NONE;
-		}
-	}
-	if (a != ACTION_DELETE)
-		n->deleting = 0;
-	if (ui_list_move(v, a, arg, notes_rows(ui), notes_rows(ui)))
-		return OUTCOME_REDRAW;
-	switch (a) {
-	case ACTION_BACK:
-		return OUTCOME_POP;
-	case ACTION_NOTES:
-		if (ad->note_count >= ADVICE_NOTES_MAX) {
-			snprintf(ui->status, sizeof(ui->status), "A session holds %d notes at most.",
-				 ADVICE_NOTES_MAX);
-			return OUTCOME_REDRAW;
-		}
-		v->step = NOTES_NOTE;
-		v->input_active = 1;
-		return OUTCOME_REDRAW;
-	case ACTION_ADD_ACTION:
-		if (ad->action_count >= ADVICE_ACTIONS_MAX) {
-			snprintf(ui->status, sizeof(ui->status), "A session holds %d actions at most.",
-				 ADVICE_ACTIONS_MAX);
-			return OUTCOME_REDRAW;
-		}
-		v->step = NOTES_ACTION;
-		v->input_active = 1;
-		return OUTCOME_REDRAW;
-	case ACTION_TOGGLE:
-		if (action_row < 0 || action_row >= ad->action_count)
-			return OUTCOME_NONE;
-		ad->actions[action_row].status = (enum action_status)
-			((ad->actions[action_row].status + 1) % 3);
-		ui_save_advice(ui);
-		return OUTCOME_REDRAW;
-	case ACTION_OWNER:
-		if (action_row < 0 || action_row >= ad->action_count)
-			return OUTCOME_NONE;
-		ad->actions[action_row].owner = ad->actions[action_row].owner == OWNER_PUPIL ?
-						 OWNER_ADVISER : OWNER_PUPIL;
-		ui_save_advice(ui);
-		return OUTCOME_REDRAW;
-	case ACTION_DELETE:
-		if (row >= notes_rows(ui))
-			return OUTCOME_NONE;
-		if (!n->deleting) {
-			n->deleting = 1;
-			return OUTCOME_REDRAW;
-		}
-		n->deleting = 0;
-		if (row < ad->note_count) {
-			memmove(&ad->notes[row], &ad->notes[row + 1],
-				(size_t)(ad->note_count - row - 1) * sizeof(ad->notes[0]));
-			memset(&ad->notes[--ad->note_count], 0, sizeof(ad->notes[0]));
-		} else {
-			memmove(&ad->actions[action_row], &ad->actions[action_row + 1],
-				(size_t)(ad->action_count - action_row - 1) * sizeof(ad->actions[0]));
-			memset(&ad->actions[--ad->action_count], 0, sizeof(ad->actions[0]));
-		}
-		ui_save_advice(ui);
-		return OUTCOME_REDRAW;
-	default:
-		return OUTCOME_NONE;
-	}
-}
-
-const struct view_ops view_notes = {
-	.name = "notes",
-	.title = "Adviser: notes and agreed actions",
-	.modes = notes_modes,
-	.footer = notes_footer,
-	.open = notes_open,
-	.draw = notes_draw,
-	.handle = notes_handle,
-	.close = notes_close,
 };
