@@ -92,6 +92,7 @@ int advice_merge(struct advice *theirs, const struct advice *ours, char *why, si
 	memcpy(m->contact, ours->contact, sizeof(m->contact));
 	memcpy(m->school, ours->school, sizeof(m->school));
 	memcpy(m->next_meeting, ours->next_meeting, sizeof(m->next_meeting));
+	memcpy(m->kiosk_code, ours->kiosk_code, sizeof(m->kiosk_code));
 	/* The shortlist: ours, then what only theirs has. */
 	memcpy(m->items, ours->items, sizeof(m->items));
 	m->item_count = ours->item_count;

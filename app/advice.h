@@ -27,6 +27,7 @@
 #define ADVICE_COMPARE_MAX 4
 #define ADVICE_NAME_MAX 64		/* the adviser's name, the school */
 #define ADVICE_CONTACT_MAX 128		/* how to reach the adviser */
+#define ADVICE_CODE_MAX 208		/* a take-away code (HANDOVER_CODE_SIZE fits) */
 
 /* An owner of an action, and an action's status: id, stored word, words on screen. */
 #define ACTION_OWNER_INFO(_) \
@@ -84,6 +85,8 @@ struct advice {
 	char contact[ADVICE_CONTACT_MAX];	/* how to reach them: email, phone, room */
 	char school[ADVICE_NAME_MAX];	/* the pupil's school or college */
 	char next_meeting[17];		/* "YYYY-MM-DD" or "YYYY-MM-DD HH:MM"; "" for none */
+	char kiosk_code[ADVICE_CODE_MAX];	/* the take-away code it began from, as the
+					 * encoder writes it; "" when none */
 	struct match_profile profile;	/* school year or age, interests, RIASEC, place, radius, ... */
 	struct advice_item items[ADVICE_ITEMS_MAX];
 	int item_count;

@@ -525,7 +525,8 @@ static enum status upgrade(struct records *r)
 {
 	static const enum stmt_id to_3[] = {
 		STMT_UPGRADE_2_ADVISER, STMT_UPGRADE_2_CONTACT, STMT_UPGRADE_2_SCHOOL,
-		STMT_UPGRADE_2_MEETING, STMT_UPGRADE_2_SHARED, STMT_UPGRADE_2_IDS,
+		STMT_UPGRADE_2_MEETING, STMT_UPGRADE_2_CODE, STMT_UPGRADE_2_CODE_INDEX,
+		STMT_UPGRADE_2_SHARED, STMT_UPGRADE_2_IDS,
 		STMT_UPGRADE_2_IDS_ROW, STMT_UPGRADE_2_DONE,
 	};
 	enum status rc;
@@ -752,4 +753,28 @@ enum status records_purge(struct records *r, int older_than_days, struct civil_d
 		return STATUS_OK;
 	snprintf(what, sizeof(what), "%d sessions were deleted", n);
 	return compact(r, what);
+}
+
+enum status records_find_code(struct records *r, const char *code, long long *id)
+{
+	sqlite3_stmt *st;
+	enum status rc = STATUS_OK;
+	int step;
+
+	r->errmsg[0] = '\0';
+	*id = 0;
+	if (!code[0])
+		return STATUS_NOT_FOUND;
+	if (!(st = records_stmt(r, STMT_FIND_CODE)))
+		return records_db_fail(r, "looking for the code");
+	records_bind_text(st, 1, code);
+	step = sqlite3_step(st);
+	if (step == SQLITE_ROW)
+		*id = sqlite3_column_int64(st, 0);
+	else if (step == SQLITE_DONE)
+		rc = STATUS_NOT_FOUND;
+	else
+		rc = records_db_fail(r, "looking for the code");
+	sqlite3_reset(st);
+	return rc;
 }

@@ -19,11 +19,11 @@
 	"data_fingerprint, school_year, age, today, interests, has_riasec, riasec_r, riasec_i, " \
 	"riasec_a, riasec_s, riasec_e, riasec_c, place, place_is_full, radius, level, kinds, " \
 	"text, excluded, show_not_for_age, sort, result_limit, adviser, contact, school, " \
-	"next_meeting"
+	"next_meeting, kiosk_code"
 /* The parameters of SESSION_COLUMNS, in bind order (see bind_session). */
 #define SESSION_PARAMS \
 	"?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, " \
-	"?21, ?22, ?23, ?24, ?27, ?28, ?29, ?30"
+	"?21, ?22, ?23, ?24, ?27, ?28, ?29, ?30, ?31"
 
 #define STMT_INFO(_) \
 	_(FILE_KIND, \
@@ -61,6 +61,9 @@
 	_(UPGRADE_2_SCHOOL, "ALTER TABLE session ADD COLUMN school TEXT NOT NULL DEFAULT ''") \
 	_(UPGRADE_2_MEETING, \
 	  "ALTER TABLE session ADD COLUMN next_meeting TEXT NOT NULL DEFAULT ''") \
+	_(UPGRADE_2_CODE, "ALTER TABLE session ADD COLUMN kiosk_code TEXT NOT NULL DEFAULT ''") \
+	_(UPGRADE_2_CODE_INDEX, \
+	  "CREATE INDEX session_kiosk_code ON session(kiosk_code) WHERE kiosk_code <> ''") \
 	_(UPGRADE_2_SHARED, "ALTER TABLE note ADD COLUMN shared INTEGER NOT NULL DEFAULT 0") \
 	_(UPGRADE_2_IDS, "CREATE TABLE session_ids (last_id INTEGER NOT NULL) STRICT") \
 	_(UPGRADE_2_IDS_ROW, \
@@ -95,6 +98,9 @@
 	  "(SELECT count(*) FROM agreed_action WHERE session_id = s.id AND status = ?1) " \
 	  "FROM session s ORDER BY s.updated DESC, s.id DESC") \
 	_(DELETE, "DELETE FROM session WHERE id = ?1") \
+	_(FIND_CODE, \
+	  "SELECT id FROM session WHERE kiosk_code = ?1 AND kiosk_code <> '' " \
+	  "ORDER BY updated DESC, id DESC LIMIT 1") \
 	_(PURGE, "DELETE FROM session WHERE substr(updated, 1, 10) < ?1")
 
 enum stmt_id {

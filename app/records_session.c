@@ -64,10 +64,11 @@ static int invalid(const struct advice *a, char *why, size_t whylen)
 	if (!records_terminated(a->adviser, sizeof(a->adviser)) ||
 	    !records_terminated(a->contact, sizeof(a->contact)) ||
 	    !records_terminated(a->school, sizeof(a->school)) ||
-	    !records_terminated(a->next_meeting, sizeof(a->next_meeting)))
+	    !records_terminated(a->next_meeting, sizeof(a->next_meeting)) ||
+	    !records_terminated(a->kiosk_code, sizeof(a->kiosk_code)))
 		BAD("the adviser's details are not terminated");
 	if (!records_one_line(a->adviser) || !records_one_line(a->contact) ||
-	    !records_one_line(a->school))
+	    !records_one_line(a->school) || !records_one_line(a->kiosk_code))
 		BAD("the adviser's name, contact or school has a control character in it");
 	if (a->next_meeting[0] && !records_is_meeting(a->next_meeting))
 		BAD("the next meeting \"%s\" is not YYYY-MM-DD or YYYY-MM-DD HH:MM",
@@ -144,6 +145,7 @@ static void bind_session(sqlite3_stmt *st, const struct advice *a, const char *n
 	records_bind_text(st, 28, a->contact);
 	records_bind_text(st, 29, a->school);
 	records_bind_text(st, 30, a->next_meeting);
+	records_bind_text(st, 31, a->kiosk_code);
 }
 
 /* Is session id in the file? 1 yes, 0 no, -1 on an error (message set). */
@@ -422,7 +424,8 @@ static int read_session(sqlite3_stmt *st, struct advice *a, const char **bad)
 	NEED(records_column_copy(st, 27, a->school, sizeof(a->school)), "school");
 	NEED(records_column_copy(st, 28, a->next_meeting, sizeof(a->next_meeting)) &&
 	     (!a->next_meeting[0] || records_is_meeting(a->next_meeting)), "next meeting");
-	a->version = sqlite3_column_int64(st, 29);
+	NEED(records_column_copy(st, 29, a->kiosk_code, sizeof(a->kiosk_code)), "kiosk code");
+	a->version = sqlite3_column_int64(st, 30);
 	return 1;
 }
 

@@ -12,7 +12,8 @@
 -- refused; one with a higher version is from a newer careers and is
 -- refused untouched. An older file is brought up to date when it is
 -- opened, after it has been checked: version 1 gets session.version;
--- version 2 the adviser's details, note.shared and session_ids.
+-- version 2 the adviser's details, the kiosk code, note.shared and
+-- session_ids.
 --
 -- Session ids are never used twice, not even after a delete or a purge:
 -- session_ids keeps the last one given (records_save takes the next).
@@ -53,8 +54,11 @@ CREATE TABLE session (
 	adviser TEXT NOT NULL DEFAULT '',	-- the adviser's name (version 3 on)
 	contact TEXT NOT NULL DEFAULT '',	-- how to reach them
 	school TEXT NOT NULL DEFAULT '',	-- the pupil's school or college
-	next_meeting TEXT NOT NULL DEFAULT ''	-- "YYYY-MM-DD" or "YYYY-MM-DD HH:MM", '' for none
+	next_meeting TEXT NOT NULL DEFAULT '',	-- "YYYY-MM-DD" or "YYYY-MM-DD HH:MM", '' for none
+	kiosk_code TEXT NOT NULL DEFAULT ''	-- the take-away code it began from, '' for none
 ) STRICT;
+
+CREATE INDEX session_kiosk_code ON session(kiosk_code) WHERE kiosk_code <> '';
 
 CREATE TABLE session_ids (
 	last_id INTEGER NOT NULL	-- the last session id given; one row

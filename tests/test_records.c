@@ -585,6 +585,7 @@ TEST(adviser_details_and_shared_notes)
 	snprintf(a->contact, sizeof(a->contact), "careers@school.example, room 12");
 	snprintf(a->school, sizeof(a->school), "Hall Cross Academy");
 	snprintf(a->next_meeting, sizeof(a->next_meeting), "2027-01-12 10:30");
+	snprintf(a->kiosk_code, sizeof(a->kiosk_code), "7QM-HCB-9T0-M7C-1HR-6Y4-2N");
 	a->notes[1].shared = 1;
 	a->actions[0].owner = OWNER_PARENT;
 	a->actions[1].owner = OWNER_EMPLOYER;
@@ -594,6 +595,15 @@ TEST(adviser_details_and_shared_notes)
 	CHECK_STR(got->contact, "careers@school.example, room 12");
 	CHECK_STR(got->school, "Hall Cross Academy");
 	CHECK_STR(got->next_meeting, "2027-01-12 10:30");
+	CHECK_STR(got->kiosk_code, "7QM-HCB-9T0-M7C-1HR-6Y4-2N");
+	{
+		long long found = 0;
+
+		CHECK_INT(records_find_code(r, "7QM-HCB-9T0-M7C-1HR-6Y4-2N", &found), STATUS_OK);
+		CHECK_INT(found, a->id);
+		CHECK_INT(records_find_code(r, "7QM-HCB-9T0-M7C-1HR-6Y4-2P", &found), STATUS_NOT_FOUND);
+		CHECK_INT(records_find_code(r, "", &found), STATUS_NOT_FOUND);
+	}
 	CHECK_INT(got->notes[0].shared, 0);
 	CHECK_INT(got->notes[1].shared, 1);
 	CHECK_INT(got->actions[0].owner, OWNER_PARENT);

@@ -352,6 +352,8 @@ TEST(version_1_files_are_upgraded)
 			       "ALTER TABLE session DROP COLUMN contact; "
 			       "ALTER TABLE session DROP COLUMN school; "
 			       "ALTER TABLE session DROP COLUMN next_meeting; "
+			       "DROP INDEX session_kiosk_code; "
+			       "ALTER TABLE session DROP COLUMN kiosk_code; "
 			       "ALTER TABLE note DROP COLUMN shared; DROP TABLE session_ids; "
 			       "PRAGMA user_version = 1", NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(db);

@@ -302,6 +302,31 @@ TEST(kiosk_code_to_adviser_session)
 		}
 		unlink(target);
 	}
+	/*
+	 * Back at the start: the list of saved sessions is up to date, and the
+	 * same code typed again offers the session it began, not a second one.
+	 */
+	while (a->depth > 1)
+		ui_headless_key(adviser, 27);
+	{
+		char *s = screen(adviser);
+
+		CHECK_CONTAINS(s, "1 saved");
+		free(s);
+	}
+	ui_headless_keys(adviser, "kkj\n");
+	ui_headless_keys(adviser, code);
+	ui_headless_key(adviser, '\n');
+	golden(adviser, "code-seen");
+	{
+		char *s = screen(adviser);
+
+		CHECK_CONTAINS(s, "This code was opened before: session #1 with JB 10Y");
+		free(s);
+	}
+	ui_headless_key(adviser, '\n');
+	CHECK_INT(ui_top(a)->id, VIEW_SESSION);
+	CHECK_INT(a->advice.id, 1);
 	ui_headless_free(adviser);
 	ui_headless_free(kiosk);
 

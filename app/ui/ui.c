@@ -563,6 +563,7 @@ enum status ui_save_advice(struct ui *ui)
 			 records_errmsg(ui->records));
 		return STATUS_IO;
 	}
+	ui->records_changes++;
 	if (records_notice(ui->records)[0]) {
 		/* Merged with another window's save: show the pupil's session as it is now. */
 		ui_use_advice(ui);

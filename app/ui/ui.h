@@ -262,6 +262,7 @@ struct ui {
 	struct advice advice;		/* the session with the pupil (notes, actions, ...) */
 	struct records *records;	/* NULL when the records file cannot be used */
 	char records_note[240];		/* why not, or where they are */
+	unsigned records_changes;	/* one more at every save: lists read again */
 	struct view stack[UI_MAX_DEPTH];
 	int depth;
 	int lines, cols;

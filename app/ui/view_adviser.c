@@ -24,13 +24,16 @@
 
 /* --- the start screen ------------------------------------------------------------------------ */
 
-enum home_step { HOME_MENU, HOME_PUPIL, HOME_CODE, HOME_CODE_PUPIL, HOME_SAVED };
+enum home_step { HOME_MENU, HOME_PUPIL, HOME_CODE, HOME_CODE_PUPIL, HOME_SAVED, HOME_CODE_SEEN };
 
 struct home {
 	struct records_summary *saved;
 	int saved_count, saved_alloc;
 	struct handover decoded;
 	int have_decoded;
+	char code[HANDOVER_CODE_SIZE];	/* the decoded code, as the encoder writes it */
+	long long seen_in;		/* a saved session began from this code: its id */
+	unsigned changes_seen;		/* ui->records_changes when the list was read */
 	char warning[200];
 	char typed[ADVICE_PUPIL_MAX + 64];
 };
@@ -58,13 +61,29 @@ static int keep_summary(void *ctx, const struct records_summary *s)
 	return 0;
 }
 
+/* Read the saved sessions (again, when something was saved since). */
+static void read_saved(struct ui *ui, struct home *h)
+{
+	h->saved_count = 0;
+	h->changes_seen = ui->records_changes;
+	if (ui->records)
+		records_list(ui->records, keep_summary, h);
+}
+
 static void home_open(struct ui *ui, struct view *v)
 {
 	struct home *h = xcalloc(1, sizeof(*h));
 
 	v->extra = h;
-	if (ui->records)
-		records_list(ui->records, keep_summary, h);
+	read_saved(ui, h);
+}
+
+static const struct records_summary *saved_session(const struct home *h, long long id)
+{
+	for (int i = 0; i < h->saved_count; i++)
+		if (h->saved[i].id == id)
+			return &h->saved[i];
+	return NULL;
 }
 
 static void home_close(struct ui *ui, struct view *v)
@@ -102,6 +121,8 @@ static void home_draw(struct ui *ui, struct view *v)
 	int y = 2, i;
 	char line[240];
 
+	if (h->changes_seen != ui->records_changes)
+		read_saved(ui, h);
 	canvas_frame(ui, "careers - adviser", ui_current_modes(ui), home_footer);
 	canvas_text(ui, y++, 2, ui->cols - 4, PAINT_TITLE, "One-to-one careers session");
 	y++;
@@ -148,14 +169,37 @@ static void home_draw(struct ui *ui, struct view *v)
 			const struct records_summary *s = &h->saved[i];
 			int on = i == v->cursor;
 
-			snprintf(line, sizeof(line), "%s %-14.14s updated %s  %d on shortlist, %d to do",
-				 on ? ">" : " ", s->pupil, s->updated, s->items, s->open_actions);
+			snprintf(line, sizeof(line), "%s #%-3lld %-12.12s updated %s  %d on shortlist, "
+				 "%d to do", on ? ">" : " ", s->id, s->pupil, s->updated, s->items,
+				 s->open_actions);
 			canvas_text(ui, y, 2, ui->cols - 4, on ? PAINT_SELECTED : PAINT_TEXT, line);
 			canvas_hit(ui, y, 2, 1, ui->cols - 4, ACTION_SELECT, i);
 		}
 		if (!h->saved_count)
 			canvas_text(ui, y, 2, ui->cols - 4, PAINT_TEXT, "No saved sessions yet.");
 		break;
+	case HOME_CODE_SEEN: {
+		const struct records_summary *s = saved_session(h, h->seen_in);
+
+		snprintf(line, sizeof(line), "This code was opened before: session #%lld with %s, "
+			 "last changed %s.", h->seen_in, s ? s->pupil : "a pupil",
+			 s ? s->updated : "before");
+		y += canvas_wrap(ui, y, 2, ui->cols - 4, 2, PAINT_GOOD, line);
+		y++;
+		for (i = 0; i < 2; i++, y += 2) {
+			int on = i == v->cursor;
+
+			if (i == 0)
+				snprintf(line, sizeof(line), "%s Carry on with session #%lld", on ? ">" : " ",
+					 h->seen_in);
+			else
+				snprintf(line, sizeof(line), "%s Start a new session from the code", on ?
+					 ">" : " ");
+			canvas_text(ui, y, 2, ui->cols - 4, on ? PAINT_SELECTED : PAINT_TEXT, line);
+			canvas_hit(ui, y, 2, 1, ui->cols - 4, ACTION_SELECT, i);
+		}
+		break;
+	}
 	}
 	if (v->message[0])
 		canvas_wrap(ui, ui->lines - 6, 2, ui->cols - 4, 2, PAINT_WARNING, v->message);
@@ -226,6 +270,7 @@ static enum outcome start_session(struct ui *ui, struct view *v)
 	if (h->have_decoded) {
 		int i;
 
+		snprintf(ui->advice.kiosk_code, sizeof(ui->advice.kiosk_code), "%s", h->code);
 		handover_to_profile(&h->decoded, &ui->advice.profile);
 		for (i = 0; i < h->decoded.shortlist_count && i < ADVICE_ITEMS_MAX; i++) {
 			struct advice_item *it = &ui->advice.items[i];
@@ -252,6 +297,22 @@ static enum outcome start_session(struct ui *ui, struct view *v)
 	v->input_active = 0;
 	v->step = HOME_MENU;
 	h->have_decoded = 0;
+	ui->next = VIEW_SESSION;
+	return OUTCOME_PUSH;
+}
+
+static enum outcome open_saved(struct ui *ui, struct view *v, long long id)
+{
+	if (!ui->records)
+		return OUTCOME_NONE;
+	if (records_load(ui->records, id, &ui->advice) != STATUS_OK) {
+		snprintf(v->message, sizeof(v->message), "Cannot open session #%lld: %.120s", id,
+			 records_errmsg(ui->records));
+		return OUTCOME_REDRAW;
+	}
+	ui_use_advice(ui);
+	v->step = HOME_MENU;
+	v->cursor = 0;
 	ui->next = VIEW_SESSION;
 	return OUTCOME_PUSH;
 }
@@ -322,6 +383,18 @@ static enum outcome home_handle(struct ui *ui, struct view *v, enum action a, in
 		}
 		h->have_decoded = 1;
 		h->warning[0] = '\0';
+		if (handover_encode(&h->decoded, h->code, sizeof(h->code)) != STATUS_OK)
+			h->code[0] = '\0';
+		h->seen_in = 0;
+		if (ui->records && h->code[0] &&
+		    records_find_code(ui->records, h->code, &h->seen_in) == STATUS_OK) {
+			read_saved(ui, h);
+			memset(v->input, 0, sizeof(v->input));
+			v->input_active = 0;
+			v->cursor = 0;
+			v->step = HOME_CODE_SEEN;
+			return OUTCOME_REDRAW;
+		}
 		if (h->decoded.fingerprint !=
 		    (store_fingerprint(ui->store) & HANDOVER_FINGERPRINT_MAX))
 			snprintf(h->warning, sizeof(h->warning),
@@ -330,6 +403,24 @@ static enum outcome home_handle(struct ui *ui, struct view *v, enum action a, in
 		memset(v->input, 0, sizeof(v->input));
 		v->step = HOME_CODE_PUPIL;
 		return OUTCOME_REDRAW;
+	case HOME_CODE_SEEN:
+		if (ui_list_move(v, a, arg, 2, 2))
+			return OUTCOME_REDRAW;
+		if (a == ACTION_BACK) {
+			v->step = HOME_MENU;
+			v->cursor = 1;
+			h->have_decoded = 0;
+			return OUTCOME_REDRAW;
+		}
+		if (a != ACTION_SELECT)
+			return OUTCOME_NONE;
+		if (v->cursor == 1) {	/* a new session all the same */
+			v->step = HOME_CODE_PUPIL;
+			v->input_active = 1;
+			return OUTCOME_REDRAW;
+		}
+		h->have_decoded = 0;
+		return open_saved(ui, v, h->seen_in);
 	case HOME_SAVED:
 		if (ui_list_move(v, a, arg, h->saved_count, ui->lines - 10))
 			return OUTCOME_REDRAW;
@@ -338,17 +429,9 @@ static enum outcome home_handle(struct ui *ui, struct view *v, enum action a, in
 			v->cursor = 2;
 			return OUTCOME_REDRAW;
 		}
-		if (a != ACTION_SELECT || v->cursor >= h->saved_count || !ui->records)
+		if (a != ACTION_SELECT || v->cursor >= h->saved_count)
 			return OUTCOME_NONE;
-		if (records_load(ui->records, h->saved[v->cursor].id, &ui->advice) != STATUS_OK) {
-			snprintf(v->message, sizeof(v->message), "Cannot open that session: %.120s",
-				 records_errmsg(ui->records));
-			return OUTCOME_REDRAW;
-		}
-		ui_use_advice(ui);
-		v->step = HOME_MENU;
-		ui->next = VIEW_SESSION;
-		return OUTCOME_PUSH;
+		return open_saved(ui, v, h->saved[v->cursor].id);
 	}
 	return OUTCOME_NONE;
 }
@@ -435,7 +518,10 @@ static void session_draw(struct ui *ui, struct view *v)
 	int y = 1, i, todo = 0, visible;
 	char line[320];
 
-	snprintf(line, sizeof(line), "Session with %s", ui->advice.pupil);
+	if (ui->advice.id)
+		snprintf(line, sizeof(line), "Session #%lld with %s", ui->advice.id, ui->advice.pupil);
+	else
+		snprintf(line, sizeof(line), "Session with %s (not saved yet)", ui->advice.pupil);
 	canvas_frame(ui, line, session_modes, session_footer);
 	profile_words(ui, line, sizeof(line));
 	y += canvas_wrap(ui, y, 2, ui->cols - 4, 2, PAINT_DIM, line);

@@ -114,7 +114,7 @@ static void notes_draw(struct ui *ui, struct view *v)
 	int y = 1, i, row = 0;
 	char line[ADVICE_TEXT_MAX + 120];
 
-	snprintf(line, sizeof(line), "Notes and agreed actions - session %lld, %s", a->id, a->pupil);
+	snprintf(line, sizeof(line), "Notes and agreed actions - session #%lld, %s", a->id, a->pupil);
 	canvas_frame(ui, line, ui_current_modes(ui), notes_footer);
 	if (v->step != NOTES_LIST) {
 		y++;
