@@ -155,7 +155,13 @@ static void journey(int cols, int lines)
 	ui_headless_keys(h, "yynmnnyymmny");
 	golden(h, "quiz-done");
 	ui_headless_key(h, '\n');
+	/* The quiz ticked the areas that fit (R, S: animals, engineering, care, sport). */
 	golden(h, "interests-chosen");
+	CHECK_INT(ui->session.profile.interest_count, 5);
+	CHECK_INT(ui->session.quiz_ticked, 4);
+	/* This pupil unticks them: Computers and digital is what they came for. */
+	ui_headless_keys(h, "kkkkkk jj jjjjjj jjjjjjj ");
+	CHECK_INT(ui->session.profile.interest_count, 1);
 	ui_headless_key(h, '\n');
 	golden(h, "place");
 	ui_headless_keys(h, "zz9 9zz");
@@ -671,7 +677,29 @@ TEST(search_everything)
 	ui_headless_free(h);
 }
 
-TESTS(journey_80x24, journey_132x43, take_away_after_skipping, search_everything,
+/* No to all 24 is an answer, not "not enough"; stopping early says how many to answer. */
+TEST(quiz_all_no)
+{
+	struct ui_headless *h = start(80, 24);
+	struct ui *ui;
+
+	if (!h)
+		return;
+	ui = ui_headless_ui(h);
+	ui_headless_keys(h, "\n\nq");
+	for (int i = 0; i < 24; i++)
+		ui_headless_key(h, 'n');
+	shows(h, "You said no to everything", "did not answer enough");
+	golden(h, "quiz-all-no");
+	ui_headless_key(h, '\n');
+	CHECK_INT(ui->session.profile.interest_count, 0);
+	CHECK_INT(ui->session.profile.has_riasec, 0);
+	ui_headless_keys(h, "qyynf");
+	shows(h, "You answered 3 questions. Answer at least 6", "did not answer enough");
+	ui_headless_free(h);
+}
+
+TESTS(journey_80x24, journey_132x43, quiz_all_no, take_away_after_skipping, search_everything,
       bus_journey_80x24, bus_journey_132x43,
       pin_guessing_is_throttled, keys_that_do_nothing, warning_kept_by_a_key,
       start_again_asks_first, mouse_and_resize, garbage_in_every_field, key_table,

@@ -127,6 +127,7 @@ struct session {
 	int shortlist_count;
 	char place_typed[16];
 	char quiz_code[4];
+	int quiz_ticked;		/* areas the quiz ticked, for the pupil to confirm */
 	/*
 	 * The adviser's "dates as on" (year 0: none): a what-if that moves
 	 * the searches' date and the learner's school year or age with it.
