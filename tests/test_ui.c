@@ -699,7 +699,45 @@ TEST(quiz_all_no)
 	ui_headless_free(h);
 }
 
-TESTS(journey_80x24, journey_132x43, quiz_all_no, take_away_after_skipping, search_everything,
+/*
+ * A Year 9 who likes animals gets things to act on first: the GCSE subjects
+ * that help, things to try now, the routes at 16 and 18; careers next; jobs
+ * they cannot take yet are "for later".
+ */
+static void year_9(int cols, int lines)
+{
+	struct ui_headless *h = start(cols, lines);
+
+	if (!h)
+		return;
+	ui_headless_key(h, '\n');
+	ui_headless_keys(h, "kk\n");		/* Year 9 */
+	ui_headless_keys(h, " \n");		/* Animals, plants and the outdoors */
+	ui_headless_keys(h, "dn1 3bu\n");
+	CHECK_INT(ui_top(ui_headless_ui(h))->id, VIEW_RESULTS);
+	shows(h, "Biology or Combined", "starts too soon");
+	shows(h, "Try now: volunteer at an animal rescue", "Nothing in this section");
+	golden(h, "year9-now");
+	fits(h);
+	ui_headless_keys(h, "jjjjjjjjjjjj");
+	shows(h, "At 18", "Nothing in this section");
+	ui_headless_key(h, '\t');
+	shows(h, "[Careers", "Biology or Combined");
+	golden(h, "year9-careers");
+	ui_headless_free(h);
+}
+
+TEST(year_9_80x24)
+{
+	year_9(80, 24);
+}
+
+TEST(year_9_132x43)
+{
+	year_9(132, 43);
+}
+
+TESTS(journey_80x24, journey_132x43, quiz_all_no, year_9_80x24, year_9_132x43, take_away_after_skipping, search_everything,
       bus_journey_80x24, bus_journey_132x43,
       pin_guessing_is_throttled, keys_that_do_nothing, warning_kept_by_a_key,
       start_again_asks_first, mouse_and_resize, garbage_in_every_field, key_table,
