@@ -16,6 +16,23 @@
  */
 void say_level(double level, char *out, size_t len);
 
+/*
+ * Money, one way everywhere: to the nearest pound. say_week: "£356 a
+ * week"; say_week_and_year: "£312 a week (£16,224 a year)", the year
+ * being 52 of the rounded weeks, so the two never disagree. "not known"
+ * for NAN.
+ */
+void say_week(double pounds, char *out, size_t len);
+void say_week_and_year(double pounds, char *out, size_t len);
+
+/*
+ * How a figure changed, in words a pupil reads: "pay has gone up by about
+ * a fifth since 2019", "... gone down by about a tenth ...", "... stayed
+ * about the same ...", "... about doubled ...". what is "pay", "jobs".
+ */
+void say_change(const char *what, double from, double to, long long since, char *out,
+		size_t len);
+
 /* "7 Sep 2027" from "2027-09-07"; anything else is copied as it is. */
 void say_date(const char *iso, char out[16]);
 

@@ -152,6 +152,7 @@ TEST(kiosk_code_to_adviser_session)
 	ui_headless_key(kiosk, KEY_RIGHT);
 	ui_headless_key(kiosk, '\n');
 	CHECK_INT(ui_top(k)->id, VIEW_RESULTS);
+	ui_headless_key(kiosk, '\t');	/* past "What to do now" (Year 10) to Careers */
 	ui_headless_keys(kiosk, "sjs\ts");
 	CHECK_INT(k->session.shortlist_count, 3);
 	ui_headless_key(kiosk, 't');

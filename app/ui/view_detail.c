@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "format.h"
+#include "say.h"
 #include "ui.h"
 
 enum block_kind { BLOCK_HEADING, BLOCK_TEXT, BLOCK_PAIR, BLOCK_CHART, BLOCK_LINK, BLOCK_GAP };
@@ -234,22 +235,14 @@ static const struct match_result *reasons_from_below(struct ui *ui, enum option_
 
 static void money_per_week(char *out, size_t len, double pounds_week)
 {
-	struct strbuf sb;
-
-	strbuf_init(&sb);
-	format_money(&sb, (long long)llround(pounds_week * 100) / 100 * 100);
-	strbuf_printf(&sb, " a week (about ");
-	format_money(&sb, (long long)llround(pounds_week * 52 / 100) * 100 * 100);
-	strbuf_puts(&sb, " a year)");
-	snprintf(out, len, "%s", sb.buf);
-	strbuf_done(&sb);
+	say_week_and_year(pounds_week, out, len);
 }
 
 static void career_figures(struct ui *ui, struct detail *d, const char *soc)
 {
 	struct store_figure f[CHART_MAX];
 	size_t n = 0, i;
-	char group[8], line[200];
+	char group[8], line[400];
 	struct block *b;
 
 	if (store_figures(ui->store, soc, "weekly_pay", f, CHART_MAX, &n, group) == STATUS_OK && n) {
@@ -257,18 +250,24 @@ static void career_figures(struct ui *ui, struct detail *d, const char *soc)
 		money_per_week(line, sizeof(line), f[n - 1].value);
 		pair(d, "Typical pay", line);
 		if (n >= 2) {
+			char from[40], to[40], reading[120];
+
 			b = add(d, BLOCK_CHART, "Pay trend", NULL);
 			for (i = 0; i < n; i++)
 				b->values[i] = f[i].value;
 			b->value_count = (int)n;
-			snprintf(line, sizeof(line), "%lld to %lld. Source: ONS Annual Survey of Hours "
-				 "and Earnings, SOC %s%s", f[0].year, f[n - 1].year, group,
-				 strcmp(group, soc) ? " (the wider group)" : "");
+			/* A scale and a one-line reading, not just a shape. */
+			say_week(f[0].value, from, sizeof(from));
+			say_week(f[n - 1].value, to, sizeof(to));
+			say_change("pay", f[0].value, f[n - 1].value, f[0].year, reading,
+				   sizeof(reading));
+			snprintf(line, sizeof(line), "%s in %lld, %s in %lld: %s. From a yearly "
+				 "government survey of pay%s.", from, f[0].year, to, f[n - 1].year,
+				 reading, strcmp(group, soc) ? " (for jobs like this one)" : "");
 			b->text = xstrdup(line);
 		} else {
-			snprintf(line, sizeof(line), "%lld, full-time. Source: ONS Annual Survey of "
-				 "Hours and Earnings, SOC %s%s", f[0].year, group,
-				 strcmp(group, soc) ? " (the wider group)" : "");
+			snprintf(line, sizeof(line), "%lld, full-time. From a yearly government survey "
+				 "of pay%s.", f[0].year, strcmp(group, soc) ? " (for jobs like this one)" : "");
 			pair(d, "", line);
 		}
 	}
@@ -295,8 +294,15 @@ static void career_figures(struct ui *ui, struct detail *d, const char *soc)
 		for (i = 0; i < n && i < CHART_MAX; i++)
 			b->values[i] = f[i].value;
 		b->value_count = (int)n;
-		snprintf(line, sizeof(line), "%s. Source: Working Futures projections, LMI for All",
-			 change > 5 ? "Growing" : change < -5 ? "Shrinking" : "About the same");
+		{
+			char reading[120];
+
+			say_change("the number of jobs", f[0].value, f[n - 1].value, f[0].year,
+				   reading, sizeof(reading));
+			snprintf(line, sizeof(line), "%c%s (a forecast). From the Working Futures "
+				 "forecasts, LMI for All.", toupper((unsigned char)reading[0]),
+				 reading + 1);
+		}
 		b->text = xstrdup(line);
 	}
 }
@@ -433,7 +439,7 @@ static void build(struct ui *ui, struct view *v, struct detail *d)
 		break;
 	case OPTION_APPRENTICESHIP:
 		if (!isnan(one.o.level)) {
-			snprintf(line, sizeof(line), "Level %g", one.o.level);
+			say_level(one.o.level, line, sizeof(line));
 			pair(d, "Level", line);
 		}
 		pair(d, "Takes", t.duration_text);
@@ -460,7 +466,7 @@ static void build(struct ui *ui, struct view *v, struct detail *d)
 		pair(d, "", one.where);
 		pair(d, "Address", t.address);
 		if (!isnan(one.o.level)) {
-			snprintf(line, sizeof(line), "Level %g", one.o.level);
+			say_level(one.o.level, line, sizeof(line));
 			pair(d, "Level", line);
 		}
 		pair(d, "Qualification", t.qualifications);

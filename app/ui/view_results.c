@@ -13,6 +13,7 @@
 
 #include "format.h"
 #include "guide.h"
+#include "say.h"
 #include "ui.h"
 
 struct section {
@@ -412,7 +413,7 @@ static void draw(struct ui *ui, struct view *v)
 			if (isnan(r->pay_per_week))
 				when[0] = '\0';
 			else
-				snprintf(when, sizeof(when), "\xC2\xA3%.0f/week", r->pay_per_week);
+				say_week(r->pay_per_week, when, sizeof(when));
 		}
 		if (st->bus && r->travel.applies && r->travel.found)
 			snprintf(right, sizeof(right), "%3d min  %-11s", r->travel.minutes, when);
@@ -544,6 +545,11 @@ static enum outcome handle(struct ui *ui, struct view *v, enum action a, int key
 	case ACTION_SORT:
 		/* Quickest to get to is one of the orders when journeys are by bus. */
 		p->sort = (enum match_sort)((p->sort + 1) % (st->bus ? SORT_TRAVEL + 1 : SORT_TRAVEL));
+		/* Courses, sixth forms and university pay nobody: no "best paid" there. */
+		if (p->sort == SORT_PAY && !(sections[v->tab].kinds & ((1u << OPTION_CAREER) |
+		    (1u << OPTION_APPRENTICESHIP) | (1u << OPTION_VACANCY))))
+			p->sort = (enum match_sort)((p->sort + 1) %
+						    (st->bus ? SORT_TRAVEL + 1 : SORT_TRAVEL));
 		run(ui, v);
 		return OUTCOME_REDRAW;
 	case ACTION_SHOW_ALL:
