@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "format.h"
+#include "glossary.h"
 #include "match.h"
 #include "plan_int.h"
 #include "say.h"
@@ -337,7 +338,8 @@ static void write_option(struct writer *w, const struct match_profile *p, int n,
 	int i;
 
 	strbuf_init(&sb);
-	strbuf_printf(&sb, "%d. %s", n, found ? f->title : item->title);
+	strbuf_printf(&sb, "%d. ", n);
+	glossary_plain(found ? f->title : item->title, &sb);	/* "n.e.c." -> "(other)" */
 	w->ops->section_begin(w, "option");
 	heading(w, 3, sb.buf);
 	if (!found) {

@@ -721,8 +721,15 @@ static void year_9(int cols, int lines)
 	fits(h);
 	ui_headless_keys(h, "jjjjjjjjjjjj");
 	shows(h, "At 18", "Nothing in this section");
+	/* ? explains the words this screen uses. */
+	ui_headless_key(h, '?');
+	ui_headless_keys(h, "jjjjjjjjjjjjjjjjjjjj");
+	shows(h, "Words you may see here", "Nothing in this section");
+	shows(h, "T Level: a two-year course after GCSEs", "Nothing in this section");
+	ui_headless_key(h, 27);
 	ui_headless_key(h, '\t');
 	shows(h, "[Careers", "Biology or Combined");
+	shows(h, "(other)", "n.e.c");
 	golden(h, "year9-careers");
 	ui_headless_free(h);
 }

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "format.h"
+#include "glossary.h"
 #include "say.h"
 #include "ui.h"
 
@@ -67,8 +68,15 @@ static struct block *add(struct detail *d, enum block_kind kind, const char *lab
 	memset(b, 0, sizeof(*b));
 	b->kind = kind;
 	b->label = label ? xstrdup(label) : NULL;
-	b->text = text ? xstrdup(text) : NULL;
 	b->link = -1;
+	if (text) {
+		/* The data's terms in plain words: "n.e.c." -> "(other)" (glossary.h). */
+		struct strbuf plain;
+
+		strbuf_init(&plain);
+		glossary_plain(text, &plain);
+		b->text = strbuf_detach(&plain);
+	}
 	return b;
 }
 

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "format.h"
+#include "glossary.h"
 #include "guide.h"
 #include "say.h"
 #include "ui.h"
@@ -343,7 +344,7 @@ static void draw(struct ui *ui, struct view *v)
 {
 	struct results_state *st = v->extra;
 	int y = 1, x = 1, k, i, visible = rows_visible(ui);
-	char line[320], when[32];
+	char line[320], when[32], plain_title[200];
 	int wide = ui->cols >= 100;
 
 	canvas_frame(ui, "Your options", modes, footer);
@@ -424,7 +425,8 @@ static void draw(struct ui *ui, struct view *v)
 		else
 			snprintf(right, sizeof(right), "%-11s", when);
 		right_w = format_width(right);
-		snprintf(line, sizeof(line), "%s%s %s", on ? ">" : " ", star, r->title);
+		glossary_plain_buf(r->title, plain_title, sizeof(plain_title));
+		snprintf(line, sizeof(line), "%s%s %s", on ? ">" : " ", star, plain_title);
 		if (on) {
 			canvas_paint(ui, PAINT_SELECTED);
 			mvhline(y, 0, ' ', ui->cols);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "format.h"
+#include "glossary.h"
 #include "handover.h"
 #include "takeaway.h"
 #include "ui.h"
@@ -21,7 +22,7 @@ static void shortlist_draw(struct ui *ui, struct view *v)
 {
 	const struct session *s = &ui->session;
 	int y = 2, i, visible = ui->lines - 8;
-	char line[200];
+	char line[200], title[160];
 
 	canvas_frame(ui, "Your shortlist", list_modes, shortlist_footer);
 	if (!s->shortlist_count) {
@@ -44,7 +45,8 @@ static void shortlist_draw(struct ui *ui, struct view *v)
 		const struct shortlist_item *it = &s->shortlist[i];
 		int on = i == v->cursor;
 
-		snprintf(line, sizeof(line), "%s%2d. %s (%s)", on ? ">" : " ", i + 1, it->title,
+		glossary_plain_buf(it->title, title, sizeof(title));
+		snprintf(line, sizeof(line), "%s%2d. %s (%s)", on ? ">" : " ", i + 1, title,
 			 match_kind_words(it->kind));
 		canvas_text(ui, y, 1, ui->cols - 2, on ? PAINT_SELECTED : PAINT_TEXT, line);
 		canvas_hit(ui, y, 1, 1, ui->cols - 2, ACTION_SELECT, i);
@@ -225,6 +227,7 @@ static QRcode *make_qr(const struct ui *ui, const struct takeaway *t, int cols, 
 {
 	int max_modules = 2 * lines - 2 * QR_QUIET_DOWN;
 	struct takeaway_item *items = xcalloc((size_t)t->item_count + 1, sizeof(*items));
+	char (*titles)[160] = xcalloc((size_t)t->item_count + 1, sizeof(*titles));
 	struct strbuf text;
 	size_t room = 4096;
 	QRcode *qr = NULL;
@@ -236,7 +239,8 @@ static QRcode *make_qr(const struct ui *ui, const struct takeaway *t, int cols, 
 		goto done;
 	for (int i = 0; i < t->item_count; i++) {
 		items[i].kind = ui->session.shortlist[i].kind;
-		items[i].title = ui->session.shortlist[i].title;
+		glossary_plain_buf(ui->session.shortlist[i].title, titles[i], sizeof(titles[i]));
+		items[i].title = titles[i];
 		items[i].when = t->whens[i];
 		items[i].where = t->wheres[i];
 	}
@@ -266,6 +270,7 @@ static QRcode *make_qr(const struct ui *ui, const struct takeaway *t, int cols, 
 	strbuf_done(&text);
 done:
 	free(items);
+	free(titles);
 	return qr;
 }
 
@@ -329,7 +334,7 @@ static void handover_draw(struct ui *ui, struct view *v)
 	struct takeaway *t = v->extra;
 	const struct session *s = &ui->session;
 	int text_w = ui->cols - 4, y = 2, i, qr_cols = 0;
-	char line[240];
+	char line[240], title[160];
 
 	canvas_frame(ui, "Take it with you", handover_modes, handover_footer);
 	if (t->failed) {
@@ -369,7 +374,8 @@ static void handover_draw(struct ui *ui, struct view *v)
 		struct strbuf sb;
 
 		strbuf_init(&sb);
-		strbuf_printf(&sb, "%d. %s", i + 1, s->shortlist[i].title);
+		glossary_plain_buf(s->shortlist[i].title, title, sizeof(title));
+		strbuf_printf(&sb, "%d. %s", i + 1, title);
 		if (t->whens[i] && *t->whens[i])
 			strbuf_printf(&sb, " - %s", t->whens[i]);
 		if (t->wheres[i] && *t->wheres[i])
