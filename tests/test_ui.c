@@ -744,7 +744,42 @@ TEST(year_9_132x43)
 	year_9(132, 43);
 }
 
-TESTS(journey_80x24, journey_132x43, quiz_all_no, year_9_80x24, year_9_132x43, take_away_after_skipping, search_everything,
+/*
+ * Entry requirements are shown cleanly: one line each, Essential and
+ * Desired in words, no raw "|"; and no web address is cut mid-word.
+ */
+TEST(entry_requirements_cleanly)
+{
+	struct ui_headless *h = start(80, 24);
+	struct ui *ui;
+	char *s;
+
+	if (!h)
+		return;
+	ui = ui_headless_ui(h);
+	ui_headless_keys(h, "\n\n\n");		/* Year 11, no interests */
+	ui_headless_keys(h, "dn1 3bu\n");
+	ui_headless_keys(h, "/barber\n");
+	for (int tab = 0; tab < 6; tab++) {
+		int jobs;
+
+		s = screen(h);
+		jobs = strstr(s, "[Jobs") != NULL;
+		free(s);
+		if (jobs)
+			break;
+		ui_headless_key(h, '\t');
+	}
+	ui_headless_key(h, '\n');
+	CHECK_INT(ui_top(ui)->id, VIEW_DETAIL);
+	ui_headless_key(h, KEY_NPAGE);
+	shows(h, "GCSE English grade 4 - you must have this", "(Essential)");
+	shows(h, "GCSE Maths grade 4 - it helps", "|");
+	golden(h, "detail-entry");
+	ui_headless_free(h);
+}
+
+TESTS(journey_80x24, journey_132x43, quiz_all_no, entry_requirements_cleanly, year_9_80x24, year_9_132x43, take_away_after_skipping, search_everything,
       bus_journey_80x24, bus_journey_132x43,
       pin_guessing_is_throttled, keys_that_do_nothing, warning_kept_by_a_key,
       start_again_asks_first, mouse_and_resize, garbage_in_every_field, key_table,

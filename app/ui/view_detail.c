@@ -135,6 +135,48 @@ static void bullets(struct detail *d, const char *list, int max)
 	strbuf_done(&sb);
 }
 
+/*
+ * Entry requirements, cleanly: a list in the data ("GCSE English grade 4
+ * (Essential)|GCSE Maths grade 4 (Desired)") becomes one line each, with
+ * Essential and Desired in words; running text stays text.
+ */
+static void entry_requirements(struct detail *d, const char *entry)
+{
+	struct strbuf sb;
+
+	if (!entry || !*entry)
+		return;
+	if (!strchr(entry, '|')) {
+		text(d, entry);
+		return;
+	}
+	strbuf_init(&sb);
+	while (*entry) {
+		size_t len = strcspn(entry, "|");
+		const char *mark = NULL, *words = "";
+
+		while (len && entry[0] == ' ') {
+			entry++;
+			len--;
+		}
+		if (len >= 12 && strncmp(entry + len - 12, " (Essential)", 12) == 0) {
+			mark = entry + len - 12;
+			words = " - you must have this";
+		} else if (len >= 10 && strncmp(entry + len - 10, " (Desired)", 10) == 0) {
+			mark = entry + len - 10;
+			words = " - it helps";
+		}
+		if (len)
+			strbuf_printf(&sb, "%s- %.*s%s", sb.len ? "\n" : "",
+				      (int)(mark ? mark - entry : (long)len), entry, words);
+		entry += len;
+		if (*entry == '|')
+			entry++;
+	}
+	text(d, sb.buf);
+	strbuf_done(&sb);
+}
+
 static void add_link(struct detail *d, enum option_kind kind, long long id, const char *label,
 		     const char *line)
 {
@@ -430,7 +472,7 @@ static void build(struct ui *ui, struct view *v, struct detail *d)
 		career_figures(ui, d, one.ref);
 		if (t.entry) {
 			heading(d, "How to get in");
-			text(d, t.entry);
+			entry_requirements(d, t.entry);
 		}
 		if (match_links(ui->store, &on_date, OPTION_CAREER, v->item_id, 4, &links,
 				line, sizeof(line)) == STATUS_OK) {
@@ -508,7 +550,7 @@ static void build(struct ui *ui, struct view *v, struct detail *d)
 		}
 		if (t.entry) {
 			heading(d, "What you need to get in");
-			text(d, t.entry);
+			entry_requirements(d, t.entry);
 		}
 		if (t.description) {
 			heading(d, "What you will learn");
@@ -550,8 +592,8 @@ static void build(struct ui *ui, struct view *v, struct detail *d)
 			bullets(d, t.skills, 8);
 		}
 		if (t.qualifications) {
-			heading(d, "Qualifications they want");
-			text(d, t.qualifications);
+			heading(d, "What you need to get in");
+			entry_requirements(d, t.qualifications);
 		}
 		if (t.things_to_consider) {
 			heading(d, "Things to think about");
