@@ -20,6 +20,7 @@
 
 #include "format.h"
 #include "glossary.h"
+#include "guide.h"
 #include "match.h"
 #include "plan_int.h"
 #include "say.h"
@@ -234,6 +235,47 @@ static enum status write_top(struct store *s, struct writer *w, const struct adv
 		notice(w, "The careers information has been updated since this plan was started, "
 			  "so some details may be different from what you saw in your session.");
 	return STATUS_OK;
+}
+
+/*
+ * For Years 7 to 10: what to do now - the GCSE subjects that help for each
+ * interest (data/gcse_subjects.txt, with where each line was checked), things
+ * to try, and the routes at 16 and 18.
+ */
+static void write_now(struct store *s, struct writer *w, const struct match_profile *p)
+{
+	struct match_interest all[MATCH_MAX_INTERESTS * 2];
+	size_t count, i;
+	struct strbuf sb;
+	int shown = 0;
+
+	if (p->school_year < 7 || p->school_year > 10)
+		return;
+	count = match_interests(s, all, sizeof(all) / sizeof(all[0]));
+	heading(w, 2, "What you can do now");
+	strbuf_init(&sb);
+	list_begin(w, "fields");
+	for (i = 0; i < count; i++) {
+		const struct guide_area *g;
+		int ticked = 0;
+
+		for (int k = 0; k < p->interest_count; k++)
+			ticked |= p->interests[k] == all[i].id;
+		if (!ticked || !(g = guide_for(all[i].slug)))
+			continue;
+		strbuf_reset(&sb);
+		strbuf_printf(&sb, "GCSE subjects that help: %s. Things to try now: %s.", g->subjects,
+			      g->try_now);
+		field(w, all[i].name, sb.buf);
+		shown++;
+	}
+	if (!shown)
+		field(w, "GCSE subjects that help", "English and maths, at grade 4 or above: almost "
+		      "every course and apprenticeship after 16 asks for them.");
+	field(w, "At 16", guide_at_16);
+	field(w, "At 18", guide_at_18);
+	list_end(w);
+	strbuf_done(&sb);
 }
 
 static void write_about(struct store *s, struct writer *w, const struct match_profile *p)
@@ -773,6 +815,7 @@ enum status plan_write(struct store *s, const struct advice *a, enum plan_format
 	/* What a family acts on first; the reasons after; the sources last. */
 	if (rc == STATUS_OK) {
 		write_actions(&w, a);
+		write_now(s, &w, &a->profile);
 		write_about(s, &w, &a->profile);
 		rc = write_shortlist(s, &w, a, count, facts, found, err, errlen);
 		if (rc == STATUS_OK) {

@@ -405,6 +405,35 @@ TEST(plan_item_not_matching)
 	free(a);
 }
 
+/* A Year 9 who likes animals: what to do now, before the rest. */
+TEST(plan_year_9)
+{
+	struct store *s = open_store();
+	struct advice *a = xcalloc(1, sizeof(*a));
+	char *md;
+
+	if (!s) {
+		free(a);
+		return;
+	}
+	sample_session(s, a);
+	a->profile.school_year = 9;
+	a->profile.interests[0] = 1;	/* animals */
+	a->profile.interest_count = 1;
+	md = write_plan(s, a, PLAN_MARKDOWN);
+	CHECK_CONTAINS(md, "## What you can do now\n");
+	CHECK_CONTAINS(md, "- **Animals, plants and the outdoors:** GCSE subjects that help: English; "
+		       "Maths; Biology or Combined Science; Geography. Things to try now: volunteer");
+	CHECK_CONTAINS(md, "- **At 16:** At 16 you can stay in school");
+	CHECK(strstr(md, "## What you can do now") < strstr(md, "## About you"));
+	free(md);
+	a->profile.school_year = 11;
+	md = write_plan(s, a, PLAN_MARKDOWN);
+	CHECK_NOT_CONTAINS(md, "What you can do now");
+	free(md);
+	free(a);
+}
+
 /* The plan is the pupil's: the adviser's last search (words, kinds, level) plays no part. */
 TEST(plan_not_the_last_search)
 {
@@ -745,6 +774,6 @@ TEST(done)
 	close_store();
 }
 
-TESTS(plan_not_the_last_search, facts_career, facts_apprenticeship, facts_course, facts_vacancy, facts_university_and_school,
+TESTS(plan_year_9, plan_not_the_last_search, facts_career, facts_apprenticeship, facts_course, facts_vacancy, facts_university_and_school,
       facts_every_option, plan_item_not_matching, plan_markdown, plan_html, plan_escaping, plan_empty_session,
       format_names, cli_export, done)
