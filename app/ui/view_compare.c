@@ -307,8 +307,8 @@ static void filters_draw(struct ui *ui, struct view *v)
 		char iso[11];
 
 		date_iso(sep, iso);
-		snprintf(value, sizeof(value), "Left/Right: change. Enter: type. What if: dates "
-			 "as on %s (not saved).", iso);
+		snprintf(value, sizeof(value), "Enter: type. What if next September? Dates as "
+			 "on %s (not saved).", iso);
 		canvas_text(ui, ui->lines - 3, 2, ui->cols - 4, PAINT_DIM, value);
 	}
 }
