@@ -100,9 +100,11 @@ static void draw(struct ui *ui, struct view *v)
 	if (v->top > n - 1)
 		v->top = n > 0 ? n - 1 : 0;
 	for (i = v->top; i < n && y < ui->lines - 2; i++) {
-		if (i >= keys)	/* a word and its meaning may take two lines */
+		if (i >= keys && !lines[i][0])
+			y++;	/* the gap before the words */
+		else if (i >= keys)	/* a word and its meaning may take two lines */
 			y += canvas_wrap(ui, y, 2, ui->cols - 4, 2, i == keys + 1 ? PAINT_TITLE :
-					 PAINT_TEXT, lines[i][0] ? lines[i] : " ");
+					 PAINT_TEXT, lines[i]);
 		else
 			canvas_text(ui, y++, 2, ui->cols - 4, PAINT_TEXT, lines[i]);
 	}
