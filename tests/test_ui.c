@@ -108,6 +108,8 @@ static void qr_reads(struct ui_headless *h, const char *name)
 			fprintf(stderr, "%s: zbar could not read the QR code in theme %d (%s)\n",
 				check_current, (int)ui->theme, file);
 			check_failures++;
+		} else {
+			unlink(file);	/* kept only when it could not be read */
 		}
 		while (decoded.len && decoded.buf[decoded.len - 1] == '\n')
 			decoded.buf[--decoded.len] = '\0';

@@ -902,10 +902,14 @@ void ui_headless_image(struct ui_headless *h, struct strbuf *out, int scale)
 			}
 			top = wch[0] == 0x2588 || wch[0] == 0x2580 ? light : dark;
 			bottom = wch[0] == 0x2588 || wch[0] == 0x2584 ? light : dark;
-			for (int dy = 0; dy < 2 * scale; dy++)
+			for (int dy = 0; dy < 2 * scale; dy++) {
+				/* An underline is a line of the text colour along the cell's foot. */
+				int shade = (attrs & A_UNDERLINE) && dy == 2 * scale - 1 ? light :
+					    dy < scale ? top : bottom;
+
 				memset(grey + (size_t)(y * 2 * scale + dy) * (size_t)width +
-				       (size_t)x * (size_t)scale, dy < scale ? top : bottom,
-				       (size_t)scale);
+				       (size_t)x * (size_t)scale, shade, (size_t)scale);
+			}
 		}
 	}
 	strbuf_printf(out, "P5\n%d %d\n255\n", width, height);

@@ -369,8 +369,9 @@ void ui_headless_dump(struct ui_headless *h, struct strbuf *out);
 /*
  * The screen as a binary PGM image, as a terminal with a dark background
  * shows it: each cell `scale` pixels wide and 2 x scale high, full and
- * half blocks drawn in their colours, any other character left as its
- * background (so a QR code on screen can be read back by a decoder).
+ * half blocks drawn in their colours, underlines as a line along the foot,
+ * any other character left as its background (so a QR code on screen can
+ * be read back by a decoder).
  */
 void ui_headless_image(struct ui_headless *h, struct strbuf *out, int scale);
 struct ui *ui_headless_ui(struct ui_headless *h);
