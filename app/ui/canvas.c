@@ -192,6 +192,9 @@ static int footer_try(const enum key_mode *first, const enum key_mode *modes,
 		struct footer_cell *c;
 		int pair;
 
+		/* While typing, a key that would be typed does nothing else: leave it out. */
+		if (!key && first && first[0] == MODE_TEXT)
+			continue;
 		if (!key)
 			key = keymap_key_name(modes, footer[i]);
 		/* The title bar names the keys for help and start again. */
