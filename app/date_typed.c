@@ -308,7 +308,15 @@ int date_typed_meeting(const char *text, struct civil_date today, char out[17], 
 	if (!date_typed(date_part, today, &d, why, whylen))
 		return 0;
 	date_iso(d, out);
-	if (hour >= 0)
-		snprintf(out + 10, 7, " %02d:%02d", hour, minute);
+	if (hour >= 0 && hour < 24 && minute >= 0 && minute < 60) {
+		/* " HH:MM", digit by digit: both are known to be in range */
+		out[10] = ' ';
+		out[11] = (char)('0' + hour / 10);
+		out[12] = (char)('0' + hour % 10);
+		out[13] = ':';
+		out[14] = (char)('0' + minute / 10);
+		out[15] = (char)('0' + minute % 10);
+		out[16] = '\0';
+	}
 	return 1;
 }
