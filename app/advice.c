@@ -88,6 +88,11 @@ int advice_merge(struct advice *theirs, const struct advice *ours, char *why, si
 	snprintf(m->pupil, sizeof(m->pupil), "%s", ours->pupil);
 	m->profile = ours->profile;
 	m->data_fingerprint = ours->data_fingerprint;
+	memcpy(m->adviser, ours->adviser, sizeof(m->adviser));
+	memcpy(m->contact, ours->contact, sizeof(m->contact));
+	memcpy(m->school, ours->school, sizeof(m->school));
+	memcpy(m->next_meeting, ours->next_meeting, sizeof(m->next_meeting));
+	memcpy(m->kiosk_code, ours->kiosk_code, sizeof(m->kiosk_code));
 	/* The shortlist: ours, then what only theirs has. */
 	memcpy(m->items, ours->items, sizeof(m->items));
 	m->item_count = ours->item_count;
@@ -104,7 +109,8 @@ int advice_merge(struct advice *theirs, const struct advice *ours, char *why, si
 	/* Notes: theirs, then ours that are new to them. */
 	for (i = 0; i < ours->note_count; i++) {
 		for (k = 0, found = 0; k < theirs->note_count && !found; k++)
-			found = same_note(&ours->notes[i], &theirs->notes[k]);
+			if ((found = same_note(&ours->notes[i], &theirs->notes[k])))
+				m->notes[k].shared = ours->notes[i].shared;
 		if (found)
 			continue;
 		if (m->note_count == ADVICE_NOTES_MAX)

@@ -25,11 +25,17 @@
 #define ADVICE_ACTIONS_MAX 32
 #define ADVICE_TEXT_MAX 600
 #define ADVICE_COMPARE_MAX 4
+#define ADVICE_NAME_MAX 64		/* the adviser's name, the school */
+#define ADVICE_CONTACT_MAX 128		/* how to reach the adviser */
+#define ADVICE_CODE_MAX 208		/* a take-away code (HANDOVER_CODE_SIZE fits) */
 
 /* An owner of an action, and an action's status: id, stored word, words on screen. */
 #define ACTION_OWNER_INFO(_) \
-	_(PUPIL,   "pupil",   "the pupil") \
-	_(ADVISER, "adviser", "the adviser")
+	_(PUPIL,    "pupil",    "the pupil") \
+	_(PARENT,   "parent",   "a parent or carer") \
+	_(ADVISER,  "adviser",  "the adviser") \
+	_(SCHOOL,   "school",   "the school") \
+	_(EMPLOYER, "employer", "the employer")
 
 enum action_owner {
 #define OWNER_ENUM(id, word, words) OWNER_##id,
@@ -58,6 +64,7 @@ struct advice_item {
 struct advice_note {
 	char text[ADVICE_TEXT_MAX];
 	char written[20];		/* "YYYY-MM-DD HH:MM", local time */
+	int shared;			/* shared with the pupil (in the plan); 0: adviser only */
 };
 
 struct advice_action {
@@ -73,6 +80,13 @@ struct advice {
 	char pupil[ADVICE_PUPIL_MAX];	/* initials or a school reference */
 	char created[20], updated[20];	/* "YYYY-MM-DD HH:MM" */
 	unsigned data_fingerprint;	/* store_fingerprint() when the session was made */
+	/* For the family reading the plan alone: who to ask, and when next. */
+	char adviser[ADVICE_NAME_MAX];	/* the adviser's name, "" when not given */
+	char contact[ADVICE_CONTACT_MAX];	/* how to reach them: email, phone, room */
+	char school[ADVICE_NAME_MAX];	/* the pupil's school or college */
+	char next_meeting[17];		/* "YYYY-MM-DD" or "YYYY-MM-DD HH:MM"; "" for none */
+	char kiosk_code[ADVICE_CODE_MAX];	/* the take-away code it began from, as the
+					 * encoder writes it; "" when none */
 	struct match_profile profile;	/* school year or age, interests, RIASEC, place, radius, ... */
 	struct advice_item items[ADVICE_ITEMS_MAX];
 	int item_count;
@@ -88,9 +102,11 @@ void advice_init(struct advice *a);
 /*
  * Two windows saved one session: merge `ours` (being saved) into `theirs`
  * (what is saved now) so that nothing either wrote is lost. The pupil, the
- * profile and the data fingerprint are ours. The shortlist is ours, then
+ * profile, the data fingerprint, the adviser's name and contact, the
+ * school and the next meeting are ours. The shortlist is ours, then
  * the options only theirs has. Notes are theirs, then ours that theirs
- * does not have (the same text written at the same time is one note).
+ * does not have (the same text written at the same time is one note,
+ * shared as ours says).
  * Actions are theirs, an action both have (same text, owner and due date)
  * taking our status, then ours that theirs does not have. Something one
  * window deleted may come back; nothing is dropped. 1 when merged; 0 when

@@ -132,7 +132,7 @@
 	  "careers interests [--db FILE]", \
 	  "Lists the interest areas with the name --interest accepts and examples.\n") \
 	_(records, cli_records, "the adviser's saved sessions: list, show, delete, purge", \
-	  "careers records list|show ID|delete ID|purge --older-than DAYS [--records FILE]", \
+	  "careers records list|show ID|delete ID|purge --older-than DAYS [--yes] [--records FILE]", \
 	  "Sessions the adviser saved with pupils are kept in a file of their own, never in\n" \
 	  "the data store: FILE, by default $XDG_DATA_HOME/careers/records.db (else\n" \
 	  "~/.local/share/careers/records.db), created readable by you alone (mode 0600).\n" \
@@ -142,8 +142,10 @@
 	  "                           options, notes and open actions it has\n" \
 	  "  show ID                  everything saved in session ID\n" \
 	  "  delete ID                delete session ID; its text is wiped from the file\n" \
-	  "  purge --older-than DAYS  delete every session last updated more than DAYS days\n" \
-	  "                           ago (--today DATE counts from DATE, YYYY-MM-DD)\n" \
+	  "  purge --older-than DAYS  list every session last updated more than DAYS days\n" \
+	  "                           ago and ask before deleting them; --yes deletes them\n" \
+	  "                           without asking (for scripts); --today DATE counts\n" \
+	  "                           from DATE (7/9/27, 7 Sep 2027, 2027-09-07 ...)\n" \
 	  "  add-sample PUPIL         a testing aid: save a made-up session for PUPIL\n\n" \
 	  "The adviser screens purge sessions older than records_retention_days (set in the\n" \
 	  "kiosk config file) when they start. A records file from a newer careers, a damaged\n" \
@@ -151,10 +153,12 @@
 	_(plan, cli_plan, "a saved session's action plan for the pupil, as Markdown or HTML", \
 	  "careers plan export [--db FILE] [--records FILE] --session ID [--format md|html] [--out FILE]", \
 	  "Writes the action plan of session ID (see `careers records list`) for the pupil to\n" \
-	  "keep: about them, their shortlist and why each option was suggested, the options\n" \
-	  "they compared side by side, the notes, what was agreed (who does what by when) and\n" \
-	  "where the information comes from. Markdown by default; html gives one page that\n" \
-	  "prints well and reads on a phone, with nothing fetched from the internet.\n" \
+	  "keep and a family to act on alone: who their adviser is and how to reach them, the\n" \
+	  "school and the next meeting; what happens next (who does what by when, soonest\n" \
+	  "first); about them, their shortlist and why each option was suggested, the options\n" \
+	  "they compared side by side, the notes shared with them (never those marked adviser\n" \
+	  "only), and an appendix of where the information comes from. Markdown by default;\n" \
+	  "html gives one page that prints on A4 and reads on a phone, nothing fetched.\n" \
 	  "The facts are worked out from the store (--db) as it is now.\n\n" \
 	  "  --records FILE   the adviser's records (default as for `careers records`)\n" \
 	  "  --out FILE       write here (created mode 0600) instead of standard output\n") \

@@ -12,8 +12,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <unistd.h>
 
 #include "cli.h"
+#include "date_typed.h"
 #include "mem.h"
 #include "records.h"
 
@@ -27,6 +30,7 @@ struct records_request {
 	long long id;			/* show, delete */
 	const char *pupil;		/* add-sample */
 	int older_than;			/* purge; -1 when not given */
+	int yes;			/* purge: --yes, delete without asking */
 	struct civil_date today;
 };
 
@@ -141,6 +145,13 @@ static void print_session(const struct advice *a)
 	printf("\n  created %s, last updated %s\n", a->created, a->updated);
 	printf("  data fingerprint %08x (the data store the session was made with)\n",
 	       a->data_fingerprint);
+	printf("  adviser:      ");
+	print_typed(a->adviser[0] ? a->adviser : "not given", 16);
+	printf("\n  contact:      ");
+	print_typed(a->contact[0] ? a->contact : "not given", 16);
+	printf("\n  school:       ");
+	print_typed(a->school[0] ? a->school : "not given", 16);
+	printf("\n  next meeting: %s\n", a->next_meeting[0] ? a->next_meeting : "none");
 	print_profile(&a->profile);
 
 	printf("\nshortlist (%d)\n", a->item_count);
@@ -153,7 +164,8 @@ static void print_session(const struct advice *a)
 
 	printf("\nnotes (%d)\n", a->note_count);
 	for (i = 0; i < a->note_count; i++) {
-		printf("  %s\n    ", a->notes[i].written);
+		printf("  %s (%s)\n    ", a->notes[i].written,
+		       a->notes[i].shared ? "shared with the pupil" : "adviser only");
 		print_typed(a->notes[i].text, 4);
 		putchar('\n');
 	}
@@ -200,12 +212,19 @@ static void sample_session(struct advice *a, const char *pupil)
 	snprintf(a->notes[0].text, sizeof(a->notes[0].text),
 		 "Sample note (made by `careers records add-sample`).\nLikes building things.");
 	snprintf(a->notes[1].text, sizeof(a->notes[1].text), "Open evening is in March.");
+	a->notes[1].shared = 1;
 	a->note_count = 2;
+	snprintf(a->adviser, sizeof(a->adviser), "Sam Sample");
+	snprintf(a->contact, sizeof(a->contact), "careers@school.example, 01302 000000");
+	snprintf(a->school, sizeof(a->school), "Sample Academy");
+	snprintf(a->next_meeting, sizeof(a->next_meeting), "2027-01-12 10:30");
 	a->actions[0] = (struct advice_action){ "Visit the college open evening", OWNER_PUPIL,
 						"2027-03-12", ACTION_TODO };
 	a->actions[1] = (struct advice_action){ "Send the apprenticeship links", OWNER_ADVISER,
 						"", ACTION_DONE };
-	a->action_count = 2;
+	a->actions[2] = (struct advice_action){ "Go to the open evening too", OWNER_PARENT,
+						"2027-03-12", ACTION_TODO };
+	a->action_count = 3;
 }
 
 /* --- arguments ------------------------------------------------------------------ */
@@ -287,6 +306,10 @@ static int parse_request(struct records_request *q, int argc, char **argv)
 				return rc;
 			continue;
 		}
+		if (cli_is(&a, "yes")) {
+			q->yes = 1;
+			continue;
+		}
 		if (!cli_is(&a, "records") && !cli_is(&a, "older-than") && !cli_is(&a, "today"))
 			return cli_usage_error(COMMAND, "unknown option --%s", a.option);
 		if (!(value = cli_value(&a)))
@@ -296,7 +319,8 @@ static int parse_request(struct records_request *q, int argc, char **argv)
 		else if (cli_is(&a, "older-than") && !parse_days(value, &q->older_than))
 			return cli_usage_error(COMMAND, "--older-than \"%s\" is not a number of "
 					       "days (0 to 36500)", value);
-		else if (cli_is(&a, "today") && !date_read(value, &q->today, why, sizeof(why)))
+		else if (cli_is(&a, "today") &&
+			 !date_typed(value, date_today(), &q->today, why, sizeof(why)))
 			return cli_usage_error(COMMAND, "--today \"%s\": %s", value, why);
 	}
 	if (q->action == ACT_NONE)
@@ -311,16 +335,71 @@ static int parse_request(struct records_request *q, int argc, char **argv)
 		return cli_usage_error(COMMAND, "purge needs --older-than DAYS");
 	if (q->action != ACT_PURGE && q->older_than >= 0)
 		return cli_usage_error(COMMAND, "--older-than is only for purge");
+	if (q->action != ACT_PURGE && q->yes)
+		return cli_usage_error(COMMAND, "--yes is only for purge");
 	return 0;
 }
 
 /* --- the actions ----------------------------------------------------------------- */
 
+struct purge_list {
+	const char *cutoff;		/* "YYYY-MM-DD": sessions last updated before it go */
+	int count;
+};
+
+static int print_old(void *ctx, const struct records_summary *s)
+{
+	struct purge_list *p = ctx;
+	int printed = 0;
+
+	if (strncmp(s->updated, p->cutoff, 10) >= 0)
+		return 0;
+	if (!p->count++)
+		printf("Last updated before %s:\n", p->cutoff);
+	print_summary(&printed, s);
+	return 0;
+}
+
+/*
+ * Show what a purge would delete and ask (unless --yes). 1 to go on; 0
+ * when listing failed (*rc says why); -1 when the answer was not yes (a
+ * message on stderr).
+ */
+static int purge_agreed(struct records *r, const struct records_request *q, const char *cutoff,
+			enum status *rc)
+{
+	struct purge_list p = { cutoff, 0 };
+	char answer[16] = "";
+
+	*rc = records_list(r, print_old, &p);
+	if (*rc)
+		return 0;
+	if (!p.count || q->yes)
+		return 1;
+	if (p.count == 1)
+		printf("Delete this session for good? Type yes to delete: ");
+	else
+		printf("Delete these %d sessions for good? Type yes to delete: ", p.count);
+	fflush(stdout);
+	if (!fgets(answer, sizeof(answer), stdin))
+		answer[0] = '\0';
+	if (!isatty(STDIN_FILENO))
+		putchar('\n');	/* what was read was not echoed */
+	answer[strcspn(answer, "\r\n")] = '\0';
+	if (strcasecmp(answer, "yes") != 0 && strcasecmp(answer, "y") != 0) {
+		fflush(stdout);
+		fprintf(stderr, "careers: nothing was deleted (to purge without being asked, as a "
+			"script would, add --yes)\n");
+		return -1;
+	}
+	return 1;
+}
+
 static int do_action(struct records *r, const struct records_request *q)
 {
 	struct advice *a = xcalloc(1, sizeof(*a));
 	enum status rc = STATUS_OK;
-	int count = 0, deleted = 0;
+	int count = 0, deleted = 0, agreed = 1;
 	char cutoff[11];
 
 	switch (q->action) {
@@ -349,8 +428,10 @@ static int do_action(struct records *r, const struct records_request *q)
 		}
 		break;
 	case ACT_PURGE:
-		rc = records_purge(r, q->older_than, q->today, &deleted);
 		date_iso(date_add_days(q->today, -(long)q->older_than), cutoff);
+		if ((agreed = purge_agreed(r, q, cutoff, &rc)) <= 0)
+			break;
+		rc = records_purge(r, q->older_than, q->today, &deleted);
 		if (!rc)
 			printf("purged %d %s last updated before %s (more than %d %s ago)\n",
 			       deleted, plural(deleted, "session", "sessions"), cutoff,
@@ -367,7 +448,7 @@ static int do_action(struct records *r, const struct records_request *q)
 	if (rc)
 		fprintf(stderr, "careers: %s\n", records_errmsg(r));
 	free(a);
-	return rc ? 1 : 0;
+	return rc || agreed < 0 ? 1 : 0;
 }
 
 /* Nothing to open: what each action says when the records file does not exist. */

@@ -18,6 +18,7 @@
 #include "cli.h"
 #include "format.h"
 #include "match.h"
+#include "say.h"
 #include "store.h"
 #include "validate.h"
 
@@ -361,8 +362,19 @@ static void text_result(struct strbuf *out, size_t n, const struct match_result 
 		travel_brief(&r->travel, arrive_by, buf, sizeof(buf));
 		strbuf_printf(out, "%s | ", buf);
 	}
-	if (!isnan(r->level) && r->level >= 0)
-		strbuf_printf(out, "level %g | ", r->level);
+	/* Levels and money said as every screen and the plan say them (say.h). */
+	if (!isnan(r->level) && r->level >= 0) {
+		char level[80];
+
+		say_level(r->level, level, sizeof(level));
+		strbuf_printf(out, "%s | ", level);
+	}
+	if (!isnan(r->pay_per_week)) {
+		char pay[48];
+
+		say_week(r->pay_per_week, pay, sizeof(pay));
+		strbuf_printf(out, "%s | ", pay);
+	}
 	strbuf_printf(out, "%s | score %.1f\n", availability_words(r, buf, sizeof(buf)), r->score);
 	for (i = 0; i < r->reason_count; i++)
 		strbuf_printf(out, "%s      - %s\n", indent, r->reasons[i]);

@@ -163,7 +163,7 @@ void format_wrap(struct strbuf *out, const char *s, int columns, const char *fir
 	while (*s == ' ')
 		s++;
 	while (*s) {
-		const char *line = s, *last_space = NULL, *p = s;
+		const char *line = s, *last_space = NULL, *last_mark = NULL, *p = s;
 		int w = 0;
 
 		while (*p && *p != '\n') {
@@ -174,10 +174,14 @@ void format_wrap(struct strbuf *out, const char *s, int columns, const char *fir
 			}
 			if (*p == ' ')
 				last_space = p;
+			else if (strchr("/-?&=_.", *p) && p[1] && p[1] != ' ')
+				last_mark = p + 1;	/* a web address may break after these */
 			p++;
 		}
 		if (*p && *p != '\n' && last_space && last_space > line)
 			p = last_space;
+		else if (*p && *p != '\n' && last_mark && last_mark > line)
+			p = last_mark;	/* a word longer than a line: after a / or -, not mid-word */
 		strbuf_puts(out, prefix);
 		strbuf_add(out, line, (size_t)(p - line));
 		strbuf_putc(out, '\n');

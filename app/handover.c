@@ -44,6 +44,7 @@ static const char *const postcode_areas[] = {
 #define VERSION_BITS 3
 #define FINGERPRINT_BITS 10
 #define STAGE_BITS 5
+#define STAGE_NOT_GIVEN 17
 #define ID_GROUP_BITS 5
 #define ID_MAX_GROUPS 9
 #define ITEM_MIN_BITS (3 + 1 + ID_GROUP_BITS)
@@ -228,6 +229,8 @@ static int stage_number(const struct handover *h)
 		return h->school_year - 7;
 	if (h->school_year == 0 && h->age >= 16 && h->age <= 25)
 		return 7 + h->age - 16;
+	if (h->school_year == 0 && h->age == 0)
+		return STAGE_NOT_GIVEN;
 	return -1;
 }
 
@@ -280,7 +283,8 @@ enum status handover_check(const struct handover *h, char *why, size_t whylen)
 		return refuse(why, whylen, "the data fingerprint must be 0 to 1023");
 	if (stage_number(h) < 0) {
 		snprintf(what, sizeof(what), "school year %d, age %d cannot go in a code: give "
-			 "Year 7 to 13, or year 0 and an age of 16 to 25", h->school_year, h->age);
+			 "Year 7 to 13, year 0 and an age of 16 to 25, or 0 and 0 for not given",
+			 h->school_year, h->age);
 		return refuse(why, whylen, what);
 	}
 	if (h->interests >> HANDOVER_INTERESTS_MAX)
@@ -562,10 +566,10 @@ static int decode_fields(struct bits *b, struct handover *h)
 	if (!get_bits(b, FINGERPRINT_BITS, &v))
 		return 0;
 	h->fingerprint = (unsigned)v;
-	if (!get_bits(b, STAGE_BITS, &v) || v > 16)
+	if (!get_bits(b, STAGE_BITS, &v) || v > STAGE_NOT_GIVEN)
 		return 0;
 	h->school_year = v < 7 ? (int)v + 7 : 0;
-	h->age = v < 7 ? 0 : (int)v - 7 + 16;
+	h->age = v < 7 || v == STAGE_NOT_GIVEN ? 0 : (int)v - 7 + 16;
 	if (!get_interests(b, &h->interests) || !get_bits(b, 8, &v) ||
 	    !riasec_letters_of((int)v, h->riasec) || !get_district(b, h->district) ||
 	    !get_bits(b, 3, &v))
@@ -696,8 +700,10 @@ void handover_to_profile(const struct handover *h, struct match_profile *p)
 {
 	char why[200];
 
-	p->school_year = h->school_year;
-	p->age = h->age;
+	if (h->school_year || h->age) {	/* not given: p keeps its own */
+		p->school_year = h->school_year;
+		p->age = h->age;
+	}
 	p->interest_count = 0;
 	for (int i = 0; i < HANDOVER_INTERESTS_MAX; i++)
 		if (h->interests & (1u << i))

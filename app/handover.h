@@ -15,7 +15,8 @@
  *
  *	version      3 bits   1 for this format
  *	fingerprint 10 bits   0-1023, which data the shortlist ids belong to
- *	stage        5 bits   0-6 Year 7-13; 7-16 left school, aged 16-25
+ *	stage        5 bits   0-6 Year 7-13; 7-16 left school, aged 16-25;
+ *	                      17 not given (the pupil skipped the question)
  *	interests    2 bits   0 none, 1 one area, 2 two areas, 3 a set:
  *	             +4       one: id - 1
  *	             +4+4     two: the smaller id - 1, then the larger id - 1
@@ -99,7 +100,8 @@ struct handover_item {
 struct handover {
 	unsigned fingerprint;		/* 0-1023: see handover_fingerprint() */
 	int school_year;		/* 7-13, or 0 for someone who has left school */
-	int age;			/* 16-25 when school_year is 0; else ignored (0) */
+	int age;			/* 16-25 when school_year is 0; else ignored (0).
+					 * Both 0: not given (the question was skipped) */
 	unsigned interests;		/* bit (id - 1) for each interest area id 1-16 */
 	char riasec[4];			/* "", or 1-3 letters of RIASEC, strongest first */
 	char district[5];		/* postcode district: "DN1", "EC1A"; "" for none */
@@ -171,7 +173,8 @@ int handover_radius_step(double miles);
  * cannot carry (an interest area id outside 1-16, a school year or age out
  * of range); the rest is still filled. to_profile sets the school year,
  * age, interests, RIASEC weights (as match_parse_riasec gives for the
- * letters), place and radius of p and leaves everything else as it was.
+ * letters), place and radius of p and leaves everything else as it was
+ * (the school year and age too when the code says "not given").
  */
 struct match_profile;
 enum status handover_from_profile(struct handover *h, const struct match_profile *p);

@@ -203,6 +203,33 @@ int records_is_real_date(const char *iso)
 	return strlen(iso) == 10 && date_parse(iso, &d);
 }
 
+/* "YYYY-MM-DD" or "YYYY-MM-DD HH:MM", a real date and time of day. */
+int records_is_meeting(const char *text)
+{
+	char day[11];
+	size_t n = strlen(text);
+
+	if (n != 10 && n != 16)
+		return 0;
+	memcpy(day, text, 10);
+	day[10] = '\0';
+	if (!records_is_real_date(day))
+		return 0;
+	return n == 10 || (text[10] == ' ' && text[11] >= '0' && text[11] <= '2' &&
+			   text[12] >= '0' && text[12] <= '9' && text[13] == ':' &&
+			   text[14] >= '0' && text[14] <= '5' && text[15] >= '0' && text[15] <= '9' &&
+			   (text[11] - '0') * 10 + (text[12] - '0') < 24);
+}
+
+/* No control characters. */
+int records_one_line(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			return 0;
+	return 1;
+}
+
 /* --- the VFS that overwrites what it deletes ------------------------------------------ */
 
 #define RECORDS_VFS "careers-records"
@@ -489,18 +516,30 @@ static enum status apply_settings(struct records *r)
 	return rc;
 }
 
-/* A version 1 file (checked and sound) gets session.version, in one transaction. */
+/*
+ * An older file (checked and sound) is brought up to RECORDS_VERSION in one
+ * transaction: version 1 gets session.version, version 2 the adviser's
+ * details, note.shared and session_ids.
+ */
 static enum status upgrade(struct records *r)
 {
+	static const enum stmt_id to_3[] = {
+		STMT_UPGRADE_2_ADVISER, STMT_UPGRADE_2_CONTACT, STMT_UPGRADE_2_SCHOOL,
+		STMT_UPGRADE_2_MEETING, STMT_UPGRADE_2_CODE, STMT_UPGRADE_2_CODE_INDEX,
+		STMT_UPGRADE_2_SHARED, STMT_UPGRADE_2_IDS,
+		STMT_UPGRADE_2_IDS_ROW, STMT_UPGRADE_2_DONE,
+	};
 	enum status rc;
 
-	if (r->file_version != 1)
+	if (r->file_version >= RECORDS_VERSION)
 		return STATUS_OK;
 	rc = records_run(r, STMT_BEGIN, "bringing the file up to date");
-	if (!rc)
+	if (!rc && r->file_version == 1)
 		rc = records_run(r, STMT_UPGRADE_1, "bringing the file up to date");
-	if (!rc)
+	if (!rc && r->file_version == 1)
 		rc = records_run(r, STMT_UPGRADE_1_DONE, "bringing the file up to date");
+	for (size_t i = 0; i < sizeof(to_3) / sizeof(to_3[0]) && !rc; i++)
+		rc = records_run(r, to_3[i], "bringing the file up to date");
 	if (!rc)
 		rc = records_run(r, STMT_COMMIT, "bringing the file up to date");
 	if (rc)
@@ -714,4 +753,28 @@ enum status records_purge(struct records *r, int older_than_days, struct civil_d
 		return STATUS_OK;
 	snprintf(what, sizeof(what), "%d sessions were deleted", n);
 	return compact(r, what);
+}
+
+enum status records_find_code(struct records *r, const char *code, long long *id)
+{
+	sqlite3_stmt *st;
+	enum status rc = STATUS_OK;
+	int step;
+
+	r->errmsg[0] = '\0';
+	*id = 0;
+	if (!code[0])
+		return STATUS_NOT_FOUND;
+	if (!(st = records_stmt(r, STMT_FIND_CODE)))
+		return records_db_fail(r, "looking for the code");
+	records_bind_text(st, 1, code);
+	step = sqlite3_step(st);
+	if (step == SQLITE_ROW)
+		*id = sqlite3_column_int64(st, 0);
+	else if (step == SQLITE_DONE)
+		rc = STATUS_NOT_FOUND;
+	else
+		rc = records_db_fail(r, "looking for the code");
+	sqlite3_reset(st);
+	return rc;
 }

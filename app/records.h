@@ -39,7 +39,7 @@
 #include "schoolyear.h"
 #include "status.h"
 
-#define RECORDS_VERSION 2
+#define RECORDS_VERSION 3
 #define RECORDS_APPLICATION_ID 0x43415252	/* "CARR" */
 
 /*
@@ -176,5 +176,12 @@ enum status records_delete(struct records *r, long long id);
  */
 enum status records_purge(struct records *r, int older_than_days, struct civil_date today,
 			  int *deleted);
+
+/*
+ * The latest saved session that began from this take-away code (as
+ * advice.kiosk_code holds it): STATUS_OK and *id; STATUS_NOT_FOUND when
+ * none did (or code is ""); a database error otherwise.
+ */
+enum status records_find_code(struct records *r, const char *code, long long *id);
 
 #endif

@@ -18,11 +18,12 @@
 #define SESSION_COLUMNS \
 	"data_fingerprint, school_year, age, today, interests, has_riasec, riasec_r, riasec_i, " \
 	"riasec_a, riasec_s, riasec_e, riasec_c, place, place_is_full, radius, level, kinds, " \
-	"text, excluded, show_not_for_age, sort, result_limit"
+	"text, excluded, show_not_for_age, sort, result_limit, adviser, contact, school, " \
+	"next_meeting, kiosk_code"
 /* The parameters of SESSION_COLUMNS, in bind order (see bind_session). */
 #define SESSION_PARAMS \
 	"?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, " \
-	"?21, ?22, ?23, ?24"
+	"?21, ?22, ?23, ?24, ?27, ?28, ?29, ?30, ?31"
 
 #define STMT_INFO(_) \
 	_(FILE_KIND, \
@@ -41,9 +42,12 @@
 	_(COMMIT, "COMMIT") \
 	_(ROLLBACK, "ROLLBACK") \
 	_(VACUUM, "VACUUM") \
+	/* A new id: one more than any given before, even if since deleted. */ \
 	_(SESSION_INSERT, \
-	  "INSERT INTO session(pupil, created, updated, " SESSION_COLUMNS ", version) " \
-	  "VALUES (?1, ?2, ?2, " SESSION_PARAMS ", 1) RETURNING id, created, version") \
+	  "INSERT INTO session(id, pupil, created, updated, " SESSION_COLUMNS ", version) " \
+	  "VALUES ((SELECT max(last_id, coalesce((SELECT max(id) FROM session), 0)) + 1 " \
+	  "FROM session_ids), ?1, ?2, ?2, " SESSION_PARAMS ", 1) RETURNING id, created, version") \
+	_(SESSION_ID_GIVEN, "UPDATE session_ids SET last_id = max(last_id, ?1)") \
 	_(SESSION_UPDATE, \
 	  "UPDATE session SET (pupil, updated, " SESSION_COLUMNS ") = " \
 	  "(?1, ?2, " SESSION_PARAMS "), version = version + 1 WHERE id = ?25 AND version = ?26 " \
@@ -52,6 +56,19 @@
 	_(UPGRADE_1, \
 	  "ALTER TABLE session ADD COLUMN version INTEGER NOT NULL DEFAULT 1") \
 	_(UPGRADE_1_DONE, "PRAGMA user_version = 2") \
+	_(UPGRADE_2_ADVISER, "ALTER TABLE session ADD COLUMN adviser TEXT NOT NULL DEFAULT ''") \
+	_(UPGRADE_2_CONTACT, "ALTER TABLE session ADD COLUMN contact TEXT NOT NULL DEFAULT ''") \
+	_(UPGRADE_2_SCHOOL, "ALTER TABLE session ADD COLUMN school TEXT NOT NULL DEFAULT ''") \
+	_(UPGRADE_2_MEETING, \
+	  "ALTER TABLE session ADD COLUMN next_meeting TEXT NOT NULL DEFAULT ''") \
+	_(UPGRADE_2_CODE, "ALTER TABLE session ADD COLUMN kiosk_code TEXT NOT NULL DEFAULT ''") \
+	_(UPGRADE_2_CODE_INDEX, \
+	  "CREATE INDEX session_kiosk_code ON session(kiosk_code) WHERE kiosk_code <> ''") \
+	_(UPGRADE_2_SHARED, "ALTER TABLE note ADD COLUMN shared INTEGER NOT NULL DEFAULT 0") \
+	_(UPGRADE_2_IDS, "CREATE TABLE session_ids (last_id INTEGER NOT NULL) STRICT") \
+	_(UPGRADE_2_IDS_ROW, \
+	  "INSERT INTO session_ids SELECT coalesce(max(id), 0) FROM session") \
+	_(UPGRADE_2_DONE, "PRAGMA user_version = 3") \
 	_(ITEMS_CLEAR, "DELETE FROM shortlist_item WHERE session_id = ?1") \
 	_(NOTES_CLEAR, "DELETE FROM note WHERE session_id = ?1") \
 	_(ACTIONS_CLEAR, "DELETE FROM agreed_action WHERE session_id = ?1") \
@@ -59,7 +76,8 @@
 	  "INSERT INTO shortlist_item(session_id, position, kind, option_id, title, compare) " \
 	  "VALUES (?1, ?2, ?3, ?4, ?5, ?6)") \
 	_(NOTE_INSERT, \
-	  "INSERT INTO note(session_id, position, written, text) VALUES (?1, ?2, ?3, ?4)") \
+	  "INSERT INTO note(session_id, position, written, text, shared) " \
+	  "VALUES (?1, ?2, ?3, ?4, ?5)") \
 	_(ACTION_INSERT, \
 	  "INSERT INTO agreed_action(session_id, position, text, owner, due, status) " \
 	  "VALUES (?1, ?2, ?3, ?4, ?5, ?6)") \
@@ -68,7 +86,8 @@
 	_(ITEMS_GET, \
 	  "SELECT kind, option_id, title, compare FROM shortlist_item WHERE session_id = ?1 " \
 	  "ORDER BY position") \
-	_(NOTES_GET, "SELECT written, text FROM note WHERE session_id = ?1 ORDER BY position") \
+	_(NOTES_GET, \
+	  "SELECT written, text, shared FROM note WHERE session_id = ?1 ORDER BY position") \
 	_(ACTIONS_GET, \
 	  "SELECT text, owner, due, status FROM agreed_action WHERE session_id = ?1 " \
 	  "ORDER BY position") \
@@ -79,6 +98,9 @@
 	  "(SELECT count(*) FROM agreed_action WHERE session_id = s.id AND status = ?1) " \
 	  "FROM session s ORDER BY s.updated DESC, s.id DESC") \
 	_(DELETE, "DELETE FROM session WHERE id = ?1") \
+	_(FIND_CODE, \
+	  "SELECT id FROM session WHERE kiosk_code = ?1 AND kiosk_code <> '' " \
+	  "ORDER BY updated DESC, id DESC LIMIT 1") \
 	_(PURGE, "DELETE FROM session WHERE substr(updated, 1, 10) < ?1")
 
 enum stmt_id {
@@ -132,5 +154,7 @@ void records_local_now(char out[20]);
 /* Is s NUL-terminated within size bytes? */
 int records_terminated(const char *s, size_t size);
 int records_is_real_date(const char *iso);
+int records_is_meeting(const char *text);
+int records_one_line(const char *s);
 
 #endif

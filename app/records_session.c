@@ -61,6 +61,18 @@ static int invalid(const struct advice *a, char *why, size_t whylen)
 		if ((unsigned)a->items[i].kind >= OPTION_KIND_COUNT ||
 		    !records_terminated(a->items[i].title, sizeof(a->items[i].title)))
 			BAD("shortlist item %d has a bad kind or title", i + 1);
+	if (!records_terminated(a->adviser, sizeof(a->adviser)) ||
+	    !records_terminated(a->contact, sizeof(a->contact)) ||
+	    !records_terminated(a->school, sizeof(a->school)) ||
+	    !records_terminated(a->next_meeting, sizeof(a->next_meeting)) ||
+	    !records_terminated(a->kiosk_code, sizeof(a->kiosk_code)))
+		BAD("the adviser's details are not terminated");
+	if (!records_one_line(a->adviser) || !records_one_line(a->contact) ||
+	    !records_one_line(a->school) || !records_one_line(a->kiosk_code))
+		BAD("the adviser's name, contact or school has a control character in it");
+	if (a->next_meeting[0] && !records_is_meeting(a->next_meeting))
+		BAD("the next meeting \"%s\" is not YYYY-MM-DD or YYYY-MM-DD HH:MM",
+		    a->next_meeting);
 	for (i = 0; i < a->note_count; i++)
 		if (!records_terminated(a->notes[i].text, sizeof(a->notes[i].text)) ||
 		    !records_terminated(a->notes[i].written, sizeof(a->notes[i].written)))
@@ -100,7 +112,7 @@ static void excluded_text(const struct match_profile *p, struct strbuf *out)
 			      p->excluded[i].id);
 }
 
-/* Bind ?1 pupil, ?2 now and ?3-?24 the profile (SESSION_COLUMNS order). */
+/* Bind ?1 pupil, ?2 now, ?3-?24 the profile and ?27-?30 the adviser's details. */
 static void bind_session(sqlite3_stmt *st, const struct advice *a, const char *now,
 			 const char *today, const struct strbuf *interests,
 			 const struct strbuf *excluded)
@@ -129,6 +141,11 @@ static void bind_session(sqlite3_stmt *st, const struct advice *a, const char *n
 	sqlite3_bind_int(st, 22, p->show_not_for_age);
 	records_bind_text(st, 23, match_sort_name(p->sort));
 	sqlite3_bind_int(st, 24, p->limit);
+	records_bind_text(st, 27, a->adviser);
+	records_bind_text(st, 28, a->contact);
+	records_bind_text(st, 29, a->school);
+	records_bind_text(st, 30, a->next_meeting);
+	records_bind_text(st, 31, a->kiosk_code);
 }
 
 /* Is session id in the file? 1 yes, 0 no, -1 on an error (message set). */
@@ -185,6 +202,12 @@ static enum status write_session(struct records *r, const struct advice *a, cons
 		rc = records_db_fail(r, "saving the session");
 	}
 	sqlite3_reset(st);
+	if (step == SQLITE_ROW && !a->id) {
+		/* Remember the id given, so it is never given again. */
+		if ((st = records_stmt(r, STMT_SESSION_ID_GIVEN)) != NULL)
+			sqlite3_bind_int64(st, 1, *id);
+		rc = records_finish(r, st, "saving the session");
+	}
 	if (step == SQLITE_DONE) {
 		int there = session_exists(r, a->id);
 
@@ -239,6 +262,7 @@ static enum status write_children(struct records *r, const struct advice *a, lon
 			sqlite3_bind_int(st, 2, i);
 			records_bind_text(st, 3, a->notes[i].written[0] ? a->notes[i].written : now);
 			records_bind_text(st, 4, a->notes[i].text);
+			sqlite3_bind_int(st, 5, a->notes[i].shared ? 1 : 0);
 		}
 		rc = records_finish(r, st, "saving the notes");
 	}
@@ -395,7 +419,13 @@ static int read_session(sqlite3_stmt *st, struct advice *a, const char **bad)
 	NEED(text && (sort = match_sort_parse(text)) >= 0, "sort");
 	p->sort = (enum match_sort)sort;
 	p->limit = sqlite3_column_int(st, 24);
-	a->version = sqlite3_column_int64(st, 25);
+	NEED(records_column_copy(st, 25, a->adviser, sizeof(a->adviser)), "adviser");
+	NEED(records_column_copy(st, 26, a->contact, sizeof(a->contact)), "contact");
+	NEED(records_column_copy(st, 27, a->school, sizeof(a->school)), "school");
+	NEED(records_column_copy(st, 28, a->next_meeting, sizeof(a->next_meeting)) &&
+	     (!a->next_meeting[0] || records_is_meeting(a->next_meeting)), "next meeting");
+	NEED(records_column_copy(st, 29, a->kiosk_code, sizeof(a->kiosk_code)), "kiosk code");
+	a->version = sqlite3_column_int64(st, 30);
 	return 1;
 }
 
@@ -412,6 +442,7 @@ static int read_item(sqlite3_stmt *st, struct advice_item *item)
 
 static int read_note(sqlite3_stmt *st, struct advice_note *note)
 {
+	note->shared = sqlite3_column_int(st, 2) != 0;
 	return records_column_copy(st, 0, note->written, sizeof(note->written)) &&
 	       records_column_copy(st, 1, note->text, sizeof(note->text));
 }

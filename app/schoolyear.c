@@ -248,3 +248,35 @@ void schoolyear_describe(const struct learner_stage *st, char *out, size_t outle
 	else
 		snprintf(out, outlen, "left school, aged %d", st->age_given);
 }
+
+/* The calendar year in which the school year holding d began (it starts in September). */
+static int academic_year_of(struct civil_date d)
+{
+	return d.year - (d.month < 9);
+}
+
+void schoolyear_move(int *school_year, int *age, struct civil_date from, struct civil_date to)
+{
+	int years = academic_year_of(to) - academic_year_of(from);
+
+	if (*school_year >= 7 && *school_year <= 13) {
+		int n = *school_year + years;
+
+		if (n <= 13) {
+			*school_year = n < 7 ? 7 : n;
+			*age = 0;
+			return;
+		}
+		/* On 1 September after Year 13 a learner is 18. */
+		*school_year = 0;
+		*age = n + 4;
+	} else if (*school_year == 0 && *age) {
+		*age += years;
+	} else {
+		return;		/* not given: nothing to move */
+	}
+	if (*age < 16)
+		*age = 16;
+	if (*age > 25)
+		*age = 25;
+}

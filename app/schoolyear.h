@@ -89,6 +89,16 @@ void schoolyear_age_on(const struct learner_stage *st, struct civil_date on, int
 /* Has compulsory schooling ended by this date? */
 int schoolyear_may_leave_by(const struct learner_stage *st, struct civil_date on);
 
+/*
+ * The school year or age a learner has on `to`, given what it is on
+ * `from` (for "what if" dates): a new school year starts each 1
+ * September, so Year 11 on 30 Nov 2026 is Year 12 on 1 Sep 2027; after
+ * Year 13 they have left school, aged 18 on that 1 September, then a
+ * year older each year. Ages stay within 16-25, years go no lower than
+ * Year 7; a year and age both 0 ("not given") stay as they are.
+ */
+void schoolyear_move(int *school_year, int *age, struct civil_date from, struct civil_date to);
+
 /* "Year 11", or "left school, aged 17". */
 void schoolyear_describe(const struct learner_stage *st, char *out, size_t outlen);
 

@@ -10,8 +10,13 @@
 -- "CARR"); PRAGMA user_version is the layout version (RECORDS_VERSION in
 -- records.h). A file with another application id is not ours and is
 -- refused; one with a higher version is from a newer careers and is
--- refused untouched. A version 1 file (no session.version) is brought up
--- to version 2 when it is opened, after it has been checked.
+-- refused untouched. An older file is brought up to date when it is
+-- opened, after it has been checked: version 1 gets session.version;
+-- version 2 the adviser's details, the kiosk code, note.shared and
+-- session_ids.
+--
+-- Session ids are never used twice, not even after a delete or a purge:
+-- session_ids keeps the last one given (records_save takes the next).
 --
 -- One row of `session` per struct advice (app/advice.h), its learner
 -- profile as columns; the shortlist, notes and agreed actions are child
@@ -20,7 +25,7 @@
 -- is NaN ("any level").
 
 PRAGMA application_id = 1128354386;
-PRAGMA user_version = 2;
+PRAGMA user_version = 3;
 
 CREATE TABLE session (
 	id INTEGER PRIMARY KEY,
@@ -45,8 +50,20 @@ CREATE TABLE session (
 	show_not_for_age INTEGER NOT NULL,
 	sort TEXT NOT NULL,		-- relevance, distance, start or pay
 	result_limit INTEGER NOT NULL,
-	version INTEGER NOT NULL DEFAULT 1	-- one more at every save (version 2 on)
+	version INTEGER NOT NULL DEFAULT 1,	-- one more at every save (version 2 on)
+	adviser TEXT NOT NULL DEFAULT '',	-- the adviser's name (version 3 on)
+	contact TEXT NOT NULL DEFAULT '',	-- how to reach them
+	school TEXT NOT NULL DEFAULT '',	-- the pupil's school or college
+	next_meeting TEXT NOT NULL DEFAULT '',	-- "YYYY-MM-DD" or "YYYY-MM-DD HH:MM", '' for none
+	kiosk_code TEXT NOT NULL DEFAULT ''	-- the take-away code it began from, '' for none
 ) STRICT;
+
+CREATE INDEX session_kiosk_code ON session(kiosk_code) WHERE kiosk_code <> '';
+
+CREATE TABLE session_ids (
+	last_id INTEGER NOT NULL	-- the last session id given; one row
+) STRICT;
+INSERT INTO session_ids VALUES (0);
 
 CREATE INDEX session_updated ON session(updated);
 
@@ -65,6 +82,7 @@ CREATE TABLE note (
 	position INTEGER NOT NULL,
 	written TEXT NOT NULL,
 	text TEXT NOT NULL,
+	shared INTEGER NOT NULL DEFAULT 0,	-- 1: shared with the pupil (in the plan)
 	PRIMARY KEY (session_id, position)
 ) STRICT, WITHOUT ROWID;
 
@@ -72,7 +90,7 @@ CREATE TABLE agreed_action (
 	session_id INTEGER NOT NULL REFERENCES session(id) ON DELETE CASCADE,
 	position INTEGER NOT NULL,
 	text TEXT NOT NULL,
-	owner TEXT NOT NULL,		-- pupil or adviser
+	owner TEXT NOT NULL,		-- pupil, parent, adviser, school or employer
 	due TEXT NOT NULL,		-- "YYYY-MM-DD", '' for no date
 	status TEXT NOT NULL,		-- to do, done, no longer relevant
 	PRIMARY KEY (session_id, position)

@@ -35,7 +35,7 @@ run() { # what expected-status args... (output in $work/out, $work/err)
 
 # --- help ---------------------------------------------------------------------------
 run "help records" 0 help records
-expect_in "$work/out" "usage: careers records list|show ID|delete ID|purge --older-than DAYS [--records FILE]" "help records"
+expect_in "$work/out" "usage: careers records list|show ID|delete ID|purge --older-than DAYS [--yes] [--records FILE]" "help records"
 expect_in "$work/out" "add-sample PUPIL         a testing aid" "help names the testing aid"
 run "--help" 0 --help
 expect_in "$work/out" "records" "--help lists records"
@@ -104,7 +104,7 @@ run "add-sample 2" 0 records add-sample "KL 2041" --records "$rec"
 run "list" 0 records list --records "$rec"
 [ "$(wc -l < "$work/out")" = 2 ] || fail "list: expected 2 lines"
 expect_in "$work/out" "ZX9Q        created " "list names the pupil"
-expect_in "$work/out" "3 shortlisted, 2 notes, 1 open action" "list counts"
+expect_in "$work/out" "3 shortlisted, 2 notes, 2 open actions" "list counts"
 head -1 "$work/out" | grep -q "KL 2041" || fail "list: latest first"
 run "show" 0 records show 1 --records "$rec"
 expect_in "$work/out" "session 1: ZX9Q" "show heading"
@@ -130,7 +130,17 @@ run "purge none" 0 records purge --older-than 30 --records "$rec"
 expect_in "$work/out" "purged 0 sessions last updated before" "purge none"
 grep -qa "KL 2041" "$rec" || fail "purge of nothing removed a session"
 tomorrow=$(date -d tomorrow +%F 2> /dev/null || date -v+1d +%F)
-run "purge all" 0 records purge --older-than 0 --today "$tomorrow" --records "$rec"
+# Purge shows what it would delete and asks; anything but yes keeps it all.
+echo no | "$bin" records purge --older-than 0 --today "$tomorrow" --records "$rec" > "$work/out" 2> "$work/err"
+expect_status 1 $? "purge, answered no"
+expect_in "$work/out" "KL 2041" "purge lists what it would delete"
+expect_in "$work/out" "Delete this session for good? Type yes to delete:" "purge asks"
+expect_in "$work/err" "nothing was deleted (to purge without being asked, as a script would, add --yes)" "purge, answered no"
+grep -qa "KL 2041" "$rec" || fail "a purge answered no removed a session"
+"$bin" records purge --older-than 0 --today "$tomorrow" --records "$rec" < /dev/null > "$work/out" 2> "$work/err"
+expect_status 1 $? "purge with nobody to answer"
+grep -qa "KL 2041" "$rec" || fail "a purge nobody answered removed a session"
+run "purge all" 0 records purge --older-than 0 --today "$tomorrow" --yes --records "$rec"
 expect_in "$work/out" "purged 1 session last updated before $tomorrow (more than 0 days ago)" "purge message"
 grep -qa "KL 2041" "$rec" && fail "the purged pupil is still in the file's bytes"
 run "list, empty file" 0 records list --records "$rec"
@@ -149,7 +159,7 @@ expect_in "$work/err" "not a regular file" "folder"
 if command -v sqlite3 > /dev/null; then
 	newer="$work/newer.db"
 	run "add-sample for newer" 0 records add-sample AB --records "$newer"
-	sqlite3 "$newer" "PRAGMA user_version = 3" || fail "sqlite3 could not set the version"
+	sqlite3 "$newer" "PRAGMA user_version = 4" || fail "sqlite3 could not set the version"
 	before=$(sha256sum < "$newer")
 	run "newer file" 1 records list --records "$newer"
 	expect_in "$work/err" "was written by a newer version of careers" "newer file"

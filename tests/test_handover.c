@@ -62,7 +62,9 @@ static void random_handover(struct handover *h)
 
 	handover_init(h);
 	h->fingerprint = (unsigned)rng_below(1024);
-	if (rng_below(4)) {
+	if (rng_below(8) == 0) {
+		h->school_year = 0;	/* not given */
+	} else if (rng_below(4)) {
 		h->school_year = 7 + rng_below(7);
 	} else {
 		h->school_year = 0;
@@ -739,7 +741,33 @@ TEST(to_and_from_the_profile)
 	CHECK(q.radius == MATCH_ANYWHERE);
 }
 
-TESTS(random_round_trips, known_encodings, every_substitution_and_swap_is_caught,
+/* Every question is skippable: a skipped school year goes in a code as "not given". */
+TEST(year_not_given)
+{
+	struct handover h, back;
+	struct match_profile q;
+	char code[HANDOVER_CODE_SIZE], why[300];
+
+	handover_init(&h);
+	h.shortlist[0].kind = OPTION_COURSE;
+	h.shortlist[0].id = 12;
+	h.shortlist_count = 1;
+	CHECK_INT(handover_check(&h, why, sizeof(why)), STATUS_OK);
+	CHECK_INT(handover_encode(&h, code, sizeof(code)), STATUS_OK);
+	CHECK_INT(handover_decode(code, &back, why, sizeof(why)), STATUS_OK);
+	CHECK_INT(back.school_year, 0);
+	CHECK_INT(back.age, 0);
+	CHECK_INT(back.shortlist_count, 1);
+	/* The profile keeps its own year when the code does not give one. */
+	match_profile_init(&q);
+	q.school_year = 11;
+	handover_to_profile(&back, &q);
+	CHECK_INT(q.school_year, 11);
+	h.age = 3;
+	CHECK_INT(handover_check(&h, why, sizeof(why)), STATUS_INVALID);
+}
+
+TESTS(random_round_trips, year_not_given, known_encodings, every_substitution_and_swap_is_caught,
       one_code_per_handover, what_people_type, messages, other_versions,
       what_cannot_go_in_a_code, code_lengths, every_real_district,
       fingerprints_and_radius_steps, to_and_from_the_profile)

@@ -142,13 +142,25 @@ static void sample_session(struct store *s, struct advice *a)
 	snprintf(a->notes[1].text, sizeof(a->notes[1].text),
 		 "Mum can drive to Doncaster College open evening.");
 	snprintf(a->notes[1].written, sizeof(a->notes[1].written), "2026-11-30 14:18");
-	a->note_count = 2;
+	a->notes[0].shared = 1;
+	a->notes[1].shared = 1;
+	/* For the adviser alone: never in the plan. */
+	snprintf(a->notes[2].text, sizeof(a->notes[2].text),
+		 "Adviser only: check the attendance record with the head of year.");
+	snprintf(a->notes[2].written, sizeof(a->notes[2].written), "2026-11-30 14:20");
+	a->note_count = 3;
+	snprintf(a->adviser, sizeof(a->adviser), "Ms Patel");
+	snprintf(a->contact, sizeof(a->contact), "careers@hallcross.example or 01302 000000");
+	snprintf(a->school, sizeof(a->school), "Hall Cross Academy");
+	snprintf(a->next_meeting, sizeof(a->next_meeting), "2027-01-12 10:30");
 
 	add_action(a, "Apply for the Junior Software Developer Apprentice job | ask school for "
 		   "a reference", OWNER_PUPIL, "2027-03-01", ACTION_TODO);
 	add_action(a, "Send the dates of the Doncaster College open evening", OWNER_ADVISER,
 		   "2026-12-07", ACTION_DONE);
 	add_action(a, "Visit the Hall Cross sixth form", OWNER_PUPIL, "", ACTION_NO_LONGER);
+	add_action(a, "Go to the open evening with JS", OWNER_PARENT, "2027-01-20", ACTION_TODO);
+	add_action(a, "Send the work experience forms", OWNER_SCHOOL, "2027-01-08", ACTION_TODO);
 }
 
 static char *write_plan(struct store *s, const struct advice *a, enum plan_format format)
@@ -393,6 +405,61 @@ TEST(plan_item_not_matching)
 	free(a);
 }
 
+/* A Year 9 who likes animals: what to do now, before the rest. */
+TEST(plan_year_9)
+{
+	struct store *s = open_store();
+	struct advice *a = xcalloc(1, sizeof(*a));
+	char *md;
+
+	if (!s) {
+		free(a);
+		return;
+	}
+	sample_session(s, a);
+	a->profile.school_year = 9;
+	a->profile.interests[0] = 1;	/* animals */
+	a->profile.interest_count = 1;
+	md = write_plan(s, a, PLAN_MARKDOWN);
+	CHECK_CONTAINS(md, "## What you can do now\n");
+	CHECK_CONTAINS(md, "- **Animals, plants and the outdoors:** GCSE subjects that help: English; "
+		       "Maths; Biology or Combined Science; Geography. Things to try now: volunteer");
+	CHECK_CONTAINS(md, "- **At 16:** At 16 you can stay in school");
+	CHECK(strstr(md, "## What you can do now") < strstr(md, "## About you"));
+	free(md);
+	a->profile.school_year = 11;
+	md = write_plan(s, a, PLAN_MARKDOWN);
+	CHECK_NOT_CONTAINS(md, "What you can do now");
+	free(md);
+	free(a);
+}
+
+/* The plan is the pupil's: the adviser's last search (words, kinds, level) plays no part. */
+TEST(plan_not_the_last_search)
+{
+	struct store *s = open_store();
+	struct advice *a = xcalloc(1, sizeof(*a));
+	char *before, *after;
+
+	if (!s) {
+		free(a);
+		return;
+	}
+	sample_session(s, a);
+	before = write_plan(s, a, PLAN_MARKDOWN);
+	snprintf(a->profile.text, sizeof(a->profile.text), "vet");
+	a->profile.kinds = 1u << OPTION_COURSE;
+	a->profile.level = 3;
+	after = write_plan(s, a, PLAN_MARKDOWN);
+	CHECK_NOT_CONTAINS(after, "Words searched for");
+	CHECK_NOT_CONTAINS(after, "Only this level");
+	CHECK_NOT_CONTAINS(after, "does not come up in your search now");
+	CHECK_STR(after, before);
+	free(before);
+	free(after);
+	free(a);
+}
+
 TEST(plan_markdown)
 {
 	struct store *s = open_store();
@@ -437,10 +504,24 @@ TEST(plan_markdown)
 		       "  \\# not a heading  \n  1\\. not a number\n");
 	CHECK_CONTAINS(md, "| Apply for the Junior Software Developer Apprentice job \\| ask school "
 		       "for a reference | You | 1 Mar 2027 | to do |\n");
+	/* Soonest first, anyone named; what has no date last. */
 	CHECK_CONTAINS(md, "| Send the dates of the Doncaster College open evening | Your adviser "
-		       "| 7 Dec 2026 | done |\n");
+		       "(Ms Patel) | 7 Dec 2026 | done |\n"
+		       "| Send the work experience forms | Your school (Hall Cross Academy) | "
+		       "8 Jan 2027 | to do |\n"
+		       "| Go to the open evening with JS | Your parent or carer | 20 Jan 2027 | "
+		       "to do |\n");
 	CHECK_CONTAINS(md, "| Visit the Hall Cross sixth form | You | no date | no longer "
-		       "relevant |\n");
+		       "relevant |\n\n");
+	/* Who to ask, and when next; adviser-only notes stay out. */
+	CHECK_CONTAINS(md, "- **School:** Hall Cross Academy\n");
+	CHECK_CONTAINS(md, "- **Your adviser:** Ms Patel - careers@hallcross.example or "
+		       "01302 000000\n");
+	CHECK_CONTAINS(md, "- **Next meeting:** Tuesday 12 Jan 2027 at 10:30\n");
+	CHECK_CONTAINS(md, "Mum can drive");
+	CHECK_NOT_CONTAINS(md, "attendance record");
+	CHECK(strstr(md, "## What happens next") < strstr(md, "## Your shortlist"));
+	CHECK_CONTAINS(md, "## Appendix: where the information comes from");
 	/* Sources, grouped, samples marked, licences once. */
 	CHECK_CONTAINS(md, "- **ONS ASHE Table 14: pay and hours by occupation, SOC 2020 (workbook "
 		       "sheet):** 2 files, dated 1 Nov 2026. SAMPLE - not real. Licence 1.\n");
@@ -508,6 +589,7 @@ TEST(plan_escaping)
 	add_item(a, OPTION_COURSE, 987654, "</h3><img src=x onerror=alert(1)> | *bold*", 1);
 	add_action(a, "cell | with\nline break\r\nand <tags>", OWNER_ADVISER, "", ACTION_TODO);
 	snprintf(a->notes[0].text, sizeof(a->notes[0].text), "a & b &amp; `code` [link](x) _em_");
+	a->notes[0].shared = 1;
 	a->note_count = 1;
 	html = write_plan(s, a, PLAN_HTML);
 	CHECK_NOT_CONTAINS(html, "<script>");
@@ -554,7 +636,7 @@ TEST(plan_empty_session)
 	CHECK_CONTAINS(md, "- **Where:** no postcode given, so options anywhere\n");
 	CHECK_CONTAINS(md, "Nothing is on your shortlist yet.");
 	CHECK_CONTAINS(md, "You did not pick any options to compare side by side.");
-	CHECK_CONTAINS(md, "No notes were written.");
+	CHECK_CONTAINS(md, "No notes were shared with you.");
 	CHECK_CONTAINS(md, "Nothing was agreed yet.");
 	/* Data changed since the session. */
 	a->data_fingerprint = store_fingerprint(s) + 1;
@@ -692,6 +774,6 @@ TEST(done)
 	close_store();
 }
 
-TESTS(facts_career, facts_apprenticeship, facts_course, facts_vacancy, facts_university_and_school,
+TESTS(plan_year_9, plan_not_the_last_search, facts_career, facts_apprenticeship, facts_course, facts_vacancy, facts_university_and_school,
       facts_every_option, plan_item_not_matching, plan_markdown, plan_html, plan_escaping, plan_empty_session,
       format_names, cli_export, done)

@@ -541,6 +541,84 @@ TEST(list_delete_and_purge)
 	free(a);
 }
 
+/* A session id is never given twice: not after a delete, not after a purge. */
+TEST(ids_never_reused)
+{
+	const char *path = fresh_path("ids");
+	struct advice *a = xcalloc(1, sizeof(*a));
+	struct records *r = check_records_open(path);
+	long long last;
+	int deleted = 0;
+
+	if (!r)
+		return;
+	small_session(a, "AB", 1, 1, 1);
+	CHECK_INT(records_save(r, a), STATUS_OK);
+	small_session(a, "CD", 1, 1, 1);
+	CHECK_INT(records_save(r, a), STATUS_OK);
+	last = a->id;
+	CHECK_INT(records_delete(r, last), STATUS_OK);
+	small_session(a, "EF", 1, 1, 1);
+	CHECK_INT(records_save(r, a), STATUS_OK);
+	CHECK(a->id > last);
+	last = a->id;
+	CHECK_INT(records_purge(r, 0, (struct civil_date){ 2200, 1, 1 }, &deleted), STATUS_OK);
+	CHECK_INT(deleted, 2);
+	small_session(a, "GH", 1, 1, 1);
+	CHECK_INT(records_save(r, a), STATUS_OK);
+	CHECK(a->id > last);
+	records_close(r);
+	free(a);
+}
+
+/* What a family needs from the plan round-trips: the adviser, the school, the next meeting, shared notes. */
+TEST(adviser_details_and_shared_notes)
+{
+	const char *path = fresh_path("details");
+	struct advice *a = xcalloc(1, sizeof(*a)), *got = xcalloc(1, sizeof(*got));
+	struct records *r = check_records_open(path);
+
+	if (!r)
+		goto done;
+	small_session(a, "AB", 1, 2, 1);
+	snprintf(a->adviser, sizeof(a->adviser), "Ms Patel");
+	snprintf(a->contact, sizeof(a->contact), "careers@school.example, room 12");
+	snprintf(a->school, sizeof(a->school), "Hall Cross Academy");
+	snprintf(a->next_meeting, sizeof(a->next_meeting), "2027-01-12 10:30");
+	snprintf(a->kiosk_code, sizeof(a->kiosk_code), "7QM-HCB-9T0-M7C-1HR-6Y4-2N");
+	a->notes[1].shared = 1;
+	a->actions[0].owner = OWNER_PARENT;
+	a->actions[1].owner = OWNER_EMPLOYER;
+	CHECK_INT(records_save(r, a), STATUS_OK);
+	CHECK_INT(records_load(r, a->id, got), STATUS_OK);
+	CHECK_STR(got->adviser, "Ms Patel");
+	CHECK_STR(got->contact, "careers@school.example, room 12");
+	CHECK_STR(got->school, "Hall Cross Academy");
+	CHECK_STR(got->next_meeting, "2027-01-12 10:30");
+	CHECK_STR(got->kiosk_code, "7QM-HCB-9T0-M7C-1HR-6Y4-2N");
+	{
+		long long found = 0;
+
+		CHECK_INT(records_find_code(r, "7QM-HCB-9T0-M7C-1HR-6Y4-2N", &found), STATUS_OK);
+		CHECK_INT(found, a->id);
+		CHECK_INT(records_find_code(r, "7QM-HCB-9T0-M7C-1HR-6Y4-2P", &found), STATUS_NOT_FOUND);
+		CHECK_INT(records_find_code(r, "", &found), STATUS_NOT_FOUND);
+	}
+	CHECK_INT(got->notes[0].shared, 0);
+	CHECK_INT(got->notes[1].shared, 1);
+	CHECK_INT(got->actions[0].owner, OWNER_PARENT);
+	CHECK_INT(got->actions[1].owner, OWNER_EMPLOYER);
+	snprintf(a->next_meeting, sizeof(a->next_meeting), "2027-02-30");
+	CHECK_INT(records_save(r, a), STATUS_INVALID);
+	CHECK_CONTAINS(records_errmsg(r), "next meeting");
+	snprintf(a->next_meeting, sizeof(a->next_meeting), "2027-01-12 25:00");
+	CHECK_INT(records_save(r, a), STATUS_INVALID);
+	records_close(r);
+done:
+	free(a);
+	free(got);
+}
+
 TEST(list_counts)
 {
 	const char *path = fresh_path("counts");
@@ -648,12 +726,12 @@ TEST(newer_version_refused_unchanged)
 	small_session(a, "AB", 1, 1, 1);
 	CHECK_INT(records_save(r, a), STATUS_OK);
 	records_close(r);
-	CHECK_INT(raw_sql(path, "PRAGMA user_version = 3"), 0);
+	CHECK_INT(raw_sql(path, "PRAGMA user_version = 4"), 0);
 	before = slurp(path, &len);
 	CHECK_INT(records_open(path, 1, &r, err, sizeof(err)), STATUS_VERSION);
 	CHECK(r == NULL);
 	CHECK_CONTAINS(err, "newer version of careers");
-	CHECK_CONTAINS(err, "records version 3");
+	CHECK_CONTAINS(err, "records version 4");
 	CHECK_CONTAINS(err, path);
 	CHECK(same_bytes(path, before, len));
 	CHECK(!journal_left(path));
@@ -1067,7 +1145,7 @@ TEST(killed_while_saving)
 	free(v.a);
 }
 
-TESTS(round_trip_at_every_limit, save_refuses_what_it_cannot_store, list_delete_and_purge,
+TESTS(ids_never_reused, adviser_details_and_shared_notes, round_trip_at_every_limit, save_refuses_what_it_cannot_store, list_delete_and_purge,
       list_counts, deletion_leaves_no_trace, newer_version_refused_unchanged,
       damaged_file_detected, not_a_records_file_refused, file_and_folder_modes, default_path,
       killed_while_saving)

@@ -345,9 +345,16 @@ TEST(version_1_files_are_upgraded)
 	note(a, "from before");
 	CHECK_INT(records_save(r, a), STATUS_OK);
 	records_close(r);
-	/* What a version 1 file looked like: no version column. */
+	/* What a version 1 file looked like: no version column, none of version 3's. */
 	CHECK_INT(sqlite3_open(path, &db), SQLITE_OK);
 	CHECK_INT(sqlite3_exec(db, "ALTER TABLE session DROP COLUMN version; "
+			       "ALTER TABLE session DROP COLUMN adviser; "
+			       "ALTER TABLE session DROP COLUMN contact; "
+			       "ALTER TABLE session DROP COLUMN school; "
+			       "ALTER TABLE session DROP COLUMN next_meeting; "
+			       "DROP INDEX session_kiosk_code; "
+			       "ALTER TABLE session DROP COLUMN kiosk_code; "
+			       "ALTER TABLE note DROP COLUMN shared; DROP TABLE session_ids; "
 			       "PRAGMA user_version = 1", NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(db);
 	r = check_records_open(path);

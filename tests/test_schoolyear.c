@@ -174,6 +174,34 @@ TEST(left_school_by_age)
 	CHECK_INT(schoolyear_stage(14, 0, day(2026, 10, 15), &st), STATUS_INVALID);
 }
 
-TESTS(day_counting_round_trips, parse_and_print, last_friday_of_june, year_11_this_year,
+/* What-if dates move the learner on a school year each 1 September. */
+TEST(moving_to_another_date)
+{
+	struct civil_date now = { 2026, 11, 30 }, sep27 = { 2027, 9, 1 }, aug27 = { 2027, 8, 31 };
+	struct civil_date sep29 = { 2029, 9, 1 }, sep20 = { 2020, 9, 1 };
+	int year, age;
+
+	year = 11, age = 0;
+	schoolyear_move(&year, &age, now, aug27);
+	CHECK_INT(year, 11);
+	schoolyear_move(&year, &age, now, sep27);
+	CHECK_INT(year, 12);
+	year = 11, age = 0;
+	schoolyear_move(&year, &age, now, sep29);
+	CHECK_INT(year, 0);
+	CHECK_INT(age, 18);
+	year = 9, age = 0;
+	schoolyear_move(&year, &age, now, sep20);
+	CHECK_INT(year, 7);
+	year = 0, age = 17;
+	schoolyear_move(&year, &age, now, sep27);
+	CHECK_INT(age, 18);
+	year = 0, age = 0;
+	schoolyear_move(&year, &age, now, sep29);
+	CHECK_INT(year, 0);
+	CHECK_INT(age, 0);
+}
+
+TESTS(moving_to_another_date, day_counting_round_trips, parse_and_print, last_friday_of_june, year_11_this_year,
       school_year_changes_on_1_september, birthdays_on_31_august_and_1_september,
       every_year_7_to_13, left_school_by_age)

@@ -62,6 +62,73 @@ static void fits(struct ui_headless *h)
 	free(s);
 }
 
+/*
+ * The QR code on the screen, as a terminal with a dark background shows
+ * it, read by zbar: in every theme it must decode to the same text, the
+ * golden NAME-qr-COLSxLINES.txt, and end with the code shown in words.
+ */
+static void qr_reads(struct ui_headless *h, const char *name)
+{
+	struct ui *ui = ui_headless_ui(h);
+	const char *tmp = getenv("CAREERS_TEST_TMP");
+	char file[512], command[700], golden_name[256], *now = screen(h);
+	struct strbuf decoded;
+
+	if (system("zbarimg --version >/dev/null 2>&1") != 0) {
+		fprintf(stderr, "%s: zbarimg not found (Debian: zbar-tools): the QR code is "
+			"not read back\n", check_current);
+		free(now);
+		return;
+	}
+	strbuf_init(&decoded);
+	for (int theme = 0; theme < THEME_COUNT; theme++) {
+		struct strbuf pgm;
+		FILE *f;
+		char buf[4096];
+		size_t n;
+
+		strbuf_init(&pgm);
+		ui_headless_image(h, &pgm, 4);
+		snprintf(file, sizeof(file), "%s/%s-qr-%dx%d-theme%d.pgm", tmp ? tmp : "/tmp",
+			 name, ui->cols, ui->lines, (int)ui->theme);
+		f = fopen(file, "wb");
+		CHECK(f != NULL);
+		if (f) {
+			fwrite(pgm.buf, 1, pgm.len, f);
+			fclose(f);
+		}
+		strbuf_done(&pgm);
+		snprintf(command, sizeof(command), "zbarimg --raw -q -Sdisable -Sqrcode.enable '%s' 2>/dev/null",
+			 file);
+		f = popen(command, "r");
+		strbuf_reset(&decoded);
+		while (f && (n = fread(buf, 1, sizeof(buf), f)) > 0)
+			strbuf_add(&decoded, buf, n);
+		if (f && pclose(f) != 0) {
+			fprintf(stderr, "%s: zbar could not read the QR code in theme %d (%s)\n",
+				check_current, (int)ui->theme, file);
+			check_failures++;
+		} else {
+			unlink(file);	/* kept only when it could not be read */
+		}
+		while (decoded.len && decoded.buf[decoded.len - 1] == '\n')
+			decoded.buf[--decoded.len] = '\0';
+		if (theme == 0) {
+			const char *code = strrchr(decoded.buf, ' ');
+
+			snprintf(golden_name, sizeof(golden_name), "%s-qr-%dx%d.txt", name,
+				 ui->cols, ui->lines);
+			check_golden(golden_name, decoded.buf);
+			CHECK(code && strstr(now, code + 1));
+		} else {
+			CHECK_CONTAINS(decoded.buf, "dviser code");
+		}
+		ui_headless_key(h, 'c');	/* the next theme */
+	}
+	strbuf_done(&decoded);
+	free(now);
+}
+
 static void journey(int cols, int lines)
 {
 	struct ui_headless *h = start(cols, lines);
@@ -90,7 +157,13 @@ static void journey(int cols, int lines)
 	ui_headless_keys(h, "yynmnnyymmny");
 	golden(h, "quiz-done");
 	ui_headless_key(h, '\n');
+	/* The quiz ticked the areas that fit (R, S: animals, engineering, care, sport). */
 	golden(h, "interests-chosen");
+	CHECK_INT(ui->session.profile.interest_count, 5);
+	CHECK_INT(ui->session.quiz_ticked, 4);
+	/* This pupil unticks them: Computers and digital is what they came for. */
+	ui_headless_keys(h, "kkkkkk jj jjjjjj jjjjjjj ");
+	CHECK_INT(ui->session.profile.interest_count, 1);
 	ui_headless_key(h, '\n');
 	golden(h, "place");
 	ui_headless_keys(h, "zz9 9zz");
@@ -157,6 +230,7 @@ static void journey(int cols, int lines)
 	ui_headless_key(h, 't');
 	golden(h, "handover");
 	fits(h);
+	qr_reads(h, "handover");
 	CHECK_INT(ui->session.shortlist_count, 3);
 	ui_headless_key(h, 27);
 	ui_headless_key(h, '?');
@@ -383,6 +457,34 @@ TEST(garbage_in_every_field)
 	ui_headless_free(h);
 }
 
+/* Every view's footer keeps every key at 80 and 132 columns, most important first. */
+TEST(footers_keep_every_key)
+{
+	for (size_t v = 0; v < VIEW_COUNT; v++) {
+		const struct view_ops *ops = ui_view_table[v];
+		struct footer_cell all[FOOTER_MAX], cells[FOOTER_MAX];
+		int want, got;
+
+		CHECK(ops->footer != NULL);
+		if (!ops->footer)
+			continue;
+		want = canvas_footer_layout(NULL, ops->modes, ops->footer, 100000, all, FOOTER_MAX);
+		CHECK(want > 0);
+		for (int cols = 80; cols <= 132; cols += 52) {
+			got = canvas_footer_layout(NULL, ops->modes, ops->footer, cols, cells,
+						   FOOTER_MAX);
+			if (got != want)
+				fprintf(stderr, "%s at %d columns: %d keys of %d\n", ops->name, cols,
+					got, want);
+			CHECK_INT(got, want);
+			/* The first key always has its words. */
+			CHECK(got > 0 && strchr(cells[0].text, ' ') != NULL);
+			for (int i = 0; i < got; i++)
+				CHECK_INT(cells[i].action, all[i].action);
+		}
+	}
+}
+
 TEST(key_table)
 {
 	static const enum key_mode all[] = { MODE_TEXT, MODE_LIST, MODE_QUIZ, MODE_INTERESTS,
@@ -506,6 +608,181 @@ TEST(pin_guessing_is_throttled)
 	ui_headless_free(h);
 }
 
-TESTS(journey_80x24, journey_132x43, bus_journey_80x24, bus_journey_132x43,
+/* The screen shows `want` and never `never`. */
+static void shows(struct ui_headless *h, const char *want, const char *never)
+{
+	char *s = screen(h);
+
+	CHECK_CONTAINS(s, want);
+	if (strstr(s, never)) {
+		fprintf(stderr, "%s: the screen shows \"%s\":\n%s\n", check_current, never, s);
+		check_failures++;
+	}
+	free(s);
+}
+
+/*
+ * Every question is skippable: skipping the school year (End jumps to
+ * "I'd rather not say"), shortlisting and taking it away makes a code
+ * that says "not given", and no internal message reaches the pupil; nor
+ * from the welcome screen with nothing answered.
+ */
+TEST(take_away_after_skipping)
+{
+	struct ui_headless *h = start(80, 24);
+
+	if (!h)
+		return;
+	ui_headless_key(h, '\n');
+	ui_headless_key(h, KEY_END);
+	ui_headless_keys(h, "\n\n\n");
+	ui_headless_keys(h, "st");
+	shows(h, "Your code:", "cannot go in a code");
+	shows(h, "Your code:", "school year 0");
+	qr_reads(h, "handover-skipped");
+	ui_headless_key(h, 'r');
+	ui_headless_key(h, 'r');
+	ui_headless_key(h, 't');
+	shows(h, "Your code:", "cannot go in a code");
+	golden(h, "handover-welcome");
+	ui_headless_free(h);
+}
+
+/*
+ * Search looks through everything the pupil may take, not just what they
+ * ticked or how far they said: /vet with Computers ticked finds the vets,
+ * and a search with nothing in this section moves to one that has some.
+ */
+TEST(search_everything)
+{
+	struct ui_headless *h = start(80, 24);
+	struct view *v;
+
+	if (!h)
+		return;
+	ui_headless_key(h, '\n');
+	ui_headless_key(h, '\n');	/* Year 11 */
+	ui_headless_keys(h, "jjjjjj ");	/* Computers and digital */
+	ui_headless_key(h, '\n');
+	ui_headless_keys(h, "dn1 3bu");
+	ui_headless_key(h, '\n');
+	v = ui_top(ui_headless_ui(h));
+	CHECK_INT(v->id, VIEW_RESULTS);
+	ui_headless_keys(h, "/vet");
+	shows(h, "searching everything", "Nothing");
+	golden(h, "search-vet");
+	ui_headless_key(h, 27);	/* clears the search */
+	ui_headless_keys(h, "\t\t\t\t");	/* to University: no vets there */
+	ui_headless_keys(h, "/vet");
+	shows(h, "[Careers 1]", "Nothing");
+	golden(h, "search-moves-tab");
+	ui_headless_free(h);
+}
+
+/* No to all 24 is an answer, not "not enough"; stopping early says how many to answer. */
+TEST(quiz_all_no)
+{
+	struct ui_headless *h = start(80, 24);
+	struct ui *ui;
+
+	if (!h)
+		return;
+	ui = ui_headless_ui(h);
+	ui_headless_keys(h, "\n\nq");
+	for (int i = 0; i < 24; i++)
+		ui_headless_key(h, 'n');
+	shows(h, "You said no to everything", "did not answer enough");
+	golden(h, "quiz-all-no");
+	ui_headless_key(h, '\n');
+	CHECK_INT(ui->session.profile.interest_count, 0);
+	CHECK_INT(ui->session.profile.has_riasec, 0);
+	ui_headless_keys(h, "qyynf");
+	shows(h, "You answered 3 questions. Answer at least 6", "did not answer enough");
+	ui_headless_free(h);
+}
+
+/*
+ * A Year 9 who likes animals gets things to act on first: the GCSE subjects
+ * that help, things to try now, the routes at 16 and 18; careers next; jobs
+ * they cannot take yet are "for later".
+ */
+static void year_9(int cols, int lines)
+{
+	struct ui_headless *h = start(cols, lines);
+
+	if (!h)
+		return;
+	ui_headless_key(h, '\n');
+	ui_headless_keys(h, "kk\n");		/* Year 9 */
+	ui_headless_keys(h, " \n");		/* Animals, plants and the outdoors */
+	ui_headless_keys(h, "dn1 3bu\n");
+	CHECK_INT(ui_top(ui_headless_ui(h))->id, VIEW_RESULTS);
+	shows(h, "Biology or Combined", "starts too soon");
+	shows(h, "Try now: volunteer at an animal rescue", "Nothing in this section");
+	golden(h, "year9-now");
+	fits(h);
+	ui_headless_keys(h, "jjjjjjjjjjjj");
+	shows(h, "At 18", "Nothing in this section");
+	/* ? explains the words this screen uses. */
+	ui_headless_key(h, '?');
+	ui_headless_keys(h, "jjjjjjjjjjjjjjjjjjjj");
+	shows(h, "Words you may see here", "Nothing in this section");
+	shows(h, "T Level: a two-year course after GCSEs", "Nothing in this section");
+	ui_headless_key(h, 27);
+	ui_headless_key(h, '\t');
+	shows(h, "[Careers", "Biology or Combined");
+	shows(h, "(other)", "n.e.c");
+	golden(h, "year9-careers");
+	ui_headless_free(h);
+}
+
+TEST(year_9_80x24)
+{
+	year_9(80, 24);
+}
+
+TEST(year_9_132x43)
+{
+	year_9(132, 43);
+}
+
+/*
+ * Entry requirements are shown cleanly: one line each, Essential and
+ * Desired in words, no raw "|"; and no web address is cut mid-word.
+ */
+TEST(entry_requirements_cleanly)
+{
+	struct ui_headless *h = start(80, 24);
+	struct ui *ui;
+	char *s;
+
+	if (!h)
+		return;
+	ui = ui_headless_ui(h);
+	ui_headless_keys(h, "\n\n\n");		/* Year 11, no interests */
+	ui_headless_keys(h, "dn1 3bu\n");
+	ui_headless_keys(h, "/barber\n");
+	for (int tab = 0; tab < 6; tab++) {
+		int jobs;
+
+		s = screen(h);
+		jobs = strstr(s, "[Jobs") != NULL;
+		free(s);
+		if (jobs)
+			break;
+		ui_headless_key(h, '\t');
+	}
+	ui_headless_key(h, '\n');
+	CHECK_INT(ui_top(ui)->id, VIEW_DETAIL);
+	ui_headless_key(h, KEY_NPAGE);
+	shows(h, "GCSE English grade 4 - you must have this", "(Essential)");
+	shows(h, "GCSE Maths grade 4 - it helps", "|");
+	golden(h, "detail-entry");
+	ui_headless_free(h);
+}
+
+TESTS(journey_80x24, journey_132x43, quiz_all_no, entry_requirements_cleanly, year_9_80x24, year_9_132x43, take_away_after_skipping, search_everything,
+      bus_journey_80x24, bus_journey_132x43,
       pin_guessing_is_throttled, keys_that_do_nothing, warning_kept_by_a_key,
-      start_again_asks_first, mouse_and_resize, garbage_in_every_field, key_table)
+      start_again_asks_first, mouse_and_resize, garbage_in_every_field, key_table,
+      footers_keep_every_key)

@@ -116,6 +116,18 @@ static void kiosk_code(struct ui_headless *h, char *code, size_t len)
 			n++;
 		memcpy(code, line, n);
 		code[n] = '\0';
+		/* A long code goes on over the next line, after a dash. */
+		if (n && line[n - 1] == '-' && (line = strchr(line, '\n'))) {
+			size_t m = 0;
+
+			line++;
+			while (*line == ' ')
+				line++;
+			while (line[m] && line[m] != ' ' && line[m] != '\n' && n + m + 1 < len)
+				m++;
+			memcpy(code + n, line, m);
+			code[n + m] = '\0';
+		}
 	}
 	free(s);
 }
@@ -140,6 +152,7 @@ TEST(kiosk_code_to_adviser_session)
 	ui_headless_key(kiosk, KEY_RIGHT);
 	ui_headless_key(kiosk, '\n');
 	CHECK_INT(ui_top(k)->id, VIEW_RESULTS);
+	ui_headless_key(kiosk, '\t');	/* past "What to do now" (Year 10) to Careers */
 	ui_headless_keys(kiosk, "sjs\ts");
 	CHECK_INT(k->session.shortlist_count, 3);
 	ui_headless_key(kiosk, 't');
@@ -196,13 +209,30 @@ TEST(kiosk_code_to_adviser_session)
 	ui_headless_key(adviser, 'a');
 	ui_headless_keys(adviser, "Book a taster day at the college");
 	ui_headless_key(adviser, '\n');
-	ui_headless_keys(adviser, "2027-02-30");
+	/* Dates as people type them; a date that does not exist says why. */
+	ui_headless_keys(adviser, "30 Feb 27");
 	ui_headless_key(adviser, '\n');
-	CHECK_CONTAINS(ui_top(a)->message, "is not a date");
-	ui_headless_keys(adviser, "\x7f\x7f");
-	ui_headless_keys(adviser, "14");
+	CHECK_CONTAINS(ui_top(a)->message, "February 2027 has 28 days");
+	for (i = 0; i < 9; i++)
+		ui_headless_key(adviser, 127);
+	ui_headless_keys(adviser, "14/2/27");
 	ui_headless_key(adviser, '\n');
-	ui_headless_keys(adviser, "j o");	/* the action: done, and the adviser does it */
+	ui_headless_keys(adviser, "j oo");	/* the action: done, and the adviser does it */
+	/* The note: shared with the pupil, then changed. */
+	ui_headless_keys(adviser, "k ");
+	CHECK_INT(a->advice.notes[0].shared, 1);
+	ui_headless_key(adviser, '\n');
+	ui_headless_keys(adviser, " Mum can come.");
+	ui_headless_key(adviser, '\n');
+	CHECK_CONTAINS(a->advice.notes[0].text, "<apprenticeships>. Mum can come.");
+	/* What the family needs to act alone. */
+	ui_headless_key(adviser, 'm');
+	ui_headless_keys(adviser, "Ms Patel\ncareers@school.example\nHall Cross Academy\n");
+	ui_headless_keys(adviser, "next Tuesday at 2pm\n");
+	CHECK_STR(a->advice.adviser, "Ms Patel");
+	CHECK_STR(a->advice.contact, "careers@school.example");
+	CHECK_STR(a->advice.school, "Hall Cross Academy");
+	CHECK_STR(a->advice.next_meeting, "2026-12-01 14:00");
 	golden(adviser, "notes");
 	CHECK_INT(a->advice.note_count, 1);
 	CHECK_INT(a->advice.action_count, 1);
@@ -212,7 +242,28 @@ TEST(kiosk_code_to_adviser_session)
 	ui_headless_key(adviser, 27);
 	ui_headless_key(adviser, 'f');
 	golden(adviser, "filters");
-	ui_headless_key(adviser, 27);
+	/*
+	 * "Dates as on" next September is a what-if: the Year 10 pupil is
+	 * searched for as Year 11, the screen says so, and nothing is saved.
+	 */
+	ui_headless_keys(adviser, "kkk\n");
+	for (i = 0; i < 12; i++)
+		ui_headless_key(adviser, 127);
+	ui_headless_keys(adviser, "2027-09-01\n");
+	ui_headless_keys(adviser, "jjj\n");
+	golden(adviser, "what-if");
+	{
+		char *s = screen(adviser);
+
+		CHECK_CONTAINS(s, "WHAT IF 1 Sep 2027: Year 11");
+		free(s);
+	}
+	CHECK_INT(a->session.profile.school_year, 10);
+	ui_save_advice(a);
+	CHECK_INT(a->advice.profile.school_year, 10);
+	CHECK_INT(a->advice.profile.today.year, 2026);
+	while (ui_top(a)->id != VIEW_SESSION && a->depth > 1)
+		ui_headless_key(adviser, 27);
 	/*
 	 * Someone has left a link where the plan will go, pointing at a file of
 	 * theirs, and an old plan anyone can read: the link is replaced, not
@@ -252,6 +303,31 @@ TEST(kiosk_code_to_adviser_session)
 		}
 		unlink(target);
 	}
+	/*
+	 * Back at the start: the list of saved sessions is up to date, and the
+	 * same code typed again offers the session it began, not a second one.
+	 */
+	while (a->depth > 1)
+		ui_headless_key(adviser, 27);
+	{
+		char *s = screen(adviser);
+
+		CHECK_CONTAINS(s, "1 saved");
+		free(s);
+	}
+	ui_headless_keys(adviser, "kkj\n");
+	ui_headless_keys(adviser, code);
+	ui_headless_key(adviser, '\n');
+	golden(adviser, "code-seen");
+	{
+		char *s = screen(adviser);
+
+		CHECK_CONTAINS(s, "This code was opened before: session #1 with JB 10Y");
+		free(s);
+	}
+	ui_headless_key(adviser, '\n');
+	CHECK_INT(ui_top(a)->id, VIEW_SESSION);
+	CHECK_INT(a->advice.id, 1);
 	ui_headless_free(adviser);
 	ui_headless_free(kiosk);
 
@@ -267,7 +343,10 @@ TEST(kiosk_code_to_adviser_session)
 		CHECK_INT(saved.item_count, 3);
 		CHECK_INT(saved.items[0].compare + saved.items[1].compare, 2);
 		CHECK_STR(saved.notes[0].text,
-			  "Likes making things; ask about T Levels & <apprenticeships>.");
+			  "Likes making things; ask about T Levels & <apprenticeships>. Mum can come.");
+		CHECK_INT(saved.notes[0].shared, 1);
+		CHECK_STR(saved.adviser, "Ms Patel");
+		CHECK_STR(saved.next_meeting, "2026-12-01 14:00");
 		CHECK_STR(saved.actions[0].text, "Book a taster day at the college");
 		records_close(r);
 	}

@@ -30,6 +30,7 @@ static const struct look looks[THEME_COUNT][PAINT_COUNT] = {
 		[PAINT_WARNING] = { COLOR_WHITE, COLOR_RED, A_BOLD },
 		[PAINT_GOOD] = { COLOR_GREEN, COLOR_BLACK, A_BOLD },
 		[PAINT_FIELD] = { COLOR_BLACK, COLOR_WHITE, A_NORMAL },
+		[PAINT_QR] = { COLOR_WHITE, COLOR_BLACK, A_BOLD },
 	},
 	[THEME_CONTRAST] = {
 		[PAINT_TEXT] = { COLOR_WHITE, COLOR_BLACK, A_BOLD },
@@ -41,6 +42,7 @@ static const struct look looks[THEME_COUNT][PAINT_COUNT] = {
 		[PAINT_WARNING] = { COLOR_BLACK, COLOR_YELLOW, A_BOLD },
 		[PAINT_GOOD] = { COLOR_WHITE, COLOR_BLACK, A_BOLD | A_UNDERLINE },
 		[PAINT_FIELD] = { COLOR_BLACK, COLOR_WHITE, A_BOLD },
+		[PAINT_QR] = { COLOR_WHITE, COLOR_BLACK, A_BOLD },
 	},
 	[THEME_PLAIN] = {
 		[PAINT_TEXT] = { -1, -1, A_NORMAL },
@@ -52,6 +54,8 @@ static const struct look looks[THEME_COUNT][PAINT_COUNT] = {
 		[PAINT_WARNING] = { -1, -1, A_REVERSE | A_BOLD },
 		[PAINT_GOOD] = { -1, -1, A_BOLD },
 		[PAINT_FIELD] = { -1, -1, A_UNDERLINE },
+		/* Light glyphs on the dark background; no underline or reverse. */
+		[PAINT_QR] = { -1, -1, A_NORMAL },
 	},
 };
 
@@ -170,56 +174,116 @@ int canvas_button(struct ui *ui, int y, int x, const char *label, enum action a,
 	return w;
 }
 
+/*
+ * Footer layouts, tried in order until every key fits: the long words
+ * (wide screens), the short words three spaces apart, then two apart,
+ * then the least important keys (the end of the list) as the key alone.
+ * Help and start again are in the title bar ("? help  r start again",
+ * or "F1 help  F5 start again" while typing), so they are not repeated. Only a screen too narrow for every key alone drops any.
+ */
+static int footer_try(const enum key_mode *first, const enum key_mode *modes,
+		      const enum action *footer, int cols, int long_words, int gap, int bare_from,
+		      struct footer_cell *cells, int max)
+{
+	int n = 0, x = 1, k = 0;
+
+	for (int i = 0; footer && footer[i] != ACTION_NONE; i++) {
+		const char *key = first ? keymap_key_name(first, footer[i]) : NULL;
+		struct footer_cell *c;
+		int pair;
+
+		/* While typing, a key that would be typed does nothing else: leave it out. */
+		if (!key && first && first[0] == MODE_TEXT)
+			continue;
+		if (!key)
+			key = keymap_key_name(modes, footer[i]);
+		/* The title bar names the keys for help and start again. */
+		if (footer[i] == ACTION_HELP || (footer[i] == ACTION_RESTART && cols >= 60))
+			continue;
+		if (!key || n == max)
+			continue;
+		c = &cells[n];
+		c->action = footer[i];
+		pair = (footer[i] == ACTION_UP && footer[i + 1] == ACTION_DOWN) ||
+		       (footer[i] == ACTION_LEFT && footer[i + 1] == ACTION_RIGHT);
+		if (pair) {
+			/* One hint for the pair: "Up/Down move", "Left/Right change". */
+			const char *other = keymap_key_name(modes, footer[i + 1]);
+
+			snprintf(c->text, sizeof(c->text), "%s/%s%s", key, other ? other : "",
+				 k >= bare_from ? "" : footer[i] == ACTION_UP ? " move" : " change");
+			i++;
+		} else if (k >= bare_from) {
+			snprintf(c->text, sizeof(c->text), "%s", key);
+		} else {
+			snprintf(c->text, sizeof(c->text), "%s %s", key, long_words ?
+				 keymap_words(footer[i]) : keymap_short_words(footer[i]));
+		}
+		c->width = format_width(c->text);
+		c->x = x;
+		x += c->width + gap;
+		n++;
+		k++;
+	}
+	/* Fits when the last one ends before the final column. */
+	return n && cells[n - 1].x + cells[n - 1].width > cols - 1 ? -1 : n;
+}
+
+int canvas_footer_layout(const enum key_mode *first, const enum key_mode *modes,
+			 const enum action *footer, int cols, struct footer_cell *cells, int max)
+{
+	int n, count = footer_try(NULL, modes, footer, 100000, 0, 3, 1000, cells, max);
+
+	if (cols >= 120 && (n = footer_try(first, modes, footer, cols, 1, 3, 1000, cells, max)) >= 0)
+		return n;
+	if ((n = footer_try(first, modes, footer, cols, 0, 3, 1000, cells, max)) >= 0)
+		return n;
+	for (int bare = count; bare >= 0; bare--)
+		if ((n = footer_try(first, modes, footer, cols, 0, 2, bare, cells, max)) >= 0)
+			return n;
+	/* Too narrow for every key: as many as fit, most important first. */
+	n = footer_try(first, modes, footer, 100000, 0, 2, 0, cells, max);
+	while (n > 0 && cells[n - 1].x + cells[n - 1].width > cols - 1)
+		n--;
+	return n;
+}
+
 void canvas_frame(struct ui *ui, const char *title, const enum key_mode *modes,
 		  const enum action *footer)
 {
-	struct strbuf sb;
-	const char *right = ui->cols >= 60 ? "? help  r start again" : "? help";
-	int i, x;
+	struct footer_cell cells[FOOTER_MAX];
+	const char *help = keymap_key_name(ui_current_modes(ui), ACTION_HELP);
+	const char *restart = keymap_key_name(ui_current_modes(ui), ACTION_RESTART);
+	char right[64];
+	int i, n;
+
+	snprintf(right, sizeof(right), ui->cols >= 60 ? "%s help  %s start again" : "%s help",
+		 help ? help : "?", restart ? restart : "r");
 
 	canvas_paint(ui, PAINT_BAR);
 	mvhline(0, 0, ' ', ui->cols);
 	canvas_text(ui, 0, 1, ui->cols - 2 - format_width(right) - 1, PAINT_BAR, title);
 	canvas_text(ui, 0, ui->cols - format_width(right) - 1, format_width(right), PAINT_BAR,
 		    right);
-	canvas_hit(ui, 0, ui->cols - format_width(right) - 1, 1, 6, ACTION_HELP, 0);
-	if (ui->cols >= 60)
-		canvas_hit(ui, 0, ui->cols - 14, 1, 13, ACTION_RESTART, 0);
+	{
+		int help_w = format_width(help ? help : "?") + 5;	/* "? help" */
+		int at = ui->cols - format_width(right) - 1;
 
-	/* Footer: the view's main keys, from the key tables. */
-	strbuf_init(&sb);
+		canvas_hit(ui, 0, at, 1, help_w, ACTION_HELP, 0);
+		if (ui->cols >= 60)
+			canvas_hit(ui, 0, at + help_w + 2, 1, format_width(right) - help_w - 2,
+				   ACTION_RESTART, 0);
+	}
+
+	/* Footer: the view's keys, from the key tables, most important first. */
 	canvas_paint(ui, PAINT_BAR);
 	mvhline(ui->lines - 1, 0, ' ', ui->cols);
-	x = 1;
-	for (i = 0; footer && footer[i] != ACTION_NONE; i++) {
-		const char *key = keymap_key_name(ui_current_modes(ui), footer[i]);
-		int len;
-
-		if (!key)
-			key = keymap_key_name(modes, footer[i]);
-		if (!key)
-			continue;
-		strbuf_reset(&sb);
-		if ((footer[i] == ACTION_UP && footer[i + 1] == ACTION_DOWN) ||
-		    (footer[i] == ACTION_LEFT && footer[i + 1] == ACTION_RIGHT)) {
-			/* One hint for the pair: "Up/Down move", "Left/Right change". */
-			const char *other = keymap_key_name(modes, footer[i + 1]);
-
-			strbuf_printf(&sb, "%s/%s %s", key, other ? other : "",
-				      footer[i] == ACTION_UP ? "move" : "change");
-			i++;
-		} else {
-			strbuf_printf(&sb, "%s %s", key, ui->cols >= 120 ? keymap_words(footer[i]) :
-				      keymap_short_words(footer[i]));
-		}
-		len = format_width(sb.buf);
-		if (x + len + 2 > ui->cols)
-			break;
-		canvas_text(ui, ui->lines - 1, x, len, PAINT_BAR, sb.buf);
-		canvas_hit(ui, ui->lines - 1, x, 1, len, footer[i], -1);
-		x += len + 3;
+	n = canvas_footer_layout(ui_current_modes(ui), modes, footer, ui->cols, cells,
+				 FOOTER_MAX);
+	for (i = 0; i < n; i++) {
+		canvas_text(ui, ui->lines - 1, cells[i].x, cells[i].width, PAINT_BAR, cells[i].text);
+		canvas_hit(ui, ui->lines - 1, cells[i].x, 1, cells[i].width, cells[i].action, -1);
 	}
-	strbuf_done(&sb);
 	if (ui->status[0] && ui->lines > 3)
 		canvas_text(ui, ui->lines - 2, 1, ui->cols - 2, PAINT_WARNING, ui->status);
 	canvas_paint(ui, PAINT_TEXT);

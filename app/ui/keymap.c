@@ -97,6 +97,7 @@ static const struct binding adviser_keys[] = {
 	{ 'o', ACTION_OWNER, "o" },
 	{ 'd', ACTION_DELETE, "d" },
 	{ 'e', ACTION_EXPORT, "e" },
+	{ 'm', ACTION_DETAILS, "m" },
 	{ 0, ACTION_NONE, NULL },
 };
 

@@ -56,6 +56,14 @@ void session_reset(struct session *s, struct civil_date today, int today_fixed)
 	s->profile.limit = 0;
 }
 
+void session_what_if(const struct session *s, struct match_profile *p)
+{
+	if (!s->what_if.year)
+		return;
+	schoolyear_move(&p->school_year, &p->age, s->profile.today, s->what_if);
+	p->today = s->what_if;
+}
+
 int session_shortlisted(const struct session *s, enum option_kind kind, long long id)
 {
 	int i;
@@ -555,6 +563,7 @@ enum status ui_save_advice(struct ui *ui)
 			 records_errmsg(ui->records));
 		return STATUS_IO;
 	}
+	ui->records_changes++;
 	if (records_notice(ui->records)[0]) {
 		/* Merged with another window's save: show the pupil's session as it is now. */
 		ui_use_advice(ui);
@@ -850,6 +859,62 @@ void ui_headless_dump(struct ui_headless *h, struct strbuf *out)
 		strbuf_puts(out, bytes);
 		strbuf_putc(out, '\n');
 	}
+}
+
+/* The grey a terminal with a dark background shows for a curses colour. */
+static int grey_of(short colour, int is_fg, int bold)
+{
+	static const int greys[8] = { 0, 80, 150, 200, 40, 100, 180, 229 };
+
+	if (colour < 0)
+		return is_fg ? 229 : 0;
+	if (colour == COLOR_WHITE && bold)
+		return 255;
+	return greys[colour % 8];
+}
+
+void ui_headless_image(struct ui_headless *h, struct strbuf *out, int scale)
+{
+	int width = h->ui.cols * scale, height = h->ui.lines * 2 * scale;
+	unsigned char *grey = xcalloc((size_t)width * (size_t)height + 1, 1);
+
+	set_term(h->screen);
+	for (int y = 0; y < h->ui.lines; y++) {
+		for (int x = 0; x < h->ui.cols; x++) {
+			cchar_t cell;
+			wchar_t wch[CCHARW_MAX + 1] = { 0 };
+			attr_t attrs = 0;
+			short pair = 0, fg = -1, bg = -1;
+			int top, bottom, light, dark;
+
+			if (mvin_wch(y, x, &cell) == ERR)
+				continue;
+			getcchar(&cell, wch, &attrs, &pair, NULL);
+			if (pair > 0 && h->ui.theme != THEME_PLAIN)
+				pair_content(pair, &fg, &bg);
+			light = grey_of(fg, 1, (attrs & A_BOLD) != 0);
+			dark = grey_of(bg, 0, 0);
+			if (attrs & A_REVERSE) {
+				int swap = light;
+
+				light = dark;
+				dark = swap;
+			}
+			top = wch[0] == 0x2588 || wch[0] == 0x2580 ? light : dark;
+			bottom = wch[0] == 0x2588 || wch[0] == 0x2584 ? light : dark;
+			for (int dy = 0; dy < 2 * scale; dy++) {
+				/* An underline is a line of the text colour along the cell's foot. */
+				int shade = (attrs & A_UNDERLINE) && dy == 2 * scale - 1 ? light :
+					    dy < scale ? top : bottom;
+
+				memset(grey + (size_t)(y * 2 * scale + dy) * (size_t)width +
+				       (size_t)x * (size_t)scale, shade, (size_t)scale);
+			}
+		}
+	}
+	strbuf_printf(out, "P5\n%d %d\n255\n", width, height);
+	strbuf_add(out, (const char *)grey, (size_t)width * (size_t)height);
+	free(grey);
 }
 
 void ui_headless_free(struct ui_headless *h)

@@ -71,6 +71,7 @@
 	_(OWNER,         "change who does an action", "who") \
 	_(DELETE,        "delete (press twice)", "delete") \
 	_(EXPORT,        "write the action plan for the pupil", "export") \
+	_(DETAILS,       "your name and contact, the school, the next meeting", "details") \
 	_(TYPE,          "", "")
 
 enum action {
@@ -126,9 +127,18 @@ struct session {
 	int shortlist_count;
 	char place_typed[16];
 	char quiz_code[4];
+	int quiz_ticked;		/* areas the quiz ticked, for the pupil to confirm */
+	/*
+	 * The adviser's "dates as on" (year 0: none): a what-if that moves
+	 * the searches' date and the learner's school year or age with it.
+	 * The profile above keeps the real date and year; only they are saved.
+	 */
+	struct civil_date what_if;
 };
 
 void session_reset(struct session *s, struct civil_date today, int today_fixed);
+/* Move p (the session's profile or a copy made from it) to the what-if date, if one is set. */
+void session_what_if(const struct session *s, struct match_profile *p);
 int session_shortlisted(const struct session *s, enum option_kind kind, long long id);
 /* Add or remove; returns 1 when now on the list, 0 when removed, -1 when `limit` are on it. */
 int session_toggle_shortlist(struct session *s, enum option_kind kind, long long id,
@@ -193,6 +203,7 @@ struct view_ops {
 	const char *name;
 	const char *title;		/* for the help screen */
 	const enum key_mode *modes;
+	const enum action *footer;	/* the main footer, most important key first */
 	void (*open)(struct ui *ui, struct view *v);
 	void (*draw)(struct ui *ui, struct view *v);
 	enum outcome (*handle)(struct ui *ui, struct view *v, enum action a, int key, int arg);
@@ -252,6 +263,7 @@ struct ui {
 	struct advice advice;		/* the session with the pupil (notes, actions, ...) */
 	struct records *records;	/* NULL when the records file cannot be used */
 	char records_note[240];		/* why not, or where they are */
+	unsigned records_changes;	/* one more at every save: lists read again */
 	struct view stack[UI_MAX_DEPTH];
 	int depth;
 	int lines, cols;
@@ -354,6 +366,14 @@ void ui_headless_resize(struct ui_headless *h, int cols, int lines);
 void ui_headless_tick(struct ui_headless *h, time_t seconds);
 /* The screen as text, one line per row, trailing spaces removed. */
 void ui_headless_dump(struct ui_headless *h, struct strbuf *out);
+/*
+ * The screen as a binary PGM image, as a terminal with a dark background
+ * shows it: each cell `scale` pixels wide and 2 x scale high, full and
+ * half blocks drawn in their colours, underlines as a line along the foot,
+ * any other character left as its background (so a QR code on screen can
+ * be read back by a decoder).
+ */
+void ui_headless_image(struct ui_headless *h, struct strbuf *out, int scale);
 struct ui *ui_headless_ui(struct ui_headless *h);
 void ui_headless_free(struct ui_headless *h);
 
@@ -368,10 +388,27 @@ int ui_list_move(struct view *v, enum action a, int arg, int count, int visible)
 
 enum paint {
 	PAINT_TEXT, PAINT_BAR, PAINT_TITLE, PAINT_DIM, PAINT_SELECTED, PAINT_ACCENT,
-	PAINT_WARNING, PAINT_GOOD, PAINT_FIELD, PAINT_COUNT
+	PAINT_WARNING, PAINT_GOOD, PAINT_FIELD, PAINT_QR, PAINT_COUNT
 };
 
 void canvas_setup_colours(struct ui *ui);
+/* One key of a footer, as laid out for a width. */
+#define FOOTER_MAX 16
+struct footer_cell {
+	enum action action;
+	char text[64];			/* "s shortlist", or the key alone: "o" */
+	int x, width;
+};
+/*
+ * Lay out a footer's keys (in the order given: most important first) in
+ * cols columns; keys are named from the modes `first` (may be NULL), then
+ * `modes`. Help and start again are left out (the title bar has them).
+ * Words shrink before any key goes: long words, short ones, then the last
+ * keys alone. Returns the number of cells; fewer than the footer's keys
+ * only when not even the keys alone fit.
+ */
+int canvas_footer_layout(const enum key_mode *first, const enum key_mode *modes,
+			 const enum action *footer, int cols, struct footer_cell *cells, int max);
 void canvas_clear(struct ui *ui);
 void canvas_paint(struct ui *ui, enum paint p);
 /* Text at y, x, cut to width columns; returns columns used. */

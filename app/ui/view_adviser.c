@@ -1,7 +1,8 @@
 /*
  * view_adviser.c - the adviser's screens: the start screen (new session,
  * a pupil's kiosk code, or a saved session), the session itself (profile,
- * shortlist, picks for comparison), and notes and agreed actions.
+ * shortlist, picks for comparison). Notes and agreed actions are in
+ * view_notes.c.
  *
  * Every change to a session is saved at once, in one transaction
  * (records.c), so a session is never half-saved and nothing is lost if
@@ -23,13 +24,16 @@
 
 /* --- the start screen ------------------------------------------------------------------------ */
 
-enum home_step { HOME_MENU, HOME_PUPIL, HOME_CODE, HOME_CODE_PUPIL, HOME_SAVED };
+enum home_step { HOME_MENU, HOME_PUPIL, HOME_CODE, HOME_CODE_PUPIL, HOME_SAVED, HOME_CODE_SEEN };
 
 struct home {
 	struct records_summary *saved;
 	int saved_count, saved_alloc;
 	struct handover decoded;
 	int have_decoded;
+	char code[HANDOVER_CODE_SIZE];	/* the decoded code, as the encoder writes it */
+	long long seen_in;		/* a saved session began from this code: its id */
+	unsigned changes_seen;		/* ui->records_changes when the list was read */
 	char warning[200];
 	char typed[ADVICE_PUPIL_MAX + 64];
 };
@@ -57,13 +61,29 @@ static int keep_summary(void *ctx, const struct records_summary *s)
 	return 0;
 }
 
+/* Read the saved sessions (again, when something was saved since). */
+static void read_saved(struct ui *ui, struct home *h)
+{
+	h->saved_count = 0;
+	h->changes_seen = ui->records_changes;
+	if (ui->records)
+		records_list(ui->records, keep_summary, h);
+}
+
 static void home_open(struct ui *ui, struct view *v)
 {
 	struct home *h = xcalloc(1, sizeof(*h));
 
 	v->extra = h;
-	if (ui->records)
-		records_list(ui->records, keep_summary, h);
+	read_saved(ui, h);
+}
+
+static const struct records_summary *saved_session(const struct home *h, long long id)
+{
+	for (int i = 0; i < h->saved_count; i++)
+		if (h->saved[i].id == id)
+			return &h->saved[i];
+	return NULL;
 }
 
 static void home_close(struct ui *ui, struct view *v)
@@ -101,6 +121,8 @@ static void home_draw(struct ui *ui, struct view *v)
 	int y = 2, i;
 	char line[240];
 
+	if (h->changes_seen != ui->records_changes)
+		read_saved(ui, h);
 	canvas_frame(ui, "careers - adviser", ui_current_modes(ui), home_footer);
 	canvas_text(ui, y++, 2, ui->cols - 4, PAINT_TITLE, "One-to-one careers session");
 	y++;
@@ -147,14 +169,37 @@ static void home_draw(struct ui *ui, struct view *v)
 			const struct records_summary *s = &h->saved[i];
 			int on = i == v->cursor;
 
-			snprintf(line, sizeof(line), "%s %-14.14s updated %s  %d on shortlist, %d to do",
-				 on ? ">" : " ", s->pupil, s->updated, s->items, s->open_actions);
+			snprintf(line, sizeof(line), "%s #%-3lld %-12.12s updated %s  %d on shortlist, "
+				 "%d to do", on ? ">" : " ", s->id, s->pupil, s->updated, s->items,
+				 s->open_actions);
 			canvas_text(ui, y, 2, ui->cols - 4, on ? PAINT_SELECTED : PAINT_TEXT, line);
 			canvas_hit(ui, y, 2, 1, ui->cols - 4, ACTION_SELECT, i);
 		}
 		if (!h->saved_count)
 			canvas_text(ui, y, 2, ui->cols - 4, PAINT_TEXT, "No saved sessions yet.");
 		break;
+	case HOME_CODE_SEEN: {
+		const struct records_summary *s = saved_session(h, h->seen_in);
+
+		snprintf(line, sizeof(line), "This code was opened before: session #%lld with %s, "
+			 "last changed %s.", h->seen_in, s ? s->pupil : "a pupil",
+			 s ? s->updated : "before");
+		y += canvas_wrap(ui, y, 2, ui->cols - 4, 2, PAINT_GOOD, line);
+		y++;
+		for (i = 0; i < 2; i++, y += 2) {
+			int on = i == v->cursor;
+
+			if (i == 0)
+				snprintf(line, sizeof(line), "%s Carry on with session #%lld", on ? ">" : " ",
+					 h->seen_in);
+			else
+				snprintf(line, sizeof(line), "%s Start a new session from the code", on ?
+					 ">" : " ");
+			canvas_text(ui, y, 2, ui->cols - 4, on ? PAINT_SELECTED : PAINT_TEXT, line);
+			canvas_hit(ui, y, 2, 1, ui->cols - 4, ACTION_SELECT, i);
+		}
+		break;
+	}
 	}
 	if (v->message[0])
 		canvas_wrap(ui, ui->lines - 6, 2, ui->cols - 4, 2, PAINT_WARNING, v->message);
@@ -165,6 +210,31 @@ static void home_draw(struct ui *ui, struct view *v)
 }
 
 /* Start a session for the pupil typed, from the decoded code when there is one. */
+static int first_id(void *ctx, const struct records_summary *s)
+{
+	*(long long *)ctx = s->id;
+	return 1;	/* the latest is first: stop */
+}
+
+/* The adviser's name and contact and the school from the latest saved session, if any. */
+static void latest_details(struct ui *ui, char adviser[ADVICE_NAME_MAX],
+			   char contact[ADVICE_CONTACT_MAX], char school[ADVICE_NAME_MAX])
+{
+	struct advice *last;
+	long long id = 0;
+
+	if (!ui->records || records_list(ui->records, first_id, &id) != STATUS_OK || !id)
+		return;
+	last = xcalloc(1, sizeof(*last));
+	if (records_load(ui->records, id, last) == STATUS_OK) {
+		memcpy(adviser, last->adviser, ADVICE_NAME_MAX);
+		memcpy(contact, last->contact, ADVICE_CONTACT_MAX);
+		memcpy(school, last->school, ADVICE_NAME_MAX);
+	}
+	memset(last, 0, sizeof(*last));
+	free(last);
+}
+
 static enum outcome start_session(struct ui *ui, struct view *v)
 {
 	struct home *h = v->extra;
@@ -180,13 +250,27 @@ static enum outcome start_session(struct ui *ui, struct view *v)
 		snprintf(v->message, sizeof(v->message), "Type initials or a school reference first.");
 		return OUTCOME_REDRAW;
 	}
-	advice_init(&ui->advice);
+	{
+		/* The adviser and the school carry on from the last session. */
+		char adviser[ADVICE_NAME_MAX], contact[ADVICE_CONTACT_MAX], school[ADVICE_NAME_MAX];
+
+		memcpy(adviser, ui->advice.adviser, sizeof(adviser));
+		memcpy(contact, ui->advice.contact, sizeof(contact));
+		memcpy(school, ui->advice.school, sizeof(school));
+		if (!adviser[0])
+			latest_details(ui, adviser, contact, school);
+		advice_init(&ui->advice);
+		memcpy(ui->advice.adviser, adviser, sizeof(adviser));
+		memcpy(ui->advice.contact, contact, sizeof(contact));
+		memcpy(ui->advice.school, school, sizeof(school));
+	}
 	snprintf(ui->advice.pupil, sizeof(ui->advice.pupil), "%s", p);
 	ui->advice.profile.today = ui->options.today_fixed ? ui->options.today : date_today();
 	ui->advice.profile.school_year = 11;
 	if (h->have_decoded) {
 		int i;
 
+		snprintf(ui->advice.kiosk_code, sizeof(ui->advice.kiosk_code), "%s", h->code);
 		handover_to_profile(&h->decoded, &ui->advice.profile);
 		for (i = 0; i < h->decoded.shortlist_count && i < ADVICE_ITEMS_MAX; i++) {
 			struct advice_item *it = &ui->advice.items[i];
@@ -213,6 +297,22 @@ static enum outcome start_session(struct ui *ui, struct view *v)
 	v->input_active = 0;
 	v->step = HOME_MENU;
 	h->have_decoded = 0;
+	ui->next = VIEW_SESSION;
+	return OUTCOME_PUSH;
+}
+
+static enum outcome open_saved(struct ui *ui, struct view *v, long long id)
+{
+	if (!ui->records)
+		return OUTCOME_NONE;
+	if (records_load(ui->records, id, &ui->advice) != STATUS_OK) {
+		snprintf(v->message, sizeof(v->message), "Cannot open session #%lld: %.120s", id,
+			 records_errmsg(ui->records));
+		return OUTCOME_REDRAW;
+	}
+	ui_use_advice(ui);
+	v->step = HOME_MENU;
+	v->cursor = 0;
 	ui->next = VIEW_SESSION;
 	return OUTCOME_PUSH;
 }
@@ -283,6 +383,18 @@ static enum outcome home_handle(struct ui *ui, struct view *v, enum action a, in
 		}
 		h->have_decoded = 1;
 		h->warning[0] = '\0';
+		if (handover_encode(&h->decoded, h->code, sizeof(h->code)) != STATUS_OK)
+			h->code[0] = '\0';
+		h->seen_in = 0;
+		if (ui->records && h->code[0] &&
+		    records_find_code(ui->records, h->code, &h->seen_in) == STATUS_OK) {
+			read_saved(ui, h);
+			memset(v->input, 0, sizeof(v->input));
+			v->input_active = 0;
+			v->cursor = 0;
+			v->step = HOME_CODE_SEEN;
+			return OUTCOME_REDRAW;
+		}
 		if (h->decoded.fingerprint !=
 		    (store_fingerprint(ui->store) & HANDOVER_FINGERPRINT_MAX))
 			snprintf(h->warning, sizeof(h->warning),
@@ -291,6 +403,24 @@ static enum outcome home_handle(struct ui *ui, struct view *v, enum action a, in
 		memset(v->input, 0, sizeof(v->input));
 		v->step = HOME_CODE_PUPIL;
 		return OUTCOME_REDRAW;
+	case HOME_CODE_SEEN:
+		if (ui_list_move(v, a, arg, 2, 2))
+			return OUTCOME_REDRAW;
+		if (a == ACTION_BACK) {
+			v->step = HOME_MENU;
+			v->cursor = 1;
+			h->have_decoded = 0;
+			return OUTCOME_REDRAW;
+		}
+		if (a != ACTION_SELECT)
+			return OUTCOME_NONE;
+		if (v->cursor == 1) {	/* a new session all the same */
+			v->step = HOME_CODE_PUPIL;
+			v->input_active = 1;
+			return OUTCOME_REDRAW;
+		}
+		h->have_decoded = 0;
+		return open_saved(ui, v, h->seen_in);
 	case HOME_SAVED:
 		if (ui_list_move(v, a, arg, h->saved_count, ui->lines - 10))
 			return OUTCOME_REDRAW;
@@ -299,17 +429,9 @@ static enum outcome home_handle(struct ui *ui, struct view *v, enum action a, in
 			v->cursor = 2;
 			return OUTCOME_REDRAW;
 		}
-		if (a != ACTION_SELECT || v->cursor >= h->saved_count || !ui->records)
+		if (a != ACTION_SELECT || v->cursor >= h->saved_count)
 			return OUTCOME_NONE;
-		if (records_load(ui->records, h->saved[v->cursor].id, &ui->advice) != STATUS_OK) {
-			snprintf(v->message, sizeof(v->message), "Cannot open that session: %.120s",
-				 records_errmsg(ui->records));
-			return OUTCOME_REDRAW;
-		}
-		ui_use_advice(ui);
-		v->step = HOME_MENU;
-		ui->next = VIEW_SESSION;
-		return OUTCOME_PUSH;
+		return open_saved(ui, v, h->saved[v->cursor].id);
 	}
 	return OUTCOME_NONE;
 }
@@ -318,6 +440,7 @@ const struct view_ops view_adviser = {
 	.name = "adviser",
 	.title = "Adviser: start",
 	.modes = home_modes,
+	.footer = home_footer,
 	.open = home_open,
 	.draw = home_draw,
 	.handle = home_handle,
@@ -372,8 +495,21 @@ static void profile_words(struct ui *ui, char *out, size_t len)
 	else if (p->place[0])
 		snprintf(out + n, len - n, " | anywhere from %s", p->place);
 	n = strlen(out);
-	date_short(p->today, day);
-	snprintf(out + n, len - n, " | dates as on %s", day);
+	if (ui->session.what_if.year) {
+		struct match_profile moved = *p;
+
+		session_what_if(&ui->session, &moved);
+		date_short(ui->session.what_if, day);
+		if (moved.school_year)
+			snprintf(out + n, len - n, " | WHAT IF %s (Year %d then; not saved)", day,
+				 moved.school_year);
+		else
+			snprintf(out + n, len - n, " | WHAT IF %s (left school, %d then; not saved)",
+				 day, moved.age);
+	} else {
+		date_short(p->today, day);
+		snprintf(out + n, len - n, " | dates as on %s", day);
+	}
 }
 
 static void session_draw(struct ui *ui, struct view *v)
@@ -382,7 +518,10 @@ static void session_draw(struct ui *ui, struct view *v)
 	int y = 1, i, todo = 0, visible;
 	char line[320];
 
-	snprintf(line, sizeof(line), "Session with %s", ui->advice.pupil);
+	if (ui->advice.id)
+		snprintf(line, sizeof(line), "Session #%lld with %s", ui->advice.id, ui->advice.pupil);
+	else
+		snprintf(line, sizeof(line), "Session with %s (not saved yet)", ui->advice.pupil);
 	canvas_frame(ui, line, session_modes, session_footer);
 	profile_words(ui, line, sizeof(line));
 	y += canvas_wrap(ui, y, 2, ui->cols - 4, 2, PAINT_DIM, line);
@@ -564,257 +703,8 @@ const struct view_ops view_session = {
 	.name = "session",
 	.title = "Adviser: the session",
 	.modes = session_modes,
+	.footer = session_footer,
 	.open = session_open,
 	.draw = session_draw,
 	.handle = session_handle,
-};
-
-/* --- notes and agreed actions ---------------------------------------------------------------------- */
-
-enum notes_step { NOTES_LIST, NOTES_NOTE, NOTES_ACTION, NOTES_DUE };
-
-struct notes {
-	char text[ADVICE_TEXT_MAX];
-	char due[16];
-	int deleting;		/* d pressed once on this row */
-};
-
-static const enum key_mode notes_modes[] = { MODE_ADVISER, MODE_LIST, MODE_GLOBAL, MODE_END };
-static const enum action notes_footer[] = {
-	ACTION_NOTES, ACTION_ADD_ACTION, ACTION_TOGGLE, ACTION_OWNER, ACTION_DELETE, ACTION_BACK,
-	ACTION_NONE
-};
-
-static int notes_rows(struct ui *ui)
-{
-	return ui->advice.note_count + ui->advice.action_count;
-}
-
-static void notes_open(struct ui *ui, struct view *v)
-{
-	(void)ui;
-	v->extra = xcalloc(1, sizeof(struct notes));
-}
-
-static void notes_close(struct ui *ui, struct view *v)
-{
-	(void)ui;
-	memset(v->extra, 0, sizeof(struct notes));
-	free(v->extra);
-	v->extra = NULL;
-}
-
-static void now_words(char out[20])
-{
-	time_t t = time(NULL);
-	struct tm tm;
-
-	localtime_r(&t, &tm);
-	strftime(out, 20, "%Y-%m-%d %H:%M", &tm);
-}
-
-static void notes_draw(struct ui *ui, struct view *v)
-{
-	struct notes *n = v->extra;
-	const struct advice *a = &ui->advice;
-	int y = 1, i, row = 0;
-	char line[ADVICE_TEXT_MAX + 80];
-
-	snprintf(line, sizeof(line), "Notes and agreed actions - %s", a->pupil);
-	canvas_frame(ui, line, ui_current_modes(ui), notes_footer);
-	if (v->step != NOTES_LIST) {
-		static const char *const prompts[] = {
-			"", "New note (Enter saves it, Esc cancels):",
-			"New action: what will be done? (Enter goes on, Esc cancels)",
-			"By when? A date as YYYY-MM-DD, or Enter for no date:",
-		};
-		y++;
-		canvas_text(ui, y++, 2, ui->cols - 4, PAINT_TITLE, prompts[v->step]);
-		snprintf(line, sizeof(line), "%s%s", v->step == NOTES_DUE ? n->due : n->text,
-			 canvas_symbol(ui, "\xE2\x96\x8F", "_"));
-		y += canvas_wrap(ui, y, 2, ui->cols - 4, 8, PAINT_FIELD, line);
-		if (v->message[0])
-			canvas_wrap(ui, y + 1, 2, ui->cols - 4, 2, PAINT_WARNING, v->message);
-		return;
-	}
-	y++;
-	canvas_text(ui, y++, 2, ui->cols - 4, PAINT_TITLE, "Notes");
-	if (!a->note_count)
-		canvas_text(ui, y++, 4, ui->cols - 6, PAINT_DIM, "none yet - press n to write one");
-	for (i = 0; i < a->note_count && y < ui->lines - 4; i++, row++) {
-		int on = row == v->cursor;
-
-		snprintf(line, sizeof(line), "%s %s  %s", on ? ">" : " ", a->notes[i].written,
-			 a->notes[i].text);
-		y += canvas_wrap(ui, y, 2, ui->cols - 4, 2, on ? PAINT_SELECTED : PAINT_TEXT, line);
-	}
-	y++;
-	canvas_text(ui, y++, 2, ui->cols - 4, PAINT_TITLE, "What we agreed");
-	if (!a->action_count)
-		canvas_text(ui, y++, 4, ui->cols - 6, PAINT_DIM, "none yet - press a to add one");
-	for (i = 0; i < a->action_count && y < ui->lines - 3; i++, row++) {
-		const struct advice_action *act = &a->actions[i];
-		int on = row == v->cursor;
-		char due[16];
-		struct civil_date d;
-
-		if (date_parse(act->due, &d))
-			date_short(d, due);
-		else
-			snprintf(due, sizeof(due), "no date");
-		snprintf(line, sizeof(line), "%s [%s] %s - %s, by %s", on ? ">" : " ",
-			 act->status == ACTION_DONE ? "x" : act->status == ACTION_NO_LONGER ? "-" : " ",
-			 act->text, advice_owner_words(act->owner), due);
-		y += canvas_wrap(ui, y, 2, ui->cols - 4, 2, on ? PAINT_SELECTED : PAINT_TEXT, line);
-	}
-	if (n->deleting)
-		canvas_text(ui, ui->lines - 3, 2, ui->cols - 4, PAINT_WARNING,
-			    "Press d again to delete it, anything else to keep it.");
-	else
-		canvas_text(ui, ui->lines - 3, 2, ui->cols - 4, PAINT_DIM,
-			    "Space: to do / done / no longer relevant.  o: who does it.");
-}
-
-static enum outcome notes_type(struct view *v, char *buf, size_t max, int key)
-{
-	size_t len = strlen(buf);
-
-	if (key == KEY_BACKSPACE || key == 127 || key == 8 || key == KEY_DC) {
-		if (len)
-			buf[len - 1] = '\0';
-	} else if (len + 1 < max && ((key >= ' ' && key < 127))) {
-		buf[len] = (char)key;
-		buf[len + 1] = '\0';
-	}
-	v->message[0] = '\0';
-	return OUTCOME_REDRAW;
-}
-
-static enum outcome notes_handle(struct ui *ui, struct view *v, enum action a, int key, int arg)
-{
-	struct notes *n = v->extra;
-	struct advice *ad = &ui->advice;
-	int row = v->cursor, action_row = row - ad->note_count;
-	struct civil_date d;
-
-	if (v->step != NOTES_LIST) {
-		switch (a) {
-		case ACTION_TYPE:
-			return v->step == NOTES_DUE ? notes_type(v, n->due, 11, key) :
-						      notes_type(v, n->text, sizeof(n->text), key);
-		case ACTION_BACK:
-			v->step = NOTES_LIST;
-			v->input_active = 0;
-			memset(n->text, 0, sizeof(n->text));
-			return OUTCOME_REDRAW;
-		case ACTION_SELECT:
-			if (v->step == NOTES_NOTE) {
-				if (n->text[0] && ad->note_count < ADVICE_NOTES_MAX) {
-					struct advice_note *note = &ad->notes[ad->note_count++];
-
-					snprintf(note->text, sizeof(note->text), "%s", n->text);
-					now_words(note->written);
-				}
-			} else if (v->step == NOTES_ACTION) {
-				if (!n->text[0])
-					return OUTCOME_NONE;
-				v->step = NOTES_DUE;
-				n->due[0] = '\0';
-				return OUTCOME_REDRAW;
-			} else {
-				if (n->due[0] && (!date_parse(n->due, &d) || strlen(n->due) != 10)) {
-					snprintf(v->message, sizeof(v->message),
-						 "\"%s\" is not a date: type it as YYYY-MM-DD, like "
-						 "2027-01-31, or leave it empty.", n->due);
-					return OUTCOME_REDRAW;
-				}
-				if (ad->action_count < ADVICE_ACTIONS_MAX) {
-					struct advice_action *act = &ad->actions[ad->action_count++];
-
-					snprintf(act->text, sizeof(act->text), "%s", n->text);
-					snprintf(act->due, sizeof(act->due), "%.10s", n->due);
-					act->owner = OWNER_PUPIL;
-					act->status = ACTION_TODO;
-				}
-			}
-			memset(n->text, 0, sizeof(n->text));
-			v->step = NOTES_LIST;
-			v->input_active = 0;
-			ui_save_advice(ui);
-			return OUTCOME_REDRAW;
-		default:
-			return OUTCOME_NONE;
-		}
-	}
-	if (a != ACTION_DELETE)
-		n->deleting = 0;
-	if (ui_list_move(v, a, arg, notes_rows(ui), notes_rows(ui)))
-		return OUTCOME_REDRAW;
-	switch (a) {
-	case ACTION_BACK:
-		return OUTCOME_POP;
-	case ACTION_NOTES:
-		if (ad->note_count >= ADVICE_NOTES_MAX) {
-			snprintf(ui->status, sizeof(ui->status), "A session holds %d notes at most.",
-				 ADVICE_NOTES_MAX);
-			return OUTCOME_REDRAW;
-		}
-		v->step = NOTES_NOTE;
-		v->input_active = 1;
-		return OUTCOME_REDRAW;
-	case ACTION_ADD_ACTION:
-		if (ad->action_count >= ADVICE_ACTIONS_MAX) {
-			snprintf(ui->status, sizeof(ui->status), "A session holds %d actions at most.",
-				 ADVICE_ACTIONS_MAX);
-			return OUTCOME_REDRAW;
-		}
-		v->step = NOTES_ACTION;
-		v->input_active = 1;
-		return OUTCOME_REDRAW;
-	case ACTION_TOGGLE:
-		if (action_row < 0 || action_row >= ad->action_count)
-			return OUTCOME_NONE;
-		ad->actions[action_row].status = (enum action_status)
-			((ad->actions[action_row].status + 1) % 3);
-		ui_save_advice(ui);
-		return OUTCOME_REDRAW;
-	case ACTION_OWNER:
-		if (action_row < 0 || action_row >= ad->action_count)
-			return OUTCOME_NONE;
-		ad->actions[action_row].owner = ad->actions[action_row].owner == OWNER_PUPIL ?
-						 OWNER_ADVISER : OWNER_PUPIL;
-		ui_save_advice(ui);
-		return OUTCOME_REDRAW;
-	case ACTION_DELETE:
-		if (row >= notes_rows(ui))
-			return OUTCOME_NONE;
-		if (!n->deleting) {
-			n->deleting = 1;
-			return OUTCOME_REDRAW;
-		}
-		n->deleting = 0;
-		if (row < ad->note_count) {
-			memmove(&ad->notes[row], &ad->notes[row + 1],
-				(size_t)(ad->note_count - row - 1) * sizeof(ad->notes[0]));
-			memset(&ad->notes[--ad->note_count], 0, sizeof(ad->notes[0]));
-		} else {
-			memmove(&ad->actions[action_row], &ad->actions[action_row + 1],
-				(size_t)(ad->action_count - action_row - 1) * sizeof(ad->actions[0]));
-			memset(&ad->actions[--ad->action_count], 0, sizeof(ad->actions[0]));
-		}
-		ui_save_advice(ui);
-		return OUTCOME_REDRAW;
-	default:
-		return OUTCOME_NONE;
-	}
-}
-
-const struct view_ops view_notes = {
-	.name = "notes",
-	.title = "Adviser: notes and agreed actions",
-	.modes = notes_modes,
-	.open = notes_open,
-	.draw = notes_draw,
-	.handle = notes_handle,
-	.close = notes_close,
 };

@@ -31,8 +31,10 @@ static const enum action compare_footer[] = { ACTION_BACK, ACTION_PAGE_DOWN, ACT
 static void compare_open(struct ui *ui, struct view *v)
 {
 	struct comparison *c = xcalloc(1, sizeof(*c));
+	struct match_profile on_date = ui->session.profile;
 	int k;
 
+	session_what_if(&ui->session, &on_date);
 	v->extra = c;
 	for (k = 0; k < ui->advice.item_count && c->count < ADVICE_COMPARE_MAX; k++) {
 		const struct advice_item *it = &ui->advice.items[k];
@@ -41,7 +43,7 @@ static void compare_open(struct ui *ui, struct view *v)
 			continue;
 		snprintf(c->titles[c->count], sizeof(c->titles[0]), "%s", it->title);
 		c->kinds[c->count] = it->kind;
-		if (plan_facts(ui->store, &ui->session.profile, it->kind, it->id,
+		if (plan_facts(ui->store, &on_date, it->kind, it->id,
 			       &c->facts[c->count]) != STATUS_OK)
 			memset(&c->facts[c->count], 0, sizeof(c->facts[0]));
 		c->count++;
@@ -127,6 +129,7 @@ const struct view_ops view_compare = {
 	.name = "compare",
 	.title = "Adviser: side by side",
 	.modes = compare_modes,
+	.footer = compare_footer,
 	.open = compare_open,
 	.draw = compare_draw,
 	.handle = compare_handle,
@@ -190,7 +193,7 @@ static void filters_open(struct ui *ui, struct view *v)
 	snprintf(f->postcode, sizeof(f->postcode), "%s", p->place);
 	snprintf(f->quiz, sizeof(f->quiz), "%s", ui->session.quiz_code);
 	snprintf(f->words, sizeof(f->words), "%.60s", p->text);
-	date_iso(p->today, f->today);
+	date_iso(ui->session.what_if.year ? ui->session.what_if : p->today, f->today);
 	v->cursor = ROW_SEARCH;
 }
 
@@ -204,6 +207,8 @@ static void filters_close(struct ui *ui, struct view *v)
 static void stage_words(const struct ui *ui, char *out, size_t len)
 {
 	const struct match_profile *p = &ui->session.profile;
+	struct match_profile moved = *p;
+	size_t n;
 
 	if (!ui->session.year_answered)
 		snprintf(out, len, "not given (dates as for Year 11)");
@@ -211,6 +216,14 @@ static void stage_words(const struct ui *ui, char *out, size_t len)
 		snprintf(out, len, "Year %d", p->school_year);
 	else
 		snprintf(out, len, "left school, aged %d", p->age);
+	if (!ui->session.what_if.year || !ui->session.year_answered)
+		return;
+	session_what_if(&ui->session, &moved);
+	n = strlen(out);
+	if (moved.school_year)
+		snprintf(out + n, len - n, " now; Year %d on the what-if date", moved.school_year);
+	else
+		snprintf(out + n, len - n, " now; left school, %d on the what-if date", moved.age);
 }
 
 static void filters_draw(struct ui *ui, struct view *v)
@@ -294,8 +307,8 @@ static void filters_draw(struct ui *ui, struct view *v)
 		char iso[11];
 
 		date_iso(sep, iso);
-		snprintf(value, sizeof(value), "Left/Right: change. Enter: type. Next September? "
-			 "Dates as on %s.", iso);
+		snprintf(value, sizeof(value), "Enter: type. What if next September? Dates as "
+			 "on %s (not saved).", iso);
 		canvas_text(ui, ui->lines - 3, 2, ui->cols - 4, PAINT_DIM, value);
 	}
 }
@@ -421,7 +434,11 @@ static int take_boxes(struct ui *ui, struct view *v)
 		v->cursor = ROW_TODAY;
 		return 0;
 	}
-	p->today = d;
+	/* A what-if, never saved: the real date stays in the profile. */
+	if (date_compare(d, p->today) == 0)
+		memset(&ui->session.what_if, 0, sizeof(ui->session.what_if));
+	else
+		ui->session.what_if = d;
 	v->message[0] = '\0';
 	return 1;
 }
@@ -516,6 +533,7 @@ const struct view_ops view_filters = {
 	.name = "filters",
 	.title = "Adviser: every filter",
 	.modes = filters_modes,
+	.footer = filters_footer,
 	.open = filters_open,
 	.draw = filters_draw,
 	.handle = filters_handle,

@@ -14,6 +14,8 @@
 #include <string.h>
 
 #include "format.h"
+#include "glossary.h"
+#include "say.h"
 #include "ui.h"
 
 enum block_kind { BLOCK_HEADING, BLOCK_TEXT, BLOCK_PAIR, BLOCK_CHART, BLOCK_LINK, BLOCK_GAP };
@@ -49,7 +51,8 @@ struct detail {
 
 static const enum key_mode modes[] = { MODE_RESULTS, MODE_LIST, MODE_GLOBAL, MODE_END };
 static const enum action footer[] = {
-	ACTION_BACK, ACTION_SELECT, ACTION_SHORTLIST_ADD, ACTION_PAGE_DOWN, ACTION_HELP, ACTION_NONE
+	ACTION_SHORTLIST_ADD, ACTION_BACK, ACTION_PAGE_DOWN, ACTION_SHORTLIST, ACTION_TAKE_AWAY,
+	ACTION_SELECT, ACTION_HELP, ACTION_NONE
 };
 
 static struct block *add(struct detail *d, enum block_kind kind, const char *label,
@@ -65,8 +68,15 @@ static struct block *add(struct detail *d, enum block_kind kind, const char *lab
 	memset(b, 0, sizeof(*b));
 	b->kind = kind;
 	b->label = label ? xstrdup(label) : NULL;
-	b->text = text ? xstrdup(text) : NULL;
 	b->link = -1;
+	if (text) {
+		/* The data's terms in plain words: "n.e.c." -> "(other)" (glossary.h). */
+		struct strbuf plain;
+
+		strbuf_init(&plain);
+		glossary_plain(text, &plain);
+		b->text = strbuf_detach(&plain);
+	}
 	return b;
 }
 
@@ -120,6 +130,48 @@ static void bullets(struct detail *d, const char *list, int max)
 		list += len;
 		if (*list == '|')
 			list++;
+	}
+	text(d, sb.buf);
+	strbuf_done(&sb);
+}
+
+/*
+ * Entry requirements, cleanly: a list in the data ("GCSE English grade 4
+ * (Essential)|GCSE Maths grade 4 (Desired)") becomes one line each, with
+ * Essential and Desired in words; running text stays text.
+ */
+static void entry_requirements(struct detail *d, const char *entry)
+{
+	struct strbuf sb;
+
+	if (!entry || !*entry)
+		return;
+	if (!strchr(entry, '|')) {
+		text(d, entry);
+		return;
+	}
+	strbuf_init(&sb);
+	while (*entry) {
+		size_t len = strcspn(entry, "|");
+		const char *mark = NULL, *words = "";
+
+		while (len && entry[0] == ' ') {
+			entry++;
+			len--;
+		}
+		if (len >= 12 && strncmp(entry + len - 12, " (Essential)", 12) == 0) {
+			mark = entry + len - 12;
+			words = " - you must have this";
+		} else if (len >= 10 && strncmp(entry + len - 10, " (Desired)", 10) == 0) {
+			mark = entry + len - 10;
+			words = " - it helps";
+		}
+		if (len)
+			strbuf_printf(&sb, "%s- %.*s%s", sb.len ? "\n" : "",
+				      (int)(mark ? mark - entry : (long)len), entry, words);
+		entry += len;
+		if (*entry == '|')
+			entry++;
 	}
 	text(d, sb.buf);
 	strbuf_done(&sb);
@@ -233,22 +285,14 @@ static const struct match_result *reasons_from_below(struct ui *ui, enum option_
 
 static void money_per_week(char *out, size_t len, double pounds_week)
 {
-	struct strbuf sb;
-
-	strbuf_init(&sb);
-	format_money(&sb, (long long)llround(pounds_week * 100) / 100 * 100);
-	strbuf_printf(&sb, " a week (about ");
-	format_money(&sb, (long long)llround(pounds_week * 52 / 100) * 100 * 100);
-	strbuf_puts(&sb, " a year)");
-	snprintf(out, len, "%s", sb.buf);
-	strbuf_done(&sb);
+	say_week_and_year(pounds_week, out, len);
 }
 
 static void career_figures(struct ui *ui, struct detail *d, const char *soc)
 {
 	struct store_figure f[CHART_MAX];
 	size_t n = 0, i;
-	char group[8], line[200];
+	char group[8], line[400];
 	struct block *b;
 
 	if (store_figures(ui->store, soc, "weekly_pay", f, CHART_MAX, &n, group) == STATUS_OK && n) {
@@ -256,18 +300,24 @@ static void career_figures(struct ui *ui, struct detail *d, const char *soc)
 		money_per_week(line, sizeof(line), f[n - 1].value);
 		pair(d, "Typical pay", line);
 		if (n >= 2) {
+			char from[40], to[40], reading[120];
+
 			b = add(d, BLOCK_CHART, "Pay trend", NULL);
 			for (i = 0; i < n; i++)
 				b->values[i] = f[i].value;
 			b->value_count = (int)n;
-			snprintf(line, sizeof(line), "%lld to %lld. Source: ONS Annual Survey of Hours "
-				 "and Earnings, SOC %s%s", f[0].year, f[n - 1].year, group,
-				 strcmp(group, soc) ? " (the wider group)" : "");
+			/* A scale and a one-line reading, not just a shape. */
+			say_week(f[0].value, from, sizeof(from));
+			say_week(f[n - 1].value, to, sizeof(to));
+			say_change("pay", f[0].value, f[n - 1].value, f[0].year, reading,
+				   sizeof(reading));
+			snprintf(line, sizeof(line), "%s in %lld, %s in %lld: %s. From a yearly "
+				 "government survey of pay%s.", from, f[0].year, to, f[n - 1].year,
+				 reading, strcmp(group, soc) ? " (for jobs like this one)" : "");
 			b->text = xstrdup(line);
 		} else {
-			snprintf(line, sizeof(line), "%lld, full-time. Source: ONS Annual Survey of "
-				 "Hours and Earnings, SOC %s%s", f[0].year, group,
-				 strcmp(group, soc) ? " (the wider group)" : "");
+			snprintf(line, sizeof(line), "%lld, full-time. From a yearly government survey "
+				 "of pay%s.", f[0].year, strcmp(group, soc) ? " (for jobs like this one)" : "");
 			pair(d, "", line);
 		}
 	}
@@ -294,8 +344,15 @@ static void career_figures(struct ui *ui, struct detail *d, const char *soc)
 		for (i = 0; i < n && i < CHART_MAX; i++)
 			b->values[i] = f[i].value;
 		b->value_count = (int)n;
-		snprintf(line, sizeof(line), "%s. Source: Working Futures projections, LMI for All",
-			 change > 5 ? "Growing" : change < -5 ? "Shrinking" : "About the same");
+		{
+			char reading[120];
+
+			say_change("the number of jobs", f[0].value, f[n - 1].value, f[0].year,
+				   reading, sizeof(reading));
+			snprintf(line, sizeof(line), "%c%s (a forecast). From the Working Futures "
+				 "forecasts, LMI for All.", toupper((unsigned char)reading[0]),
+				 reading + 1);
+		}
 		b->text = xstrdup(line);
 	}
 }
@@ -306,13 +363,14 @@ static void career_figures(struct ui *ui, struct detail *d, const char *soc)
  */
 static void journey(struct ui *ui, struct view *v, struct detail *d)
 {
-	const struct match_profile *p = &ui->session.profile;
+	struct match_profile on_date = ui->session.profile, *p = &on_date;
 	struct transit_leg legs[TRANSIT_MAX_LEGS];
 	struct travel_answer a;
 	struct travel_info info;
 	char line[600], by[8], words[480];
 	int n;
 
+	session_what_if(&ui->session, p);
 	if (p->travel.mode != TRAVEL_BUS || !p->place[0])
 		return;
 	n = match_journey(ui->store, p, v->kind, v->item_id, legs, TRANSIT_MAX_LEGS, &a, &info);
@@ -351,8 +409,8 @@ static void journey(struct ui *ui, struct view *v, struct detail *d)
 		}
 	}
 	if (info.approximate) {
-		snprintf(line, sizeof(line), "These times are from the middle of %s: your whole "
-			 "postcode gives better ones.", p->place);
+		snprintf(line, sizeof(line), "These times are from the middle of %.*s: your whole "
+			 "postcode gives better ones.", (int)sizeof(p->place), p->place);
 		text(d, line);
 	}
 	if (info.valid_to != LONG_MIN) {
@@ -370,10 +428,12 @@ static void build(struct ui *ui, struct view *v, struct detail *d)
 	struct one one;
 	struct store_text t;
 	struct match_list links;
+	struct match_profile on_date = ui->session.profile;
 	const struct match_result *r;
 	char line[256];
 	int i;
 
+	session_what_if(&ui->session, &on_date);
 	memset(&f, 0, sizeof(f));
 	memset(&one, 0, sizeof(one));
 	f.level = NAN;
@@ -412,9 +472,9 @@ static void build(struct ui *ui, struct view *v, struct detail *d)
 		career_figures(ui, d, one.ref);
 		if (t.entry) {
 			heading(d, "How to get in");
-			text(d, t.entry);
+			entry_requirements(d, t.entry);
 		}
-		if (match_links(ui->store, &ui->session.profile, OPTION_CAREER, v->item_id, 4, &links,
+		if (match_links(ui->store, &on_date, OPTION_CAREER, v->item_id, 4, &links,
 				line, sizeof(line)) == STATUS_OK) {
 			link_results(d, &links, OPTION_APPRENTICESHIP, "Ways in: apprenticeships", 4);
 			link_results(d, &links, OPTION_COURSE, "Ways in: courses near you", 4);
@@ -429,7 +489,7 @@ static void build(struct ui *ui, struct view *v, struct detail *d)
 		break;
 	case OPTION_APPRENTICESHIP:
 		if (!isnan(one.o.level)) {
-			snprintf(line, sizeof(line), "Level %g", one.o.level);
+			say_level(one.o.level, line, sizeof(line));
 			pair(d, "Level", line);
 		}
 		pair(d, "Takes", t.duration_text);
@@ -441,7 +501,7 @@ static void build(struct ui *ui, struct view *v, struct detail *d)
 			heading(d, "Job titles");
 			bullets(d, t.job_titles, 6);
 		}
-		if (match_links(ui->store, &ui->session.profile, OPTION_APPRENTICESHIP, v->item_id, 5,
+		if (match_links(ui->store, &on_date, OPTION_APPRENTICESHIP, v->item_id, 5,
 				&links, line, sizeof(line)) == STATUS_OK) {
 			link_results(d, &links, OPTION_VACANCY, "Live vacancies near you", 5);
 			link_results(d, &links, OPTION_CAREER, "Careers it leads to", 5);
@@ -456,7 +516,7 @@ static void build(struct ui *ui, struct view *v, struct detail *d)
 		pair(d, "", one.where);
 		pair(d, "Address", t.address);
 		if (!isnan(one.o.level)) {
-			snprintf(line, sizeof(line), "Level %g", one.o.level);
+			say_level(one.o.level, line, sizeof(line));
 			pair(d, "Level", line);
 		}
 		pair(d, "Qualification", t.qualifications);
@@ -490,7 +550,7 @@ static void build(struct ui *ui, struct view *v, struct detail *d)
 		}
 		if (t.entry) {
 			heading(d, "What you need to get in");
-			text(d, t.entry);
+			entry_requirements(d, t.entry);
 		}
 		if (t.description) {
 			heading(d, "What you will learn");
@@ -532,8 +592,8 @@ static void build(struct ui *ui, struct view *v, struct detail *d)
 			bullets(d, t.skills, 8);
 		}
 		if (t.qualifications) {
-			heading(d, "Qualifications they want");
-			text(d, t.qualifications);
+			heading(d, "What you need to get in");
+			entry_requirements(d, t.qualifications);
 		}
 		if (t.things_to_consider) {
 			heading(d, "Things to think about");
@@ -818,6 +878,7 @@ const struct view_ops view_detail = {
 	.name = "detail",
 	.title = "One option in full",
 	.modes = modes,
+	.footer = footer,
 	.open = open,
 	.draw = draw,
 	.handle = handle,

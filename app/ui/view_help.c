@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "format.h"
+#include "glossary.h"
 #include "ui.h"
 
 static const enum key_mode modes[] = { MODE_LIST, MODE_GLOBAL, MODE_END };
@@ -61,10 +62,35 @@ static int help_lines(struct ui *ui, char lines[][160], int max)
 	return n;
 }
 
+struct words {
+	char (*lines)[160];
+	int n, max;
+};
+
+static void add_word(void *ctx, const char *term, const char *plain)
+{
+	struct words *w = ctx;
+
+	if (w->n < w->max)
+		snprintf(w->lines[w->n++], 160, "%s: %s", term, plain);
+}
+
+#define HELP_LINES (ACTION_COUNT + 40)
+
 static void draw(struct ui *ui, struct view *v)
 {
-	char lines[ACTION_COUNT][160];
-	int n = help_lines(ui, lines, ACTION_COUNT), y = 2, i;
+	char lines[HELP_LINES][160];
+	int n = help_lines(ui, lines, ACTION_COUNT), y = 2, i, keys = n;
+	const char *below = ui->depth >= 2 ? ui_view_table[ui->stack[ui->depth - 2].id]->name : "";
+	struct words w = { lines, 0, HELP_LINES };
+
+	/* Then the words this screen uses, in plain words (data/glossary.txt). */
+	w.n = n + 2;
+	if (glossary_each(below, add_word, &w) > 0) {
+		snprintf(lines[n], 160, "%s", "");
+		snprintf(lines[n + 1], 160, "%s", "Words you may see here");
+		n = w.n;
+	}
 
 	canvas_frame(ui, "Help", modes, footer);
 	canvas_text(ui, y++, 2, ui->cols - 4, PAINT_TITLE, "What the keys do here");
@@ -73,8 +99,15 @@ static void draw(struct ui *ui, struct view *v)
 	y++;
 	if (v->top > n - 1)
 		v->top = n > 0 ? n - 1 : 0;
-	for (i = v->top; i < n && y < ui->lines - 2; i++, y++)
-		canvas_text(ui, y, 2, ui->cols - 4, PAINT_TEXT, lines[i]);
+	for (i = v->top; i < n && y < ui->lines - 2; i++) {
+		if (i >= keys && !lines[i][0])
+			y++;	/* the gap before the words */
+		else if (i >= keys)	/* a word and its meaning may take two lines */
+			y += canvas_wrap(ui, y, 2, ui->cols - 4, 2, i == keys + 1 ? PAINT_TITLE :
+					 PAINT_TEXT, lines[i]);
+		else
+			canvas_text(ui, y++, 2, ui->cols - 4, PAINT_TEXT, lines[i]);
+	}
 	if (y < ui->lines - 2)
 		canvas_text(ui, ui->lines - 3, 2, ui->cols - 4, PAINT_DIM,
 			    "Press Esc or ? to go back to where you were.");
@@ -109,6 +142,7 @@ const struct view_ops view_help = {
 	.name = "help",
 	.title = "Help",
 	.modes = modes,
+	.footer = footer,
 	.draw = draw,
 	.handle = handle,
 };

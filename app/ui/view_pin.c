@@ -122,6 +122,7 @@ const struct view_ops view_pin = {
 	.name = "pin",
 	.title = "Leave kiosk mode",
 	.modes = modes,
+	.footer = footer,
 	.open = open,
 	.draw = draw,
 	.handle = handle,

@@ -110,6 +110,7 @@ const struct view_ops view_year = {
 	.name = "year",
 	.title = "Question 1: your school year",
 	.modes = list_modes,
+	.footer = year_footer,
 	.open = year_open,
 	.draw = year_draw,
 	.handle = year_handle,
@@ -199,7 +200,10 @@ static void interests_draw(struct ui *ui, struct view *v)
 		canvas_wrap(ui, y, 2, ui->cols - 4, 1, PAINT_DIM, line);
 	}
 	y++;
-	if (s->quiz_code[0]) {
+	if (s->quiz_ticked) {
+		canvas_wrap(ui, y, 2, ui->cols - 4, 2, PAINT_GOOD,
+			    "We ticked the areas that fit your quiz: untick any you do not like.");
+	} else if (s->quiz_code[0]) {
 		int k;
 
 		snprintf(line, sizeof(line), "Your quiz:");
@@ -285,6 +289,7 @@ const struct view_ops view_interests = {
 	.name = "interests",
 	.title = "Question 2: what you like",
 	.modes = interests_modes,
+	.footer = interests_footer,
 	.open = interests_open,
 	.draw = interests_draw,
 	.handle = interests_handle,
@@ -298,6 +303,41 @@ static const enum action quiz_footer[] = {
 	ACTION_ANSWER_YES, ACTION_ANSWER_MAYBE, ACTION_ANSWER_NO, ACTION_FINISH, ACTION_BACK,
 	ACTION_NONE
 };
+
+/*
+ * Tick (never untick) the interest areas that fit a quiz code: for each of
+ * the pupil's two strongest letters, up to two areas led by that letter,
+ * those whose second letter is also one of the pupil's first. Returns how
+ * many were newly ticked.
+ */
+static int tick_quiz_areas(struct ui *ui, const char *code)
+{
+	struct match_interest all[MATCH_MAX_INTERESTS * 2];
+	struct match_profile *p = &ui->session.profile;
+	size_t count = match_interests(ui->store, all, sizeof(all) / sizeof(all[0]));
+	int ticked = 0;
+
+	for (int k = 0; k < 2 && code[k]; k++) {
+		int taken = 0;
+
+		for (int pass = 0; pass < 2; pass++)
+			for (size_t i = 0; i < count && taken < 2; i++) {
+				const char *r = all[i].riasec;
+				int already = 0, second = r[0] && r[1] && strchr(code, r[1]);
+
+				if (r[0] != code[k] || (pass == 0) != (second != 0))
+					continue;
+				for (int j = 0; j < p->interest_count; j++)
+					already |= p->interests[j] == all[i].id;
+				taken++;
+				if (already || p->interest_count >= MATCH_MAX_INTERESTS)
+					continue;
+				p->interests[p->interest_count++] = all[i].id;
+				ticked++;
+			}
+	}
+	return ticked;
+}
 
 static void quiz_open(struct ui *ui, struct view *v)
 {
@@ -329,24 +369,50 @@ static void quiz_draw(struct ui *ui, struct view *v)
 		canvas_text(ui, y, x, ui->cols - 4, PAINT_TITLE, "Thank you!");
 		y += 2;
 		if (quiz_score(v->answers, (size_t)n, scores, code) != STATUS_OK) {
-			canvas_wrap(ui, y, x, ui->cols - 4, 3, PAINT_TEXT,
-				    "You did not answer enough questions to tell. That is fine: "
-				    "press Enter to go back and pick what you like instead.");
+			size_t answered = quiz_answered(v->answers, (size_t)n);
+
+			if (answered >= QUIZ_MIN_ANSWERS)
+				canvas_wrap(ui, y, x, ui->cols - 4, 4, PAINT_TEXT,
+					    "You said no to everything. That is fine: lots of people "
+					    "only find out what they like by trying things. Press Enter "
+					    "and tick the areas you would like to find out about.");
+			else {
+				snprintf(line, sizeof(line), "You answered %zu question%s. Answer at "
+					 "least %d for the quiz to tell what you like - or press "
+					 "Enter and tick what you like yourself.", answered,
+					 answered == 1 ? "" : "s", QUIZ_MIN_ANSWERS);
+				canvas_wrap(ui, y, x, ui->cols - 4, 4, PAINT_TEXT, line);
+			}
 		} else {
+			int bar_x = x + 4, words_w = 0;
+
 			canvas_text(ui, y++, x, ui->cols - 4, PAINT_TEXT, "You seem to like:");
 			for (k = 0; code[k]; k++) {
 				const char *letter = strchr("RIASEC", code[k]);
 
+				if (letter && format_width(match_riasec_words((int)(letter - "RIASEC"))) >
+				    words_w)
+					words_w = format_width(match_riasec_words((int)(letter - "RIASEC")));
+			}
+			if (bar_x + words_w + 14 > ui->cols)
+				words_w = ui->cols - bar_x - 14;
+			for (k = 0; code[k]; k++) {
+				const char *letter = strchr("RIASEC", code[k]);
+				int i;
+
 				if (!letter)
 					continue;
-				snprintf(line, sizeof(line), "  %d. %s", k + 1,
-					 match_riasec_words((int)(letter - "RIASEC")));
-				canvas_text(ui, ++y, x, ui->cols - 4, PAINT_GOOD, line);
+				i = (int)(letter - "RIASEC");
+				snprintf(line, sizeof(line), "%d.", k + 1);
+				canvas_text(ui, ++y, x, 3, PAINT_GOOD, line);
+				canvas_text(ui, y, bar_x, words_w, PAINT_GOOD, match_riasec_words(i));
+				/* How strongly, against the strongest: a bar of ten. */
+				canvas_bar(ui, y, bar_x + words_w + 2, 10, scores[i], 1, PAINT_ACCENT);
 			}
 			y += 2;
-			canvas_wrap(ui, y, x, ui->cols - 4, 2, PAINT_DIM,
-				    "We will use this to suggest careers, courses and "
-				    "apprenticeships you might like.");
+			canvas_wrap(ui, y, x, ui->cols - 4, 3, PAINT_DIM,
+				    "Press Enter: we will tick the areas that fit, for you to check. "
+				    "What you tick yourself comes first.");
 		}
 		canvas_button(ui, ui->lines - 4, x, "Continue", ACTION_SELECT, -1, 1);
 		return;
@@ -387,6 +453,7 @@ static enum outcome quiz_handle(struct ui *ui, struct view *v, enum action a, in
 				memcpy(s->profile.riasec, scores, sizeof(scores));
 				s->profile.has_riasec = 1;
 				snprintf(s->quiz_code, sizeof(s->quiz_code), "%s", code);
+				s->quiz_ticked = tick_quiz_areas(ui, code);
 			}
 			return OUTCOME_POP;
 		}
@@ -429,6 +496,7 @@ const struct view_ops view_quiz = {
 	.name = "quiz",
 	.title = "The quiz",
 	.modes = quiz_modes,
+	.footer = quiz_footer,
 	.open = quiz_open,
 	.draw = quiz_draw,
 	.handle = quiz_handle,
@@ -708,6 +776,7 @@ const struct view_ops view_place = {
 	.name = "place",
 	.title = "Question 3: where you are",
 	.modes = place_modes,
+	.footer = place_footer,
 	.open = place_open,
 	.draw = place_draw,
 	.handle = place_handle,

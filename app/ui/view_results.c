@@ -12,6 +12,9 @@
 #include <string.h>
 
 #include "format.h"
+#include "glossary.h"
+#include "guide.h"
+#include "say.h"
 #include "ui.h"
 
 struct section {
@@ -19,7 +22,10 @@ struct section {
 	unsigned kinds;
 };
 
+/* The first, with no kinds, is the guide for Years 7 to 10 (guide.h): what to do now. */
+#define GUIDE_TAB 0
 static const struct section sections[] = {
+	{ "What to do now", "Now", 0 },
 	{ "Careers", "Careers", 1u << OPTION_CAREER },
 	{ "Courses & sixth forms", "Courses", (1u << OPTION_COURSE) | (1u << OPTION_SCHOOL) },
 	{ "Apprenticeships", "Apprenticeships", 1u << OPTION_APPRENTICESHIP },
@@ -43,12 +49,14 @@ struct results_state {
 	struct match_profile profile;	/* what was run */
 	int year_assumed;
 	int bus;			/* journeys by bus were worked out */
+	int young;			/* Years 7 to 10: the guide tab is shown, first */
+	int guide_top;			/* the guide's first line on screen */
 };
 
 static const enum key_mode modes[] = { MODE_RESULTS, MODE_LIST, MODE_GLOBAL, MODE_END };
 static const enum action footer[] = {
-	ACTION_SELECT, ACTION_SHORTLIST_ADD, ACTION_NOT_FOR_ME, ACTION_SEARCH, ACTION_NEXT_TAB,
-	ACTION_SORT, ACTION_HELP, ACTION_NONE
+	ACTION_SELECT, ACTION_SHORTLIST_ADD, ACTION_SHORTLIST, ACTION_TAKE_AWAY, ACTION_SEARCH,
+	ACTION_NEXT_TAB, ACTION_NOT_FOR_ME, ACTION_SORT, ACTION_BACK, ACTION_HELP, ACTION_NONE
 };
 
 static void split(struct view *v)
@@ -90,10 +98,23 @@ static void run(struct ui *ui, struct view *v)
 		p.school_year = 11;
 		p.age = 0;
 	}
+	session_what_if(&ui->session, &p);
 	p.limit = 0;
 	p.per_kind = LIST_PER_KIND;
 	if (v->input[0] || !ui->options.adviser)
 		snprintf(p.text, sizeof(p.text), "%s", v->input);
+	if (v->input[0]) {
+		/*
+		 * A search looks through everything the learner may take: not
+		 * only their interests or within their distance (the age rules
+		 * still apply; distances are still shown from their place).
+		 */
+		p.interest_count = 0;
+		p.has_riasec = 0;
+		p.radius = MATCH_ANYWHERE;
+		p.travel.within_minutes = 0;
+		p.kinds = 0;
+	}
 	st->profile = p;
 	match_list_done(&v->list);
 	if (ui_match(ui, &p, &v->list) == STATUS_NOT_FOUND) {
@@ -106,7 +127,17 @@ static void run(struct ui *ui, struct view *v)
 		snprintf(ui->status, sizeof(ui->status), "%c%.150s.",
 			 toupper((unsigned char)v->list.travel.note[0]), v->list.travel.note + 1);
 	st->bus = v->list.travel.used;
+	st->young = !st->year_assumed && p.school_year >= 7 && p.school_year <= 10;
 	split(v);
+	if (!st->young && v->tab == GUIDE_TAB)
+		v->tab = GUIDE_TAB + 1;
+	/* A search with nothing in this section goes to the first section that has some. */
+	if (v->input[0] && !st->count[v->tab])
+		for (int k = GUIDE_TAB + 1; k < SECTIONS; k++)
+			if (st->count[k]) {
+				v->tab = k;
+				break;
+			}
 }
 
 static void open(struct ui *ui, struct view *v)
@@ -116,10 +147,19 @@ static void open(struct ui *ui, struct view *v)
 
 	v->extra = st;
 	run(ui, v);
-	/* Start on the first section that has anything in it. */
-	for (k = 0; k < SECTIONS && !st->count[k]; k++)
+	/* Years 7 to 10 start with what to do now; others on the first section with anything. */
+	for (k = GUIDE_TAB + 1; k < SECTIONS && !st->count[k]; k++)
 		;
-	v->tab = k < SECTIONS ? k : 0;
+	v->tab = st->young ? GUIDE_TAB : k < SECTIONS ? k : GUIDE_TAB + 1;
+}
+
+/* The section after (dir 1) or before (-1) tab; the guide only for Years 7 to 10. */
+static int step_tab(const struct results_state *st, int tab, int dir)
+{
+	do
+		tab = (tab + dir + SECTIONS) % SECTIONS;
+	while (tab == GUIDE_TAB && !st->young);
+	return tab;
 }
 
 static void close_view(struct ui *ui, struct view *v)
@@ -173,12 +213,27 @@ static void summary_line(struct ui *ui, const struct results_state *st, char *ou
 	const struct match_profile *p = &st->profile;
 	char who[48], where[64];
 
-	if (st->year_assumed)
+	if (ui->session.what_if.year) {
+		char on[16];
+
+		/* An adviser's what-if: said first, so nobody takes it for today. */
+		date_short(ui->session.what_if, on);
+		if (p->school_year)
+			snprintf(who, sizeof(who), "WHAT IF %s: Year %d", on, p->school_year);
+		else
+			snprintf(who, sizeof(who), "WHAT IF %s: left school, %d", on, p->age);
+	} else if (st->year_assumed)
 		snprintf(who, sizeof(who), "Year not given (as Year 11)");
 	else if (p->school_year)
 		snprintf(who, sizeof(who), "Year %d", p->school_year);
 	else
 		snprintf(who, sizeof(who), "Left school, %d", p->age);
+	if (p->text[0] && p->radius == MATCH_ANYWHERE && !p->interest_count) {
+		/* A search: everything the learner may take, whatever they like. */
+		snprintf(out, len, "%s | searching everything you could do%s%s", who,
+			 p->place[0] ? ", nearest from " : "", p->place);
+		return;
+	}
 	if (!p->place[0])
 		snprintf(where, sizeof(where), "no postcode");
 	else if (st->bus && p->travel.within_minutes)
@@ -201,6 +256,83 @@ static void summary_line(struct ui *ui, const struct results_state *st, char *ou
 	out[n + k] = '\0';
 }
 
+/*
+ * The guide for Years 7 to 10: for each interest they ticked (or, with
+ * none, the two everyone needs), the GCSE subjects that help and things
+ * to try now; then the routes at 16 and 18. Scrolls with Up and Down.
+ */
+static void draw_guide(struct ui *ui, struct results_state *st, int y)
+{
+	struct match_interest all[MATCH_MAX_INTERESTS * 2];
+	size_t count = match_interests(ui->store, all, sizeof(all) / sizeof(all[0]));
+	const struct match_profile *p = &st->profile;
+	struct strbuf text;
+	int shown = 0, skip = st->guide_top, rows = ui->lines - 2 - y;
+	const char *line;
+
+	strbuf_init(&text);
+	strbuf_printf(&text, "In Year %d the best thing to do is find out what you like. "
+		      "Careers to explore are in the next tab (Tab).\n\n", p->school_year);
+	strbuf_puts(&text, p->school_year <= 9 ? "GCSE subjects that help (you choose them in "
+		    "Year 9):\n" : "GCSE subjects that help (work hardest on these):\n");
+	for (size_t i = 0; i < count; i++) {
+		const struct guide_area *g;
+		int ticked = 0;
+
+		for (int k = 0; k < p->interest_count; k++)
+			ticked |= p->interests[k] == all[i].id;
+		if (!ticked || !(g = guide_for(all[i].slug)))
+			continue;
+		strbuf_printf(&text, "- %s: %s.\n  Try now: %s.\n", all[i].name, g->subjects,
+			      g->try_now);
+		shown++;
+	}
+	if (!shown)
+		strbuf_puts(&text, "- English and maths, at grade 4 or above: almost every course "
+			    "and apprenticeship after 16 asks for them. Tick some interests "
+			    "(Esc, then Esc) to see what else helps.\n");
+	strbuf_printf(&text, "\n%s\n\n%s\n", guide_at_16, guide_at_18);
+	/* Each line wrapped to the screen (list items indented), then shown from guide_top. */
+	{
+		struct strbuf wrapped;
+		int total = 0, first = y;
+
+		strbuf_init(&wrapped);
+		for (line = text.buf; *line;) {
+			size_t len = strcspn(line, "\n");
+			char *one = xstrndup(line, len);
+
+			if (!one[0])
+				strbuf_putc(&wrapped, '\n');
+			else
+				format_wrap(&wrapped, one, ui->cols - 4, "",
+					    one[0] == '-' || one[0] == ' ' ? "    " : "");
+			free(one);
+			line += len + (line[len] ? 1 : 0);
+		}
+		for (line = wrapped.buf; *line; total++)
+			line += strcspn(line, "\n") + (line[strcspn(line, "\n")] ? 1 : 0);
+		if (skip > total - rows)
+			skip = st->guide_top = total - rows > 0 ? total - rows : 0;
+		line = wrapped.buf;
+		for (int n = 0; *line && y < first + rows; n++) {
+			size_t len = strcspn(line, "\n");
+			char *copy = xstrndup(line, len);
+
+			if (n >= skip)
+				canvas_text(ui, y++, 2, ui->cols - 4, copy[0] == '-' || copy[0] == ' ' ?
+					    PAINT_TEXT : PAINT_TITLE, copy);
+			free(copy);
+			line += len + (line[len] ? 1 : 0);
+		}
+		if (skip + rows < total)
+			canvas_text(ui, ui->lines - 2, ui->cols - 22, 20, PAINT_DIM,
+				    "(Down: there is more)");
+		strbuf_done(&wrapped);
+	}
+	strbuf_done(&text);
+}
+
 static int rows_visible(struct ui *ui)
 {
 	int v = (ui->lines - 7) / 2;
@@ -212,7 +344,7 @@ static void draw(struct ui *ui, struct view *v)
 {
 	struct results_state *st = v->extra;
 	int y = 1, x = 1, k, i, visible = rows_visible(ui);
-	char line[320], when[32];
+	char line[320], when[32], plain_title[200];
 	int wide = ui->cols >= 100;
 
 	canvas_frame(ui, "Your options", modes, footer);
@@ -222,10 +354,18 @@ static void draw(struct ui *ui, struct view *v)
 	/* Section tabs with counts. */
 	for (k = 0; k < SECTIONS; k++) {
 		int on = k == v->tab, w;
+		const char *name = wide ? sections[k].name : sections[k].short_name;
 
-		snprintf(line, sizeof(line), "%s%s %zu%s", on ? "[" : " ",
-			 wide ? sections[k].name : sections[k].short_name, st->total[k],
-			 on ? "]" : " ");
+		if (k == GUIDE_TAB && !st->young)
+			continue;
+		/* For Years 7 to 10 jobs are for later: they cannot start one yet. */
+		if (st->young && sections[k].kinds == 1u << OPTION_VACANCY)
+			name = wide ? "Jobs for later" : "Later";
+		if (k == GUIDE_TAB)
+			snprintf(line, sizeof(line), "%s%s%s", on ? "[" : " ", name, on ? "]" : " ");
+		else
+			snprintf(line, sizeof(line), "%s%s %zu%s", on ? "[" : " ", name, st->total[k],
+				 on ? "]" : " ");
 		w = canvas_text(ui, y, x, ui->cols - x - 1, on ? PAINT_SELECTED : PAINT_ACCENT, line);
 		canvas_hit(ui, y, x, 1, w, ACTION_NEXT_TAB, k);
 		x += w + 1;
@@ -236,6 +376,8 @@ static void draw(struct ui *ui, struct view *v)
 			 v->input_active ? canvas_symbol(ui, "\xE2\x96\x8F", "_") : "");
 		canvas_text(ui, y, 1, ui->cols - 2, v->input_active ? PAINT_FIELD : PAINT_ACCENT,
 			    line);
+	} else if (v->tab == GUIDE_TAB) {
+		canvas_text(ui, y, 1, ui->cols - 2, PAINT_DIM, "What you can do now, and next");
 	} else {
 		snprintf(line, sizeof(line), "%s first%s%s", st->profile.sort == SORT_DISTANCE ?
 			 "Nearest" : st->profile.sort == SORT_START ? "Soonest" :
@@ -246,11 +388,15 @@ static void draw(struct ui *ui, struct view *v)
 		canvas_text(ui, y, 1, ui->cols - 2, PAINT_DIM, line);
 	}
 	y++;
+	if (v->tab == GUIDE_TAB) {
+		draw_guide(ui, st, y);
+		return;
+	}
 	if (!st->count[v->tab]) {
 		y++;
 		canvas_wrap(ui, y, 2, ui->cols - 4, 4, PAINT_TEXT,
-			    v->input[0] ? "Nothing here matches what you typed. Press / and "
-					  "change it, or Esc to clear it." :
+			    v->input[0] ? "Nothing you can do matches what you typed. Press / "
+					  "and change it, or Esc to clear it." :
 			    "Nothing in this section fits yet. Try another section (Tab), a "
 			    "bigger distance, or fewer interests (press r to start again).");
 		return;
@@ -268,7 +414,7 @@ static void draw(struct ui *ui, struct view *v)
 			if (isnan(r->pay_per_week))
 				when[0] = '\0';
 			else
-				snprintf(when, sizeof(when), "\xC2\xA3%.0f/week", r->pay_per_week);
+				say_week(r->pay_per_week, when, sizeof(when));
 		}
 		if (st->bus && r->travel.applies && r->travel.found)
 			snprintf(right, sizeof(right), "%3d min  %-11s", r->travel.minutes, when);
@@ -279,7 +425,8 @@ static void draw(struct ui *ui, struct view *v)
 		else
 			snprintf(right, sizeof(right), "%-11s", when);
 		right_w = format_width(right);
-		snprintf(line, sizeof(line), "%s%s %s", on ? ">" : " ", star, r->title);
+		glossary_plain_buf(r->title, plain_title, sizeof(plain_title));
+		snprintf(line, sizeof(line), "%s%s %s", on ? ">" : " ", star, plain_title);
 		if (on) {
 			canvas_paint(ui, PAINT_SELECTED);
 			mvhline(y, 0, ' ', ui->cols);
@@ -381,11 +528,11 @@ static enum outcome handle(struct ui *ui, struct view *v, enum action a, int key
 	switch (a) {
 	case ACTION_NEXT_TAB:
 	case ACTION_RIGHT:
-		v->tab = arg >= 0 && arg < SECTIONS ? arg : (v->tab + 1) % SECTIONS;
+		v->tab = arg >= 0 && arg < SECTIONS ? arg : step_tab(st, v->tab, 1);
 		return OUTCOME_REDRAW;
 	case ACTION_PREV_TAB:
 	case ACTION_LEFT:
-		v->tab = (v->tab + SECTIONS - 1) % SECTIONS;
+		v->tab = step_tab(st, v->tab, -1);
 		return OUTCOME_REDRAW;
 	case ACTION_BACK:
 		if (v->input[0]) {
@@ -400,6 +547,11 @@ static enum outcome handle(struct ui *ui, struct view *v, enum action a, int key
 	case ACTION_SORT:
 		/* Quickest to get to is one of the orders when journeys are by bus. */
 		p->sort = (enum match_sort)((p->sort + 1) % (st->bus ? SORT_TRAVEL + 1 : SORT_TRAVEL));
+		/* Courses, sixth forms and university pay nobody: no "best paid" there. */
+		if (p->sort == SORT_PAY && !(sections[v->tab].kinds & ((1u << OPTION_CAREER) |
+		    (1u << OPTION_APPRENTICESHIP) | (1u << OPTION_VACANCY))))
+			p->sort = (enum match_sort)((p->sort + 1) %
+						    (st->bus ? SORT_TRAVEL + 1 : SORT_TRAVEL));
 		run(ui, v);
 		return OUTCOME_REDRAW;
 	case ACTION_SHOW_ALL:
@@ -415,6 +567,19 @@ static enum outcome handle(struct ui *ui, struct view *v, enum action a, int key
 		return OUTCOME_REDRAW;
 	default:
 		break;
+	}
+	if (v->tab == GUIDE_TAB) {	/* the guide scrolls */
+		if (a == ACTION_DOWN || a == ACTION_PAGE_DOWN)
+			st->guide_top += a == ACTION_DOWN ? 1 : rows_visible(ui);
+		else if (a == ACTION_UP || a == ACTION_PAGE_UP)
+			st->guide_top -= a == ACTION_UP ? 1 : rows_visible(ui);
+		else if (a == ACTION_FIRST)
+			st->guide_top = 0;
+		else
+			return OUTCOME_NONE;
+		if (st->guide_top < 0)
+			st->guide_top = 0;
+		return OUTCOME_REDRAW;
 	}
 	/* Movement within the section. */
 	memset(&sub, 0, sizeof(sub));
@@ -472,6 +637,7 @@ const struct view_ops view_results = {
 	.name = "results",
 	.title = "Your options",
 	.modes = modes,
+	.footer = footer,
 	.open = open,
 	.draw = draw,
 	.handle = handle,

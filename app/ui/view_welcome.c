@@ -50,6 +50,7 @@ const struct view_ops view_welcome = {
 	.name = "welcome",
 	.title = "Welcome",
 	.modes = modes,
+	.footer = footer,
 	.draw = draw,
 	.handle = handle,
 };
