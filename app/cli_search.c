@@ -463,6 +463,7 @@ static void json_result(struct strbuf *out, const struct match_result *r, const 
 	strbuf_puts(out, ", \"available_from\": ");
 	format_json_string(out, r->available_from[0] ? r->available_from : NULL);
 	strbuf_printf(out, ", \"starts_too_early\": %s", r->starts_too_early ? "true" : "false");
+	strbuf_printf(out, ", \"needs_first\": %s", r->needs_first ? "true" : "false");
 	strbuf_puts(out, ", \"pay_per_week\": ");
 	format_json_number(out, r->pay_per_week, 0);
 	strbuf_puts(out, ", \"score\": ");
@@ -652,8 +653,9 @@ int cli_search(int argc, char **argv)
 		format_json_string(&out, l.place.note[0] ? l.place.note : NULL);
 		strbuf_puts(&out, ",\n \"travel\": ");
 		json_travel_info(&out, &l.travel, &a.profile.travel);
-		strbuf_printf(&out, ",\n \"total\": %zu, \"hidden_not_for_age\": %zu,\n \"results\": [",
-			      l.total, l.hidden_not_for_age);
+		strbuf_printf(&out, ",\n \"total\": %zu, \"hidden_not_for_age\": %zu, "
+			      "\"for_later\": %zu,\n \"results\": [", l.total, l.hidden_not_for_age,
+			      l.for_later);
 		for (i = 0; i < l.count; i++) {
 			strbuf_printf(&out, "%s\n  ", i ? "," : "");
 			json_result(&out, &l.results[i], "  ");
@@ -691,6 +693,10 @@ int cli_search(int argc, char **argv)
 		if (l.hidden_not_for_age)
 			strbuf_printf(&out, "; %zu not for your age left out (--show-all shows them)",
 				      l.hidden_not_for_age);
+		if (l.for_later)
+			strbuf_printf(&out, "; %zu job%s like these for later (%s before you can "
+				      "start an apprenticeship)", l.for_later, l.for_later == 1 ? "" : "s",
+				      l.for_later == 1 ? "it starts or closes" : "they start or close");
 		strbuf_puts(&out, "\n\n");
 		for (i = 0; i < l.count; i++) {
 			text_result(&out, i + 1, &l.results[i], a.explain, "",

@@ -583,6 +583,7 @@ static void scan_all(struct run *run, unsigned kinds)
 		pthread_join(helper, NULL);
 		run->tally->total += t->total;
 		run->tally->hidden_not_for_age += t->hidden_not_for_age;
+		run->tally->for_later += t->for_later;
 		for (k = 0; k < OPTION_KIND_COUNT; k++) {
 			run->tally->total_by_kind[k] += t->total_by_kind[k];
 			for (i = 0; i < t->heaps[k].count; i++)
@@ -774,6 +775,7 @@ static enum status run_links(struct store *s, const struct match_profile *p,
 		out->total += part.total;
 		out->total_by_kind[target] = part.total;
 		out->hidden_not_for_age += part.hidden_not_for_age;
+		out->for_later += part.for_later;
 		for (i = 0; i < part.count; i++) {
 			if (out->count == out->alloc) {
 				out->alloc = out->alloc ? out->alloc * 2 : 16;

@@ -12,8 +12,15 @@
  *
  * Options the learner is too young or too old for are left out unless
  * show_not_for_age is set; they then carry AVAILABLE_NOT_FOR_AGE and a
- * reason saying why. Vacancies past their closing date and standards
- * closed to new starters are never shown.
+ * reason saying why. Age limits hold for every start, flexible and unknown
+ * ones too: 19+ is never offered to someone under 19 at the start, and an
+ * 18+ option is "at 18" for those younger. Vacancies past their closing
+ * date and standards closed to new starters are never shown; a vacancy
+ * that starts (or, with no start date, closes) before the learner may
+ * start an apprenticeship is not an option for them and is only counted
+ * (match_list.for_later). Entry that needs a qualification or a job the
+ * learner cannot have yet (match_result.needs_first) is marked with a
+ * reason and ranked below everything they can take.
  */
 #ifndef CAREERS_MATCH_H
 #define CAREERS_MATCH_H
@@ -105,6 +112,9 @@ struct match_result {
 	enum availability availability;
 	char available_from[11];	/* for FROM and AT_18 */
 	int starts_too_early;		/* a vacancy that starts before the learner may */
+	int needs_first;		/* entry needs what the learner cannot have yet (a top-up
+					   degree, managing a team, a third year of sixth form):
+					   a reason says what; ranked below what they can take */
 	double pay_per_week;		/* pounds; NAN when unknown */
 	double score;			/* 0-100 */
 	struct match_fit fit;
@@ -129,6 +139,8 @@ struct match_list {
 	size_t total;			/* matches before the limit */
 	size_t total_by_kind[OPTION_KIND_COUNT];
 	size_t hidden_not_for_age;	/* left out for age */
+	size_t for_later;		/* jobs left out because they start, or close, before
+					   the learner may start one: "jobs like these, for later" */
 	struct match_place place;
 	struct learner_stage stage;
 	struct travel_info travel;	/* by bus: what the journeys were worked out for */

@@ -26,8 +26,11 @@ struct timing {
 	unsigned char availability;	/* enum availability */
 	unsigned char too_early;	/* a vacancy that starts before they may */
 	unsigned char has_from;		/* from is the date for FROM and AT_18 */
+	unsigned char for_later;	/* a job they cannot take yet: not ranked, counted */
+	unsigned char needs_first;	/* entry needs what they cannot have yet: ranked down */
 	double fit;			/* -1: never shown */
 	struct civil_date from;
+	long earliest;			/* vacancies: date_days() of the first day they may start */
 };
 
 /* An option that passed, with what ranking needs; explained only if kept. */
@@ -49,7 +52,7 @@ struct heap {
 struct tally {
 	struct heap heaps[OPTION_KIND_COUNT];
 	struct timing *timings;			/* per pack_when, worked out on first use */
-	size_t total, total_by_kind[OPTION_KIND_COUNT], hidden_not_for_age;
+	size_t total, total_by_kind[OPTION_KIND_COUNT], hidden_not_for_age, for_later;
 };
 
 /*

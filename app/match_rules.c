@@ -83,6 +83,52 @@ static int too_old(struct run *run, const struct pack_when *w, struct timing *t,
 }
 
 /*
+ * The first start of an option on or after a date: the date itself for a
+ * flexible or unknown start; else this intake, or the same day of a later
+ * year (courses run every year).
+ */
+static struct civil_date next_start(const struct pack_when *w, struct civil_date earliest)
+{
+	struct civil_date start = w->start;
+
+	if (w->flexible || !w->has_start)
+		return earliest;
+	if (date_compare(start, earliest) >= 0)
+		return start;
+	return (struct civil_date){ earliest.year + (earliest.month > start.month ||
+			(earliest.month == start.month && earliest.day > start.day)),
+		start.month, start.day };
+}
+
+/*
+ * Entry that needs something the learner cannot have yet: marked with a
+ * reason and ranked down (match_score.c), not hidden - an adviser may
+ * still want to show where it leads.
+ */
+static void needs_first(struct run *run, const struct pack_when *w, struct timing *t,
+			struct match_result *r)
+{
+	const struct learner_stage *st = &run->out->stage;
+	int young = st->school_year || st->age_given < 21;
+
+	if (w->needs == PACK_NEEDS_HND && young) {
+		t->needs_first = 1;
+		match_add_reason(run, r, "a top-up: the last year of a degree, for people who "
+				 "already have an HND or foundation degree");
+	} else if (w->needs == PACK_NEEDS_MANAGING && young) {
+		t->needs_first = 1;
+		match_add_reason(run, r, "for people who already manage a team or a service");
+	} else if (st->school_year == 13 && !w->level4 && w->not_college &&
+		   (w->kind == OPTION_SCHOOL || w->kind == OPTION_COURSE)) {
+		t->needs_first = 1;
+		match_add_reason(run, r, "a school sixth form again: it would be a third year "
+				 "after Year 13");
+	}
+	if (t->needs_first && r && r->reason_count)
+		match_set_brief(run, r, "%s", r->reasons[r->reason_count - 1]);
+}
+
+/*
  * Decide when (and whether) the learner could start an option with these
  * start facts; the reason goes to r when explaining. Everything here
  * depends only on the pack_when and the learner, so a search does it once
@@ -100,6 +146,7 @@ static void timing_rules(struct run *run, const struct pack_when *w, struct timi
 	memset(t, 0, sizeof(*t));
 	t->known = 1;
 	t->availability = AVAILABLE_NOW;
+	needs_first(run, w, t, r);
 	switch ((enum option_kind)w->kind) {
 	case OPTION_CAREER:
 		t->fit = 1;
@@ -134,71 +181,76 @@ static void timing_rules(struct run *run, const struct pack_when *w, struct timi
 
 	case OPTION_COURSE:
 	case OPTION_UNIVERSITY:
-		earliest = w->kind == OPTION_UNIVERSITY ? st->he_start :
+		/*
+		 * University, and higher courses at a college (level 4 and up),
+		 * follow a Level 3: from the September after Year 13, or now for
+		 * someone who has left school and is 18.
+		 */
+		earliest = w->kind == OPTION_UNIVERSITY || w->level4 ? st->he_start :
 			   post16 ? st->today : st->post16_start;
-		if (w->kind == OPTION_UNIVERSITY && st->school_year == 0 &&
+		if ((w->kind == OPTION_UNIVERSITY || w->level4) && st->school_year == 0 &&
 		    date_compare(st->turn18_from, st->today) <= 0)
 			earliest = st->today;
-		if (w->flexible || !w->has_start) {
-			when = date_compare(earliest, st->today) > 0 ? earliest : st->today;
-			if (date_compare(when, st->today) > 0 && w->kind == OPTION_COURSE) {
-				available(t, AVAILABLE_FROM, when);
-				t->fit = timing_fit(st, when);
-				if (run->explain) {
-					date_month_year(when, day);
-					match_add_reason(run, r, "you could start any time from %s%s", day,
-						   after_words(st, when));
-				}
-				return;
-			}
-		}
-		else if (date_compare(start, earliest) >= 0)
-			when = start;
-		else	/* This intake is too soon; courses run every year. */
-			when = (struct civil_date){ earliest.year + (earliest.month > start.month ||
-				(earliest.month == start.month && earliest.day > start.day)),
-				start.month, start.day };
+		if (date_compare(earliest, st->today) < 0)
+			earliest = st->today;
+		when = next_start(w, earliest);
+		/* Age limits hold whatever the start: flexible and unknown ones too. */
 		schoolyear_age_on(st, when, &youngest, &oldest);
-		if (w->age_min != PACK_NO_AGE && w->age_min >= 19 && oldest < 19) {
+		if (w->age_min != PACK_NO_AGE && w->age_min >= 19 && youngest < 19) {
 			available(t, AVAILABLE_NOT_FOR_AGE, when);
-			match_add_reason(run, r, "for adults aged %d and over", w->age_min);
+			match_add_reason(run, r, "for adults aged %d and over; you would be %d",
+					 w->age_min, youngest);
 			return;
 		}
 		if (w->age_max != PACK_NO_AGE && youngest > w->age_max) {
 			available(t, AVAILABLE_NOT_FOR_AGE, when);
-			match_add_reason(run, r, "for ages up to %d; you would be %d", w->age_max, youngest);
+			match_add_reason(run, r, "for ages up to %d; you would be %d", w->age_max,
+					 youngest);
 			return;
 		}
-		if (w->age_min != PACK_NO_AGE && oldest < w->age_min && w->age_min < 19) {
-			/* Wait until old enough: the same intake a year later. */
-			available(t, AVAILABLE_NOT_FOR_AGE, when);
-			match_add_reason(run, r, "for ages %d and over; you would be %d", w->age_min,
-				   oldest);
-			return;
+		if (w->age_min != PACK_NO_AGE && youngest < w->age_min) {
+			/* Wait until old enough: the first start after the birthday. */
+			struct civil_date old_enough = date_add_years(st->born_to, w->age_min);
+
+			when = next_start(w, old_enough);
+			schoolyear_age_on(st, when, &youngest, &oldest);
+			if (youngest < w->age_min) {
+				available(t, AVAILABLE_NOT_FOR_AGE, when);
+				match_add_reason(run, r, "for ages %d and over; you would be %d",
+						 w->age_min, youngest);
+				return;
+			}
 		}
 		if (date_compare(when, st->today) <= 0) {
 			t->fit = 1;
 			match_add_reason(run, r, w->flexible ? "you can start any time" :
-				   "you can start now");
+					 "you can start now");
 			return;
 		}
-		if (w->kind == OPTION_UNIVERSITY && date_compare(when, st->he_start) >= 0 &&
-		    st->school_year && st->school_year <= 12) {
+		schoolyear_age_on(st, st->today, &youngest, &oldest);
+		if ((w->age_min == 18 || w->kind == OPTION_UNIVERSITY || w->level4) &&
+		    ((st->school_year && st->school_year <= 12) ||
+		     (st->school_year == 0 && youngest < 18))) {
 			available(t, AVAILABLE_AT_18, when);
 			t->fit = 0.5;
 			if (run->explain) {
 				date_month_year(when, day);
-				match_add_reason(run, r, "at 18: you could start in %s", day);
+				match_add_reason(run, r, "at 18: you could start in %s%s", day,
+						 after_words(st, when));
 			}
 			return;
 		}
 		available(t, AVAILABLE_FROM, when);
 		t->fit = timing_fit(st, when);
-		if (run->explain) {
+		if (run->explain && (w->flexible || !w->has_start)) {
+			date_month_year(when, day);
+			match_add_reason(run, r, "you could start any time from %s%s", day,
+					 after_words(st, when));
+		} else if (run->explain) {
 			date_short(when, day);
-			if (w->has_start && date_compare(when, start) != 0)
+			if (date_compare(when, start) != 0)
 				match_add_reason(run, r, "the next start you could join is %s%s", day,
-					   after_words(st, when));
+						 after_words(st, when));
 			else
 				match_add_reason(run, r, "starts %s%s", day, after_words(st, when));
 		}
@@ -244,10 +296,13 @@ static void timing_rules(struct run *run, const struct pack_when *w, struct timi
 			   st->leave_school;
 		if (date_compare(earliest, st->today) < 0)
 			earliest = st->today;
+		t->earliest = date_days(earliest);
 		if (w->has_start && date_compare(start, earliest) < 0) {
+			/* Not one they can take: a job like this, for later. */
 			available(t, AVAILABLE_FROM, earliest);
 			t->too_early = 1;
-			t->fit = 0.2;
+			t->for_later = 1;
+			t->fit = -1;
 			if (run->explain) {
 				date_short(start, day);
 				date_short(earliest, day2);
@@ -289,9 +344,22 @@ void match_timing_part(struct run *run, const struct cand *c, struct match_resul
 	}
 	if (run->explain) {
 		timing_rules(run, c->w, out, r);
-		return;
+	} else {
+		if (!run->tally->timings[c->e->when].known)
+			timing_rules(run, c->w, &run->tally->timings[c->e->when], NULL);
+		*out = run->tally->timings[c->e->when];
 	}
-	if (!run->tally->timings[c->e->when].known)
-		timing_rules(run, c->w, &run->tally->timings[c->e->when], NULL);
-	*out = run->tally->timings[c->e->when];
+	/* A job with no start date that closes before they may start: for later. */
+	if (c->kind == OPTION_VACANCY && out->fit >= 0 && !c->w->has_start &&
+	    c->e->closes != PACK_NO_DAY && c->e->closes < out->earliest) {
+		char day[16];
+
+		out->for_later = 1;
+		out->fit = -1;
+		if (run->explain) {
+			date_short(date_from_days(c->e->closes), day);
+			match_add_reason(run, r, "closes %s - before you can start an "
+					 "apprenticeship", day);
+		}
+	}
 }

@@ -207,7 +207,9 @@ int match_score_option(struct run *run, const struct cand *c, struct match_resul
 	level_part(run, c, r);
 	match_timing_part(run, c, r, &t);
 	if (t.fit < 0 || (t.availability == AVAILABLE_NOT_FOR_AGE && !p->show_not_for_age)) {
-		if (t.fit >= 0 && !run->explain)
+		if (t.for_later && !run->explain)
+			run->tally->for_later++;
+		else if (t.fit >= 0 && !run->explain)
 			run->tally->hidden_not_for_age++;
 		return 0;
 	}
@@ -216,6 +218,10 @@ int match_score_option(struct run *run, const struct cand *c, struct match_resul
 	r->starts_too_early = t.too_early;
 	r->score = 100 * (0.45 * r->fit.interest + 0.25 * r->fit.distance +
 			  0.15 * r->fit.level + 0.15 * r->fit.timing);
+	/* Entry they cannot meet yet: below everything they can. */
+	r->needs_first = t.needs_first;
+	if (t.needs_first)
+		r->score = r->score > 40 ? r->score - 40 : 0;
 	r->score = round(r->score * 10) / 10;
 	r->pay_per_week = c->e->pay;
 	if (timing)
@@ -435,6 +441,7 @@ enum status match_finish(struct run *run)
 	out->total = run->tally->total;
 	memcpy(out->total_by_kind, run->tally->total_by_kind, sizeof(out->total_by_kind));
 	out->hidden_not_for_age = run->tally->hidden_not_for_age;
+	out->for_later = run->tally->for_later;
 	for (k = 0; k < OPTION_KIND_COUNT; k++)
 		n += run->tally->heaps[k].count;
 	all = xmalloc((n ? n : 1) * sizeof(*all));

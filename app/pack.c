@@ -7,7 +7,8 @@
  *	u32 kinds			OPTION_KIND_COUNT when written
  *	u32 areas, then i64 id each	the interest areas the fits are in, in order
  *	u32 whens, then each:		u8 kind, u8 flags (has_start 1, flexible 2,
- *					level4 4, blocked 8, not_college 16),
+ *					level4 4, blocked 8, not_college 16,
+ *					needs HND 32, needs managing 64),
  *					i16 year, u8 month, u8 day, i32 age_min, i32 age_max
  *	for each kind:			u32 count, then each entry:
  *					i64 id, f64 lat, f64 lon, f32 level, f64 pay,
@@ -36,7 +37,7 @@
 #include "model.h"
 
 #define PACK_MAGIC "careers-pack"
-#define PACK_FORMAT 2
+#define PACK_FORMAT 3
 
 /* --- interest areas ----------------------------------------------------------------- */
 
@@ -244,7 +245,7 @@ static int when_equal(const struct pack_when *a, const struct pack_when *b)
 {
 	return a->kind == b->kind && a->has_start == b->has_start && a->flexible == b->flexible &&
 	       a->level4 == b->level4 && a->blocked == b->blocked &&
-	       a->not_college == b->not_college && a->age_min == b->age_min &&
+	       a->not_college == b->not_college && a->needs == b->needs && a->age_min == b->age_min &&
 	       a->age_max == b->age_max && (!a->has_start || date_compare(a->start, b->start) == 0);
 }
 
@@ -252,7 +253,7 @@ static uint64_t when_hash(const struct pack_when *w)
 {
 	uint64_t h = 1469598103934665603ULL;
 	long v[] = { w->kind, w->has_start, w->flexible, w->level4, w->blocked, w->not_college,
-		     w->age_min, w->age_max, w->has_start ? date_days(w->start) : 0 };
+		     w->needs, w->age_min, w->age_max, w->has_start ? date_days(w->start) : 0 };
 	size_t i;
 
 	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
@@ -369,6 +370,18 @@ static void set_fit(struct pack_entry *e, int a, double fit)
 		e->strong |= 1u << a;
 }
 
+/* What the entry asks for, from its kind, level and lower-case title (pack.h). */
+static enum pack_needs entry_needs(const struct store_option *o, const char *title)
+{
+	if ((o->kind == OPTION_COURSE || o->kind == OPTION_UNIVERSITY) &&
+	    (strstr(title, "top-up") || strstr(title, "top up") || strstr(title, "topup")))
+		return PACK_NEEDS_HND;
+	if ((o->kind == OPTION_APPRENTICESHIP || o->kind == OPTION_VACANCY) && o->level == 5 &&
+	    (strstr(title, "manager") || strstr(title, "management") || strstr(title, "leader")))
+		return PACK_NEEDS_MANAGING;
+	return PACK_NEEDS_NOTHING;
+}
+
 static int add_option(void *ctx, const struct store_option *o)
 {
 	struct work *w = ctx;
@@ -414,10 +427,11 @@ static int add_option(void *ctx, const struct store_option *o)
 	when.not_college = o->provider_kind && strcmp(o->provider_kind, "college") != 0;
 	when.age_min = clamp_age(o->age_min);
 	when.age_max = clamp_age(o->age_max);
+	lowered(o->title ? o->title : "", title, sizeof(title));
+	when.needs = (unsigned char)entry_needs(o, title);
 	e->when = add_when(p, &w->whens, &when);
 
 	if (o->kind != OPTION_SCHOOL) {
-		lowered(o->title, title, sizeof(title));
 		lowered(o->route_name, subject, sizeof(subject));
 		for (a = 0; a < p->area_count; a++)
 			set_fit(e, a, area_fit(&p->areas[a], o, o->title ? title : NULL,
@@ -644,7 +658,9 @@ enum status pack_encode(const struct pack *p, char **out, size_t *len)
 
 		put_u8(&b, w->kind);
 		put_u8(&b, (unsigned)(w->has_start | w->flexible << 1 | w->level4 << 2 |
-				      w->blocked << 3 | w->not_college << 4));
+				      w->blocked << 3 | w->not_college << 4 |
+				      (w->needs == PACK_NEEDS_HND) << 5 |
+				      (w->needs == PACK_NEEDS_MANAGING) << 6));
 		put_u16(&b, (unsigned)(uint16_t)(int16_t)w->start.year);
 		put_u8(&b, (unsigned)w->start.month);
 		put_u8(&b, (unsigned)w->start.day);
@@ -892,7 +908,9 @@ static enum status decode(struct reader *r, struct pack **out)
 		w->level4 = (flags >> 2) & 1;
 		w->blocked = (flags >> 3) & 1;
 		w->not_college = (flags >> 4) & 1;
-		if (w->kind >= OPTION_KIND_COUNT || flags > 31)
+		w->needs = flags & 32 ? PACK_NEEDS_HND : flags & 64 ? PACK_NEEDS_MANAGING :
+			   PACK_NEEDS_NOTHING;
+		if (w->kind >= OPTION_KIND_COUNT || flags > 127 || (flags & 96) == 96)
 			bad(r, "a start rule is not one this program knows");
 		else if (w->has_start && (w->start.month < 1 || w->start.month > 12 ||
 					  w->start.day < 1 || w->start.day > 31 ||

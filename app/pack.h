@@ -44,6 +44,18 @@ struct pack_area {
 };
 
 /*
+ * What an option's entry asks for that no school leaver has yet, read from
+ * its title when the index is worked out: a top-up degree is the final year
+ * for people with an HND or foundation degree; a Level 5 management
+ * apprenticeship is for people who already manage a team.
+ */
+enum pack_needs {
+	PACK_NEEDS_NOTHING,
+	PACK_NEEDS_HND,
+	PACK_NEEDS_MANAGING,
+};
+
+/*
  * When an option could be started: everything the timing rules read.
  * Options with the same facts share one (most courses start in September),
  * so a search decides timing once for each of these, not for each option.
@@ -55,6 +67,7 @@ struct pack_when {
 	unsigned char level4;		/* apprenticeships: level 4 or above (from 18) */
 	unsigned char blocked;		/* a standard nobody can start yet or any more */
 	unsigned char not_college;	/* a sixth form whose provider is not a college */
+	unsigned char needs;		/* enum pack_needs: entry needs what a learner may not have */
 	struct civil_date start;
 	int age_min, age_max;		/* PACK_NO_AGE when no limit */
 };
