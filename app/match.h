@@ -26,6 +26,7 @@
 #define CAREERS_MATCH_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "geo.h"
 #include "model.h"
@@ -214,6 +215,26 @@ enum status match_find_interest(struct store *s, const char *words, long long *i
  * weights. STATUS_INVALID with a message otherwise.
  */
 enum status match_parse_riasec(const char *text, double out[6], char *why, size_t whylen);
+
+/*
+ * The curated interest map (data/interests.map, embedded when careers is
+ * built): how well an option sits in the interest area with this slug - 1
+ * by its code (a career's SOC unit group, a named standard or its route, a
+ * course's subject area or HECOS subject), 0.9 for an apprenticeship in a
+ * listed subject area or a course with one of the area's words in its
+ * title, 0.6 for a course with one only in its (broad) subject, 0.7 for a standard or
+ * vacancy with one in its title; 0 when not in it. -1 when the map has no
+ * area with that slug (then the store's own interest rows decide). title
+ * and subject are the option's, lower case (NULL when none); why, when not
+ * NULL, gets the link in words ("SOC 6135 Care workers and home carers",
+ * "the Care services route", "\"nursing\" in its title").
+ */
+double match_interest_fit(const char *slug, const struct store_option *o, const char *title,
+			  const char *subject, char *why, size_t whylen);
+/* STATUS_INVALID with the line of data/interests.map that could not be read. */
+enum status match_interest_map_check(char *why, size_t whylen);
+/* A fingerprint of the map, so an option index made with another map is worked out again. */
+uint64_t match_interest_map_hash(void);
 
 /* "practical, hands-on work" etc. for a RIASEC letter index 0-5. */
 const char *match_riasec_words(int letter);

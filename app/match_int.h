@@ -89,6 +89,8 @@ struct run {
 	char link_stems[LINK_STEMS][5];		/* the career's title words, first 4 letters */
 	int link_stem_count;
 	const struct travel_plan *travel;	/* by bus: every journey from the learner's place */
+	char link_why[PACK_MAX_AREAS][112];	/* explaining: what puts the option in each
+						   chosen area, in words ("" when unknown) */
 };
 
 /* One option being looked at: its packed facts. */
@@ -115,6 +117,8 @@ extern const char match_riasec_letters[];
 /* The learner's strongest letters and each area's overlap with them. */
 void match_interest_start(struct run *run);
 void match_interest_part(struct run *run, const struct cand *c, struct match_result *r);
+/* Explaining one option: what links it to each chosen area (run->link_why), from its row. */
+void match_interest_links(struct run *run, const struct store_option *o);
 
 /* match_score.c */
 void match_add_reason(struct run *run, struct match_result *r, const char *fmt, ...)

@@ -22,12 +22,16 @@
  */
 #include <ctype.h>
 #include <math.h>
+#include <pthread.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "match_int.h"
+#include "mem.h"
 
 const char match_riasec_letters[] = "RIASEC";
 
@@ -232,7 +236,7 @@ void match_interest_part(struct run *run, const struct cand *c, struct match_res
 	const struct match_profile *p = run->p;
 	const struct pack_area *best_area = NULL;
 	double best = 0, fit, quiz = -1;
-	int i;
+	int i, best_at = 0;
 
 	if (p->text[0] && !run->chosen_count && !p->has_riasec) {
 		char hit[48];
@@ -246,7 +250,7 @@ void match_interest_part(struct run *run, const struct cand *c, struct match_res
 			match_set_brief(run, r, "%s", r->reasons[r->reason_count - 1]);
 		return;
 	}
-	if (c->kind == OPTION_SCHOOL || (!run->chosen_count && !p->has_riasec)) {
+	if (!run->chosen_count && !p->has_riasec) {
 		r->fit.interest = 0.5;
 		return;
 	}
@@ -255,6 +259,7 @@ void match_interest_part(struct run *run, const struct cand *c, struct match_res
 		if (fit > best) {
 			best = fit;
 			best_area = &run->pack->areas[run->chosen[i]];
+			best_at = i;
 		}
 	}
 	if (p->has_riasec) {
@@ -278,7 +283,13 @@ void match_interest_part(struct run *run, const struct cand *c, struct match_res
 		quiz *= 0.8;
 	r->fit.interest = best > quiz ? best : quiz > 0 ? quiz : 0;
 	if (best_area && best >= quiz) {
-		match_add_reason(run, r, "%s - one of your interests", best_area->name);
+		/* Name the real link: "Caring for people: SOC 6135 Care workers and home carers". */
+		if (run->link_why[best_at][0])
+			match_add_reason(run, r, "%s: %s", best_area->name, run->link_why[best_at]);
+		else if (c->kind == OPTION_SCHOOL)
+			match_add_reason(run, r, "%s: it has courses in it", best_area->name);
+		else
+			match_add_reason(run, r, "%s - one of your interests", best_area->name);
 		match_set_brief(run, r, "you like %.50s", best_area->name);
 	} else if (quiz >= 0.4) {
 		int top = run->learner_letters[0];
@@ -286,5 +297,359 @@ void match_interest_part(struct run *run, const struct cand *c, struct match_res
 		match_add_reason(run, r, "suits people who like %s (%c), like your quiz answers",
 			   match_riasec_words(top), match_riasec_letters[top]);
 		match_set_brief(run, r, "fits your quiz: %s", riasec_brief[top]);
+	}
+}
+
+void match_interest_links(struct run *run, const struct store_option *o)
+{
+	struct store_option named = *o;
+	char title[256], subject[256];
+	size_t n;
+	int i;
+
+	for (n = 0; o->title && o->title[n] && n + 1 < sizeof(title); n++)
+		title[n] = (char)tolower((unsigned char)o->title[n]);
+	title[n] = '\0';
+	for (n = 0; o->route_name && o->route_name[n] && n + 1 < sizeof(subject); n++)
+		subject[n] = (char)tolower((unsigned char)o->route_name[n]);
+	subject[n] = '\0';
+	if (!named.route_name && (o->kind == OPTION_VACANCY || o->kind == OPTION_APPRENTICESHIP))
+		named.route_name = pack_route_name(run->pack, o->route_id);
+	for (i = 0; i < run->chosen_count; i++)
+		match_interest_fit(run->pack->areas[run->chosen[i]].slug, &named, title, subject,
+				   run->link_why[i], sizeof(run->link_why[i]));
+}
+
+/* --- the curated map (data/interests.map) ------------------------------------------- */
+
+/*
+ * The map is embedded when careers is built and read once, on first use.
+ * Codes keep the title written after them, for the reasons; words are
+ * lower case. A line the reader does not understand is kept as the map's
+ * one complaint (match_interest_map_check), naming its line.
+ */
+extern const char interests_map_text[];
+
+struct map_code {
+	char code[64];
+	char title[96];
+};
+
+struct map_codes {
+	struct map_code *items;
+	size_t count;
+};
+
+struct map_area {
+	char slug[32];
+	struct map_codes soc, route, standard, not_standard, ssa, hecos, word, not_word;
+};
+
+static struct {
+	struct map_area *areas;
+	size_t count;
+	char complaint[160];
+	pthread_once_t once;
+} map = { NULL, 0, "", PTHREAD_ONCE_INIT };
+
+static void add_code(struct map_codes *c, const char *code, size_t codelen, const char *title)
+{
+	struct map_code *m;
+
+	c->items = xrealloc(c->items, (c->count + 1) * sizeof(*c->items));
+	m = &c->items[c->count++];
+	snprintf(m->code, sizeof(m->code), "%.*s", (int)codelen, code);
+	snprintf(m->title, sizeof(m->title), "%s", title);
+}
+
+/* "a | b | c": each phrase, trimmed and lower case, into c. */
+static void add_phrases(struct map_codes *c, const char *list)
+{
+	while (*list) {
+		size_t len = strcspn(list, "|");
+		const char *start = list;
+		char phrase[96];
+		size_t n = 0, i;
+
+		while (len && isspace((unsigned char)*start)) {
+			start++;
+			len--;
+		}
+		while (len && isspace((unsigned char)start[len - 1]))
+			len--;
+		for (i = 0; i < len && n + 1 < sizeof(phrase); i++)
+			phrase[n++] = (char)tolower((unsigned char)start[i]);
+		phrase[n] = '\0';
+		if (n)
+			add_code(c, phrase, n, "");
+		list += strcspn(list, "|");
+		if (*list == '|')
+			list++;
+	}
+}
+
+static int map_line(struct map_area **area, const char *line, int lineno)
+{
+	static const struct {
+		const char *key;
+		size_t offset;
+		int digits;		/* a code of exactly this many digits, 0 any */
+	} keys[] = {
+		{ "soc", offsetof(struct map_area, soc), 4 },
+		{ "standard", offsetof(struct map_area, standard), 0 },
+		{ "not-standard", offsetof(struct map_area, not_standard), 0 },
+		{ "ssa", offsetof(struct map_area, ssa), 0 },
+		{ "hecos", offsetof(struct map_area, hecos), 6 },
+	};
+	size_t keylen = strcspn(line, " \t"), i;
+	const char *rest = line + keylen;
+
+	while (*rest == ' ' || *rest == '\t')
+		rest++;
+	if (keylen == 4 && strncmp(line, "area", 4) == 0) {
+		map.areas = xrealloc(map.areas, (map.count + 1) * sizeof(*map.areas));
+		*area = &map.areas[map.count++];
+		memset(*area, 0, sizeof(**area));
+		snprintf((*area)->slug, sizeof((*area)->slug), "%s", rest);
+		return 1;
+	}
+	if (!*area || !*rest) {
+		snprintf(map.complaint, sizeof(map.complaint), "data/interests.map line %d: %s",
+			 lineno, !*area ? "a rule before the first \"area\" line" :
+			 "a key with nothing after it");
+		return 0;
+	}
+	if (keylen == 5 && strncmp(line, "route", 5) == 0) {
+		add_code(&(*area)->route, "", 0, rest);
+		return 1;
+	}
+	if (keylen == 4 && strncmp(line, "word", 4) == 0) {
+		add_phrases(&(*area)->word, rest);
+		return 1;
+	}
+	if (keylen == 8 && strncmp(line, "not-word", 8) == 0) {
+		add_phrases(&(*area)->not_word, rest);
+		return 1;
+	}
+	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+		size_t codelen = strcspn(rest, " \t"), k;
+		const char *title = rest + codelen;
+
+		if (strlen(keys[i].key) != keylen || strncmp(line, keys[i].key, keylen) != 0)
+			continue;
+		for (k = 0; keys[i].digits && k < codelen && isdigit((unsigned char)rest[k]); k++)
+			;
+		if (codelen >= sizeof(((struct map_code *)0)->code) ||
+		    (keys[i].digits && (k != codelen || codelen != (size_t)keys[i].digits))) {
+			snprintf(map.complaint, sizeof(map.complaint), "data/interests.map line %d: "
+				 "\"%.*s\" is not a %s code", lineno, (int)codelen, rest, keys[i].key);
+			return 0;
+		}
+		while (*title == ' ' || *title == '\t')
+			title++;
+		add_code((struct map_codes *)((char *)*area + keys[i].offset), rest, codelen, title);
+		return 1;
+	}
+	snprintf(map.complaint, sizeof(map.complaint), "data/interests.map line %d: \"%.*s\" is not "
+		 "a key this program knows", lineno, (int)keylen, line);
+	return 0;
+}
+
+static void map_read(void)
+{
+	const char *p = interests_map_text;
+	struct map_area *area = NULL;
+	int lineno = 0;
+
+	while (*p) {
+		size_t len = strcspn(p, "\n");
+		char line[512];
+
+		lineno++;
+		snprintf(line, sizeof(line), "%.*s", (int)len, p);
+		p += len;
+		if (*p == '\n')
+			p++;
+		len = strlen(line);
+		while (len && isspace((unsigned char)line[len - 1]))
+			line[--len] = '\0';
+		if (!len || line[0] == '#')
+			continue;
+		if (!map_line(&area, line, lineno))
+			break;
+	}
+}
+
+static const struct map_area *map_find(const char *slug)
+{
+	size_t i;
+
+	pthread_once(&map.once, map_read);
+	for (i = 0; i < map.count; i++)
+		if (strcmp(map.areas[i].slug, slug) == 0)
+			return &map.areas[i];
+	return NULL;
+}
+
+enum status match_interest_map_check(char *why, size_t whylen)
+{
+	pthread_once(&map.once, map_read);
+	snprintf(why, whylen, "%s", map.complaint);
+	return map.complaint[0] ? STATUS_INVALID : STATUS_OK;
+}
+
+uint64_t match_interest_map_hash(void)
+{
+	uint64_t h = 1469598103934665603ULL;
+	const char *p;
+
+	for (p = interests_map_text; *p; p++) {
+		h ^= (unsigned char)*p;
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+static const struct map_code *code_in(const struct map_codes *c, const char *code)
+{
+	size_t i;
+
+	for (i = 0; code && *code && i < c->count; i++)
+		if (strcasecmp(c->items[i].code, code) == 0)
+			return &c->items[i];
+	return NULL;
+}
+
+static const struct map_code *route_in(const struct map_codes *c, const char *route)
+{
+	size_t i;
+
+	for (i = 0; route && *route && i < c->count; i++)
+		if (strcasecmp(c->items[i].title, route) == 0)
+			return &c->items[i];
+	return NULL;
+}
+
+/* A phrase of c as whole words in lower-case text (a plural "s" allowed). */
+static const struct map_code *phrase_in(const struct map_codes *c, const char *text)
+{
+	size_t k;
+
+	for (k = 0; text && k < c->count; k++) {
+		const char *w = c->items[k].code, *t;
+		size_t len = strlen(w);
+
+		for (t = strstr(text, w); t; t = strstr(t + 1, w)) {
+			const char *after = t + len;
+
+			if (t > text && isalnum((unsigned char)t[-1]))
+				continue;
+			if (*after == 's')
+				after++;
+			if (!isalnum((unsigned char)*after))
+				return &c->items[k];
+		}
+	}
+	return NULL;
+}
+
+/* HECOS codes in a subject field: "100190|100163", or one code. */
+static const struct map_code *hecos_in(const struct map_codes *c, const char *subject)
+{
+	while (subject && *subject) {
+		size_t len = strspn(subject, "0123456789");
+
+		if (len == 6) {
+			char code[8];
+			const struct map_code *m;
+
+			snprintf(code, sizeof(code), "%.6s", subject);
+			if ((m = code_in(c, code)))
+				return m;
+		}
+		subject += len;
+		subject += strcspn(subject, "0123456789");
+	}
+	return NULL;
+}
+
+double match_interest_fit(const char *slug, const struct store_option *o, const char *title,
+			  const char *subject, char *why, size_t whylen)
+{
+	const struct map_area *a = map_find(slug);
+	const struct map_code *m;
+	int excluded;
+
+	if (why && whylen)
+		why[0] = '\0';
+	if (!a)
+		return -1;
+	if (o->kind == OPTION_CAREER) {
+		if ((m = code_in(&a->soc, o->ref))) {
+			if (why)
+				snprintf(why, whylen, "SOC %s %s", m->code, m->title);
+			return 1;
+		}
+		return 0;
+	}
+	excluded = phrase_in(&a->not_word, title) != NULL;
+	switch (o->kind) {
+	case OPTION_APPRENTICESHIP:
+	case OPTION_VACANCY:
+		if (o->kind == OPTION_APPRENTICESHIP && code_in(&a->not_standard, o->ref))
+			return 0;
+		if (o->kind == OPTION_APPRENTICESHIP && (m = code_in(&a->standard, o->ref))) {
+			if (why)
+				snprintf(why, whylen, "apprenticeship standard %s", m->code);
+			return 1;
+		}
+		/* A standard with a route is placed by it (and by the names above) alone. */
+		if (o->route_name && *o->route_name) {
+			if (excluded || !(m = route_in(&a->route, o->route_name)))
+				return 0;
+			if (why)
+				snprintf(why, whylen, "the %s route", m->title);
+			return 1;
+		}
+		/* No route known: its subject area, else the words of its title. */
+		if (!excluded && (m = code_in(&a->ssa, o->ssa2))) {
+			if (why)
+				snprintf(why, whylen, "subject area %s %s", m->code, m->title);
+			return 0.9;
+		}
+		if (!excluded && (m = phrase_in(&a->word, title))) {
+			if (why)
+				snprintf(why, whylen, "\"%s\" in its title", m->code);
+			return 0.7;
+		}
+		return 0;
+	case OPTION_COURSE:
+	case OPTION_UNIVERSITY:
+		if ((m = code_in(&a->ssa, o->ssa2))) {
+			if (why)
+				snprintf(why, whylen, "subject area %s %s", m->code, m->title);
+			return 1;
+		}
+		if ((m = hecos_in(&a->hecos, o->route_name))) {
+			if (why)
+				snprintf(why, whylen, "HECOS subject %s %s", m->code, m->title);
+			return 1;
+		}
+		if (excluded)
+			return 0;
+		if ((m = phrase_in(&a->word, title))) {
+			if (why)
+				snprintf(why, whylen, "\"%s\" in its title", m->code);
+			return 0.9;
+		}
+		/* A publisher's subject is broad ("Health and social care" holds psychology). */
+		if ((m = phrase_in(&a->word, subject))) {
+			if (why)
+				snprintf(why, whylen, "\"%s\" in its subject", m->code);
+			return 0.6;
+		}
+		return 0;
+	default:
+		return 0;
 	}
 }

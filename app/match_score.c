@@ -200,8 +200,7 @@ int match_score_option(struct run *run, const struct cand *c, struct match_resul
 	r->id = c->e->id;
 	r->distance = distance;
 	match_interest_part(run, c, r);
-	if ((run->chosen_count || p->has_riasec) && c->kind != OPTION_SCHOOL &&
-	    r->fit.interest < 0.5 && !run->linked_soc)
+	if ((run->chosen_count || p->has_riasec) && r->fit.interest < 0.5 && !run->linked_soc)
 		return 0;
 	distance_part(run, c, r);
 	level_part(run, c, r);
@@ -398,6 +397,7 @@ static int explain_row(void *ctx, const struct store_option *o)
 	x->r->where = where_text(o);
 	x->r->summary = text_or_empty(o->summary);
 	x->r->url = text_or_empty(o->url);
+	match_interest_links(x->run, o);
 	return 1;
 }
 
@@ -410,15 +410,12 @@ static enum status explain(struct run *run, const struct hit *h, struct match_re
 	enum status rc;
 
 	memset(r, 0, sizeof(*r));
-	run->explain = 1;
-	match_travel_part(run, h->e, &r->travel);
-	match_score_option(run, &c, r, isinf(h->distance) ? match_distance_to(run, h->e) : h->distance, NULL);
-	run->explain = 0;
-	r->title = xstrdup(c.title);
 	memset(&f, 0, sizeof(f));
 	f.level = NAN;
 	f.today = "0000-00-00";
 	f.id = h->e->id;
+	/* The store's row first: the interest reasons name what links it. */
+	memset(run->link_why, 0, sizeof(run->link_why));
 	rc = store_each_option(run->store, c.kind, &f, explain_row, &x);
 	if (!x.found) {
 		r->ref = xstrdup("");
@@ -426,6 +423,12 @@ static enum status explain(struct run *run, const struct hit *h, struct match_re
 		r->summary = xstrdup("");
 		r->url = xstrdup("");
 	}
+	run->explain = 1;
+	match_travel_part(run, h->e, &r->travel);
+	match_score_option(run, &c, r, isinf(h->distance) ? match_distance_to(run, h->e) :
+			   h->distance, NULL);
+	run->explain = 0;
+	r->title = xstrdup(c.title);
 	return rc;
 }
 

@@ -6,6 +6,8 @@
  *	"careers-pack" 00 01		magic, 12 bytes, then format version 1 (u16)
  *	u32 kinds			OPTION_KIND_COUNT when written
  *	u32 areas, then i64 id each	the interest areas the fits are in, in order
+ *	u64 map				match_interest_map_hash() of the interest map
+ *					the fits were worked out with
  *	u32 whens, then each:		u8 kind, u8 flags (has_start 1, flexible 2,
  *					level4 4, blocked 8, not_college 16,
  *					needs HND 32, needs managing 64),
@@ -33,6 +35,7 @@
 #include <string.h>
 
 #include "geo.h"
+#include "match.h"
 #include "mem.h"
 #include "model.h"
 
@@ -150,6 +153,16 @@ int pack_area_has_word(const struct pack_area *a, const char *text)
 	return 0;
 }
 
+const char *pack_route_name(const struct pack *p, long long route_id)
+{
+	int a;
+
+	for (a = 0; route_id && a < p->area_count; a++)
+		if (p->areas[a].route_id == route_id && p->areas[a].route_name[0])
+			return p->areas[a].route_name;
+	return NULL;
+}
+
 int pack_area_index(const struct pack *p, long long area_id)
 {
 	int a;
@@ -183,6 +196,11 @@ static const char *lowered(const char *s, char *out, size_t outlen)
 static double area_fit(const struct pack_area *a, const struct store_option *o,
 		       const char *title, const char *subject)
 {
+	/* The curated map (data/interests.map) decides for the areas it has. */
+	double mapped = match_interest_fit(a->slug, o, title, subject, NULL, 0);
+
+	if (mapped >= 0)
+		return mapped;
 	switch (o->kind) {
 	case OPTION_CAREER:
 		if (pack_area_has_soc(a, o->ref))
@@ -288,6 +306,34 @@ static uint32_t add_when(struct pack *p, struct when_table *t, const struct pack
 	return (uint32_t)(p->when_count - 1);
 }
 
+/*
+ * A course's fits, under its provider's name: a sixth form or college sits
+ * in an interest area as well as the best of its courses does (courses are
+ * read before sixth forms, OPTION_INFO order).
+ */
+struct taught {
+	uint64_t provider;		/* hash of the provider's name, lower case */
+	uint64_t fit[PACK_MAX_AREAS / 16];
+};
+
+static uint64_t name_hash(const char *s)
+{
+	uint64_t h = 1469598103934665603ULL;
+
+	for (; s && *s; s++) {
+		h ^= (unsigned char)tolower((unsigned char)*s);
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+static int compare_taught(const void *a, const void *b)
+{
+	const struct taught *x = a, *y = b;
+
+	return x->provider < y->provider ? -1 : x->provider > y->provider;
+}
+
 /* A place read with an option, before the options are sorted. */
 struct loose_place {
 	long long id;
@@ -301,6 +347,9 @@ struct work {
 	size_t alloc[OPTION_KIND_COUNT];
 	struct loose_place *places[OPTION_KIND_COUNT];
 	size_t place_count[OPTION_KIND_COUNT], place_alloc[OPTION_KIND_COUNT];
+	struct taught *taught;		/* every course's provider and fits, for the sixth forms */
+	size_t taught_count, taught_alloc;
+	int taught_sorted;
 };
 
 /* "53.52 -1.13;53.80 -1.55": the places an option is at, kept for after the sort. */
@@ -370,6 +419,41 @@ static void set_fit(struct pack_entry *e, int a, double fit)
 		e->strong |= 1u << a;
 }
 
+/* A sixth form or college: in each area as well as the best of its courses. */
+static void school_fits(struct work *w, struct pack_entry *e, const char *name)
+{
+	struct taught key;
+	size_t lo = 0, hi = w->taught_count, i;
+	int a;
+
+	if (!w->taught_sorted) {
+		if (w->taught_count > 1)
+			qsort(w->taught, w->taught_count, sizeof(*w->taught), compare_taught);
+		w->taught_sorted = 1;
+	}
+	key.provider = name_hash(name);
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (w->taught[mid].provider < key.provider)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (a = 0; a < w->p->area_count; a++) {
+		unsigned best = 0;
+
+		for (i = lo; i < w->taught_count && w->taught[i].provider == key.provider; i++) {
+			unsigned tenths = (unsigned)((w->taught[i].fit[a / 16] >> (a % 16 * 4)) & 15);
+
+			if (tenths > best)
+				best = tenths;
+		}
+		if (best)
+			set_fit(e, a, best / 10.0);
+	}
+}
+
 /* What the entry asks for, from its kind, level and lower-case title (pack.h). */
 static enum pack_needs entry_needs(const struct store_option *o, const char *title)
 {
@@ -432,11 +516,27 @@ static int add_option(void *ctx, const struct store_option *o)
 	e->when = add_when(p, &w->whens, &when);
 
 	if (o->kind != OPTION_SCHOOL) {
+		/* A vacancy knows its route by number only: the map reads names. */
+		struct store_option named = *o;
+
+		if (!named.route_name && (o->kind == OPTION_VACANCY || o->kind == OPTION_APPRENTICESHIP))
+			named.route_name = pack_route_name(p, o->route_id);
 		lowered(o->route_name, subject, sizeof(subject));
 		for (a = 0; a < p->area_count; a++)
-			set_fit(e, a, area_fit(&p->areas[a], o, o->title ? title : NULL,
+			set_fit(e, a, area_fit(&p->areas[a], &named, o->title ? title : NULL,
 					       o->route_name ? subject : NULL));
 	}
+	if (o->kind == OPTION_COURSE && o->provider) {
+		if (w->taught_count == w->taught_alloc) {
+			w->taught_alloc = w->taught_alloc ? w->taught_alloc * 2 : 256;
+			w->taught = xrealloc(w->taught, w->taught_alloc * sizeof(*w->taught));
+		}
+		w->taught[w->taught_count].provider = name_hash(o->provider);
+		memcpy(w->taught[w->taught_count].fit, e->fit, sizeof(e->fit));
+		w->taught_count++;
+	}
+	if (o->kind == OPTION_SCHOOL)
+		school_fits(w, e, o->title);
 	if (o->kind == OPTION_CAREER)
 		memcpy(&k->riasec[k->count * 6], o->riasec, 6 * sizeof(double));
 	add_places(w, o->kind, o->id, o->places);
@@ -542,6 +642,7 @@ enum status pack_work_out(struct store *s, struct pack **out)
 	for (k = 0; k < OPTION_KIND_COUNT && rc == STATUS_OK; k++)
 		rc = store_each_option(s, (enum option_kind)k, &f, add_option, &w);
 	free(w.whens.slots);
+	free(w.taught);
 	p->text_len = w.text.len;
 	p->text = strbuf_detach(&w.text);
 	if (rc != STATUS_OK) {
@@ -652,6 +753,7 @@ enum status pack_encode(const struct pack *p, char **out, size_t *len)
 	put_u32(&b, (uint32_t)p->area_count);
 	for (k = 0; k < p->area_count; k++)
 		put_u64(&b, (uint64_t)p->areas[k].id);
+	put_u64(&b, match_interest_map_hash());
 	put_u32(&b, (uint32_t)p->when_count);
 	for (i = 0; i < p->when_count; i++) {
 		const struct pack_when *w = &p->whens[i];
@@ -886,6 +988,8 @@ static enum status decode(struct reader *r, struct pack **out)
 		bad(r, "too many interest areas");
 	for (i = 0; i < n && !r->failed; i++)
 		p->areas[p->area_count++].id = (long long)get_le(r, 8);
+	if (!r->failed && get_le(r, 8) != match_interest_map_hash())
+		bad(r, "it was made with another interest map");
 	/* Fits in areas past the last must be empty. */
 	for (i = (size_t)p->area_count; i < PACK_MAX_AREAS; i++)
 		beyond[i / 16] |= 15ULL << (i % 16 * 4);

@@ -131,6 +131,9 @@ int pack_area_index(const struct pack *p, long long area_id);
 /* Does lower-case text have one of the area's words (a plural "s" allowed)? */
 int pack_area_has_word(const struct pack_area *a, const char *text);
 
+/* The name of a route that anchors one of the areas (all routes do), or NULL. */
+const char *pack_route_name(const struct pack *p, long long route_id);
+
 /* Does a SOC code fall in one of the area's SOC groups? */
 int pack_area_has_soc(const struct pack_area *a, const char *soc);
 

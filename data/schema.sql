@@ -715,7 +715,7 @@ INSERT INTO interest_area (id, slug, name, examples, route_id, riasec) VALUES
 	(15, 'transport', 'Transport, travel and logistics',
 	 'driving, trains, planes, warehouses and deliveries', 15, 'RC'),
 	(16, 'sport', 'Sport, fitness and leisure',
-	 'coaching, personal training, leisure centres and travel', NULL, 'SR');
+	 'coaching, personal training, leisure centres and the outdoors', NULL, 'SR');
 
 -- SOC 2020 minor groups for each interest.
 INSERT INTO interest_soc (interest_id, soc_prefix) VALUES

@@ -24,7 +24,7 @@ search --year 11 --postcode dn13bu --interest digital --kind course > "$work/out
 [ $? = 0 ] || fail "search exited non-zero"
 expect_in "$work/out" "Year 11, on 30 Nov 2026, within 10 miles of DN1 3BU; interests: Computers and digital" "query echoed"
 expect_in "$work/out" "A level Computer Science" "a digital course near DN1"
-expect_in "$work/out" "- Computers and digital - one of your interests" "interest reason"
+expect_in "$work/out" "- Computers and digital: \"computer\" in its title" "interest reason naming the link"
 expect_in "$work/out" "miles from DN1 3BU" "distance reason"
 expect_in "$work/out" "- Level 3 - the next step after GCSEs" "level reason"
 expect_in "$work/out" "after you leave Year 11" "timing reason"

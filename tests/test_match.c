@@ -106,6 +106,11 @@ static void build(void)
 	c = course("C4", "Professional cookery", 2, "7.4", NULL, 53.5300, -1.1200);
 	c.flexible_start = 1;
 	put(RECORD_COURSE, &c);
+	/* The sixth form's own course: it is in an interest area through its courses. */
+	c = course("C5", "A level Computer Science", 3, "6.1", "2027-09-06", 53.5200, -1.1400);
+	c.provider_ukprn = NULL;
+	c.provider_name = "Hall Cross Academy";
+	put(RECORD_COURSE, &c);
 	c = course("U1", "Computer Science", 6, NULL, "2027-09-20", 53.5250, -1.1100);
 	c.kind = "he";
 	c.provider_name = "University Centre Doncaster";
@@ -239,7 +244,8 @@ TEST(year_11_digital_near_doncaster)
 	r = find(&l, "Computing T Level");
 	CHECK(r != NULL);
 	if (r) {
-		CHECK_STR(reasons(r), "Computers and digital - one of your interests / 0.7 miles from "
+		CHECK_STR(reasons(r), "Computers and digital: subject area 6.1 ICT Practitioners / "
+				      "0.7 miles from "
 				      "DN1 3BU / Level 3 - the next step after GCSEs / starts 6 Sep "
 				      "2027, after you leave Year 11");
 		CHECK_INT(r->availability, AVAILABLE_FROM);
@@ -259,7 +265,7 @@ TEST(year_11_digital_near_doncaster)
 	CHECK(find(&l, "Commis chef") == NULL);
 	/* Standards: from the day they can leave school; not the one still in development. */
 	r = find(&l, "IT solutions technician");
-	CHECK_CONTAINS(reasons(r), "Computers and digital - one of your interests");
+	CHECK_CONTAINS(reasons(r), "Computers and digital: the Digital route");
 	CHECK_CONTAINS(reasons(r), "from 25 Jun 2027, when you can leave school");
 	CHECK(find(&l, "Quantum widget wrangler") == NULL);
 	/* Level 4 apprenticeships come at 18. */
@@ -283,8 +289,9 @@ TEST(year_11_digital_near_doncaster)
 	r = find(&l, "Programmers and software development professionals");
 	CHECK(r && r->availability == AVAILABLE_NOW);
 	CHECK(find(&l, "Nurses") == NULL);
-	/* The sixth form is shown whatever the interests. */
+	/* The sixth form is shown through its courses. */
 	r = find(&l, "Hall Cross Academy");
+	CHECK_CONTAINS(reasons(r), "Computers and digital: it has courses in it");
 	CHECK_CONTAINS(reasons(r), "for sixth form or college from Sep 2027, after you leave Year 11");
 	match_list_done(&l);
 
