@@ -318,12 +318,13 @@ static void look_at(struct run *run, enum option_kind kind, const struct pack_en
 		h.score += LINK_CLOSE_BONUS;
 	h.distance = r.distance;
 	h.travel_minutes = r.travel.found ? r.travel.minutes : INT_MAX;
-	/* Sorting by start: now first, then by the date they could start, unknown last. */
-	h.start_key = 0;
-	if (run->p->sort == SORT_START)
-		h.start_key = t.availability == AVAILABLE_NOW ? INT32_MIN :
-			      t.has_from ? (int32_t)date_days(t.from) :
-			      c.w->has_start ? (int32_t)date_days(c.w->start) : INT32_MAX;
+	h.level_fit = (float)r.fit.level;
+	h.tie = TIE_NONE;
+	h.twin = NULL;
+	/* By start: now first, then by the date they could start, unknown last. */
+	h.start_key = t.availability == AVAILABLE_NOW ? INT32_MIN :
+		      t.has_from ? (int32_t)date_days(t.from) :
+		      c.w->has_start ? (int32_t)date_days(c.w->start) : INT32_MAX;
 	match_heap_push(run, &run->tally->heaps[kind], &h);
 	run->tally->total_by_kind[kind]++;
 	run->tally->total++;

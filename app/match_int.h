@@ -37,9 +37,22 @@ struct timing {
 struct hit {
 	const struct pack_entry *e;
 	double score, distance;
-	int32_t start_key;		/* for SORT_START: day, INT32_MIN now, INT32_MAX unknown */
+	int32_t start_key;		/* day they could start, INT32_MIN now, INT32_MAX unknown */
 	int travel_minutes;		/* for SORT_TRAVEL: by bus, INT_MAX when no journey */
+	float level_fit;		/* for ties: how well the level suits their next step */
 	unsigned char kind;
+	unsigned char tie;		/* enum match_tie: what put it above the next, same score */
+	const struct pack_entry *twin;	/* the same option in another row, collapsed into it */
+};
+
+/* What decides between two options of the same score, in this order (match_score.c). */
+enum match_tie {
+	TIE_NONE,
+	TIE_LEVEL,
+	TIE_NEARER,
+	TIE_SOONER,
+	TIE_PAY,
+	TIE_NAME,		/* nothing a learner would care about: the alphabet */
 };
 
 /* The best hits of one kind so far: all of them, or the best `cap` in a heap. */

@@ -13,9 +13,9 @@
  *   result: for careers, the occupation's O*NET scores on the learner's
  *   letters (weighted by the learner's strengths); for other options, how
  *   far the learner's letters overlap the leaning of the interest areas the
- *   option belongs to. The higher of the two counts, the quiz's at 0.8 of
- *   its value when the learner also picked interests (what they chose comes
- *   first). Nothing given: 0.5 for everything. When the learner has given
+ *   option belongs to. The higher of the two counts, the quiz's 0.8 of its
+ *   value, and at most 0.55, when the learner also ticked interests (what
+ *   they chose comes first: anything in a ticked area fits 0.6 or more). Nothing given: 0.5 for everything. When the learner has given
  *   interests, options below 0.5 are left out: they are not what was asked
  *   for. Free text (match_text.c) stands in for interest when no interests
  *   were given.
@@ -278,9 +278,13 @@ void match_interest_part(struct run *run, const struct cand *c, struct match_res
 			}
 		}
 	}
-	/* What the learner picked comes first; the quiz suggests, a little lower. */
+	/*
+	 * What the learner ticked comes first: with interests, the quiz alone
+	 * counts at most 0.55 - enough to show, below anything in an area
+	 * they ticked (0.6 and up).
+	 */
 	if (run->chosen_count && quiz > 0)
-		quiz *= 0.8;
+		quiz = quiz * 0.8 >= 0.5 ? 0.55 : quiz * 0.8;
 	r->fit.interest = best > quiz ? best : quiz > 0 ? quiz : 0;
 	if (best_area && best >= quiz) {
 		/* Name the real link: "Caring for people: SOC 6135 Care workers and home carers". */

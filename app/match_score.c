@@ -23,6 +23,7 @@
  * the scan scores everything without words, then the kept ones are scored
  * again with them.
  */
+#include <ctype.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -222,7 +223,8 @@ int match_score_option(struct run *run, const struct cand *c, struct match_resul
 	if (t.needs_first)
 		r->score = r->score > 40 ? r->score - 40 : 0;
 	r->score = round(r->score * 10) / 10;
-	r->pay_per_week = c->e->pay;
+	/* A standard's pay is its careers': for ranking ties, never shown as its own. */
+	r->pay_per_week = c->kind == OPTION_APPRENTICESHIP ? NAN : c->e->pay;
 	if (timing)
 		*timing = t;
 	if (!run->explain)
@@ -250,6 +252,38 @@ int match_score_option(struct run *run, const struct cand *c, struct match_resul
 
 /* --- ranking ------------------------------------------------------------------------------ */
 
+/*
+ * Between two options of the same score, what a learner would care about:
+ * the level that suits their next step, then the nearer, then the one they
+ * could start sooner, then the better paid. <0 when a goes first, >0 when
+ * b does, 0 when none of these tells them apart; *why gets which one did.
+ */
+static int tie_break(const struct hit *a, const struct hit *b, enum match_tie *why)
+{
+	double x, y;
+	enum match_tie t = TIE_NONE;
+	int c = 0;
+
+	if (a->level_fit != b->level_fit) {
+		t = TIE_LEVEL;
+		c = a->level_fit > b->level_fit ? -1 : 1;
+	} else if ((x = isnan(a->distance) ? 1e9 : a->distance) !=
+		   (y = isnan(b->distance) ? 1e9 : b->distance)) {
+		t = TIE_NEARER;
+		c = x < y ? -1 : 1;
+	} else if (a->start_key != b->start_key) {
+		t = TIE_SOONER;
+		c = a->start_key < b->start_key ? -1 : 1;
+	} else if ((x = isnan(a->e->pay) ? -1 : a->e->pay) != (y = isnan(b->e->pay) ? -1 :
+								 b->e->pay)) {
+		t = TIE_PAY;
+		c = x > y ? -1 : 1;
+	}
+	if (why)
+		*why = t;
+	return c;
+}
+
 int match_compare_hits(const struct run *run, const struct hit *a, const struct hit *b)
 {
 	double x, y;
@@ -267,8 +301,8 @@ int match_compare_hits(const struct run *run, const struct hit *a, const struct 
 			return a->start_key < b->start_key ? -1 : 1;
 		break;
 	case SORT_PAY:
-		x = isnan(a->e->pay) ? -1 : a->e->pay;
-		y = isnan(b->e->pay) ? -1 : b->e->pay;
+		x = isnan(a->e->pay) || a->kind == OPTION_APPRENTICESHIP ? -1 : a->e->pay;
+		y = isnan(b->e->pay) || b->kind == OPTION_APPRENTICESHIP ? -1 : b->e->pay;
 		if (x != y)
 			return x > y ? -1 : 1;
 		break;
@@ -281,6 +315,8 @@ int match_compare_hits(const struct run *run, const struct hit *a, const struct 
 	}
 	if (a->score != b->score)
 		return a->score > b->score ? -1 : 1;
+	if ((c = tie_break(a, b, NULL)) != 0)
+		return c;
 	if (a->kind != b->kind)
 		return a->kind < b->kind ? -1 : 1;
 	c = strcmp(pack_title(run->pack, a->e), pack_title(run->pack, b->e));
@@ -401,6 +437,157 @@ static int explain_row(void *ctx, const struct store_option *o)
 	return 1;
 }
 
+/* --- the list as a whole: twins, a mix of kinds and places, ties said ---------------------- */
+
+/* Is b the same option as a in another row: same kind, title and place? */
+static int twins(const struct run *run, const struct hit *a, const struct hit *b)
+{
+	const struct pack_entry *x = a->e, *y = b->e;
+
+	if (a->kind != b->kind || a->kind == OPTION_CAREER || a->kind == OPTION_SCHOOL)
+		return 0;
+	if (!(isnan(x->lat) && isnan(y->lat)) && (x->lat != y->lat || x->lon != y->lon))
+		return 0;
+	return strcasecmp(pack_title(run->pack, x), pack_title(run->pack, y)) == 0;
+}
+
+/*
+ * One course in two rows (full-time and part-time), one standard from two
+ * sources: the better placed row stays, the other is collapsed into it.
+ * The list is in order; twins have the same title, so a table of title
+ * hashes finds them without comparing every pair.
+ */
+static size_t collapse_twins(const struct run *run, struct hit *all, size_t n)
+{
+	size_t size = 16, i, kept = 0;
+	size_t *slots;
+
+	while (size < n * 2)
+		size *= 2;
+	slots = xcalloc(size, sizeof(*slots));
+	for (i = 0; i < n; i++) {
+		const char *t = pack_title(run->pack, all[i].e);
+		uint64_t h = 1469598103934665603ULL ^ all[i].kind;
+		size_t at, dup = 0;
+
+		for (; *t; t++) {
+			h ^= (unsigned char)tolower((unsigned char)*t);
+			h *= 1099511628211ULL;
+		}
+		for (at = h & (size - 1); slots[at]; at = (at + 1) & (size - 1))
+			if (twins(run, &all[slots[at] - 1], &all[i])) {
+				dup = slots[at];
+				break;
+			}
+		if (dup) {
+			if (!all[dup - 1].twin)
+				all[dup - 1].twin = all[i].e;
+			continue;
+		}
+		all[kept] = all[i];
+		slots[at] = ++kept;
+	}
+	free(slots);
+	return kept;
+}
+
+#define MIX_BLOCK 10		/* a screenful: the top ten, the next ten ... */
+#define MIX_KIND 4		/* at most this many of one kind in a block (all kinds wanted) */
+#define MIX_PLACE 3		/* at most this many at one place in a block */
+#define MIX_CAREERS 6		/* Years 7-9: careers first, this many a block */
+
+static int same_place(const struct pack_entry *a, const struct pack_entry *b)
+{
+	return !isnan(a->lat) && a->lat == b->lat && a->lon == b->lon;
+}
+
+/*
+ * Mix the list so that no one kind or place fills a screen: each block of
+ * ten takes the best option that keeps within MIX_KIND of its kind (when
+ * every kind was asked for) and MIX_PLACE at its place, and the best of the
+ * rest when none does. Years 7 to 9 are exploring: careers come first.
+ */
+static void mix(const struct run *run, struct hit *all, size_t n)
+{
+	const struct match_profile *p = run->p;
+	int all_kinds = !p->kinds || p->kinds == (1u << OPTION_KIND_COUNT) - 1;
+	int explorer = p->school_year >= 7 && p->school_year <= 9 && all_kinds;
+	size_t want = (size_t)p->limit < n ? (size_t)p->limit : n, pos, i, j;
+	int kinds[OPTION_KIND_COUNT], careers_left = 0;
+
+	for (i = 0; i < n; i++)
+		careers_left += all[i].kind == OPTION_CAREER;
+	for (pos = 0; pos < want; pos++) {
+		size_t pick = n, block = pos - pos % MIX_BLOCK;
+
+		if (pos % MIX_BLOCK == 0)
+			memset(kinds, 0, sizeof(kinds));
+		for (i = pos; i < n && pick == n; i++) {
+			size_t at_place = 0;
+
+			if (explorer && careers_left && kinds[OPTION_CAREER] < MIX_CAREERS &&
+			    all[i].kind != OPTION_CAREER)
+				continue;
+			if (all_kinds && kinds[all[i].kind] >= MIX_KIND &&
+			    !(explorer && all[i].kind == OPTION_CAREER))
+				continue;
+			for (j = block; j < pos; j++)
+				at_place += same_place(all[j].e, all[i].e);
+			if (at_place < MIX_PLACE)
+				pick = i;
+		}
+		if (pick == n)
+			pick = pos;
+		if (pick != pos) {
+			struct hit h = all[pick];
+
+			memmove(&all[pos + 1], &all[pos], (pick - pos) * sizeof(*all));
+			all[pos] = h;
+		}
+		kinds[all[pos].kind]++;
+		careers_left -= all[pos].kind == OPTION_CAREER;
+	}
+}
+
+/* Where two neighbours have the same score, what put the first above the second. */
+static void mark_ties(const struct run *run, struct hit *all, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i + 1 < n; i++) {
+		enum match_tie why = TIE_NONE;
+
+		if (all[i].score != all[i + 1].score)
+			continue;
+		if (run->p->sort == SORT_RELEVANCE && tie_break(&all[i], &all[i + 1], &why) < 0)
+			all[i].tie = (unsigned char)why;
+		else if (run->p->sort == SORT_RELEVANCE && all[i].kind == all[i + 1].kind)
+			all[i].tie = TIE_NAME;
+	}
+}
+
+/* The words for a tie and a twin, for a kept result. */
+static void tie_and_twin_reasons(struct run *run, const struct hit *h, struct match_result *r)
+{
+	static const char *const why[] = {
+		[TIE_LEVEL] = "its level suits your next step better",
+		[TIE_NEARER] = "it is nearer",
+		[TIE_SOONER] = "you could start it sooner",
+		[TIE_PAY] = "it pays more",
+	};
+
+	if (h->tie == TIE_PAY && h->kind == OPTION_APPRENTICESHIP)
+		match_add_reason(run, r, "the same score as the next one; shown first because the "
+				 "careers it leads to pay more");
+	else if (h->tie && h->tie != TIE_NAME)
+		match_add_reason(run, r, "the same score as the next one; shown first because %s",
+				 why[h->tie]);
+	if (h->twin)
+		match_add_reason(run, r, h->kind == OPTION_APPRENTICESHIP ?
+				 "listed by two sources: shown once" :
+				 "also offered another way (such as part-time): shown once");
+}
+
 /* The kept hit as a full result: its reasons, and its words from the store. */
 static enum status explain(struct run *run, const struct hit *h, struct match_result *r)
 {
@@ -427,6 +614,7 @@ static enum status explain(struct run *run, const struct hit *h, struct match_re
 	match_travel_part(run, h->e, &r->travel);
 	match_score_option(run, &c, r, isinf(h->distance) ? match_distance_to(run, h->e) :
 			   h->distance, NULL);
+	tie_and_twin_reasons(run, h, r);
 	run->explain = 0;
 	r->title = xstrdup(c.title);
 	return rc;
@@ -459,8 +647,12 @@ enum status match_finish(struct run *run)
 	if (n > 1)
 		qsort(all, n, sizeof(*all), compare_for_qsort);
 	sorting_run = NULL;
+	n = collapse_twins(run, all, n);
+	if (p->sort == SORT_RELEVANCE && p->limit > 0)
+		mix(run, all, n);
 	if (p->limit > 0 && n > (size_t)p->limit)
 		n = (size_t)p->limit;
+	mark_ties(run, all, n);
 	out->results = xcalloc(n ? n : 1, sizeof(*out->results));
 	out->alloc = n ? n : 1;
 	for (i = 0; i < n && rc == STATUS_OK; i++) {

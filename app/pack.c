@@ -622,6 +622,40 @@ static void finish_entries(struct pack *p)
 	}
 }
 
+/* A standard's pay: the best typical pay of the careers it leads to. */
+struct standard_pay {
+	const struct pack *p;
+	double best;
+};
+
+static int linked_career_pay(void *ctx, long long id)
+{
+	struct standard_pay *sp = ctx;
+	const struct pack_entry *c = pack_find(sp->p, OPTION_CAREER, id);
+
+	if (c && !isnan(c->pay) && (isnan(sp->best) || c->pay > sp->best))
+		sp->best = c->pay;
+	return 0;
+}
+
+static enum status standards_pay(struct store *s, struct pack *p)
+{
+	struct pack_kind *k = &p->kinds[OPTION_APPRENTICESHIP];
+	enum status rc = STATUS_OK;
+	size_t i;
+
+	for (i = 0; i < k->count && rc == STATUS_OK; i++) {
+		struct standard_pay sp = { p, NAN };
+
+		if (!isnan(k->entries[i].pay))
+			continue;
+		rc = store_each_link(s, OPTION_APPRENTICESHIP, k->entries[i].id, OPTION_CAREER,
+				     linked_career_pay, &sp);
+		k->entries[i].pay = sp.best;
+	}
+	return rc;
+}
+
 enum status pack_work_out(struct store *s, struct pack **out)
 {
 	struct pack *p = xcalloc(1, sizeof(*p));
@@ -655,6 +689,11 @@ enum status pack_work_out(struct store *s, struct pack **out)
 		sort_kind(&p->kinds[k]);
 		settle_places(&p->kinds[k], w.places[k], w.place_count[k]);
 		free(w.places[k]);
+	}
+	rc = standards_pay(s, p);
+	if (rc != STATUS_OK) {
+		pack_free(p);
+		return rc;
 	}
 	finish_entries(p);
 	*out = p;

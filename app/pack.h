@@ -86,7 +86,8 @@ struct pack_entry {
 						   places it is at, place_count of them */
 	uint32_t place_count;
 	float level;			/* NAN when unknown */
-	double pay;			/* pounds a week, NAN when unknown */
+	double pay;			/* pounds a week, NAN when unknown; a standard's is the
+					   best of the careers it leads to */
 	uint32_t title;			/* offset into pack.text */
 	uint32_t when;			/* index into pack.whens */
 	int32_t closes;			/* date_days() of the closing date, or PACK_NO_DAY */
