@@ -349,6 +349,9 @@ static int passes(const struct run *run, enum option_kind kind, size_t i)
 		return 0;
 	if (kind == OPTION_VACANCY && e->closes != PACK_NO_DAY && e->closes < run->today_days)
 		return 0;
+	/* Dates as on --today, both ways: an advert not yet posted is not there. */
+	if (kind == OPTION_VACANCY && e->posted != PACK_NO_DAY && e->posted > run->today_days)
+		return 0;
 	if (run->use_box && kind != OPTION_CAREER && kind != OPTION_APPRENTICESHIP &&
 	    !in_box(run, e->lat, e->lon)) {
 		uint32_t k;

@@ -15,7 +15,8 @@
  *	for each kind:			u32 count, then each entry:
  *					i64 id, f64 lat, f64 lon, f32 level, f64 pay,
  *					u32 title, u32 when, i32 closes, u64 fit[2]
- *					(careers: then six f64 RIASEC scores each)
+ *					(careers: then six f64 RIASEC scores each;
+ *					vacancies: then i32 posted)
  *					u32 places, then each: u32 entry index
  *					(ascending), f64 lat, f64 lon - the
  *					entries' other places
@@ -494,6 +495,8 @@ static int add_option(void *ctx, const struct store_option *o)
 	strbuf_add(&w->text, o->title ? o->title : "", strlen(o->title ? o->title : "") + 1);
 	e->closes = o->closing_date && date_parse(o->closing_date, &day) ? (int32_t)date_days(day) :
 		    PACK_NO_DAY;
+	e->posted = o->posted_date && date_parse(o->posted_date, &day) ? (int32_t)date_days(day) :
+		    PACK_NO_DAY;
 
 	memset(&when, 0, sizeof(when));
 	when.kind = (unsigned char)o->kind;
@@ -831,6 +834,8 @@ enum status pack_encode(const struct pack *p, char **out, size_t *len)
 				for (r = 0; r < 6; r++)
 					put_f64(&b, pk->riasec[i * 6 + (size_t)r]);
 			}
+			if (k == OPTION_VACANCY)
+				put_u32(&b, (uint32_t)e->posted);
 		}
 		put_u32(&b, (uint32_t)pk->place_count);
 		for (i = 0; i < pk->count; i++) {
@@ -1066,7 +1071,7 @@ static enum status decode(struct reader *r, struct pack **out)
 	}
 	for (k = 0; k < OPTION_KIND_COUNT && !r->failed; k++) {
 		struct pack_kind *pk = &p->kinds[k];
-		size_t each = 64 + (k == OPTION_CAREER ? 48 : 0);
+		size_t each = 64 + (k == OPTION_CAREER ? 48 : 0) + (k == OPTION_VACANCY ? 4 : 0);
 
 		n = get_count(r, each, "too many options");
 		if (!n) {
@@ -1092,6 +1097,7 @@ static enum status decode(struct reader *r, struct pack **out)
 			e->closes = (int32_t)le32(b + 44);
 			e->fit[0] = le64(b + 48);
 			e->fit[1] = le64(b + 56);
+			e->posted = k == OPTION_VACANCY ? (int32_t)le32(b + 64) : PACK_NO_DAY;
 			if (k == OPTION_CAREER) {
 				int j;
 

@@ -91,6 +91,7 @@ struct pack_entry {
 	uint32_t title;			/* offset into pack.text */
 	uint32_t when;			/* index into pack.whens */
 	int32_t closes;			/* date_days() of the closing date, or PACK_NO_DAY */
+	int32_t posted;			/* vacancies: date_days() the advert was posted, or PACK_NO_DAY */
 	uint32_t strong;		/* bit a set: fit in area a is 0.7 or more */
 	uint64_t fit[PACK_MAX_AREAS / 16];	/* tenths, four bits an area */
 };
