@@ -319,6 +319,7 @@ static void look_at(struct run *run, enum option_kind kind, const struct pack_en
 	h.distance = r.distance;
 	h.travel_minutes = r.travel.found ? r.travel.minutes : INT_MAX;
 	h.level_fit = (float)r.fit.level;
+	h.interest_fit = (float)r.fit.interest;
 	h.tie = TIE_NONE;
 	h.twin = NULL;
 	/* By start: now first, then by the date they could start, unknown last. */

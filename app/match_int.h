@@ -40,6 +40,7 @@ struct hit {
 	int32_t start_key;		/* day they could start, INT32_MIN now, INT32_MAX unknown */
 	int travel_minutes;		/* for SORT_TRAVEL: by bus, INT_MAX when no journey */
 	float level_fit;		/* for ties: how well the level suits their next step */
+	float interest_fit;		/* for mixing: Years 7-9 see careers on their interests first */
 	unsigned char kind;
 	unsigned char tie;		/* enum match_tie: what put it above the next, same score */
 	const struct pack_entry *twin;	/* the same option in another row, collapsed into it */
@@ -52,6 +53,7 @@ enum match_tie {
 	TIE_NEARER,
 	TIE_SOONER,
 	TIE_PAY,
+	TIE_WAYS,		/* a career with more ways in, a shorter apprenticeship */
 	TIE_NAME,		/* nothing a learner would care about: the alphabet */
 };
 

@@ -615,12 +615,11 @@ double match_interest_fit(const char *slug, const struct store_option *o, const 
 				snprintf(why, whylen, "the %s route", m->title);
 			return 1;
 		}
-		/* No route known: its subject area, else the words of its title. */
-		if (!excluded && (m = code_in(&a->ssa, o->ssa2))) {
-			if (why)
-				snprintf(why, whylen, "subject area %s %s", m->code, m->title);
-			return 0.9;
-		}
+		/*
+		 * No route known: the words of its title. Not its subject area:
+		 * a standard's is broad (1.3 holds clinical coders, 7.1 camera
+		 * technicians).
+		 */
 		if (!excluded && (m = phrase_in(&a->word, title))) {
 			if (why)
 				snprintf(why, whylen, "\"%s\" in its title", m->code);

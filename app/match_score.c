@@ -255,7 +255,8 @@ int match_score_option(struct run *run, const struct cand *c, struct match_resul
 /*
  * Between two options of the same score, what a learner would care about:
  * the level that suits their next step, then the nearer, then the one they
- * could start sooner, then the better paid. <0 when a goes first, >0 when
+ * could start sooner, then the better paid, then a career with more
+ * apprenticeships into it or the shorter apprenticeship. <0 when a goes first, >0 when
  * b does, 0 when none of these tells them apart; *why gets which one did.
  */
 static int tie_break(const struct hit *a, const struct hit *b, enum match_tie *why)
@@ -278,6 +279,9 @@ static int tie_break(const struct hit *a, const struct hit *b, enum match_tie *w
 								 b->e->pay)) {
 		t = TIE_PAY;
 		c = x > y ? -1 : 1;
+	} else if (a->e->ways != b->e->ways) {
+		t = TIE_WAYS;
+		c = a->e->ways > b->e->ways ? -1 : 1;
 	}
 	if (why)
 		*why = t;
@@ -512,12 +516,14 @@ static void mix(const struct run *run, struct hit *all, size_t n)
 	const struct match_profile *p = run->p;
 	int all_kinds = !p->kinds || p->kinds == (1u << OPTION_KIND_COUNT) - 1;
 	int explorer = p->school_year >= 7 && p->school_year <= 9 && all_kinds;
-	size_t want = (size_t)p->limit < n ? (size_t)p->limit : n, pos, i, j;
+	size_t shown = (size_t)p->limit < n ? (size_t)p->limit : n, pos, i, j;
 	int kinds[OPTION_KIND_COUNT], careers_left = 0;
+	float want = run->chosen_count ? 0.6f : 0.5f;
 
+	/* Careers on what they ticked (or anything, when they ticked nothing). */
 	for (i = 0; i < n; i++)
-		careers_left += all[i].kind == OPTION_CAREER;
-	for (pos = 0; pos < want; pos++) {
+		careers_left += all[i].kind == OPTION_CAREER && all[i].interest_fit >= want;
+	for (pos = 0; pos < shown; pos++) {
 		size_t pick = n, block = pos - pos % MIX_BLOCK;
 
 		if (pos % MIX_BLOCK == 0)
@@ -526,7 +532,7 @@ static void mix(const struct run *run, struct hit *all, size_t n)
 			size_t at_place = 0;
 
 			if (explorer && careers_left && kinds[OPTION_CAREER] < MIX_CAREERS &&
-			    all[i].kind != OPTION_CAREER)
+			    !(all[i].kind == OPTION_CAREER && all[i].interest_fit >= want))
 				continue;
 			if (all_kinds && kinds[all[i].kind] >= MIX_KIND &&
 			    !(explorer && all[i].kind == OPTION_CAREER))
@@ -545,7 +551,7 @@ static void mix(const struct run *run, struct hit *all, size_t n)
 			all[pos] = h;
 		}
 		kinds[all[pos].kind]++;
-		careers_left -= all[pos].kind == OPTION_CAREER;
+		careers_left -= all[pos].kind == OPTION_CAREER && all[pos].interest_fit >= want;
 	}
 }
 
@@ -579,6 +585,10 @@ static void tie_and_twin_reasons(struct run *run, const struct hit *h, struct ma
 	if (h->tie == TIE_PAY && h->kind == OPTION_APPRENTICESHIP)
 		match_add_reason(run, r, "the same score as the next one; shown first because the "
 				 "careers it leads to pay more");
+	else if (h->tie == TIE_WAYS)
+		match_add_reason(run, r, "the same score as the next one; shown first because %s",
+				 h->kind == OPTION_CAREER ? "more apprenticeships lead to it" :
+				 "it takes less time");
 	else if (h->tie && h->tie != TIE_NAME)
 		match_add_reason(run, r, "the same score as the next one; shown first because %s",
 				 why[h->tie]);

@@ -15,7 +15,8 @@
  *	for each kind:			u32 count, then each entry:
  *					i64 id, f64 lat, f64 lon, f32 level, f64 pay,
  *					u32 title, u32 when, i32 closes, u64 fit[2]
- *					(careers: then six f64 RIASEC scores each;
+ *					(careers: then six f64 RIASEC scores and
+ *					f32 ways each; apprenticeships: then f32 ways;
  *					vacancies: then i32 posted)
  *					u32 places, then each: u32 entry index
  *					(ascending), f64 lat, f64 lon - the
@@ -497,6 +498,10 @@ static int add_option(void *ctx, const struct store_option *o)
 		    PACK_NO_DAY;
 	e->posted = o->posted_date && date_parse(o->posted_date, &day) ? (int32_t)date_days(day) :
 		    PACK_NO_DAY;
+	/* Shorter first, a length not known last. */
+	if (o->kind == OPTION_APPRENTICESHIP)
+		e->ways = o->duration_value != MODEL_NO_INT && o->duration_value > 0 &&
+			  o->duration_value < 1000 ? -(float)o->duration_value : -10000;
 
 	memset(&when, 0, sizeof(when));
 	when.kind = (unsigned char)o->kind;
@@ -641,6 +646,30 @@ static int linked_career_pay(void *ctx, long long id)
 	return 0;
 }
 
+static int count_link(void *ctx, long long id)
+{
+	(void)id;
+	(*(int *)ctx)++;
+	return 0;
+}
+
+/* A career's ways in: how many apprenticeship standards lead to it. */
+static enum status careers_ways_in(struct store *s, struct pack *p)
+{
+	struct pack_kind *k = &p->kinds[OPTION_CAREER];
+	enum status rc = STATUS_OK;
+	size_t i;
+
+	for (i = 0; i < k->count && rc == STATUS_OK; i++) {
+		int n = 0;
+
+		rc = store_each_link(s, OPTION_CAREER, k->entries[i].id, OPTION_APPRENTICESHIP,
+				     count_link, &n);
+		k->entries[i].ways = (float)n;
+	}
+	return rc;
+}
+
 static enum status standards_pay(struct store *s, struct pack *p)
 {
 	struct pack_kind *k = &p->kinds[OPTION_APPRENTICESHIP];
@@ -694,6 +723,8 @@ enum status pack_work_out(struct store *s, struct pack **out)
 		free(w.places[k]);
 	}
 	rc = standards_pay(s, p);
+	if (rc == STATUS_OK)
+		rc = careers_ways_in(s, p);
 	if (rc != STATUS_OK) {
 		pack_free(p);
 		return rc;
@@ -836,6 +867,8 @@ enum status pack_encode(const struct pack *p, char **out, size_t *len)
 			}
 			if (k == OPTION_VACANCY)
 				put_u32(&b, (uint32_t)e->posted);
+			if (k == OPTION_CAREER || k == OPTION_APPRENTICESHIP)
+				put_f32(&b, e->ways);
 		}
 		put_u32(&b, (uint32_t)pk->place_count);
 		for (i = 0; i < pk->count; i++) {
@@ -1071,7 +1104,8 @@ static enum status decode(struct reader *r, struct pack **out)
 	}
 	for (k = 0; k < OPTION_KIND_COUNT && !r->failed; k++) {
 		struct pack_kind *pk = &p->kinds[k];
-		size_t each = 64 + (k == OPTION_CAREER ? 48 : 0) + (k == OPTION_VACANCY ? 4 : 0);
+		size_t each = 64 + (k == OPTION_CAREER ? 52 : 0) + (k == OPTION_VACANCY ? 4 : 0) +
+			      (k == OPTION_APPRENTICESHIP ? 4 : 0);
 
 		n = get_count(r, each, "too many options");
 		if (!n) {
@@ -1083,7 +1117,7 @@ static enum status decode(struct reader *r, struct pack **out)
 			pk->riasec = xcalloc(n * 6, sizeof(double));
 		for (i = 0; i < n && !r->failed; i++) {
 			struct pack_entry *e = &pk->entries[i];
-			unsigned char b[64 + 48];
+			unsigned char b[64 + 52];
 
 			if (!get(r, b, each))
 				break;
@@ -1098,6 +1132,10 @@ static enum status decode(struct reader *r, struct pack **out)
 			e->fit[0] = le64(b + 48);
 			e->fit[1] = le64(b + 56);
 			e->posted = k == OPTION_VACANCY ? (int32_t)le32(b + 64) : PACK_NO_DAY;
+			e->ways = k == OPTION_CAREER ? le_f32(b + 112) :
+				  k == OPTION_APPRENTICESHIP ? le_f32(b + 64) : 0;
+			if (!isfinite(e->ways))
+				bad(r, "a tie-break figure is not a number");
 			if (k == OPTION_CAREER) {
 				int j;
 

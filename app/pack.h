@@ -92,6 +92,10 @@ struct pack_entry {
 	uint32_t when;			/* index into pack.whens */
 	int32_t closes;			/* date_days() of the closing date, or PACK_NO_DAY */
 	int32_t posted;			/* vacancies: date_days() the advert was posted, or PACK_NO_DAY */
+	float ways;			/* careers: how many apprenticeship standards lead to it;
+					   standards: minus their length in months (-10000 not
+					   known); else 0 -
+					   the last thing a tie is broken on, higher first */
 	uint32_t strong;		/* bit a set: fit in area a is 0.7 or more */
 	uint64_t fit[PACK_MAX_AREAS / 16];	/* tenths, four bits an area */
 };
