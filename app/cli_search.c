@@ -651,6 +651,8 @@ int cli_search(int argc, char **argv)
 		json_query(&out, &a, &l, s);
 		strbuf_printf(&out, ",\n \"note\": ");
 		format_json_string(&out, l.place.note[0] ? l.place.note : NULL);
+		strbuf_printf(&out, ",\n \"text_note\": ");
+		format_json_string(&out, l.text_note[0] ? l.text_note : NULL);
 		strbuf_puts(&out, ",\n \"travel\": ");
 		json_travel_info(&out, &l.travel, &a.profile.travel);
 		strbuf_printf(&out, ",\n \"total\": %zu, \"hidden_not_for_age\": %zu, "
@@ -676,6 +678,8 @@ int cli_search(int argc, char **argv)
 		describe_query(&out, &a, &l, s);
 		if (l.place.note[0])
 			strbuf_printf(&out, "Note: %s.\n", l.place.note);
+		if (l.text_note[0])
+			strbuf_printf(&out, "Note: %s.\n", l.text_note);
 		if (l.travel.note[0])
 			strbuf_printf(&out, "Note: %s.\n", l.travel.note);
 		if (l.travel.used && l.travel.valid_to != LONG_MIN) {

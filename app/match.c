@@ -489,6 +489,12 @@ static enum status start_run(struct run *run, struct store *s, const struct matc
 			snprintf(out->place.note, sizeof(out->place.note), "%s", err);
 			return STATUS_NOT_FOUND;
 		}
+		/* A district alone is a place too, but only roughly: say so. */
+		if (!p->place_is_full && !out->place.approximate) {
+			out->place.approximate = 1;
+			snprintf(out->place.note, sizeof(out->place.note), "distances are from the "
+				 "middle of %s: give a full postcode for nearer figures", p->place);
+		}
 		out->place.found = 1;
 		run->use_place = 1;
 		run->place = out->place.point;

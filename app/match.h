@@ -145,6 +145,8 @@ struct match_list {
 	struct match_place place;
 	struct learner_stage stage;
 	struct travel_info travel;	/* by bus: what the journeys were worked out for */
+	char text_note[200];		/* free text put right: "\"electrision\" is in no title
+					   here: showing \"electrician\"", else "" */
 };
 
 /*

@@ -78,6 +78,14 @@ struct tally {
 #define LINK_STEMS 6
 #define LINK_CLOSE_BONUS 30
 
+/* A word the learner typed (alts[0]) and what else it may be called (match_text.c). */
+#define TEXT_WORDS 8
+#define TEXT_ALTS 6
+struct text_word {
+	char alts[TEXT_ALTS][48];	/* lower case; an alternative may be several words */
+	int alt_count;
+};
+
 struct run {
 	struct store *store;
 	const struct pack *pack;
@@ -95,6 +103,8 @@ struct run {
 	long today_days;
 	unsigned char *text_hits[OPTION_KIND_COUNT];	/* per entry, when there is text */
 	int has_text;
+	struct text_word words[TEXT_WORDS];	/* the learner's words, when has_text */
+	int word_count;
 	struct match_exclusion *excluded;	/* sorted copy */
 	struct tally own, *tally;		/* tally is &own but in a helper thread's copy */
 	long long linked_soc;			/* match_links: career being linked */
@@ -154,11 +164,12 @@ enum status match_finish(struct run *run);
 
 /* match_text.c */
 /*
- * How well the title answers the learner's words: 1 when every word
- * starts a word of the title, 0.8 when some do, 0.6 when the words were
- * found only in the description (the store already required them).
+ * How well the title answers the learner's words (run->words): 1 when
+ * every word or one of its alternatives starts, or shares the stem of, a
+ * word of the title, 0.8 when some do, 0.6 when the words were found only
+ * in the description (the store already required them).
  */
-double match_text_fit(const char *text, const char *title, char *first_hit, size_t hitlen);
+double match_text_fit(const struct run *run, const char *title, char *first_hit, size_t hitlen);
 /* Mark the entries that have the learner's words (run->text_hits). */
 enum status match_find_text(struct run *run, unsigned kinds);
 

@@ -241,7 +241,7 @@ void match_interest_part(struct run *run, const struct cand *c, struct match_res
 	if (p->text[0] && !run->chosen_count && !p->has_riasec) {
 		char hit[48];
 
-		r->fit.interest = match_text_fit(p->text, c->title, hit, sizeof(hit));
+		r->fit.interest = match_text_fit(run, c->title, hit, sizeof(hit));
 		if (hit[0])
 			match_add_reason(run, r, "\"%s\" is in its name", hit);
 		else

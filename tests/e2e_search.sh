@@ -160,6 +160,24 @@ expect_in "$work/early.json" '"no bus gets there by 06:00"' "the reason says no 
 search --year 11 --postcode "DN12 3EF" --within-minutes 45 --kind course --format csv --limit 2 > "$work/bus.csv" 2>&1
 head -1 "$work/bus.csv" | grep -q ',url,travel_minutes' || fail "CSV header has travel_minutes"
 
+# --- free text finds what people type ---------------------------------------------------------------------
+# Word forms: "nurse" finds nursing, and a nursery is not a nurse.
+search --age 19 --text nurse --postcode dn1 --within 30 --limit 0 > "$work/nurse" 2>&1
+expect_in "$work/nurse" "Nursing associate" "nurse finds the nursing associate standard"
+expect_in "$work/nurse" "Nursing (Adult)" "nurse finds Nursing (Adult)"
+expect_not_in "$work/nurse" "Nursery" "a nursery is not a nurse"
+# Spelling put right from the store's own words, and said.
+search --age 19 --text electrision --limit 5 > "$work/spell" 2>&1
+expect_in "$work/spell" 'Note: "electrision" is in no title here: showing "electrician".' "spelling suggestion said"
+expect_in "$work/spell" "lectrician" "results for the suggestion"
+# Synonyms pupils use.
+search --age 19 --text vet --limit 0 > "$work/vet" 2>&1
+expect_in "$work/vet" "Veterinary nurse" "vet finds veterinary"
+# A district alone is an approximate place.
+search --postcode dn1 --format json > "$work/district.json" 2>&1
+[ "$(json "$work/district.json" '$.query.approximate_location')" = 1 ] || fail "--postcode dn1 is not approximate_location"
+expect_in "$work/district.json" "distances are from the middle of DN1" "district note"
+
 # --- what is printed is text: no terminal controls, and JSON stays JSON --------------------------------------
 # Invalid UTF-8, an escape sequence, a C1 control (CSI, U+009B) and a bell in the words looked for.
 evil=$(printf 'mech\377\376\033[2J\302\233\007x')
