@@ -165,6 +165,13 @@ static void level_part(struct run *run, const struct cand *c, struct match_resul
 	r->level = l;
 	if (isnan(l) || l < 0 || c->kind == OPTION_CAREER || c->kind == OPTION_SCHOOL) {
 		r->fit.level = 0.5;
+		/* --level filters what has a level; say so for what has none. */
+		if (!isnan(run->p->level) && c->kind == OPTION_CAREER)
+			match_add_reason(run, r, "careers have no level: the Level %g you chose does "
+					 "not narrow them (the ways in here have levels)", run->p->level);
+		else if (!isnan(run->p->level) && c->kind == OPTION_SCHOOL)
+			match_add_reason(run, r, "a sixth form or college teaches several levels: "
+					 "the Level %g you chose does not narrow it", run->p->level);
 		return;
 	}
 	next_levels(st, &lo, &hi);
