@@ -233,6 +233,8 @@ enum status match_parse_riasec(const char *text, double out[6], char *why, size_
  */
 double match_interest_fit(const char *slug, const struct store_option *o, const char *title,
 			  const char *subject, char *why, size_t whylen);
+/* Is phrase in lower-case text as whole words (a plural "s" allowed)? */
+int match_has_phrase(const char *text, const char *phrase);
 /* STATUS_INVALID with the line of data/interests.map that could not be read. */
 enum status match_interest_map_check(char *why, size_t whylen);
 /* A fingerprint of the map, so an option index made with another map is worked out again. */

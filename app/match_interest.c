@@ -514,24 +514,43 @@ uint64_t match_interest_map_hash(void)
 	return h;
 }
 
-static const struct map_code *code_in(const struct map_codes *c, const char *code)
+/* The item whose code (or, by_title, whose title: routes) is value, any case. */
+static const struct map_code *find_item(const struct map_codes *c, const char *value, int by_title)
 {
 	size_t i;
 
-	for (i = 0; code && *code && i < c->count; i++)
-		if (strcasecmp(c->items[i].code, code) == 0)
+	for (i = 0; value && *value && i < c->count; i++)
+		if (strcasecmp(by_title ? c->items[i].title : c->items[i].code, value) == 0)
 			return &c->items[i];
 	return NULL;
 }
 
+static const struct map_code *code_in(const struct map_codes *c, const char *code)
+{
+	return find_item(c, code, 0);
+}
+
 static const struct map_code *route_in(const struct map_codes *c, const char *route)
 {
-	size_t i;
+	return find_item(c, route, 1);
+}
 
-	for (i = 0; route && *route && i < c->count; i++)
-		if (strcasecmp(c->items[i].title, route) == 0)
-			return &c->items[i];
-	return NULL;
+int match_has_phrase(const char *text, const char *phrase)
+{
+	size_t len = strlen(phrase);
+	const char *t;
+
+	for (t = text ? strstr(text, phrase) : NULL; t; t = strstr(t + 1, phrase)) {
+		const char *after = t + len;
+
+		if (t > text && isalnum((unsigned char)t[-1]))
+			continue;
+		if (*after == 's')
+			after++;
+		if (!isalnum((unsigned char)*after))
+			return 1;
+	}
+	return 0;
 }
 
 /* A phrase of c as whole words in lower-case text (a plural "s" allowed). */
@@ -539,21 +558,9 @@ static const struct map_code *phrase_in(const struct map_codes *c, const char *t
 {
 	size_t k;
 
-	for (k = 0; text && k < c->count; k++) {
-		const char *w = c->items[k].code, *t;
-		size_t len = strlen(w);
-
-		for (t = strstr(text, w); t; t = strstr(t + 1, w)) {
-			const char *after = t + len;
-
-			if (t > text && isalnum((unsigned char)t[-1]))
-				continue;
-			if (*after == 's')
-				after++;
-			if (!isalnum((unsigned char)*after))
-				return &c->items[k];
-		}
-	}
+	for (k = 0; text && k < c->count; k++)
+		if (match_has_phrase(text, c->items[k].code))
+			return &c->items[k];
 	return NULL;
 }
 

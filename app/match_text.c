@@ -27,6 +27,7 @@
  */
 #include <ctype.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -257,19 +258,64 @@ static int edit_distance(const char *a, size_t n, const char *b, size_t m, int l
 }
 
 /*
- * The title word nearest to a word in no title: the store's own vocabulary.
- * Ties go to the word in more titles. 1 and out when one is near enough.
+ * The store's vocabulary: every word of its titles once, lower case, with
+ * how many titles use it. Worked out on the first search that needs it and
+ * kept for the option index it came from (one store is open at a time; a
+ * new index replaces it).
  */
-static int nearest_title_word(const struct run *run, const char *word, char *out, size_t outlen)
-{
-	const struct pack *p = run->pack;
-	size_t n = strlen(word), at = 0;
-	int limit = n <= 4 ? 1 : 2, best = limit + 1, best_count = 0;
-	char best_word[48] = "";
+struct vocab_word {
+	const char *word;		/* (borrowed) in the pack's titles, any case */
+	unsigned len, count;
+	uint64_t hash;
+};
 
-	while (at < p->text_len) {
+static struct {
+	pthread_mutex_t lock;
+	const struct pack *pack;
+	struct vocab_word *words;	/* an open-addressing table: word NULL is empty */
+	size_t size;
+} vocab = { PTHREAD_MUTEX_INITIALIZER, NULL, NULL, 0 };
+
+static uint64_t word_hash(const char *w, size_t len)
+{
+	uint64_t h = 1469598103934665603ULL;
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		h ^= (unsigned char)tolower((unsigned char)w[i]);
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+static void vocab_add(const char *w, size_t len)
+{
+	uint64_t h = word_hash(w, len);
+	size_t i;
+
+	for (i = h & (vocab.size - 1); vocab.words[i].word; i = (i + 1) & (vocab.size - 1))
+		if (vocab.words[i].hash == h && vocab.words[i].len == len &&
+		    strncasecmp(vocab.words[i].word, w, len) == 0) {
+			vocab.words[i].count++;
+			return;
+		}
+	vocab.words[i] = (struct vocab_word){ w, (unsigned)len, 1, h };
+}
+
+/* Every title word once: the table is sized for every word there could be. */
+static void vocab_build(const struct pack *p)
+{
+	size_t at, words = 0;
+
+	for (at = 0; at < p->text_len; at++)
+		words += isalnum((unsigned char)p->text[at]) &&
+			 (at == 0 || !isalnum((unsigned char)p->text[at - 1]));
+	free(vocab.words);
+	for (vocab.size = 1024; vocab.size < words * 2; vocab.size *= 2)
+		;
+	vocab.words = xcalloc(vocab.size, sizeof(*vocab.words));
+	for (at = 0; at < p->text_len;) {
 		const char *t = p->text + at;
-		char w[48];
 		size_t len = 0;
 
 		if (!isalnum((unsigned char)*t)) {
@@ -279,29 +325,45 @@ static int nearest_title_word(const struct run *run, const char *word, char *out
 		while (isalnum((unsigned char)t[len]))
 			len++;
 		at += len;
-		if (len < 3 || len >= sizeof(w) || (len > n ? len - n : n - len) > (size_t)limit)
-			continue;
-		lower_copy(w, sizeof(w), t, len);
-		{
-			int dist = edit_distance(word, n, w, len, limit);
+		if (len >= 3 && len <= 32)
+			vocab_add(t, len);
+	}
+	vocab.pack = p;
+}
 
-			if (dist > limit || dist == 0)
-				continue;
-			if (dist < best) {
-				best = dist;
-				best_count = 1;
-				snprintf(best_word, sizeof(best_word), "%s", w);
-			} else if (dist == best && strcmp(w, best_word) == 0) {
-				best_count++;
-			} else if (dist == best && best_count <= 1 && strcmp(w, best_word) < 0) {
-				snprintf(best_word, sizeof(best_word), "%s", w);
-			}
+/*
+ * The title word nearest to a word in no title: the store's own vocabulary.
+ * Ties go to the word in more titles. 1 and out when one is near enough.
+ */
+static int nearest_title_word(const struct run *run, const char *word, char *out, size_t outlen)
+{
+	size_t n = strlen(word), i;
+	int limit = n <= 4 ? 1 : 2, best = limit + 1;
+	const struct vocab_word *pick = NULL;
+
+	pthread_mutex_lock(&vocab.lock);
+	if (vocab.pack != run->pack)
+		vocab_build(run->pack);
+	for (i = 0; i < vocab.size; i++) {
+		const struct vocab_word *w = &vocab.words[i];
+		char lower[33];
+		int dist;
+
+		if (!w->word || (w->len > n ? w->len - n : n - w->len) > (size_t)limit)
+			continue;
+		lower_copy(lower, sizeof(lower), w->word, w->len);
+		dist = edit_distance(word, n, lower, w->len, limit);
+		if (dist == 0 || dist > limit)
+			continue;
+		if (dist < best || (dist == best && w->count > pick->count)) {
+			best = dist;
+			pick = w;
 		}
 	}
-	if (best > limit)
-		return 0;
-	snprintf(out, outlen, "%s", best_word);
-	return 1;
+	if (pick)
+		lower_copy(out, outlen, pick->word, pick->len);
+	pthread_mutex_unlock(&vocab.lock);
+	return pick != NULL;
 }
 
 /*

@@ -135,23 +135,9 @@ int pack_area_has_word(const struct pack_area *a, const char *text)
 {
 	int k;
 
-	if (!text)
-		return 0;
-	for (k = 0; k < a->word_count; k++) {
-		size_t len = strlen(a->words[k]);
-		const char *t;
-
-		for (t = strstr(text, a->words[k]); t; t = strstr(t + 1, a->words[k])) {
-			const char *after = t + len;
-
-			if (t > text && isalnum((unsigned char)t[-1]))
-				continue;
-			if (*after == 's')
-				after++;
-			if (!isalnum((unsigned char)*after))
-				return 1;
-		}
-	}
+	for (k = 0; text && k < a->word_count; k++)
+		if (match_has_phrase(text, a->words[k]))
+			return 1;
 	return 0;
 }
 
