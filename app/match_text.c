@@ -259,22 +259,23 @@ static int edit_distance(const char *a, size_t n, const char *b, size_t m, int l
 
 /*
  * The store's vocabulary: every word of its titles once, lower case, with
- * how many titles use it. Worked out on the first search that needs it and
- * kept for the option index it came from (one store is open at a time; a
- * new index replaces it).
+ * how often titles use it. Worked out on the first search that needs it
+ * (some milliseconds on a national store) and kept, in copies of its own,
+ * for the option index it came from; a new index replaces it.
  */
 struct vocab_word {
-	const char *word;		/* (borrowed) in the pack's titles, any case */
+	char *word;			/* owned, lower case; NULL: an empty slot */
 	unsigned len, count;
 	uint64_t hash;
 };
 
 static struct {
 	pthread_mutex_t lock;
-	const struct pack *pack;
-	struct vocab_word *words;	/* an open-addressing table: word NULL is empty */
-	size_t size;
-} vocab = { PTHREAD_MUTEX_INITIALIZER, NULL, NULL, 0 };
+	const struct pack *pack;	/* what it was made from (compared, never read) */
+	size_t text_len;
+	struct vocab_word *words;	/* an open-addressing table, at most half full */
+	size_t size, used;
+} vocab = { PTHREAD_MUTEX_INITIALIZER, NULL, 0, NULL, 0, 0 };
 
 static uint64_t word_hash(const char *w, size_t len)
 {
@@ -288,6 +289,15 @@ static uint64_t word_hash(const char *w, size_t len)
 	return h;
 }
 
+static void vocab_put(struct vocab_word *table, size_t size, struct vocab_word w)
+{
+	size_t i;
+
+	for (i = w.hash & (size - 1); table[i].word; i = (i + 1) & (size - 1))
+		;
+	table[i] = w;
+}
+
 static void vocab_add(const char *w, size_t len)
 {
 	uint64_t h = word_hash(w, len);
@@ -299,20 +309,35 @@ static void vocab_add(const char *w, size_t len)
 			vocab.words[i].count++;
 			return;
 		}
-	vocab.words[i] = (struct vocab_word){ w, (unsigned)len, 1, h };
+	if ((vocab.used + 1) * 2 > vocab.size) {
+		size_t size = vocab.size * 2, k;
+		struct vocab_word *table = xcalloc(size, sizeof(*table));
+
+		for (k = 0; k < vocab.size; k++)
+			if (vocab.words[k].word)
+				vocab_put(table, size, vocab.words[k]);
+		free(vocab.words);
+		vocab.words = table;
+		vocab.size = size;
+	}
+	{
+		struct vocab_word nw = { xmalloc(len + 1), (unsigned)len, 1, h };
+
+		lower_copy(nw.word, len + 1, w, len);
+		vocab_put(vocab.words, vocab.size, nw);
+		vocab.used++;
+	}
 }
 
-/* Every title word once: the table is sized for every word there could be. */
 static void vocab_build(const struct pack *p)
 {
-	size_t at, words = 0;
+	size_t at;
 
-	for (at = 0; at < p->text_len; at++)
-		words += isalnum((unsigned char)p->text[at]) &&
-			 (at == 0 || !isalnum((unsigned char)p->text[at - 1]));
+	for (at = 0; at < vocab.size; at++)
+		free(vocab.words[at].word);
 	free(vocab.words);
-	for (vocab.size = 1024; vocab.size < words * 2; vocab.size *= 2)
-		;
+	vocab.size = 4096;
+	vocab.used = 0;
 	vocab.words = xcalloc(vocab.size, sizeof(*vocab.words));
 	for (at = 0; at < p->text_len;) {
 		const char *t = p->text + at;
@@ -329,6 +354,7 @@ static void vocab_build(const struct pack *p)
 			vocab_add(t, len);
 	}
 	vocab.pack = p;
+	vocab.text_len = p->text_len;
 }
 
 /*
@@ -342,17 +368,16 @@ static int nearest_title_word(const struct run *run, const char *word, char *out
 	const struct vocab_word *pick = NULL;
 
 	pthread_mutex_lock(&vocab.lock);
-	if (vocab.pack != run->pack)
+	/* Another index since (a store switched): its own words. */
+	if (vocab.pack != run->pack || vocab.text_len != run->pack->text_len)
 		vocab_build(run->pack);
 	for (i = 0; i < vocab.size; i++) {
 		const struct vocab_word *w = &vocab.words[i];
-		char lower[33];
 		int dist;
 
 		if (!w->word || (w->len > n ? w->len - n : n - w->len) > (size_t)limit)
 			continue;
-		lower_copy(lower, sizeof(lower), w->word, w->len);
-		dist = edit_distance(word, n, lower, w->len, limit);
+		dist = edit_distance(word, n, w->word, w->len, limit);
 		if (dist == 0 || dist > limit)
 			continue;
 		if (dist < best || (dist == best && w->count > pick->count)) {
@@ -361,7 +386,7 @@ static int nearest_title_word(const struct run *run, const char *word, char *out
 		}
 	}
 	if (pick)
-		lower_copy(out, outlen, pick->word, pick->len);
+		snprintf(out, outlen, "%s", pick->word);
 	pthread_mutex_unlock(&vocab.lock);
 	return pick != NULL;
 }
