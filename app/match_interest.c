@@ -1,24 +1,37 @@
 /*
  * match_interest.c - interest areas and the RIASEC quiz: how well an option fits what a learner likes.
  *
- * Interest fit, between 0 and 1:
+ * Design notes.
  *
- *   1 when the option is in one of the learner's interest areas by its
- *   code (a career's SOC group, a standard's or vacancy's route, a course's
- *   sector subject area), 0.9 for an apprenticeship in a matching subject
- *   area or a course whose title has one of the area's words (most course
- *   sources carry no subject-area codes), 0.8 for a course whose published
- *   subject has one, 0.7 for other options matched only by a word of their
- *   title (pack.c works these out once per store). With a RIASEC quiz
- *   result: for careers, the occupation's O*NET scores on the learner's
- *   letters (weighted by the learner's strengths); for other options, how
- *   far the learner's letters overlap the leaning of the interest areas the
- *   option belongs to. The higher of the two counts, the quiz's 0.8 of its
- *   value, and at most 0.55, when the learner also ticked interests (what
- *   they chose comes first: anything in a ticked area fits 0.6 or more). Nothing given: 0.5 for everything. When the learner has given
- *   interests, options below 0.5 are left out: they are not what was asked
- *   for. Free text (match_text.c) stands in for interest when no interests
- *   were given.
+ * What puts an option in an interest area is one curated, reviewed file,
+ * data/interests.map (embedded when careers is built, read here once):
+ * SOC 2020 unit groups for careers; routes, with the standards of a mixed
+ * route named in or out, for apprenticeships and vacancies; LARS subject
+ * areas and HECOS subjects for courses; title words, with exclusions, where
+ * no code says. match_interest_fit() gives the fit in one area:
+ *
+ *   careers          1 by their unit group, else 0
+ *   apprenticeships  1 named or by route (a standard with a route is placed
+ *   and vacancies    by it alone), else 0.7 by a word of the title
+ *   courses          1 by subject area or HECOS code, 0.9 by a word of the
+ *                    title, 0.6 by a word of the publisher's (broad) subject
+ *   sixth forms      the best of their own courses (pack.c)
+ *
+ * pack.c works these out once per store and keeps them in the option
+ * index, with the map's fingerprint; explaining a kept option asks again
+ * for the words of the link ("Caring for people: SOC 6135 Care workers and
+ * home carers").
+ *
+ * A learner's interest fit is the best over the areas they ticked. With a
+ * RIASEC quiz result: for careers, the occupation's O*NET scores on the
+ * learner's letters (weighted by their strengths); for other options, how
+ * far the learner's letters overlap the leaning of the areas the option
+ * belongs to. The higher of the two counts, the quiz's at 0.8 of its value
+ * and at most 0.55 when the learner also ticked interests (what they chose
+ * comes first: anything in a ticked area fits 0.6 or more). Nothing given:
+ * 0.5 for everything. When the learner has given interests, options below
+ * 0.5 are left out: they are not what was asked for. Free text
+ * (match_text.c) stands in for interest when no interests were given.
  */
 #include <ctype.h>
 #include <math.h>
