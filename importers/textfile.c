@@ -85,6 +85,9 @@ static int all_utf8(struct textfile *tf)
 	if (tf->fd < 0) {
 		size_t from = tf->guess.bom_length < tf->memory_size ? tf->guess.bom_length : 0;
 
+		if (!tf->memory)	/* an empty member: nothing to be invalid */
+			return 1;
+
 		return utf8_valid_prefix(tf->memory + from, tf->memory_size - from) ==
 		       tf->memory_size - from;
 	}
