@@ -709,9 +709,11 @@ static void career_courses(struct run *run, enum option_kind target, const char 
 	uint32_t areas = 0;
 	size_t i;
 	int k;
+	const struct pack_entry *career = pack_find(run->pack, OPTION_CAREER, run->linked_soc);
 
+	/* The career's areas: by the interest map, as its fits say (the store's groups without one). */
 	for (k = 0; k < run->pack->area_count; k++)
-		if (pack_area_has_soc(&run->pack->areas[k], soc)) {
+		if (career ? pack_fit(career, k) == 1 : pack_area_has_soc(&run->pack->areas[k], soc)) {
 			areas |= 1u << k;
 			run->link_areas[run->link_area_count++] = k;
 		}
