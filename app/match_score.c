@@ -433,6 +433,7 @@ struct explaining {
 	const struct hit *hit;
 	struct match_result *r;
 	int found;
+	char mode[24];			/* its study mode, for a twin's reason */
 };
 
 static int explain_row(void *ctx, const struct store_option *o)
@@ -579,8 +580,15 @@ static void mark_ties(const struct run *run, struct hit *all, size_t n)
 	}
 }
 
+static int twin_mode(void *ctx, const struct store_option *o)
+{
+	snprintf(ctx, 24, "%s", o->study_mode ? o->study_mode : "");
+	return 1;
+}
+
 /* The words for a tie and a twin, for a kept result. */
-static void tie_and_twin_reasons(struct run *run, const struct hit *h, struct match_result *r)
+static void tie_and_twin_reasons(struct run *run, const struct hit *h, struct match_result *r,
+				 const char *mode)
 {
 	static const char *const why[] = {
 		[TIE_LEVEL] = "its level suits your next step better",
@@ -599,17 +607,30 @@ static void tie_and_twin_reasons(struct run *run, const struct hit *h, struct ma
 	else if (h->tie && h->tie != TIE_NAME)
 		match_add_reason(run, r, "the same score as the next one; shown first because %s",
 				 why[h->tie]);
-	if (h->twin)
-		match_add_reason(run, r, h->kind == OPTION_APPRENTICESHIP ?
-				 "listed by two sources: shown once" :
-				 "also offered another way (such as part-time): shown once");
+	if (h->twin && h->kind == OPTION_APPRENTICESHIP) {
+		match_add_reason(run, r, "listed by two sources: shown once");
+	} else if (h->twin) {
+		struct store_filter f;
+		char other[24] = "";
+
+		memset(&f, 0, sizeof(f));
+		f.level = NAN;
+		f.today = "0000-00-00";
+		f.id = h->twin->id;
+		store_each_option(run->store, (enum option_kind)h->kind, &f, twin_mode, other);
+		if (mode[0] && other[0] && strcmp(mode, other) != 0)
+			match_add_reason(run, r, "%s or %s: shown once", mode, other);
+		else
+			match_add_reason(run, r, "offered twice here (another start or way of "
+					 "studying): shown once");
+	}
 }
 
 /* The kept hit as a full result: its reasons, and its words from the store. */
 static enum status explain(struct run *run, const struct hit *h, struct match_result *r)
 {
 	struct cand c = match_make_cand(run, (enum option_kind)h->kind, h->e);
-	struct explaining x = { run, h, r, 0 };
+	struct explaining x = { run, h, r, 0, "" };
 	struct store_filter f;
 	enum status rc;
 
@@ -631,7 +652,7 @@ static enum status explain(struct run *run, const struct hit *h, struct match_re
 	match_travel_part(run, h->e, &r->travel);
 	match_score_option(run, &c, r, isinf(h->distance) ? match_distance_to(run, h->e) :
 			   h->distance, NULL);
-	tie_and_twin_reasons(run, h, r);
+	tie_and_twin_reasons(run, h, r, x.mode);
 	run->explain = 0;
 	r->title = xstrdup(c.title);
 	return rc;
