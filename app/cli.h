@@ -120,8 +120,11 @@
 	  "  --interest NAME   an interest area (see `careers interests`); repeat for more\n" \
 	  "  --riasec CODE     quiz result: letters such as SAI, or six scores R,I,A,S,E,C\n" \
 	  "  --kind KIND       career, course, school, apprenticeship, vacancy, university\n" \
-	  "  --level N         only this qualification level (0 = entry, 1-8)\n" \
-	  "  --text WORDS      words to look for; a word start is enough (mech)\n" \
+	  "  --level N         only this qualification level (0 = entry, 1-8); careers and\n" \
+	  "                    sixth forms have none and say so\n" \
+	  "  --text WORDS      words to look for: word forms count (nurse finds nursing),\n" \
+	  "                    a word start is enough (mech), pupils' words find titles'\n" \
+	  "                    (vet, physio), a misspelt word is put right and said\n" \
 	  "  --today DATE      pretend it is this date (YYYY-MM-DD)\n" \
 	  "  --limit N         at most N results (default 20; 0 for all)\n" \
 	  "  --show-all        also show options that are not for this age, with why\n" \

@@ -475,6 +475,7 @@ static void json_result(struct strbuf *out, const struct match_result *r, const 
 	strbuf_puts(out, ", \"available_from\": ");
 	format_json_string(out, r->available_from[0] ? r->available_from : NULL);
 	strbuf_printf(out, ", \"starts_too_early\": %s", r->starts_too_early ? "true" : "false");
+	strbuf_printf(out, ", \"needs_first\": %s", r->needs_first ? "true" : "false");
 	strbuf_puts(out, ", \"pay_per_week\": ");
 	format_json_number(out, r->pay_per_week, 0);
 	strbuf_puts(out, ", \"score\": ");
@@ -662,10 +663,13 @@ int cli_search(int argc, char **argv)
 		json_query(&out, &a, &l, s);
 		strbuf_printf(&out, ",\n \"note\": ");
 		format_json_string(&out, l.place.note[0] ? l.place.note : NULL);
+		strbuf_printf(&out, ",\n \"text_note\": ");
+		format_json_string(&out, l.text_note[0] ? l.text_note : NULL);
 		strbuf_puts(&out, ",\n \"travel\": ");
 		json_travel_info(&out, &l.travel, &a.profile.travel);
-		strbuf_printf(&out, ",\n \"total\": %zu, \"hidden_not_for_age\": %zu,\n \"results\": [",
-			      l.total, l.hidden_not_for_age);
+		strbuf_printf(&out, ",\n \"total\": %zu, \"hidden_not_for_age\": %zu, "
+			      "\"for_later\": %zu,\n \"results\": [", l.total, l.hidden_not_for_age,
+			      l.for_later);
 		for (i = 0; i < l.count; i++) {
 			strbuf_printf(&out, "%s\n  ", i ? "," : "");
 			json_result(&out, &l.results[i], "  ");
@@ -686,6 +690,8 @@ int cli_search(int argc, char **argv)
 		describe_query(&out, &a, &l, s);
 		if (l.place.note[0])
 			strbuf_printf(&out, "Note: %s.\n", l.place.note);
+		if (l.text_note[0])
+			strbuf_printf(&out, "Note: %s.\n", l.text_note);
 		if (l.travel.note[0])
 			strbuf_printf(&out, "Note: %s.\n", l.travel.note);
 		if (l.travel.used && l.travel.valid_to != LONG_MIN) {
@@ -703,6 +709,10 @@ int cli_search(int argc, char **argv)
 		if (l.hidden_not_for_age)
 			strbuf_printf(&out, "; %zu not for your age left out (--show-all shows them)",
 				      l.hidden_not_for_age);
+		if (l.for_later)
+			strbuf_printf(&out, "; %zu job%s like these for later (%s before you can "
+				      "start an apprenticeship)", l.for_later, l.for_later == 1 ? "" : "s",
+				      l.for_later == 1 ? "it starts or closes" : "they start or close");
 		strbuf_puts(&out, "\n\n");
 		for (i = 0; i < l.count; i++) {
 			text_result(&out, i + 1, &l.results[i], a.explain, "",

@@ -12,13 +12,21 @@
  *
  * Options the learner is too young or too old for are left out unless
  * show_not_for_age is set; they then carry AVAILABLE_NOT_FOR_AGE and a
- * reason saying why. Vacancies past their closing date and standards
- * closed to new starters are never shown.
+ * reason saying why. Age limits hold for every start, flexible and unknown
+ * ones too: 19+ is never offered to someone under 19 at the start, and an
+ * 18+ option is "at 18" for those younger. Vacancies past their closing
+ * date and standards closed to new starters are never shown; a vacancy
+ * that starts (or, with no start date, closes) before the learner may
+ * start an apprenticeship is not an option for them and is only counted
+ * (match_list.for_later). Entry that needs a qualification or a job the
+ * learner cannot have yet (match_result.needs_first) is marked with a
+ * reason and ranked below everything they can take.
  */
 #ifndef CAREERS_MATCH_H
 #define CAREERS_MATCH_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "geo.h"
 #include "model.h"
@@ -105,6 +113,9 @@ struct match_result {
 	enum availability availability;
 	char available_from[11];	/* for FROM and AT_18 */
 	int starts_too_early;		/* a vacancy that starts before the learner may */
+	int needs_first;		/* entry needs what the learner cannot have yet (a top-up
+					   degree, managing a team, a third year of sixth form):
+					   a reason says what; ranked below what they can take */
 	double pay_per_week;		/* pounds; NAN when unknown */
 	double score;			/* 0-100 */
 	struct match_fit fit;
@@ -129,9 +140,13 @@ struct match_list {
 	size_t total;			/* matches before the limit */
 	size_t total_by_kind[OPTION_KIND_COUNT];
 	size_t hidden_not_for_age;	/* left out for age */
+	size_t for_later;		/* jobs left out because they start, or close, before
+					   the learner may start one: "jobs like these, for later" */
 	struct match_place place;
 	struct learner_stage stage;
 	struct travel_info travel;	/* by bus: what the journeys were worked out for */
+	char text_note[200];		/* free text put right: "\"electrision\" is in no title
+					   here: showing \"electrician\"", else "" */
 };
 
 /*
@@ -202,6 +217,28 @@ enum status match_find_interest(struct store *s, const char *words, long long *i
  * weights. STATUS_INVALID with a message otherwise.
  */
 enum status match_parse_riasec(const char *text, double out[6], char *why, size_t whylen);
+
+/*
+ * The curated interest map (data/interests.map, embedded when careers is
+ * built): how well an option sits in the interest area with this slug - 1
+ * by its code (a career's SOC unit group, a named standard or its route, a
+ * course's subject area or HECOS subject), 0.9 for an apprenticeship in a
+ * listed subject area or a course with one of the area's words in its
+ * title, 0.6 for a course with one only in its (broad) subject, 0.7 for a standard or
+ * vacancy with one in its title; 0 when not in it. -1 when the map has no
+ * area with that slug (then the store's own interest rows decide). title
+ * and subject are the option's, lower case (NULL when none); why, when not
+ * NULL, gets the link in words ("SOC 6135 Care workers and home carers",
+ * "the Care services route", "\"nursing\" in its title").
+ */
+double match_interest_fit(const char *slug, const struct store_option *o, const char *title,
+			  const char *subject, char *why, size_t whylen);
+/* Is phrase in lower-case text as whole words (a plural "s" allowed)? */
+int match_has_phrase(const char *text, const char *phrase);
+/* STATUS_INVALID with the line of data/interests.map that could not be read. */
+enum status match_interest_map_check(char *why, size_t whylen);
+/* A fingerprint of the map, so an option index made with another map is worked out again. */
+uint64_t match_interest_map_hash(void);
 
 /* "practical, hands-on work" etc. for a RIASEC letter index 0-5. */
 const char *match_riasec_words(int letter);

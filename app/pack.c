@@ -6,13 +6,18 @@
  *	"careers-pack" 00 01		magic, 12 bytes, then format version 1 (u16)
  *	u32 kinds			OPTION_KIND_COUNT when written
  *	u32 areas, then i64 id each	the interest areas the fits are in, in order
+ *	u64 map				match_interest_map_hash() of the interest map
+ *					the fits were worked out with
  *	u32 whens, then each:		u8 kind, u8 flags (has_start 1, flexible 2,
- *					level4 4, blocked 8, not_college 16),
+ *					level4 4, blocked 8, not_college 16,
+ *					needs HND 32, needs managing 64),
  *					i16 year, u8 month, u8 day, i32 age_min, i32 age_max
  *	for each kind:			u32 count, then each entry:
  *					i64 id, f64 lat, f64 lon, f32 level, f64 pay,
  *					u32 title, u32 when, i32 closes, u64 fit[2]
- *					(careers: then six f64 RIASEC scores each)
+ *					(careers: then six f64 RIASEC scores and
+ *					f32 ways each; apprenticeships: then f32 ways;
+ *					vacancies: then i32 posted)
  *					u32 places, then each: u32 entry index
  *					(ascending), f64 lat, f64 lon - the
  *					entries' other places
@@ -32,11 +37,12 @@
 #include <string.h>
 
 #include "geo.h"
+#include "match.h"
 #include "mem.h"
 #include "model.h"
 
 #define PACK_MAGIC "careers-pack"
-#define PACK_FORMAT 2
+#define PACK_FORMAT 3
 
 /* --- interest areas ----------------------------------------------------------------- */
 
@@ -129,24 +135,20 @@ int pack_area_has_word(const struct pack_area *a, const char *text)
 {
 	int k;
 
-	if (!text)
-		return 0;
-	for (k = 0; k < a->word_count; k++) {
-		size_t len = strlen(a->words[k]);
-		const char *t;
-
-		for (t = strstr(text, a->words[k]); t; t = strstr(t + 1, a->words[k])) {
-			const char *after = t + len;
-
-			if (t > text && isalnum((unsigned char)t[-1]))
-				continue;
-			if (*after == 's')
-				after++;
-			if (!isalnum((unsigned char)*after))
-				return 1;
-		}
-	}
+	for (k = 0; text && k < a->word_count; k++)
+		if (match_has_phrase(text, a->words[k]))
+			return 1;
 	return 0;
+}
+
+const char *pack_route_name(const struct pack *p, long long route_id)
+{
+	int a;
+
+	for (a = 0; route_id && a < p->area_count; a++)
+		if (p->areas[a].route_id == route_id && p->areas[a].route_name[0])
+			return p->areas[a].route_name;
+	return NULL;
 }
 
 int pack_area_index(const struct pack *p, long long area_id)
@@ -182,6 +184,11 @@ static const char *lowered(const char *s, char *out, size_t outlen)
 static double area_fit(const struct pack_area *a, const struct store_option *o,
 		       const char *title, const char *subject)
 {
+	/* The curated map (data/interests.map) decides for the areas it has. */
+	double mapped = match_interest_fit(a->slug, o, title, subject, NULL, 0);
+
+	if (mapped >= 0)
+		return mapped;
 	switch (o->kind) {
 	case OPTION_CAREER:
 		if (pack_area_has_soc(a, o->ref))
@@ -244,7 +251,7 @@ static int when_equal(const struct pack_when *a, const struct pack_when *b)
 {
 	return a->kind == b->kind && a->has_start == b->has_start && a->flexible == b->flexible &&
 	       a->level4 == b->level4 && a->blocked == b->blocked &&
-	       a->not_college == b->not_college && a->age_min == b->age_min &&
+	       a->not_college == b->not_college && a->needs == b->needs && a->age_min == b->age_min &&
 	       a->age_max == b->age_max && (!a->has_start || date_compare(a->start, b->start) == 0);
 }
 
@@ -252,7 +259,7 @@ static uint64_t when_hash(const struct pack_when *w)
 {
 	uint64_t h = 1469598103934665603ULL;
 	long v[] = { w->kind, w->has_start, w->flexible, w->level4, w->blocked, w->not_college,
-		     w->age_min, w->age_max, w->has_start ? date_days(w->start) : 0 };
+		     w->needs, w->age_min, w->age_max, w->has_start ? date_days(w->start) : 0 };
 	size_t i;
 
 	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
@@ -287,6 +294,34 @@ static uint32_t add_when(struct pack *p, struct when_table *t, const struct pack
 	return (uint32_t)(p->when_count - 1);
 }
 
+/*
+ * A course's fits, under its provider's name: a sixth form or college sits
+ * in an interest area as well as the best of its courses does (courses are
+ * read before sixth forms, OPTION_INFO order).
+ */
+struct taught {
+	uint64_t provider;		/* hash of the provider's name, lower case */
+	uint64_t fit[PACK_MAX_AREAS / 16];
+};
+
+static uint64_t name_hash(const char *s)
+{
+	uint64_t h = 1469598103934665603ULL;
+
+	for (; s && *s; s++) {
+		h ^= (unsigned char)tolower((unsigned char)*s);
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+static int compare_taught(const void *a, const void *b)
+{
+	const struct taught *x = a, *y = b;
+
+	return x->provider < y->provider ? -1 : x->provider > y->provider;
+}
+
 /* A place read with an option, before the options are sorted. */
 struct loose_place {
 	long long id;
@@ -300,6 +335,9 @@ struct work {
 	size_t alloc[OPTION_KIND_COUNT];
 	struct loose_place *places[OPTION_KIND_COUNT];
 	size_t place_count[OPTION_KIND_COUNT], place_alloc[OPTION_KIND_COUNT];
+	struct taught *taught;		/* every course's provider and fits, for the sixth forms */
+	size_t taught_count, taught_alloc;
+	int taught_sorted;
 };
 
 /* "53.52 -1.13;53.80 -1.55": the places an option is at, kept for after the sort. */
@@ -369,6 +407,53 @@ static void set_fit(struct pack_entry *e, int a, double fit)
 		e->strong |= 1u << a;
 }
 
+/* A sixth form or college: in each area as well as the best of its courses. */
+static void school_fits(struct work *w, struct pack_entry *e, const char *name)
+{
+	struct taught key;
+	size_t lo = 0, hi = w->taught_count, i;
+	int a;
+
+	if (!w->taught_sorted) {
+		if (w->taught_count > 1)
+			qsort(w->taught, w->taught_count, sizeof(*w->taught), compare_taught);
+		w->taught_sorted = 1;
+	}
+	key.provider = name_hash(name);
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (w->taught[mid].provider < key.provider)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (a = 0; a < w->p->area_count; a++) {
+		unsigned best = 0;
+
+		for (i = lo; i < w->taught_count && w->taught[i].provider == key.provider; i++) {
+			unsigned tenths = (unsigned)((w->taught[i].fit[a / 16] >> (a % 16 * 4)) & 15);
+
+			if (tenths > best)
+				best = tenths;
+		}
+		if (best)
+			set_fit(e, a, best / 10.0);
+	}
+}
+
+/* What the entry asks for, from its kind, level and lower-case title (pack.h). */
+static enum pack_needs entry_needs(const struct store_option *o, const char *title)
+{
+	if ((o->kind == OPTION_COURSE || o->kind == OPTION_UNIVERSITY) &&
+	    (strstr(title, "top-up") || strstr(title, "top up") || strstr(title, "topup")))
+		return PACK_NEEDS_HND;
+	if ((o->kind == OPTION_APPRENTICESHIP || o->kind == OPTION_VACANCY) && o->level == 5 &&
+	    (strstr(title, "manager") || strstr(title, "management") || strstr(title, "leader")))
+		return PACK_NEEDS_MANAGING;
+	return PACK_NEEDS_NOTHING;
+}
+
 static int add_option(void *ctx, const struct store_option *o)
 {
 	struct work *w = ctx;
@@ -397,6 +482,12 @@ static int add_option(void *ctx, const struct store_option *o)
 	strbuf_add(&w->text, o->title ? o->title : "", strlen(o->title ? o->title : "") + 1);
 	e->closes = o->closing_date && date_parse(o->closing_date, &day) ? (int32_t)date_days(day) :
 		    PACK_NO_DAY;
+	e->posted = o->posted_date && date_parse(o->posted_date, &day) ? (int32_t)date_days(day) :
+		    PACK_NO_DAY;
+	/* Shorter first, a length not known last. */
+	if (o->kind == OPTION_APPRENTICESHIP)
+		e->ways = o->duration_value != MODEL_NO_INT && o->duration_value > 0 &&
+			  o->duration_value < 1000 ? -(float)o->duration_value : -10000;
 
 	memset(&when, 0, sizeof(when));
 	when.kind = (unsigned char)o->kind;
@@ -414,15 +505,32 @@ static int add_option(void *ctx, const struct store_option *o)
 	when.not_college = o->provider_kind && strcmp(o->provider_kind, "college") != 0;
 	when.age_min = clamp_age(o->age_min);
 	when.age_max = clamp_age(o->age_max);
+	lowered(o->title ? o->title : "", title, sizeof(title));
+	when.needs = (unsigned char)entry_needs(o, title);
 	e->when = add_when(p, &w->whens, &when);
 
 	if (o->kind != OPTION_SCHOOL) {
-		lowered(o->title, title, sizeof(title));
+		/* A vacancy knows its route by number only: the map reads names. */
+		struct store_option named = *o;
+
+		if (!named.route_name && (o->kind == OPTION_VACANCY || o->kind == OPTION_APPRENTICESHIP))
+			named.route_name = pack_route_name(p, o->route_id);
 		lowered(o->route_name, subject, sizeof(subject));
 		for (a = 0; a < p->area_count; a++)
-			set_fit(e, a, area_fit(&p->areas[a], o, o->title ? title : NULL,
+			set_fit(e, a, area_fit(&p->areas[a], &named, o->title ? title : NULL,
 					       o->route_name ? subject : NULL));
 	}
+	if (o->kind == OPTION_COURSE && o->provider) {
+		if (w->taught_count == w->taught_alloc) {
+			w->taught_alloc = w->taught_alloc ? w->taught_alloc * 2 : 256;
+			w->taught = xrealloc(w->taught, w->taught_alloc * sizeof(*w->taught));
+		}
+		w->taught[w->taught_count].provider = name_hash(o->provider);
+		memcpy(w->taught[w->taught_count].fit, e->fit, sizeof(e->fit));
+		w->taught_count++;
+	}
+	if (o->kind == OPTION_SCHOOL)
+		school_fits(w, e, o->title);
 	if (o->kind == OPTION_CAREER)
 		memcpy(&k->riasec[k->count * 6], o->riasec, 6 * sizeof(double));
 	add_places(w, o->kind, o->id, o->places);
@@ -508,6 +616,64 @@ static void finish_entries(struct pack *p)
 	}
 }
 
+/* A standard's pay: the best typical pay of the careers it leads to. */
+struct standard_pay {
+	const struct pack *p;
+	double best;
+};
+
+static int linked_career_pay(void *ctx, long long id)
+{
+	struct standard_pay *sp = ctx;
+	const struct pack_entry *c = pack_find(sp->p, OPTION_CAREER, id);
+
+	if (c && !isnan(c->pay) && (isnan(sp->best) || c->pay > sp->best))
+		sp->best = c->pay;
+	return 0;
+}
+
+static int count_link(void *ctx, long long id)
+{
+	(void)id;
+	(*(int *)ctx)++;
+	return 0;
+}
+
+/* A career's ways in: how many apprenticeship standards lead to it. */
+static enum status careers_ways_in(struct store *s, struct pack *p)
+{
+	struct pack_kind *k = &p->kinds[OPTION_CAREER];
+	enum status rc = STATUS_OK;
+	size_t i;
+
+	for (i = 0; i < k->count && rc == STATUS_OK; i++) {
+		int n = 0;
+
+		rc = store_each_link(s, OPTION_CAREER, k->entries[i].id, OPTION_APPRENTICESHIP,
+				     count_link, &n);
+		k->entries[i].ways = (float)n;
+	}
+	return rc;
+}
+
+static enum status standards_pay(struct store *s, struct pack *p)
+{
+	struct pack_kind *k = &p->kinds[OPTION_APPRENTICESHIP];
+	enum status rc = STATUS_OK;
+	size_t i;
+
+	for (i = 0; i < k->count && rc == STATUS_OK; i++) {
+		struct standard_pay sp = { p, NAN };
+
+		if (!isnan(k->entries[i].pay))
+			continue;
+		rc = store_each_link(s, OPTION_APPRENTICESHIP, k->entries[i].id, OPTION_CAREER,
+				     linked_career_pay, &sp);
+		k->entries[i].pay = sp.best;
+	}
+	return rc;
+}
+
 enum status pack_work_out(struct store *s, struct pack **out)
 {
 	struct pack *p = xcalloc(1, sizeof(*p));
@@ -528,6 +694,7 @@ enum status pack_work_out(struct store *s, struct pack **out)
 	for (k = 0; k < OPTION_KIND_COUNT && rc == STATUS_OK; k++)
 		rc = store_each_option(s, (enum option_kind)k, &f, add_option, &w);
 	free(w.whens.slots);
+	free(w.taught);
 	p->text_len = w.text.len;
 	p->text = strbuf_detach(&w.text);
 	if (rc != STATUS_OK) {
@@ -540,6 +707,13 @@ enum status pack_work_out(struct store *s, struct pack **out)
 		sort_kind(&p->kinds[k]);
 		settle_places(&p->kinds[k], w.places[k], w.place_count[k]);
 		free(w.places[k]);
+	}
+	rc = standards_pay(s, p);
+	if (rc == STATUS_OK)
+		rc = careers_ways_in(s, p);
+	if (rc != STATUS_OK) {
+		pack_free(p);
+		return rc;
 	}
 	finish_entries(p);
 	*out = p;
@@ -638,13 +812,16 @@ enum status pack_encode(const struct pack *p, char **out, size_t *len)
 	put_u32(&b, (uint32_t)p->area_count);
 	for (k = 0; k < p->area_count; k++)
 		put_u64(&b, (uint64_t)p->areas[k].id);
+	put_u64(&b, match_interest_map_hash());
 	put_u32(&b, (uint32_t)p->when_count);
 	for (i = 0; i < p->when_count; i++) {
 		const struct pack_when *w = &p->whens[i];
 
 		put_u8(&b, w->kind);
 		put_u8(&b, (unsigned)(w->has_start | w->flexible << 1 | w->level4 << 2 |
-				      w->blocked << 3 | w->not_college << 4));
+				      w->blocked << 3 | w->not_college << 4 |
+				      (w->needs == PACK_NEEDS_HND) << 5 |
+				      (w->needs == PACK_NEEDS_MANAGING) << 6));
 		put_u16(&b, (unsigned)(uint16_t)(int16_t)w->start.year);
 		put_u8(&b, (unsigned)w->start.month);
 		put_u8(&b, (unsigned)w->start.day);
@@ -674,6 +851,10 @@ enum status pack_encode(const struct pack *p, char **out, size_t *len)
 				for (r = 0; r < 6; r++)
 					put_f64(&b, pk->riasec[i * 6 + (size_t)r]);
 			}
+			if (k == OPTION_VACANCY)
+				put_u32(&b, (uint32_t)e->posted);
+			if (k == OPTION_CAREER || k == OPTION_APPRENTICESHIP)
+				put_f32(&b, e->ways);
 		}
 		put_u32(&b, (uint32_t)pk->place_count);
 		for (i = 0; i < pk->count; i++) {
@@ -870,6 +1051,8 @@ static enum status decode(struct reader *r, struct pack **out)
 		bad(r, "too many interest areas");
 	for (i = 0; i < n && !r->failed; i++)
 		p->areas[p->area_count++].id = (long long)get_le(r, 8);
+	if (!r->failed && get_le(r, 8) != match_interest_map_hash())
+		bad(r, "it was made with another interest map");
 	/* Fits in areas past the last must be empty. */
 	for (i = (size_t)p->area_count; i < PACK_MAX_AREAS; i++)
 		beyond[i / 16] |= 15ULL << (i % 16 * 4);
@@ -892,7 +1075,9 @@ static enum status decode(struct reader *r, struct pack **out)
 		w->level4 = (flags >> 2) & 1;
 		w->blocked = (flags >> 3) & 1;
 		w->not_college = (flags >> 4) & 1;
-		if (w->kind >= OPTION_KIND_COUNT || flags > 31)
+		w->needs = flags & 32 ? PACK_NEEDS_HND : flags & 64 ? PACK_NEEDS_MANAGING :
+			   PACK_NEEDS_NOTHING;
+		if (w->kind >= OPTION_KIND_COUNT || flags > 127 || (flags & 96) == 96)
 			bad(r, "a start rule is not one this program knows");
 		else if (w->has_start && (w->start.month < 1 || w->start.month > 12 ||
 					  w->start.day < 1 || w->start.day > 31 ||
@@ -905,7 +1090,8 @@ static enum status decode(struct reader *r, struct pack **out)
 	}
 	for (k = 0; k < OPTION_KIND_COUNT && !r->failed; k++) {
 		struct pack_kind *pk = &p->kinds[k];
-		size_t each = 64 + (k == OPTION_CAREER ? 48 : 0);
+		size_t each = 64 + (k == OPTION_CAREER ? 52 : 0) + (k == OPTION_VACANCY ? 4 : 0) +
+			      (k == OPTION_APPRENTICESHIP ? 4 : 0);
 
 		n = get_count(r, each, "too many options");
 		if (!n) {
@@ -917,7 +1103,7 @@ static enum status decode(struct reader *r, struct pack **out)
 			pk->riasec = xcalloc(n * 6, sizeof(double));
 		for (i = 0; i < n && !r->failed; i++) {
 			struct pack_entry *e = &pk->entries[i];
-			unsigned char b[64 + 48];
+			unsigned char b[64 + 52];
 
 			if (!get(r, b, each))
 				break;
@@ -931,6 +1117,11 @@ static enum status decode(struct reader *r, struct pack **out)
 			e->closes = (int32_t)le32(b + 44);
 			e->fit[0] = le64(b + 48);
 			e->fit[1] = le64(b + 56);
+			e->posted = k == OPTION_VACANCY ? (int32_t)le32(b + 64) : PACK_NO_DAY;
+			e->ways = k == OPTION_CAREER ? le_f32(b + 112) :
+				  k == OPTION_APPRENTICESHIP ? le_f32(b + 64) : 0;
+			if (!isfinite(e->ways))
+				bad(r, "a tie-break figure is not a number");
 			if (k == OPTION_CAREER) {
 				int j;
 

@@ -44,6 +44,18 @@ struct pack_area {
 };
 
 /*
+ * What an option's entry asks for that no school leaver has yet, read from
+ * its title when the index is worked out: a top-up degree is the final year
+ * for people with an HND or foundation degree; a Level 5 management
+ * apprenticeship is for people who already manage a team.
+ */
+enum pack_needs {
+	PACK_NEEDS_NOTHING,
+	PACK_NEEDS_HND,
+	PACK_NEEDS_MANAGING,
+};
+
+/*
  * When an option could be started: everything the timing rules read.
  * Options with the same facts share one (most courses start in September),
  * so a search decides timing once for each of these, not for each option.
@@ -55,6 +67,7 @@ struct pack_when {
 	unsigned char level4;		/* apprenticeships: level 4 or above (from 18) */
 	unsigned char blocked;		/* a standard nobody can start yet or any more */
 	unsigned char not_college;	/* a sixth form whose provider is not a college */
+	unsigned char needs;		/* enum pack_needs: entry needs what a learner may not have */
 	struct civil_date start;
 	int age_min, age_max;		/* PACK_NO_AGE when no limit */
 };
@@ -73,10 +86,16 @@ struct pack_entry {
 						   places it is at, place_count of them */
 	uint32_t place_count;
 	float level;			/* NAN when unknown */
-	double pay;			/* pounds a week, NAN when unknown */
+	double pay;			/* pounds a week, NAN when unknown; a standard's is the
+					   best of the careers it leads to */
 	uint32_t title;			/* offset into pack.text */
 	uint32_t when;			/* index into pack.whens */
 	int32_t closes;			/* date_days() of the closing date, or PACK_NO_DAY */
+	int32_t posted;			/* vacancies: date_days() the advert was posted, or PACK_NO_DAY */
+	float ways;			/* careers: how many apprenticeship standards lead to it;
+					   standards: minus their length in months (-10000 not
+					   known); else 0 -
+					   the last thing a tie is broken on, higher first */
 	uint32_t strong;		/* bit a set: fit in area a is 0.7 or more */
 	uint64_t fit[PACK_MAX_AREAS / 16];	/* tenths, four bits an area */
 };
@@ -117,6 +136,9 @@ int pack_area_index(const struct pack *p, long long area_id);
 
 /* Does lower-case text have one of the area's words (a plural "s" allowed)? */
 int pack_area_has_word(const struct pack_area *a, const char *text);
+
+/* The name of a route that anchors one of the areas (all routes do), or NULL. */
+const char *pack_route_name(const struct pack *p, long long route_id);
 
 /* Does a SOC code fall in one of the area's SOC groups? */
 int pack_area_has_soc(const struct pack_area *a, const char *soc);

@@ -83,7 +83,7 @@ extern const char store_schema_sql[];
 	"NULL, NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL, o.riasec_r, o.riasec_i, o.riasec_a, " \
 	"o.riasec_s, o.riasec_e, o.riasec_c, NULL, NULL, NULL, " \
 	"CAST(round(o.weekly_pay * 100) AS INTEGER), 'weekly', o.weekly_hours, " NULL6 ", " \
-	"substr(o.description, 1, 400), NULL, NULL FROM occupation o WHERE " \
+	"substr(o.description, 1, 400), NULL, NULL, NULL FROM occupation o WHERE " \
 	IN_TEXT(1, "CAST(o.soc AS INTEGER)") \
 	" AND (?9 IS NULL OR o.soc IN (SELECT soc FROM standard_occupation WHERE standard_id = ?9))" \
 	" AND (?10 IS NULL OR CAST(o.soc AS INTEGER) = ?10)"
@@ -96,7 +96,7 @@ extern const char store_schema_sql[];
 	"SELECT s.id, s.reference, s.title, NULL, NULL, NULL, NULL, NULL, NULL, s.level, NULL, " \
 	"s.last_start_date, 0, " FOUNDATION_AGES("s.kind") ", s.route_id, r.name, s.ssa1, s.ssa2, " \
 	NULL6 ", NULL, NULL, NULL, NULL, NULL, NULL, s.duration_months, 'months', s.status, NULL, " \
-	"NULL, NULL, substr(s.overview, 1, 400), s.url, NULL FROM standard s " \
+	"NULL, NULL, substr(s.overview, 1, 400), s.url, NULL, NULL FROM standard s " \
 	"LEFT JOIN route r ON r.id = s.route_id " \
 	"WHERE coalesce(s.status, '') <> 'withdrawn' AND " IN_TEXT(2, "s.id") \
 	" AND (?2 IS NULL OR s.level = ?2)" \
@@ -113,7 +113,7 @@ extern const char store_schema_sql[];
 	"CASE WHEN c.kind = 'he' THEN (SELECT CASE WHEN count(*) > 1 THEN " \
 	"group_concat(l.lat || ' ' || l.lon, ';') END FROM he_course_location cl JOIN he_location l " \
 	"ON l.ukprn = cl.ukprn AND l.locid = cl.locid WHERE cl.pubukprn = c.provider_ukprn " \
-	"AND cl.course_ref = c.ref AND l.lat IS NOT NULL) END"
+	"AND cl.course_ref = c.ref AND l.lat IS NOT NULL) END, NULL"
 #define COURSE_JOINS \
 	" LEFT JOIN provider p ON p.id = c.provider_id LEFT JOIN venue v ON v.id = c.venue_id " \
 	"LEFT JOIN code_list k ON k.list = 'kisaim' AND k.code = c.qualification"
@@ -135,7 +135,7 @@ extern const char store_schema_sql[];
 	"v.hours_per_week, NULL, NULL, NULL, NULL, NULL, v.course_title, " \
 	"substr(v.description, 1, 400), v.url, " \
 	"(SELECT CASE WHEN count(*) > 1 THEN group_concat(lat || ' ' || lon, ';') END " \
-	"FROM vacancy_address WHERE vacancy_id = v.id AND lat IS NOT NULL)"
+	"FROM vacancy_address WHERE vacancy_id = v.id AND lat IS NOT NULL), v.posted_date"
 #define VACANCY_JOINS \
 	" LEFT JOIN standard st ON st.id = (SELECT id FROM standard WHERE lars_code = v.lars_code " \
 	"ORDER BY id LIMIT 1)"
@@ -151,7 +151,7 @@ extern const char store_schema_sql[];
 	"SELECT p.id, p.urn, p.name, p.name, NULL, p.town, p.postcode, p.lat, p.lon, NULL, NULL, " \
 	"NULL, 0, p.age_low, p.age_high, NULL, NULL, NULL, NULL, " NULL6 ", NULL, p.kind, " \
 	"p.has_sixth_form, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, p.type_name, p.phase, " \
-	"p.website, NULL"
+	"p.website, NULL, NULL"
 #define SCHOOL_WHERE \
 	" coalesce(p.is_open, 1) = 1 AND (p.kind IN ('sixth_form', 'college') OR " \
 	"(p.kind IN ('school', 'special_school') AND p.has_sixth_form = 1)) AND " IN_TEXT(5, "p.id") \
@@ -2509,6 +2509,7 @@ static void read_option(sqlite3_stmt *st, enum option_kind kind, struct store_op
 	o->summary = column_text(st, 37);
 	o->url = column_text(st, 38);
 	o->places = column_text(st, 39);
+	o->posted_date = column_text(st, 40);
 }
 
 enum status store_each_option(struct store *s, enum option_kind kind,

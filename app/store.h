@@ -241,6 +241,7 @@ struct store_option {
 	const char *places;		/* every place it is at when more than one (an advert
 					   at several sites, a course at several campuses):
 					   "lat lon;lat lon"; else NULL */
+	const char *posted_date;	/* vacancies: the day the advert was posted, or NULL */
 };
 
 /* The long text of one option, for its detail screen. Owned strings, NULL when none. */

@@ -627,9 +627,11 @@ CREATE TABLE timetable_pack (
 -- 2 standard, 3 course, 4 vacancy, 5 provider. Contentless and without
 -- positions (detail=none): it only answers "which rows have words starting
 -- so", which is all the learner's free text needs, several times faster.
+-- Words are kept as their stems (porter), so "nurse" finds "nursing" and
+-- not "nursery"; app/match_text.c queries it the same way.
 CREATE VIRTUAL TABLE search_text USING fts5(
 	title, body, content='', detail=none, prefix='2 3 4',
-	tokenize='unicode61 remove_diacritics 2');
+	tokenize='porter unicode61 remove_diacritics 2');
 
 -- The option index (app/pack.c): every option's scoring facts, packed by
 -- store_finalize's caller so a search reads them in one go. Rebuilt on
@@ -715,7 +717,7 @@ INSERT INTO interest_area (id, slug, name, examples, route_id, riasec) VALUES
 	(15, 'transport', 'Transport, travel and logistics',
 	 'driving, trains, planes, warehouses and deliveries', 15, 'RC'),
 	(16, 'sport', 'Sport, fitness and leisure',
-	 'coaching, personal training, leisure centres and travel', NULL, 'SR');
+	 'coaching, personal training, leisure centres and the outdoors', NULL, 'SR');
 
 -- SOC 2020 minor groups for each interest.
 INSERT INTO interest_soc (interest_id, soc_prefix) VALUES

@@ -24,7 +24,7 @@ search --year 11 --postcode dn13bu --interest digital --kind course > "$work/out
 [ $? = 0 ] || fail "search exited non-zero"
 expect_in "$work/out" "Year 11, on 30 Nov 2026, within 10 miles of DN1 3BU; interests: Computers and digital" "query echoed"
 expect_in "$work/out" "A level Computer Science" "a digital course near DN1"
-expect_in "$work/out" "- Computers and digital - one of your interests" "interest reason"
+expect_in "$work/out" "- Computers and digital: \"computer\" in its title" "interest reason naming the link"
 expect_in "$work/out" "miles from DN1 3BU" "distance reason"
 expect_in "$work/out" "- Level 3 - the next step after GCSEs" "level reason"
 expect_in "$work/out" "after you leave Year 11" "timing reason"
@@ -159,6 +159,24 @@ expect_in "$work/early.json" '"no bus gets there by 06:00"' "the reason says no 
 # CSV gains the minutes.
 search --year 11 --postcode "DN12 3EF" --within-minutes 45 --kind course --format csv --limit 2 > "$work/bus.csv" 2>&1
 head -1 "$work/bus.csv" | grep -q ',url,travel_minutes' || fail "CSV header has travel_minutes"
+
+# --- free text finds what people type ---------------------------------------------------------------------
+# Word forms: "nurse" finds nursing, and a nursery is not a nurse.
+search --age 19 --text nurse --postcode dn1 --within 30 --limit 0 > "$work/nurse" 2>&1
+expect_in "$work/nurse" "Nursing associate" "nurse finds the nursing associate standard"
+expect_in "$work/nurse" "Nursing (Adult)" "nurse finds Nursing (Adult)"
+expect_not_in "$work/nurse" "Nursery" "a nursery is not a nurse"
+# Spelling put right from the store's own words, and said.
+search --age 19 --text electrision --limit 5 > "$work/spell" 2>&1
+expect_in "$work/spell" 'Note: "electrision" is in no title here: showing "electrician".' "spelling suggestion said"
+expect_in "$work/spell" "lectrician" "results for the suggestion"
+# Synonyms pupils use.
+search --age 19 --text vet --limit 0 > "$work/vet" 2>&1
+expect_in "$work/vet" "Veterinary nurse" "vet finds veterinary"
+# A district alone is an approximate place.
+search --postcode dn1 --format json > "$work/district.json" 2>&1
+[ "$(json "$work/district.json" '$.query.approximate_location')" = 1 ] || fail "--postcode dn1 is not approximate_location"
+expect_in "$work/district.json" "distances are from the middle of DN1" "district note"
 
 # --- what is printed is text: no terminal controls, and JSON stays JSON --------------------------------------
 # Invalid UTF-8, an escape sequence, a C1 control (CSI, U+009B) and a bell in the words looked for.

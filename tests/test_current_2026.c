@@ -684,7 +684,7 @@ TEST(learner_filter_on_current_shapes)
 		SKIP("no careers binary (CAREERS_BIN)");
 	strbuf_init(&out);
 	/* The Leeds and Doncaster advert is as near as its Doncaster site. */
-	search("--year 11 --postcode DN1 --within 2 --kind vacancy --text administrator", &out);
+	search("--age 17 --postcode DN1 --within 2 --kind vacancy --text administrator", &out);
 	CHECK_CONTAINS(out.buf, "\"ref\": \"VAC2000041656\"");
 	CHECK_CONTAINS(out.buf, "\"distance_miles\": 0.");
 	/* Foundation apprenticeships: found by a pupil, not for someone of 23. */

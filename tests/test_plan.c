@@ -486,7 +486,7 @@ TEST(plan_markdown)
 	/* The shortlist, with why each was suggested. */
 	CHECK_CONTAINS(md, "### 1. Junior Software Developer Apprentice\n");
 	CHECK_CONTAINS(md, "- **Where:** Redbrick Digital Ltd, Doncaster (0.3 miles away)\n");
-	CHECK_CONTAINS(md, "  - Computers and digital - one of your interests\n");
+	CHECK_CONTAINS(md, "  - Computers and digital: the Digital route\n");
 	CHECK_CONTAINS(md, "  - 0.3 miles from your postcode\n");
 	CHECK_CONTAINS(md, "  - apply by 19 Mar 2027\n");
 	CHECK_CONTAINS(md, "- **Where:** with an employer (1 open vacancy within 10 miles)\n");
@@ -553,7 +553,7 @@ TEST(plan_html)
 	CHECK_CONTAINS(html, "<h1>Your careers action plan</h1>");
 	CHECK_CONTAINS(html, "<td data-label=\"Software development technician\">from 25 Jun "
 		       "2027</td>");
-	CHECK_CONTAINS(html, "<li>Computers and digital - one of your interests</li>");
+	CHECK_CONTAINS(html, "<li>Computers and digital: the Digital route</li>");
 	CHECK(strlen(html) > 6 && strcmp(html + strlen(html) - 8, "</html>\n") == 0);
 	/* Self-contained: no scripts, nothing fetched. */
 	CHECK_NOT_CONTAINS(html, "<script");
