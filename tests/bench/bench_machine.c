@@ -2,7 +2,9 @@
  * bench_machine.c - load average and other processes' CPU use around a
  * benchmark, and min/median/max (see bench_machine.h).
  */
+#ifndef _DEFAULT_SOURCE
 #define _DEFAULT_SOURCE
+#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/resource.h>
