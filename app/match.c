@@ -55,6 +55,7 @@
 
 #include "mem.h"
 #include "pack.h"
+#include "prefix_index.h"
 
 static const char *const kind_names[] = {
 #define OPTION_NAME(id, name, heading) name,
@@ -1670,6 +1671,10 @@ static enum status find_text(struct run *run, unsigned kinds)
 		run->text_hits[k] = xcalloc(run->pack->kinds[k].count ? run->pack->kinds[k].count : 1, 1);
 	memset(&m, 0, sizeof(m));
 	m.pack = run->pack;
+	/* issue 14 hook: the word prefix index answers in memory when it can (prefix_index.h). */
+	if (prefix_index_mark(pack_words(run->store), run->store, run->p->text, kinds,
+			      run->text_hits) == STATUS_OK)
+		return STATUS_OK;
 	m.hits = run->text_hits;
 	m.kinds = kinds;
 	return store_each_text_match(run->store, query, mark_text, &m);

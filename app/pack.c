@@ -34,6 +34,7 @@
 #include "geo.h"
 #include "mem.h"
 #include "model.h"
+#include "prefix_index.h"
 
 #define PACK_MAGIC "careers-pack"
 #define PACK_FORMAT 2
@@ -552,6 +553,7 @@ void pack_free(struct pack *p)
 
 	if (!p)
 		return;
+	prefix_index_free(p->words);
 	for (k = 0; k < p->area_count; k++)
 		area_done(&p->areas[k]);
 	for (k = 0; k < OPTION_KIND_COUNT; k++) {
@@ -1055,6 +1057,20 @@ enum status pack_get(struct store *s, const struct pack **out)
 	return STATUS_OK;
 }
 
+const struct prefix_index *pack_words(struct store *s)
+{
+	struct pack *p = store_cache(s);
+
+	if (!p)
+		return NULL;
+	if (!p->words_tried) {
+		p->words_tried = 1;
+		if (prefix_index_load(s, p, &p->words) != STATUS_OK)
+			p->words = NULL;
+	}
+	return p->words;
+}
+
 enum status pack_save(struct store *s)
 {
 	struct pack *p;
@@ -1067,6 +1083,8 @@ enum status pack_save(struct store *s)
 	pack_encode(p, &bytes, &len);
 	rc = store_pack_put(s, bytes, len);
 	free(bytes);
+	if (rc == STATUS_OK)
+		rc = prefix_index_save(s, p);
 	if (rc != STATUS_OK) {
 		pack_free(p);
 		return rc;

@@ -27,6 +27,8 @@
 #include "status.h"
 #include "store.h"
 
+struct prefix_index;
+
 #define PACK_MAX_AREAS 32		/* interest areas with fits; the store has 16 */
 #define PACK_NO_AGE (-1)
 #define PACK_NO_DAY INT32_MIN
@@ -98,6 +100,8 @@ struct pack {
 	char *text;			/* titles, each ending in NUL */
 	size_t text_len;
 	int loaded;			/* read from option_pack, not worked out */
+	struct prefix_index *words;	/* the word prefix index, read on first use (pack_words) */
+	int words_tried;
 };
 
 /*
@@ -106,8 +110,18 @@ struct pack {
  */
 enum status pack_get(struct store *s, const struct pack **out);
 
-/* Work the index out from the store's rows and save it in option_pack. */
+/*
+ * Work the index out from the store's rows and save it in option_pack,
+ * with the word prefix index of its options (app/prefix_index.c).
+ */
 enum status pack_save(struct store *s);
+
+/*
+ * The store's word prefix index for its option index, read on first use
+ * and kept with it; NULL when the store has none that fits (a search then
+ * asks the FTS5 word index).
+ */
+const struct prefix_index *pack_words(struct store *s);
 
 /* The entry for an option, or NULL. */
 const struct pack_entry *pack_find(const struct pack *p, enum option_kind kind, long long id);

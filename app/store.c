@@ -157,6 +157,28 @@ extern const char store_schema_sql[];
 	"(p.kind IN ('school', 'special_school') AND p.has_sixth_form = 1)) AND " IN_TEXT(5, "p.id") \
 	" AND (?10 IS NULL OR p.id = ?10)"
 
+/*
+ * What the word index (search_text) holds for each option: its rowid
+ * (kind << 32 | id), title and body. The same SELECTs feed the in-memory
+ * word prefix index (store_each_search_text, app/prefix_index.c), so the
+ * two always agree on what an option's words are.
+ */
+#define SEARCH_TEXT_CAREERS \
+	"SELECT (1 << 32) + CAST(soc AS INTEGER), title, coalesce(job_titles, '') || ' '" \
+	" || coalesce(description, '') || ' ' || coalesce(tasks, '') FROM occupation"
+#define SEARCH_TEXT_STANDARDS \
+	"SELECT (2 << 32) + id, title, coalesce(keywords, '') || ' ' || coalesce(job_titles, '')" \
+	" || ' ' || coalesce(route_text, '') || ' ' || coalesce(overview, '') FROM standard"
+#define SEARCH_TEXT_COURSES \
+	"SELECT (3 << 32) + id, title, coalesce(qualification, '') || ' '" \
+	" || coalesce(description, '') || ' ' || coalesce(provider_name, '') FROM course"
+#define SEARCH_TEXT_VACANCIES \
+	"SELECT (4 << 32) + id, title, coalesce(employer, '') || ' ' || coalesce(course_title, '')" \
+	" || ' ' || coalesce(description, '') FROM vacancy"
+#define SEARCH_TEXT_SCHOOLS \
+	"SELECT (5 << 32) + id, name, coalesce(town, '') || ' ' || coalesce(type_name, '')" \
+	" FROM provider"
+
 #define STMT_INFO(_) \
 	_(CODE, \
 	  "INSERT INTO code_list(list, code, name, parent, source_id) VALUES (?1, ?2, ?3, ?4, ?5) " \
@@ -414,6 +436,10 @@ extern const char store_schema_sql[];
 	  "SELECT v.id FROM vacancy v WHERE v.lars_code = (SELECT lars_code FROM standard WHERE id = ?1)") \
 	_(PACK_GET, "SELECT id, length(data) FROM option_pack ORDER BY id DESC LIMIT 1") \
 	_(PACK_PUT, "INSERT INTO option_pack(data) VALUES (?1)") \
+	_(WORD_INDEX_PUT, "INSERT INTO word_index(id, data) VALUES (?1, ?2)") \
+	_(WORD_INDEX_SIZE, "SELECT length(data) FROM word_index WHERE id = ?1") \
+	_(SEARCH_TEXT_ALL, SEARCH_TEXT_CAREERS " UNION ALL " SEARCH_TEXT_STANDARDS " UNION ALL " \
+	  SEARCH_TEXT_COURSES " UNION ALL " SEARCH_TEXT_VACANCIES " UNION ALL " SEARCH_TEXT_SCHOOLS) \
 	_(TEXT_CAREER, \
 	  "SELECT description, tasks, entry_routes, NULL, NULL, NULL, NULL, NULL, NULL, NULL, " \
 	  "NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, job_titles, NULL, NULL, NULL FROM occupation " \
@@ -1988,22 +2014,16 @@ static const struct {
 	  " weekly_hours = " LATEST_FIGURE("weekly_hours") },
 	{ "indexing words for search",
 	  "INSERT INTO search_text(search_text) VALUES ('delete-all');"
-	  "INSERT INTO search_text(rowid, title, body)"
-	  " SELECT (1 << 32) + CAST(soc AS INTEGER), title, coalesce(job_titles, '') || ' '"
-	  " || coalesce(description, '') || ' ' || coalesce(tasks, '') FROM occupation;"
-	  "INSERT INTO search_text(rowid, title, body)"
-	  " SELECT (2 << 32) + id, title, coalesce(keywords, '') || ' ' || coalesce(job_titles, '')"
-	  " || ' ' || coalesce(route_text, '') || ' ' || coalesce(overview, '') FROM standard;"
-	  "INSERT INTO search_text(rowid, title, body)"
-	  " SELECT (3 << 32) + id, title, coalesce(qualification, '') || ' '"
-	  " || coalesce(description, '') || ' ' || coalesce(provider_name, '') FROM course;"
-	  "INSERT INTO search_text(rowid, title, body)"
-	  " SELECT (4 << 32) + id, title, coalesce(employer, '') || ' ' || coalesce(course_title, '')"
-	  " || ' ' || coalesce(description, '') FROM vacancy;"
-	  "INSERT INTO search_text(rowid, title, body)"
-	  " SELECT (5 << 32) + id, name, coalesce(town, '') || ' ' || coalesce(type_name, '')"
-	  " FROM provider;"
-	  "INSERT INTO search_text(search_text) VALUES ('optimize')" },
+	  "INSERT INTO search_text(search_text, rank) VALUES ('automerge', 0);"
+	  "INSERT INTO search_text(search_text, rank) VALUES ('crisismerge', 64);"
+	  "INSERT INTO search_text(rowid, title, body) " SEARCH_TEXT_CAREERS ";"
+	  "INSERT INTO search_text(rowid, title, body) " SEARCH_TEXT_STANDARDS ";"
+	  "INSERT INTO search_text(rowid, title, body) " SEARCH_TEXT_COURSES ";"
+	  "INSERT INTO search_text(rowid, title, body) " SEARCH_TEXT_VACANCIES ";"
+	  "INSERT INTO search_text(rowid, title, body) " SEARCH_TEXT_SCHOOLS ";"
+	  "INSERT INTO search_text(search_text) VALUES ('optimize');"
+	  "INSERT INTO search_text(search_text, rank) VALUES ('automerge', 4);"
+	  "INSERT INTO search_text(search_text, rank) VALUES ('crisismerge', 16)" },
 	{ "indexing places",
 	  "DELETE FROM provider_geo;"
 	  "INSERT INTO provider_geo SELECT id, lat, lat, lon, lon FROM provider"
@@ -2188,7 +2208,8 @@ enum status store_finalize(struct store *s, int with_indexes)
 
 	/* Whatever was worked out from the old rows is out of date now. */
 	store_set_cache(s, NULL, NULL);
-	rc = exec(s, "DELETE FROM option_pack", "forgetting the old option index");
+	rc = exec(s, "DELETE FROM option_pack; DELETE FROM word_index",
+		  "forgetting the old option index");
 	for (i = 0; i < sizeof(finalize_steps) / sizeof(finalize_steps[0]) && !rc; i++)
 		rc = exec(s, finalize_steps[i].sql, finalize_steps[i].what);
 	if (!rc)
@@ -2688,6 +2709,73 @@ enum status store_each_text_match(struct store *s, const char *query,
 		return db_fail(s, "looking up words");
 	sqlite3_reset(st);
 	return STATUS_OK;
+}
+
+enum status store_each_search_text(struct store *s, int (*fn)(void *ctx, long long rowid,
+			const char *title, const char *body), void *ctx)
+{
+	sqlite3_stmt *st = stmt(s, STMT_SEARCH_TEXT_ALL);
+	int rc;
+
+	if (!st)
+		return db_fail(s, "reading the words to index");
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if (fn(ctx, sqlite3_column_int64(st, 0), (const char *)sqlite3_column_text(st, 1),
+		       (const char *)sqlite3_column_text(st, 2)))
+			break;
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		enum status failed = db_fail(s, "reading the words to index");
+
+		sqlite3_reset(st);
+		return failed;
+	}
+	sqlite3_reset(st);
+	return STATUS_OK;
+}
+
+enum status store_word_index_put(struct store *s, long long id, const void *data, size_t len)
+{
+	sqlite3_stmt *st;
+	enum status rc = STATUS_OK;
+
+	if (id == 0 && (rc = exec(s, "DELETE FROM word_index", "replacing the word index")))
+		return rc;
+	if (!(st = stmt(s, STMT_WORD_INDEX_PUT)))
+		return db_fail(s, "saving the word index");
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_blob64(st, 2, data, (sqlite3_uint64)len, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		rc = db_fail(s, "saving the word index");
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return rc;
+}
+
+enum status store_word_index_open(struct store *s, long long id, struct store_blob **out,
+				  size_t *size)
+{
+	sqlite3_stmt *st = stmt(s, STMT_WORD_INDEX_SIZE);
+	int rc;
+
+	*out = NULL;
+	*size = 0;
+	if (!st)
+		return db_fail(s, "reading the word index");
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_DONE) {
+		sqlite3_reset(st);
+		return STATUS_NOT_FOUND;
+	}
+	if (rc != SQLITE_ROW) {
+		enum status failed = db_fail(s, "reading the word index");
+
+		sqlite3_reset(st);
+		return failed;
+	}
+	*size = (size_t)sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return store_blob_open(s, "word_index", id, 0, out);
 }
 
 /* --- the option index's bytes ------------------------------------------------------- */

@@ -28,7 +28,7 @@
 #include "import.h"
 #include "status.h"
 
-#define STORE_VERSION 5
+#define STORE_VERSION 6
 
 struct store;
 
@@ -291,6 +291,26 @@ enum status store_each_link(struct store *s, enum option_kind from, long long id
  */
 enum status store_each_text_match(struct store *s, const char *query,
 				  int (*fn)(void *ctx, long long rowid), void *ctx);
+
+/*
+ * What the word index holds for every option, for the word prefix index
+ * (app/prefix_index.c) to be worked out from: rowid (kind << 32 | id, as
+ * in search_text), title and body (either may be NULL). fn returns
+ * non-zero to stop.
+ */
+enum status store_each_search_text(struct store *s, int (*fn)(void *ctx, long long rowid,
+			const char *title, const char *body), void *ctx);
+
+/*
+ * The word prefix index's pieces (app/prefix_index.c), rows of the
+ * word_index table: put with id 0 first (which forgets the old pieces),
+ * then 1, 2, ...; store_word_index_open() opens one for store_blob_read
+ * and gives its size, or STATUS_NOT_FOUND. store_finalize() forgets them.
+ */
+struct store_blob;
+enum status store_word_index_put(struct store *s, long long id, const void *data, size_t len);
+enum status store_word_index_open(struct store *s, long long id, struct store_blob **out,
+				  size_t *size);
 
 /*
  * The option index's bytes (app/pack.c): saved whole with store_pack_put()

@@ -14,7 +14,7 @@
 -- to date row by row); the full-text and spatial indexes are filled by
 -- store_finalize().
 
-PRAGMA user_version = 5;
+PRAGMA user_version = 6;
 
 -- Provenance ------------------------------------------------------------
 
@@ -635,6 +635,15 @@ CREATE VIRTUAL TABLE search_text USING fts5(
 -- store_finalize's caller so a search reads them in one go. Rebuilt on
 -- every build or import; a missing or stale one is rebuilt in memory.
 CREATE TABLE option_pack (
+	id INTEGER PRIMARY KEY,
+	data BLOB NOT NULL
+) STRICT;
+
+-- The word prefix index (app/prefix_index.c): for each word of
+-- search_text's options, which options have it, so that a learner's words
+-- are looked up in memory. Row 0 the words, rows 1... the lists of options,
+-- in 64 KB pieces read one at a time. Rebuilt with the option index.
+CREATE TABLE word_index (
 	id INTEGER PRIMARY KEY,
 	data BLOB NOT NULL
 ) STRICT;

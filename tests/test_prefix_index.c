@@ -1,0 +1,177 @@
+/*
+ * test_prefix_index.c - the word prefix index answers exactly as the FTS5
+ * word index does, on a store built from the bundled Doncaster files.
+ *
+ * Every one- and two-character prefix, longer words, several words at
+ * once and accented ones are asked of both; the options marked must be
+ * the same. Words it cannot answer (letters beyond Latin-1) must be left
+ * to FTS5, and a damaged index must not be used.
+ */
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "build.h"
+#include "check.h"
+#include "pack.h"
+#include "prefix_index.h"
+#include "store.h"
+
+static struct store *store;
+static const struct pack *pack;
+
+struct fts_marks {
+	unsigned char **hits;
+};
+
+static int mark(void *ctx, long long rowid)
+{
+	static const int by_code[6][2] = {
+		[1] = { OPTION_CAREER, OPTION_CAREER },
+		[2] = { OPTION_APPRENTICESHIP, OPTION_APPRENTICESHIP },
+		[3] = { OPTION_COURSE, OPTION_UNIVERSITY },
+		[4] = { OPTION_VACANCY, OPTION_VACANCY },
+		[5] = { OPTION_SCHOOL, OPTION_SCHOOL },
+	};
+	struct fts_marks *m = ctx;
+	long long code = rowid >> 32;
+	int j;
+
+	if (code < 1 || code > 5)
+		return 0;
+	for (j = 0; j < 2; j++) {
+		int kind = by_code[code][j];
+		const struct pack_entry *e = pack_find(pack, (enum option_kind)kind,
+						       rowid & 0xffffffffLL);
+
+		if (e) {
+			m->hits[kind][e - pack->kinds[kind].entries] = 1;
+			break;
+		}
+	}
+	return 0;
+}
+
+static unsigned char *hits_new(unsigned char *hits[OPTION_KIND_COUNT])
+{
+	int k;
+
+	for (k = 0; k < OPTION_KIND_COUNT; k++)
+		hits[k] = calloc(pack->kinds[k].count + 1, 1);
+	return hits[0];
+}
+
+static void hits_free(unsigned char *hits[OPTION_KIND_COUNT])
+{
+	int k;
+
+	for (k = 0; k < OPTION_KIND_COUNT; k++)
+		free(hits[k]);
+}
+
+/* Ask both; 1 when the prefix index answered (and agreed), 0 when it left it to FTS5. */
+static int agree(const struct prefix_index *x, const char *text)
+{
+	unsigned char *ours[OPTION_KIND_COUNT], *theirs[OPTION_KIND_COUNT];
+	struct fts_marks m = { theirs };
+	char query[512];
+	enum status rc;
+	size_t marked = 0, differ = 0, i;
+	int k;
+
+	hits_new(ours);
+	hits_new(theirs);
+	rc = prefix_index_mark(x, store, text, (1u << OPTION_KIND_COUNT) - 1, ours);
+	if (store_text_query(text, query, sizeof(query)) == STATUS_OK)
+		CHECK_INT(store_each_text_match(store, query, mark, &m), STATUS_OK);
+	for (k = 0; k < OPTION_KIND_COUNT; k++)
+		for (i = 0; i < pack->kinds[k].count; i++) {
+			marked += theirs[k][i];
+			differ += rc == STATUS_OK && ours[k][i] != theirs[k][i];
+		}
+	if (differ)
+		fprintf(stderr, "\"%s\": %zu of %zu options differ\n", text, differ, marked);
+	CHECK_INT(differ, 0);
+	hits_free(ours);
+	hits_free(theirs);
+	return rc == STATUS_OK;
+}
+
+static void test_same_as_fts5(void)
+{
+	const char *tmp = getenv("CAREERS_TEST_TMP");
+	static const char *const words[] = {
+		"engineer", "mech", "care work", "nurs", "hair beauty", "level 3", "don't",
+		"Café", "CRÈME", "children's", "a-level", "£18,400", "2026", "st thomas",
+		"Doncaster college", "zzzz", "software developer", "apprentice", "t level",
+	};
+	char path[512], err[256], text[8];
+	struct build_options o;
+	const struct prefix_index *x;
+	FILE *devnull = fopen("/dev/null", "w");
+	const char *alnum = "abcdefghijklmnopqrstuvwxyz0123456789";
+	size_t answered = 0, i, j, words_n, docs, bytes, bitsets;
+	sqlite3 *db;
+
+	snprintf(path, sizeof(path), "%s/prefix_index.db", tmp ? tmp : "/tmp");
+	unlink(path);
+	memset(&o, 0, sizeof(o));
+	o.data_dir = CAREERS_SOURCE "/data/doncaster";
+	o.out = path;
+	o.quiet = 1;
+	o.out_stream = devnull;
+	o.err_stream = devnull;
+	CHECK_INT(build_store(&o), STATUS_OK);
+	CHECK_INT(store_open(path, STORE_READ_ONLY, &store, err, sizeof(err)), STATUS_OK);
+	CHECK_INT(pack_get(store, &pack), STATUS_OK);
+	x = pack_words(store);
+	CHECK(x != NULL);
+	prefix_index_sizes(x, &words_n, &docs, &bytes, &bitsets);
+	CHECK(words_n > 1000);
+	CHECK(docs > 1000);
+
+	/* Every one- and two-character prefix. */
+	for (i = 0; alnum[i]; i++) {
+		snprintf(text, sizeof(text), "%c", alnum[i]);
+		answered += agree(x, text);
+		for (j = 0; alnum[j]; j++) {
+			snprintf(text, sizeof(text), "%c%c", alnum[i], alnum[j]);
+			answered += agree(x, text);
+		}
+	}
+	CHECK_INT(answered, 36 + 36 * 36);
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		CHECK_INT(agree(x, words[i]), 1);
+	/* Upper case and accents fold as FTS5 folds them. */
+	CHECK_INT(agree(x, "ENG"), 1);
+	CHECK_INT(agree(x, "éng"), 1);
+	/* Letters it does not fold are left to FTS5. */
+	CHECK_INT(agree(x, "Łódź"), 0);
+	CHECK_INT(agree(x, "Ωmega"), 0);
+	{
+		unsigned char *hits[OPTION_KIND_COUNT];
+
+		hits_new(hits);
+		CHECK_INT(prefix_index_mark(x, store, "Łódź", 1u, hits), STATUS_NOT_FOUND);
+		CHECK_INT(prefix_index_mark(x, store, "   ", 1u, hits), STATUS_NOT_FOUND);
+		CHECK_INT(prefix_index_mark(NULL, store, "eng", 1u, hits), STATUS_NOT_FOUND);
+		hits_free(hits);
+	}
+	store_close(store);
+
+	/* A damaged head is not used. */
+	CHECK_INT(sqlite3_open(path, &db), SQLITE_OK);
+	CHECK_INT(sqlite3_exec(db, "UPDATE word_index SET data = substr(data, 1, 100) WHERE id = 0",
+			       NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	CHECK_INT(store_open(path, STORE_READ_ONLY, &store, err, sizeof(err)), STATUS_OK);
+	CHECK_INT(pack_get(store, &pack), STATUS_OK);
+	CHECK(pack_words(store) == NULL);
+	store_close(store);
+	unlink(path);
+	fclose(devnull);
+}
+
+TESTS(same_as_fts5)
