@@ -28,6 +28,7 @@
 #include <sqlite3.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <time.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -512,6 +513,7 @@ struct store {
 	int in_put;			/* a record from the sink is being stored */
 	unsigned long replaced;		/* rows this source wrote over (see watch_replacements) */
 	struct store_gtfs *gtfs;	/* timetable state (store_gtfs.c) */
+	FILE *step_log;			/* (borrowed) store_finalize's steps timed, or NULL */
 };
 
 /* --- small helpers ----------------------------------------------------------- */
@@ -2201,6 +2203,30 @@ done:
 	return rc;
 }
 
+void store_set_step_log(struct store *s, FILE *f)
+{
+	s->step_log = f;
+}
+
+static double seconds_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* One step of store_finalize, timed on the step log. */
+static enum status finalize_step(struct store *s, const char *sql, const char *what)
+{
+	double t0 = seconds_now();
+	enum status rc = exec(s, sql, what);
+
+	if (s->step_log && rc == STATUS_OK)
+		fprintf(s->step_log, "finishing: %s %.2f s\n", what, seconds_now() - t0);
+	return rc;
+}
+
 enum status store_finalize(struct store *s, int with_indexes)
 {
 	enum status rc;
@@ -2211,16 +2237,22 @@ enum status store_finalize(struct store *s, int with_indexes)
 	rc = exec(s, "DELETE FROM option_pack; DELETE FROM word_index",
 		  "forgetting the old option index");
 	for (i = 0; i < sizeof(finalize_steps) / sizeof(finalize_steps[0]) && !rc; i++)
-		rc = exec(s, finalize_steps[i].sql, finalize_steps[i].what);
-	if (!rc)
+		rc = finalize_step(s, finalize_steps[i].sql, finalize_steps[i].what);
+	if (!rc) {
+		double t0 = seconds_now();
+
 		rc = link_standards(s);
+		if (s->step_log && !rc)
+			fprintf(s->step_log, "finishing: linking apprenticeships to careers %.2f s\n",
+				seconds_now() - t0);
+	}
 	if (!rc && with_indexes) {
 		char *indexes = schema_part(1);
 
-		rc = exec(s, indexes, "creating indexes");
+		rc = finalize_step(s, indexes, "creating indexes");
 		free(indexes);
 		if (!rc)
-			rc = exec(s, "ANALYZE", "measuring the tables");
+			rc = finalize_step(s, "ANALYZE", "measuring the tables");
 	}
 	return rc;
 }

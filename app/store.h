@@ -24,6 +24,7 @@
 #define CAREERS_STORE_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "import.h"
 #include "status.h"
@@ -114,6 +115,9 @@ struct import_sink store_sink(struct store *s);
  * of the schema's "indexes" section (a fresh build) and ANALYZE.
  */
 enum status store_finalize(struct store *s, int with_indexes);
+
+/* Where store_finalize() writes each step it takes and its time ("finishing: ... 1.23 s"); NULL: nowhere. */
+void store_set_step_log(struct store *s, FILE *f);
 
 /* --- reading --------------------------------------------------------------- */
 
