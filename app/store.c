@@ -73,7 +73,6 @@ extern const char store_schema_sql[];
 #define IN_TEXT(kind, id) \
 	"(?1 IS NULL OR (" #kind " << 32) + " id " IN " \
 	"(SELECT rowid FROM search_text WHERE search_text MATCH ?1))"
-#define IN_BOX "g.max_lat >= ?3 AND g.min_lat <= ?4 AND g.max_lon >= ?5 AND g.min_lon <= ?6"
 #define LATEST_FIGURE(measure) \
 	"(SELECT value FROM labour_market WHERE measure = '" measure "' AND soc IN (o.soc, " \
 	"substr(o.soc, 1, 3), substr(o.soc, 1, 2), substr(o.soc, 1, 1)) " \
@@ -407,15 +406,9 @@ extern const char store_schema_sql[];
 	  "FROM interest_area a LEFT JOIN route r ON r.id = a.route_id ORDER BY a.id") \
 	_(OPTIONS_CAREER, CAREER_SQL) \
 	_(OPTIONS_APPRENTICESHIP, STANDARD_SQL) \
-	_(OPTIONS_COURSE_BOX, COURSE_COLUMNS_SQL " FROM course_geo g JOIN course c ON c.id = g.id" \
-	  COURSE_JOINS " WHERE " IN_BOX " AND" COURSE_WHERE) \
 	_(OPTIONS_COURSE_ALL, COURSE_COLUMNS_SQL " FROM course c" COURSE_JOINS " WHERE" COURSE_WHERE) \
-	_(OPTIONS_VACANCY_BOX, VACANCY_COLUMNS_SQL " FROM vacancy_geo g JOIN vacancy v ON v.id = g.id" \
-	  VACANCY_JOINS " WHERE " IN_BOX " AND" VACANCY_WHERE) \
 	_(OPTIONS_VACANCY_ALL, VACANCY_COLUMNS_SQL " FROM vacancy v" VACANCY_JOINS " WHERE" \
 	  VACANCY_WHERE) \
-	_(OPTIONS_SCHOOL_BOX, SCHOOL_COLUMNS_SQL " FROM provider_geo g JOIN provider p ON p.id = g.id" \
-	  " WHERE " IN_BOX " AND" SCHOOL_WHERE) \
 	_(OPTIONS_SCHOOL_ALL, SCHOOL_COLUMNS_SQL " FROM provider p WHERE" SCHOOL_WHERE) \
 	_(OPTIONS_CAREER_ONE, CAREER_SQL " AND o.soc = printf('%04d', ?10)") \
 	_(OPTIONS_APPRENTICESHIP_ONE, STANDARD_SQL " AND s.id = ?10") \
@@ -2026,25 +2019,6 @@ static const struct {
 	  "INSERT INTO search_text(search_text) VALUES ('optimize');"
 	  "INSERT INTO search_text(search_text, rank) VALUES ('automerge', 4);"
 	  "INSERT INTO search_text(search_text, rank) VALUES ('crisismerge', 16)" },
-	{ "indexing places",
-	  "DELETE FROM provider_geo;"
-	  "INSERT INTO provider_geo SELECT id, lat, lat, lon, lon FROM provider"
-	  " WHERE lat IS NOT NULL AND lon IS NOT NULL;"
-	  "DELETE FROM course_geo;"
-	  "INSERT INTO course_geo SELECT id, lat, lat, lon, lon FROM course"
-	  " WHERE lat IS NOT NULL AND lon IS NOT NULL AND kind <> 'he';"
-	  /* A course taught at several campuses, an advert at several sites: the box round them all. */
-	  "INSERT INTO course_geo SELECT id, min(lat), max(lat), min(lon), max(lon) FROM ("
-	  " SELECT id, lat, lon FROM course WHERE kind = 'he' AND lat IS NOT NULL"
-	  " UNION ALL SELECT c.id, l.lat, l.lon FROM course c JOIN he_course_location cl"
-	  " ON cl.pubukprn = c.provider_ukprn AND cl.course_ref = c.ref JOIN he_location l"
-	  " ON l.ukprn = cl.ukprn AND l.locid = cl.locid WHERE c.kind = 'he' AND l.lat IS NOT NULL)"
-	  " GROUP BY id;"
-	  "DELETE FROM vacancy_geo;"
-	  "INSERT INTO vacancy_geo SELECT id, min(lat), max(lat), min(lon), max(lon) FROM ("
-	  " SELECT id, lat, lon FROM vacancy WHERE lat IS NOT NULL AND lon IS NOT NULL"
-	  " UNION ALL SELECT vacancy_id, lat, lon FROM vacancy_address WHERE lat IS NOT NULL)"
-	  " GROUP BY id" },
 };
 
 /* Words of an apprenticeship title that say nothing about the job. */
@@ -2573,7 +2547,7 @@ enum status store_each_option(struct store *s, enum option_kind kind,
 	struct store_option o;
 	int rc;
 
-	/* One option by id goes straight to its row, box or not. */
+	/* One option by id goes straight to its row. */
 	switch (kind) {
 	case OPTION_CAREER:
 		id = f->id ? STMT_OPTIONS_CAREER_ONE : STMT_OPTIONS_CAREER;
@@ -2583,16 +2557,13 @@ enum status store_each_option(struct store *s, enum option_kind kind,
 		break;
 	case OPTION_COURSE:
 	case OPTION_UNIVERSITY:
-		id = f->id ? STMT_OPTIONS_COURSE_ONE : f->use_box ? STMT_OPTIONS_COURSE_BOX :
-		     STMT_OPTIONS_COURSE_ALL;
+		id = f->id ? STMT_OPTIONS_COURSE_ONE : STMT_OPTIONS_COURSE_ALL;
 		break;
 	case OPTION_VACANCY:
-		id = f->id ? STMT_OPTIONS_VACANCY_ONE : f->use_box ? STMT_OPTIONS_VACANCY_BOX :
-		     STMT_OPTIONS_VACANCY_ALL;
+		id = f->id ? STMT_OPTIONS_VACANCY_ONE : STMT_OPTIONS_VACANCY_ALL;
 		break;
 	case OPTION_SCHOOL:
-		id = f->id ? STMT_OPTIONS_SCHOOL_ONE : f->use_box ? STMT_OPTIONS_SCHOOL_BOX :
-		     STMT_OPTIONS_SCHOOL_ALL;
+		id = f->id ? STMT_OPTIONS_SCHOOL_ONE : STMT_OPTIONS_SCHOOL_ALL;
 		break;
 	default:
 		return fail(s, STATUS_USAGE, "unknown kind of option");
@@ -2602,12 +2573,6 @@ enum status store_each_option(struct store *s, enum option_kind kind,
 	/* Not every statement has every parameter; binding a missing one is harmless. */
 	bind_text(st, 1, f->text);
 	bind_real(st, 2, f->level);
-	if (f->use_box) {
-		sqlite3_bind_double(st, 3, f->min_lat);
-		sqlite3_bind_double(st, 4, f->max_lat);
-		sqlite3_bind_double(st, 5, f->min_lon);
-		sqlite3_bind_double(st, 6, f->max_lon);
-	}
 	bind_text(st, 7, f->today ? f->today : "0000-00-00");
 	bind_text(st, 8, f->soc);
 	if (f->standard_id)

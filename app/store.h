@@ -197,17 +197,18 @@ enum status store_each_interest(struct store *s,
  */
 enum status store_text_query(const char *words, char *out, size_t outlen);
 
-/* What narrows a query for options. Everything else is decided in match.c. */
+/*
+ * What narrows a query for options. Everything else, distance included, is
+ * decided in match.c over the option index (app/pack.c), which has every
+ * option's places in memory: the store keeps no map index.
+ */
 struct store_filter {
-	int use_box;			/* only options inside the box */
-	double min_lat, max_lat, min_lon, max_lon;
 	const char *text;		/* from store_text_query, or NULL */
 	double level;			/* NAN: any */
 	const char *today;		/* ISO date: vacancies closed before it are left out */
 	const char *soc;		/* only options that lead to this occupation */
 	long long standard_id;		/* 0, or only options linked to this standard */
-	long long id;			/* 0, or only this option (found by its id;
-					   then the box is not applied) */
+	long long id;			/* 0, or only this option (found by its id) */
 };
 
 /* One option as the store has it. Strings are borrowed for the callback. */

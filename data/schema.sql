@@ -627,8 +627,10 @@ CREATE TABLE timetable_pack (
 -- 2 standard, 3 course, 4 vacancy, 5 provider. Contentless and without
 -- positions (detail=none): it only answers "which rows have words starting
 -- so", which is all the learner's free text needs, several times faster.
+-- No prefix indexes: a learner's words are looked up in word_index below;
+-- this table answers only those it cannot (letters beyond Latin-1).
 CREATE VIRTUAL TABLE search_text USING fts5(
-	title, body, content='', detail=none, prefix='2 3 4',
+	title, body, content='', detail=none,
 	tokenize='unicode61 remove_diacritics 2');
 
 -- The option index (app/pack.c): every option's scoring facts, packed by
@@ -648,9 +650,6 @@ CREATE TABLE word_index (
 	data BLOB NOT NULL
 ) STRICT;
 
-CREATE VIRTUAL TABLE provider_geo USING rtree(id, min_lat, max_lat, min_lon, max_lon);
-CREATE VIRTUAL TABLE course_geo USING rtree(id, min_lat, max_lat, min_lon, max_lon);
-CREATE VIRTUAL TABLE vacancy_geo USING rtree(id, min_lat, max_lat, min_lon, max_lon);
 
 -- The project's own reference rows ----------------------------------------
 
