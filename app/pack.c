@@ -489,13 +489,18 @@ static void finish_entries(struct pack *p)
 
 			pl->cos_lat = geo_cos_lat((struct geo_point){ pl->lat, pl->lon });
 		}
+		free(p->kinds[k].spots);
+		p->kinds[k].spots = xcalloc(p->kinds[k].count + 1, sizeof(*p->kinds[k].spots));
 		for (i = 0; i < p->kinds[k].count; i++) {
 			struct pack_entry *e = &p->kinds[k].entries[i];
+			struct pack_spot *spot = &p->kinds[k].spots[i];
 
 			e->cos_lat = isnan(e->lat) ? NAN :
 				     geo_cos_lat((struct geo_point){ e->lat, e->lon });
 			if (!e->place_count)
 				e->places = NULL;
+			spot->lat = e->place_count ? PACK_SPOT_MANY : (float)e->lat;
+			spot->lon = (float)e->lon;
 			e->strong = 0;
 			for (half = 0; half < PACK_MAX_AREAS / 16; half++) {
 				uint64_t bits = strong_nibbles(e->fit[half]);
@@ -558,6 +563,7 @@ void pack_free(struct pack *p)
 		area_done(&p->areas[k]);
 	for (k = 0; k < OPTION_KIND_COUNT; k++) {
 		free(p->kinds[k].entries);
+		free(p->kinds[k].spots);
 		free(p->kinds[k].riasec);
 		free(p->kinds[k].places);
 	}

@@ -83,8 +83,20 @@ struct pack_entry {
 	uint64_t fit[PACK_MAX_AREAS / 16];	/* tenths, four bits an area */
 };
 
+/*
+ * Where an entry is, in 8 bytes, for the filter loop to test a search's box
+ * against without touching the entry itself: lat and lon rounded to float
+ * (within 1e-5 degrees: test with that margin, then exactly); lat NAN when
+ * the entry has no place, PACK_SPOT_MANY when it has several (test them).
+ */
+#define PACK_SPOT_MANY 1000.0f
+struct pack_spot {
+	float lat, lon;
+};
+
 struct pack_kind {
 	struct pack_entry *entries;	/* by id, ascending */
+	struct pack_spot *spots;	/* one an entry, in the same order */
 	size_t count;
 	struct pack_place *places;	/* every entry's other places, in entry order */
 	size_t place_count;

@@ -2,7 +2,7 @@
  * bench_search.c - learner-filter latency on a national-scale store.
  *
  *	bench_search STORE [--queries N] [--runs N] [--seed S] [--slow MS]
- *	             [--against STORE2]
+ *	             [--against STORE2] [--no-naive]
  *
  * Runs N realistic learner queries (default 2000: school years and ages,
  * real postcodes of the store, travel radii, interests, quiz letters,
@@ -254,6 +254,7 @@ int main(int argc, char **argv)
 	long long postcodes;
 	size_t results = 0, n_plain = 0, n_worded = 0;
 	double slow = 0;
+	int no_naive = 0;
 
 	for (i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--queries") && i + 1 < argc)
@@ -266,12 +267,14 @@ int main(int argc, char **argv)
 			rng = strtoull(argv[++i], NULL, 10) | 1;
 		else if (!strcmp(argv[i], "--against") && i + 1 < argc)
 			against = argv[++i];
+		else if (!strcmp(argv[i], "--no-naive"))
+			no_naive = 1;
 		else
 			path = argv[i];
 	}
 	if (!path || queries <= 0 || runs < 1 || runs > 64) {
 		fprintf(stderr, "usage: bench_search STORE [--queries N] [--runs N (1-64)] [--seed S] "
-			"[--slow MS] [--against STORE2]\n");
+			"[--slow MS] [--against STORE2] [--no-naive]\n");
 		return 2;
 	}
 	s = open_store(path);
@@ -375,7 +378,7 @@ int main(int argc, char **argv)
 	}
 	/* The naive scan, once (it is slow), after ours. */
 	naive_ms = calloc((size_t)queries, sizeof(double));
-	for (i = 0; i < queries; i++) {
+	for (i = 0; i < (no_naive ? 0 : queries); i++) {
 		const struct match_profile *p = &qs[i].p;
 
 		t0 = now_ms();
@@ -401,7 +404,7 @@ int main(int argc, char **argv)
 		}
 		naive_ms[i] = now_ms() - t0;
 	}
-	percentiles(naive_ms, (size_t)queries, naive_p);
+	percentiles(naive_ms, no_naive ? 0 : (size_t)queries, naive_p);
 	bench_machine_stop(&machine);
 
 	printf("\n%d learner queries x %d runs on %s (%lld postcodes), %.1f results each on "
@@ -418,10 +421,13 @@ int main(int argc, char **argv)
 		row("  of which without free text", theirs[1], runs, n_plain);
 		row("  of which with free text", theirs[2], runs, n_worded);
 	}
-	printf("naive full-scan SQL, same filters (one run): p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, "
-	       "max %.2f ms\n", naive_p[0], naive_p[1], naive_p[2], naive_p[3]);
-	printf("ratio naive / careers (medians over the runs): %.1fx at p50, %.1fx at p99\n",
-	       naive_p[0] / median_of(ours[0], runs, 0), naive_p[2] / median_of(ours[0], runs, 2));
+	if (!no_naive) {
+		printf("naive full-scan SQL, same filters (one run): p50 %.2f ms, p95 %.2f ms, "
+		       "p99 %.2f ms, max %.2f ms\n", naive_p[0], naive_p[1], naive_p[2], naive_p[3]);
+		printf("ratio naive / careers (medians over the runs): %.1fx at p50, %.1fx at p99\n",
+		       naive_p[0] / median_of(ours[0], runs, 0),
+		       naive_p[2] / median_of(ours[0], runs, 2));
+	}
 	if (s2)
 		printf("ratio against / careers: %.2fx at p50, %.2fx at p99 (every query); "
 		       "%.2fx at p50, %.2fx at p99 (free text)\n",
