@@ -478,6 +478,116 @@ static int bad_nibbles(uint64_t v)
 	return ((v >> 3) & ((v >> 2) | (v >> 1 & v)) & 0x1111111111111111ULL) != 0;
 }
 
+/* --- the entries by where they are ----------------------------------------------------- */
+
+#define CELLS_PER_DEGREE 10.0
+/* A cell's key: its row (latitude) then column (longitude), both made positive. */
+#define CELL_KEY(row, col) ((uint32_t)((row) + 1000) * 4096u + (uint32_t)((col) + 2000))
+
+static int cell_of(double degrees)
+{
+	double c = floor(degrees * CELLS_PER_DEGREE);
+
+	return c < -999 ? -999 : c > 2000 ? 2000 : (int)c;
+}
+
+static void grid_free(struct pack_grid *g)
+{
+	free(g->keys);
+	free(g->starts);
+	free(g->entries);
+	free(g->many);
+	memset(g, 0, sizeof(*g));
+}
+
+/* Sort the placed entries by cell (two passes of a radix sort on the 24-bit key) and index them. */
+static void grid_build(struct pack_kind *k)
+{
+	struct pack_grid *g = &k->grid;
+	uint32_t *key = xmalloc((k->count + 1) * sizeof(*key));
+	uint32_t *a = xmalloc((k->count + 1) * sizeof(*a)), *b = xmalloc((k->count + 1) * sizeof(*b));
+	size_t n = 0, i, pass;
+
+	grid_free(g);
+	g->many = xmalloc((k->count + 1) * sizeof(*g->many));
+	for (i = 0; i < k->count; i++) {
+		const struct pack_entry *e = &k->entries[i];
+
+		if (e->place_count)
+			g->many[g->many_count++] = (uint32_t)i;
+		else if (!isnan(e->lat) && !isnan(e->lon)) {
+			key[i] = CELL_KEY(cell_of(e->lat), cell_of(e->lon));
+			a[n++] = (uint32_t)i;
+		}
+	}
+	for (pass = 0; pass < 2; pass++) {
+		size_t count[4097] = { 0 };
+		unsigned shift = pass ? 12 : 0;
+
+		for (i = 0; i < n; i++)
+			count[((key[a[i]] >> shift) & 4095u) + 1]++;
+		for (i = 1; i <= 4096; i++)
+			count[i] += count[i - 1];
+		for (i = 0; i < n; i++)
+			b[count[(key[a[i]] >> shift) & 4095u]++] = a[i];
+		{
+			uint32_t *t = a;
+
+			a = b;
+			b = t;
+		}
+	}
+	g->entries = a;
+	g->keys = xmalloc((n + 1) * sizeof(*g->keys));
+	g->starts = xmalloc((n + 2) * sizeof(*g->starts));
+	for (i = 0; i < n; i++)
+		if (i == 0 || key[a[i]] != key[a[i - 1]]) {
+			g->keys[g->cells] = key[a[i]];
+			g->starts[g->cells++] = (uint32_t)i;
+		}
+	g->starts[g->cells] = (uint32_t)n;
+	free(b);
+	free(key);
+}
+
+size_t pack_grid_candidates(const struct pack_kind *k, double min_lat, double max_lat,
+			    double min_lon, double max_lon, uint32_t **out)
+{
+	const struct pack_grid *g = &k->grid;
+	int row, row_to = cell_of(max_lat), col_from = cell_of(min_lon), col_to = cell_of(max_lon);
+	size_t n = 0, cap = g->many_count + 64, i;
+	uint32_t *c = xmalloc(cap * sizeof(*c));
+
+	memcpy(c, g->many, g->many_count * sizeof(*c));
+	n = g->many_count;
+	for (row = cell_of(min_lat); row <= row_to; row++) {
+		uint32_t from = CELL_KEY(row, col_from), to = CELL_KEY(row, col_to);
+		size_t lo = 0, hi = g->cells;
+
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+
+			if (g->keys[mid] < from)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (; lo < g->cells && g->keys[lo] <= to; lo++) {
+			size_t m = g->starts[lo + 1] - g->starts[lo];
+
+			if (n + m > cap) {
+				while (n + m > cap)
+					cap *= 2;
+				c = xrealloc(c, cap * sizeof(*c));
+			}
+			for (i = 0; i < m; i++)
+				c[n++] = g->entries[g->starts[lo] + i];
+		}
+	}
+	*out = c;
+	return n;
+}
+
 static void finish_entries(struct pack *p)
 {
 	int k, half;
@@ -511,6 +621,7 @@ static void finish_entries(struct pack *p)
 				}
 			}
 		}
+		grid_build(&p->kinds[k]);
 	}
 }
 
@@ -564,6 +675,7 @@ void pack_free(struct pack *p)
 	for (k = 0; k < OPTION_KIND_COUNT; k++) {
 		free(p->kinds[k].entries);
 		free(p->kinds[k].spots);
+		grid_free(&p->kinds[k].grid);
 		free(p->kinds[k].riasec);
 		free(p->kinds[k].places);
 	}

@@ -94,9 +94,25 @@ struct pack_spot {
 	float lat, lon;
 };
 
+/*
+ * The entries of a kind by where they are: a grid of cells a tenth of a
+ * degree square, so that a search within a radius looks only at the
+ * entries of the cells its box covers. Entries at several places are kept
+ * apart (many) and always looked at; entries with no place are not in it.
+ */
+struct pack_grid {
+	uint32_t *keys;			/* each cell's key (PACK_CELL_KEY), ascending */
+	uint32_t *starts;		/* cell c's entries: entries[starts[c] .. starts[c + 1]) */
+	uint32_t *entries;		/* entry indexes, cell by cell */
+	size_t cells;
+	uint32_t *many;			/* entries at several places */
+	size_t many_count;
+};
+
 struct pack_kind {
 	struct pack_entry *entries;	/* by id, ascending */
 	struct pack_spot *spots;	/* one an entry, in the same order */
+	struct pack_grid grid;
 	size_t count;
 	struct pack_place *places;	/* every entry's other places, in entry order */
 	size_t place_count;
@@ -134,6 +150,14 @@ enum status pack_save(struct store *s);
  * asks the FTS5 word index).
  */
 const struct prefix_index *pack_words(struct store *s);
+
+/*
+ * The indexes of the entries of kind k that may be inside the box (all that
+ * are, and some near it; the caller tests each), into *out (allocated,
+ * the caller frees it); returns how many.
+ */
+size_t pack_grid_candidates(const struct pack_kind *k, double min_lat, double max_lat,
+			    double min_lon, double max_lon, uint32_t **out);
 
 /* The entry for an option, or NULL. */
 const struct pack_entry *pack_find(const struct pack *p, enum option_kind kind, long long id);
