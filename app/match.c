@@ -1326,7 +1326,7 @@ static int passes(const struct run *run, enum option_kind kind, size_t i)
 		if (k == e->place_count)
 			return 0;
 	}
-	return !is_excluded(run, kind, e->id);
+	return !run->p->excluded_count || !is_excluded(run, kind, e->id);
 }
 
 /* --- explaining the kept ones ----------------------------------------------------------- */

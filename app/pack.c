@@ -550,6 +550,13 @@ static void grid_build(struct pack_kind *k)
 	free(key);
 }
 
+static int compare_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
 size_t pack_grid_candidates(const struct pack_kind *k, double min_lat, double max_lat,
 			    double min_lon, double max_lon, uint32_t **out)
 {
@@ -584,6 +591,8 @@ size_t pack_grid_candidates(const struct pack_kind *k, double min_lat, double ma
 				c[n++] = g->entries[g->starts[lo] + i];
 		}
 	}
+	/* In entry order: the entries are then read front to back, as the cache likes. */
+	qsort(c, n, sizeof(*c), compare_u32);
 	*out = c;
 	return n;
 }
