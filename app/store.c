@@ -939,8 +939,8 @@ enum status store_create(const char *path, struct store **out, char *err, size_t
 		store_close(s);
 		return STATUS_IO;
 	}
-	if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
-	    SQLITE_OK) {
+	if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
+			    SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
 		snprintf(err, errlen, "cannot create %s: %s", path,
 			 s->db ? sqlite3_errmsg(s->db) : "out of memory");
 		store_close(s);
@@ -969,7 +969,9 @@ enum status store_open(const char *path, enum store_mode mode, struct store **ou
 		       char *err, size_t errlen)
 {
 	struct store *s = store_new(path);
-	int flags = mode == STORE_READ_ONLY ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+	/* One thread uses a connection (the search's helper thread and the read-ahead never do). */
+	int flags = (mode == STORE_READ_ONLY ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
+		    SQLITE_OPEN_NOMUTEX;
 	sqlite3_stmt *st = NULL;
 	long long version = -1, tables = 0;
 	struct stat sb;
