@@ -773,6 +773,9 @@ struct progress {
 	double last, last_cpu;
 	double finish_seconds, finish_cpu, total_seconds, total_cpu;
 	unsigned long unmatched;
+	char step_names[32][80];	/* the build's own "finishing: WHAT 1.23 s" lines */
+	double step_seconds[32];
+	int steps;
 };
 
 /* CPU seconds (user + system) a running process has used so far, from /proc. */
@@ -807,6 +810,23 @@ static void progress_line(struct progress *p, char *line, double at, double cpu)
 	int skipped = strncmp(line, "skipped ", 8) == 0, n;
 	size_t i, plen;
 
+	if (strncmp(line, "finishing: ", 11) == 0) {
+		char *last = strrchr(line, ' ');
+		double seconds;
+
+		/* "finishing: indexing words for search 2.10 s" */
+		if (last && last > line + 11 && strcmp(last, " s") == 0) {
+			*last = '\0';
+			last = strrchr(line, ' ');
+			if (last && sscanf(last + 1, "%lf", &seconds) == 1 && p->steps < 32) {
+				*last = '\0';
+				snprintf(p->step_names[p->steps], sizeof(p->step_names[0]), "%.79s",
+					 line + 11);
+				p->step_seconds[p->steps++] = seconds;
+			}
+		}
+		return;
+	}
 	if (skipped) {
 		path = line + 8;
 		end = strstr(path, ": ");
@@ -1022,6 +1042,14 @@ static void report_kinds(const struct settings *s, const struct inputs *in,
 		printf("%-14s %5s %9s %9s | %9s %9s %8s | %7s %7s | %7s %7s | %7.2f %7.2f\n",
 		       "final step", "", "", "", "", "", "", "-", "-", "-", "-", p->finish_seconds,
 		       p->finish_cpu);
+	if (s->breakdown && p->steps) {
+		int i;
+
+		printf("the final step's parts over 0.05 s, as the build timed them:\n");
+		for (i = 0; i < p->steps; i++)
+			if (p->step_seconds[i] >= 0.05)
+				printf("  %-60s %6.2f s\n", p->step_names[i], p->step_seconds[i]);
+	}
 	printf("%-14s %5zu %9.1f %9llu | %9s %9lu %8lu |\n", "total", in->count,
 	       in->bytes / 1e6, base_rows, "", sum->loaded, sum->rejected);
 	if (s->breakdown)
