@@ -653,10 +653,37 @@ enum status prefix_index_load(struct store *s, const struct pack *pack,
 		rc = decode(x, pack, size);
 	if (rc != STATUS_OK) {
 		prefix_index_free(x);
-		return rc == STATUS_OK ? STATUS_NOT_FOUND : rc;
+		return rc;
 	}
 	*out = x;
 	return STATUS_OK;
+}
+
+enum status prefix_index_decode(const void *head, size_t size, const struct pack *pack,
+				struct prefix_index **out)
+{
+	struct prefix_index *x = xcalloc(1, sizeof(*x));
+	enum status rc;
+
+	x->head = xmalloc(size ? size : 1);
+	if (size)
+		memcpy(x->head, head, size);
+	rc = decode(x, pack, size);
+	if (rc != STATUS_OK) {
+		prefix_index_free(x);
+		*out = NULL;
+		return rc;
+	}
+	*out = x;
+	return STATUS_OK;
+}
+
+const char *prefix_index_word(const struct prefix_index *x, size_t i, uint64_t *from,
+			      uint64_t *to)
+{
+	*from = x->word_off[i];
+	*to = x->word_off[i + 1];
+	return x->strings + x->word_str[i];
 }
 
 void prefix_index_sizes(const struct prefix_index *x, size_t *words, size_t *options,

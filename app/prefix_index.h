@@ -23,6 +23,9 @@
 #ifndef CAREERS_PREFIX_INDEX_H
 #define CAREERS_PREFIX_INDEX_H
 
+#include <stddef.h>
+#include <stdint.h>
+
 #include "model.h"
 #include "status.h"
 
@@ -45,6 +48,14 @@ enum status prefix_index_save(struct store *s, const struct pack *pack);
 enum status prefix_index_load(struct store *s, const struct pack *pack,
 			      struct prefix_index **out);
 void prefix_index_free(struct prefix_index *x);
+
+/* The same from the head's bytes (row 0 of word_index), for tests and the fuzz target. */
+enum status prefix_index_decode(const void *head, size_t size, const struct pack *pack,
+				struct prefix_index **out);
+
+/* Word i (below the count prefix_index_sizes gives) and its list's bytes [*from, *to). */
+const char *prefix_index_word(const struct prefix_index *x, size_t i, uint64_t *from,
+			      uint64_t *to);
 
 /*
  * Mark hits[kind][i] = 1 for each entry i of pack kind `kind` (kinds: a
