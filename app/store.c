@@ -926,6 +926,21 @@ static char *schema_part(int indexes)
 	return indexes ? xstrdup(marker) : xstrndup(store_schema_sql, (size_t)(marker - store_schema_sql));
 }
 
+/*
+ * Before SQLite's first use: no global count of its memory (every
+ * allocation would take a global mutex to keep it; nothing reads it).
+ * Once SQLite is in use this is refused, harmlessly.
+ */
+static void sqlite_setup(void)
+{
+	static int done;
+
+	if (!done) {
+		done = 1;
+		sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+	}
+}
+
 enum status store_create(const char *path, struct store **out, char *err, size_t errlen)
 {
 	struct store *s = store_new(path);
@@ -933,6 +948,7 @@ enum status store_create(const char *path, struct store **out, char *err, size_t
 	char *tables;
 	enum status rc;
 
+	sqlite_setup();
 	*out = NULL;
 	if (stat(path, &st) == 0 && st.st_size > 0) {
 		snprintf(err, errlen, "%s already exists", path);
@@ -976,6 +992,7 @@ enum status store_open(const char *path, enum store_mode mode, struct store **ou
 	long long version = -1, tables = 0;
 	struct stat sb;
 
+	sqlite_setup();
 	*out = NULL;
 	if (stat(path, &sb) != 0) {
 		snprintf(err, errlen, "cannot open the store %s: %s", path, strerror(errno));
