@@ -324,24 +324,15 @@ static void add_words(struct builder *b, const char *text, uint32_t doc)
 
 static int add_option(void *ctx, long long rowid, const char *title, const char *body)
 {
-	/* search_text's kind codes: 1 careers ... 5 sixth forms (schema.sql). */
-	static const int by_code[6][2] = {
-		[1] = { OPTION_CAREER, OPTION_CAREER },
-		[2] = { OPTION_APPRENTICESHIP, OPTION_APPRENTICESHIP },
-		[3] = { OPTION_COURSE, OPTION_UNIVERSITY },
-		[4] = { OPTION_VACANCY, OPTION_VACANCY },
-		[5] = { OPTION_SCHOOL, OPTION_SCHOOL },
-	};
 	struct builder *b = ctx;
-	long long code = rowid >> 32, id = rowid & 0xffffffffLL;
+	enum option_kind kinds[2];
 	const struct pack_entry *e = NULL;
-	int j, kind = 0;
+	long long id;
+	int j, n = store_search_text_kinds(rowid, kinds, &id), kind = 0;
 
-	if (code < 1 || code > 5)
-		return 0;
-	for (j = 0; j < 2 && !e; j++) {
-		kind = by_code[code][j];
-		e = pack_find(b->pack, (enum option_kind)kind, id);
+	for (j = 0; j < n && !e; j++) {
+		kind = kinds[j];
+		e = pack_find(b->pack, kinds[j], id);
 	}
 	if (!e)
 		return 0;

@@ -2727,6 +2727,34 @@ enum status store_each_text_match(struct store *s, const char *query,
 	return STATUS_OK;
 }
 
+int store_search_text_kinds(long long rowid, enum option_kind kinds[2], long long *id)
+{
+	/* The kind codes of schema.sql: 1 careers ... 5 sixth forms. */
+	switch (rowid >> 32) {
+	case 1:
+		kinds[0] = OPTION_CAREER;
+		break;
+	case 2:
+		kinds[0] = OPTION_APPRENTICESHIP;
+		break;
+	case 3:
+		kinds[0] = OPTION_COURSE;
+		kinds[1] = OPTION_UNIVERSITY;
+		*id = rowid & 0xffffffffLL;
+		return 2;
+	case 4:
+		kinds[0] = OPTION_VACANCY;
+		break;
+	case 5:
+		kinds[0] = OPTION_SCHOOL;
+		break;
+	default:
+		return 0;
+	}
+	*id = rowid & 0xffffffffLL;
+	return 1;
+}
+
 enum status store_each_search_text(struct store *s, int (*fn)(void *ctx, long long rowid,
 			const char *title, const char *body), void *ctx)
 {

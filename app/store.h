@@ -298,6 +298,13 @@ enum status store_each_text_match(struct store *s, const char *query,
 				  int (*fn)(void *ctx, long long rowid), void *ctx);
 
 /*
+ * The option kinds a search_text rowid (kind code << 32 | id) can stand for:
+ * how many (0 for none, 2 for a course row, which is a course or a
+ * university course), into kinds, and the option's id into *id.
+ */
+int store_search_text_kinds(long long rowid, enum option_kind kinds[2], long long *id);
+
+/*
  * What the word index holds for every option, for the word prefix index
  * (app/prefix_index.c) to be worked out from: rowid (kind << 32 | id, as
  * in search_text), title and body (either may be NULL). fn returns

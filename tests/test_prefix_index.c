@@ -28,26 +28,16 @@ struct fts_marks {
 
 static int mark(void *ctx, long long rowid)
 {
-	static const int by_code[6][2] = {
-		[1] = { OPTION_CAREER, OPTION_CAREER },
-		[2] = { OPTION_APPRENTICESHIP, OPTION_APPRENTICESHIP },
-		[3] = { OPTION_COURSE, OPTION_UNIVERSITY },
-		[4] = { OPTION_VACANCY, OPTION_VACANCY },
-		[5] = { OPTION_SCHOOL, OPTION_SCHOOL },
-	};
 	struct fts_marks *m = ctx;
-	long long code = rowid >> 32;
-	int j;
+	enum option_kind kinds[2];
+	long long id;
+	int j, n = store_search_text_kinds(rowid, kinds, &id);
 
-	if (code < 1 || code > 5)
-		return 0;
-	for (j = 0; j < 2; j++) {
-		int kind = by_code[code][j];
-		const struct pack_entry *e = pack_find(pack, (enum option_kind)kind,
-						       rowid & 0xffffffffLL);
+	for (j = 0; j < n; j++) {
+		const struct pack_entry *e = pack_find(pack, kinds[j], id);
 
 		if (e) {
-			m->hits[kind][e - pack->kinds[kind].entries] = 1;
+			m->hits[kinds[j]][e - pack->kinds[kinds[j]].entries] = 1;
 			break;
 		}
 	}

@@ -533,10 +533,28 @@ static void index_keys(FILE *f, const char *header, int tabs, size_t table)
  * index on every key column the store indexes too (and, for the adverts,
  * on their LARS code and closing date).
  */
+/* The first file of file i's group (itself when it is the first). */
+static size_t first_of_group(const struct inputs *in, size_t i)
+{
+	char name[256], other[256];
+	size_t j;
+
+	group_name(&in->files[i], name, sizeof(name));
+	for (j = 0; j < i; j++) {
+		if (in->files[j].kind != in->files[i].kind ||
+		    in->files[j].is_json != in->files[i].is_json)
+			continue;
+		group_name(&in->files[j], other, sizeof(other));
+		if (strcmp(name, other) == 0)
+			return j;
+	}
+	return i;
+}
+
 static char **write_fair_scripts(const struct settings *s, const struct inputs *in)
 {
 	char **scripts = grow(NULL, in->kind_count * sizeof(*scripts));
-	size_t k, i, j;
+	size_t k, i;
 
 	for (k = 0; k < in->kind_count; k++) {
 		FILE *f;
@@ -549,21 +567,11 @@ static char **write_fair_scripts(const struct settings *s, const struct inputs *
 			fputs("PRAGMA journal_mode = OFF;\nPRAGMA synchronous = OFF;\n", f);
 		for (i = 0; i < in->count; i++) {
 			const struct input *file = &in->files[i];
-			char name[256], other[256];
-			size_t first = i;
+			size_t first;
 
 			if (file->kind != k)
 				continue;
-			group_name(file, name, sizeof(name));
-			for (j = 0; j < i; j++) {
-				if (in->files[j].kind != k || in->files[j].is_json != file->is_json)
-					continue;
-				group_name(&in->files[j], other, sizeof(other));
-				if (strcmp(name, other) == 0) {
-					first = j;
-					break;
-				}
-			}
+			first = first_of_group(in, i);
 			if (file->is_json) {
 				if (first == i)
 					fprintf(f, "CREATE TABLE f%05zu(value);\n", first);
@@ -580,19 +588,9 @@ static char **write_fair_scripts(const struct settings *s, const struct inputs *
 		/* The indexes, once each table is complete. */
 		for (i = 0; i < in->count; i++) {
 			const struct input *file = &in->files[i];
-			char name[256], other[256], header[8192];
-			int seen = 0;
+			char header[8192];
 
-			if (file->kind != k)
-				continue;
-			group_name(file, name, sizeof(name));
-			for (j = 0; j < i && !seen; j++) {
-				if (in->files[j].kind != k || in->files[j].is_json != file->is_json)
-					continue;
-				group_name(&in->files[j], other, sizeof(other));
-				seen = strcmp(name, other) == 0;
-			}
-			if (seen)
+			if (file->kind != k || first_of_group(in, i) != i)
 				continue;
 			if (file->is_json) {
 				if (file->has_vacancies)
@@ -995,19 +993,6 @@ static void print_runs(const char *label, const double *v, int n)
 	printf("  s\n");
 }
 
-static double load_average(void)
-{
-	double load = -1;
-	FILE *f = fopen("/proc/loadavg", "r");
-
-	if (f) {
-		if (fscanf(f, "%lf", &load) != 1)
-			load = -1;
-		fclose(f);
-	}
-	return load;
-}
-
 static void report_kinds(const struct settings *s, const struct inputs *in,
 			 const struct progress *p, const struct build_summary *sum)
 {
@@ -1267,7 +1252,7 @@ int main(int argc, char **argv)
 		printf("run %d: careers build %.2f s (%.2f s CPU, peak %.1f MB), per-file import "
 		       "%.2f s (%.2f s CPU), fair import %.2f s (%.2f s CPU); load %.2f\n", r + 1,
 		       ours.seconds[r], ours.cpu[r], ours.max_rss_kb / 1024.0, base.seconds[r],
-		       base.cpu[r], fair.seconds[r], fair.cpu[r], load_average());
+		       base.cpu[r], fair.seconds[r], fair.cpu[r], bench_load_average());
 		fflush(stdout);
 	}
 	bench_machine_stop(&machine);

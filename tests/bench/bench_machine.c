@@ -21,7 +21,7 @@ static double seconds_now(void)
 	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-static double load_now(void)
+double bench_load_average(void)
 {
 	double load = -1;
 	FILE *f = fopen("/proc/loadavg", "r");
@@ -70,7 +70,7 @@ static double own_seconds(void)
 void bench_machine_start(struct bench_machine *m)
 {
 	m->cpus = sysconf(_SC_NPROCESSORS_ONLN);
-	m->load_before = load_now();
+	m->load_before = bench_load_average();
 	m->load_after = -1;
 	m->others_cpus = -1;
 	m->busy = 0;
@@ -84,7 +84,7 @@ void bench_machine_stop(struct bench_machine *m)
 	double busy = machine_busy_seconds();
 
 	m->wall_s = seconds_now() - m->t0;
-	m->load_after = load_now();
+	m->load_after = bench_load_average();
 	if (busy >= 0 && m->machine_busy0 >= 0 && m->wall_s > 0) {
 		m->others_cpus = (busy - m->machine_busy0 - (own_seconds() - m->own0)) / m->wall_s;
 		if (m->others_cpus < 0)

@@ -28,6 +28,8 @@ struct bench_machine {
 };
 
 void bench_machine_start(struct bench_machine *m);
+/* The 1-minute load average now, -1 unknown. */
+double bench_load_average(void);
 void bench_machine_stop(struct bench_machine *m);
 
 /* One line: "machine: 2 CPUs, load 1.20 before, 1.85 after; other processes used 0.9 CPUs: busy machine". */
