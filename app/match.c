@@ -1289,26 +1289,12 @@ static int in_box(const struct run *run, double lat, double lon)
 	       lon <= run->max_lon;
 }
 
-/*
- * The cheap filters, from the packed facts alone: box, text, level, closing
- * date. The box is tried first on the entry's spot (8 bytes, pack.h), so
- * the many entries outside it are turned away without reading the entry.
- */
-#define SPOT_MARGIN 1e-5	/* a float latitude or longitude is within 4e-6 degrees */
-
+/* The cheap filters, from the packed facts alone: text, level, closing date, box. */
 static int passes(const struct run *run, enum option_kind kind, size_t i)
 {
 	const struct pack_entry *e;
 	const struct match_profile *p = run->p;
 
-	if (run->use_box && kind != OPTION_CAREER && kind != OPTION_APPRENTICESHIP) {
-		const struct pack_spot *spot = &run->pack->kinds[kind].spots[i];
-
-		if (spot->lat != PACK_SPOT_MANY &&
-		    !(spot->lat >= run->min_lat - SPOT_MARGIN && spot->lat <= run->max_lat + SPOT_MARGIN &&
-		      spot->lon >= run->min_lon - SPOT_MARGIN && spot->lon <= run->max_lon + SPOT_MARGIN))
-			return 0;	/* NAN (no place) fails the test too */
-	}
 	if (run->has_text && !run->text_hits[kind][i])
 		return 0;
 	e = &run->pack->kinds[kind].entries[i];

@@ -500,54 +500,69 @@ static void grid_free(struct pack_grid *g)
 	memset(g, 0, sizeof(*g));
 }
 
+static uint32_t entry_key(const struct pack_entry *e)
+{
+	return CELL_KEY(cell_of(e->lat), cell_of(e->lon));
+}
+
 /* Sort the placed entries by cell (two passes of a radix sort on the 24-bit key) and index them. */
 static void grid_build(struct pack_kind *k)
 {
 	struct pack_grid *g = &k->grid;
-	uint32_t *key = xmalloc((k->count + 1) * sizeof(*key));
-	uint32_t *a = xmalloc((k->count + 1) * sizeof(*a)), *b = xmalloc((k->count + 1) * sizeof(*b));
-	size_t n = 0, i, pass;
+	uint32_t *a, *b;
+	size_t n = 0, many = 0, i, pass;
 
 	grid_free(g);
-	g->many = xmalloc((k->count + 1) * sizeof(*g->many));
+	for (i = 0; i < k->count; i++) {
+		const struct pack_entry *e = &k->entries[i];
+
+		many += e->place_count > 0;
+		n += !e->place_count && !isnan(e->lat) && !isnan(e->lon);
+	}
+	g->many = xmalloc((many + 1) * sizeof(*g->many));
+	a = xmalloc((n + 1) * sizeof(*a));
+	b = xmalloc((n + 1) * sizeof(*b));
+	n = 0;
 	for (i = 0; i < k->count; i++) {
 		const struct pack_entry *e = &k->entries[i];
 
 		if (e->place_count)
 			g->many[g->many_count++] = (uint32_t)i;
-		else if (!isnan(e->lat) && !isnan(e->lon)) {
-			key[i] = CELL_KEY(cell_of(e->lat), cell_of(e->lon));
+		else if (!isnan(e->lat) && !isnan(e->lon))
 			a[n++] = (uint32_t)i;
-		}
 	}
 	for (pass = 0; pass < 2; pass++) {
 		size_t count[4097] = { 0 };
 		unsigned shift = pass ? 12 : 0;
+		uint32_t *t;
 
 		for (i = 0; i < n; i++)
-			count[((key[a[i]] >> shift) & 4095u) + 1]++;
+			count[((entry_key(&k->entries[a[i]]) >> shift) & 4095u) + 1]++;
 		for (i = 1; i <= 4096; i++)
 			count[i] += count[i - 1];
 		for (i = 0; i < n; i++)
-			b[count[(key[a[i]] >> shift) & 4095u]++] = a[i];
-		{
-			uint32_t *t = a;
-
-			a = b;
-			b = t;
-		}
+			b[count[(entry_key(&k->entries[a[i]]) >> shift) & 4095u]++] = a[i];
+		t = a;
+		a = b;
+		b = t;
 	}
+	free(b);
 	g->entries = a;
-	g->keys = xmalloc((n + 1) * sizeof(*g->keys));
-	g->starts = xmalloc((n + 2) * sizeof(*g->starts));
+	/* The cells: count them, then note where each starts. */
 	for (i = 0; i < n; i++)
-		if (i == 0 || key[a[i]] != key[a[i - 1]]) {
-			g->keys[g->cells] = key[a[i]];
+		g->cells += i == 0 || entry_key(&k->entries[a[i]]) != entry_key(&k->entries[a[i - 1]]);
+	g->keys = xmalloc((g->cells + 1) * sizeof(*g->keys));
+	g->starts = xmalloc((g->cells + 2) * sizeof(*g->starts));
+	g->cells = 0;
+	for (i = 0; i < n; i++) {
+		uint32_t key = entry_key(&k->entries[a[i]]);
+
+		if (i == 0 || key != g->keys[g->cells - 1]) {
+			g->keys[g->cells] = key;
 			g->starts[g->cells++] = (uint32_t)i;
 		}
+	}
 	g->starts[g->cells] = (uint32_t)n;
-	free(b);
-	free(key);
 }
 
 static int compare_u32(const void *a, const void *b)
@@ -608,18 +623,13 @@ static void finish_entries(struct pack *p)
 
 			pl->cos_lat = geo_cos_lat((struct geo_point){ pl->lat, pl->lon });
 		}
-		free(p->kinds[k].spots);
-		p->kinds[k].spots = xcalloc(p->kinds[k].count + 1, sizeof(*p->kinds[k].spots));
 		for (i = 0; i < p->kinds[k].count; i++) {
 			struct pack_entry *e = &p->kinds[k].entries[i];
-			struct pack_spot *spot = &p->kinds[k].spots[i];
 
 			e->cos_lat = isnan(e->lat) ? NAN :
 				     geo_cos_lat((struct geo_point){ e->lat, e->lon });
 			if (!e->place_count)
 				e->places = NULL;
-			spot->lat = e->place_count ? PACK_SPOT_MANY : (float)e->lat;
-			spot->lon = (float)e->lon;
 			e->strong = 0;
 			for (half = 0; half < PACK_MAX_AREAS / 16; half++) {
 				uint64_t bits = strong_nibbles(e->fit[half]);
@@ -683,7 +693,6 @@ void pack_free(struct pack *p)
 		area_done(&p->areas[k]);
 	for (k = 0; k < OPTION_KIND_COUNT; k++) {
 		free(p->kinds[k].entries);
-		free(p->kinds[k].spots);
 		grid_free(&p->kinds[k].grid);
 		free(p->kinds[k].riasec);
 		free(p->kinds[k].places);

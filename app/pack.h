@@ -84,17 +84,6 @@ struct pack_entry {
 };
 
 /*
- * Where an entry is, in 8 bytes, for the filter loop to test a search's box
- * against without touching the entry itself: lat and lon rounded to float
- * (within 1e-5 degrees: test with that margin, then exactly); lat NAN when
- * the entry has no place, PACK_SPOT_MANY when it has several (test them).
- */
-#define PACK_SPOT_MANY 1000.0f
-struct pack_spot {
-	float lat, lon;
-};
-
-/*
  * The entries of a kind by where they are: a grid of cells a tenth of a
  * degree square, so that a search within a radius looks only at the
  * entries of the cells its box covers. Entries at several places are kept
@@ -111,7 +100,6 @@ struct pack_grid {
 
 struct pack_kind {
 	struct pack_entry *entries;	/* by id, ascending */
-	struct pack_spot *spots;	/* one an entry, in the same order */
 	struct pack_grid grid;
 	size_t count;
 	struct pack_place *places;	/* every entry's other places, in entry order */

@@ -22,6 +22,9 @@
  *	{u32 string, u64 offset}[words]	then u64 end of the last list
  *	{u32 string, u64 offset}[bitsets]
  *	char strings[]			NUL-terminated words and prefixes
+ *
+ * In memory after reading: the doc map, the words' offsets and the strings
+ * (the head's bytes are let go once decoded).
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -48,9 +51,9 @@ struct prefix_index {
 	uint64_t *word_off;		/* words_n + 1 */
 	uint32_t *bitset_str;
 	uint64_t *bitset_off;
-	char *strings;
+	char *strings;			/* owned */
 	size_t strings_len;
-	unsigned char *head;		/* the bytes the arrays above point into */
+	unsigned char *head;		/* the saved bytes while they are decoded, then NULL */
 };
 
 /* --- words, cut and folded as FTS5's unicode61 remove_diacritics 2 ------------- */
@@ -543,6 +546,7 @@ void prefix_index_free(struct prefix_index *x)
 	free(x->word_off);
 	free(x->bitset_str);
 	free(x->bitset_off);
+	free(x->strings);
 	free(x->head);
 	free(x);
 }
@@ -611,7 +615,8 @@ static enum status decode(struct prefix_index *x, const struct pack *pack, size_
 	if (!(p = take(h, size, &at, x->strings_len)) || at != size ||
 	    (x->strings_len && p[x->strings_len - 1] != '\0'))
 		return STATUS_NOT_FOUND;
-	x->strings = (char *)p;
+	x->strings = xmalloc(x->strings_len + 1);
+	memcpy(x->strings, p, x->strings_len);
 	/* Every offset inside what it points into, the lists in order. */
 	for (i = 0; i < x->words_n; i++)
 		if (x->word_str[i] >= x->strings_len || x->word_off[i] > x->word_off[i + 1])
@@ -642,6 +647,8 @@ enum status prefix_index_load(struct store *s, const struct pack *pack,
 	store_blob_close(blob);
 	if (rc == STATUS_OK)
 		rc = decode(x, pack, size);
+	free(x->head);
+	x->head = NULL;
 	if (rc != STATUS_OK) {
 		prefix_index_free(x);
 		return rc;
@@ -660,6 +667,8 @@ enum status prefix_index_decode(const void *head, size_t size, const struct pack
 	if (size)
 		memcpy(x->head, head, size);
 	rc = decode(x, pack, size);
+	free(x->head);
+	x->head = NULL;
 	if (rc != STATUS_OK) {
 		prefix_index_free(x);
 		*out = NULL;
