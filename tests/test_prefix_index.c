@@ -165,6 +165,7 @@ static void test_same_as_fts5(void)
 		prefix_index_sizes(again, &w2, &d2, &b2, &s2);
 		CHECK_INT(w2, words_n);
 		CHECK_INT(d2, docs);
+		prefix_index_free(again);
 		CHECK_INT(prefix_index_decode(sqlite3_column_blob(st, 0), 100, pack, &again),
 			  STATUS_NOT_FOUND);
 		sqlite3_finalize(st);
