@@ -484,11 +484,20 @@ static int bad_nibbles(uint64_t v)
 /* A cell's key: its row (latitude) then column (longitude), both made positive. */
 #define CELL_KEY(row, col) ((uint32_t)((row) + 1000) * 4096u + (uint32_t)((col) + 2000))
 
+/*
+ * A latitude's row or a longitude's column. Only order matters (an entry
+ * and a search's box are put in cells by this same function, which never
+ * decreases), so a cheap floor serves: shifted positive, then truncated.
+ */
 static int cell_of(double degrees)
 {
-	double c = floor(degrees * CELLS_PER_DEGREE);
+	double c = degrees * CELLS_PER_DEGREE;
 
-	return c < -999 ? -999 : c > 2000 ? 2000 : (int)c;
+	if (!(c > -999.0))
+		return -999;
+	if (c > 2000.0)
+		return 2000;
+	return (int)(c + 4000.0) - 4000;
 }
 
 static void grid_free(struct pack_grid *g)

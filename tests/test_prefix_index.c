@@ -5,7 +5,8 @@
  * Every one- and two-character prefix, longer words, several words at
  * once and accented ones are asked of both; the options marked must be
  * the same. Words it cannot answer (letters beyond Latin-1) must be left
- * to FTS5, and a damaged index must not be used.
+ * to FTS5, and a damaged index must not be used. The option index's grid
+ * (pack_grid_candidates) must hand out every entry inside a search's box.
  */
 #include <sqlite3.h>
 #include <stdio.h>
@@ -149,6 +150,40 @@ static void test_same_as_fts5(void)
 		CHECK_INT(prefix_index_mark(NULL, store, "eng", 1u, hits), STATUS_NOT_FOUND);
 		hits_free(hits);
 	}
+	/* The grid hands out every entry inside a box (and maybe some near it). */
+	{
+		unsigned seed = 12345;
+		int box, k;
+
+		for (box = 0; box < 300; box++) {
+			double lat = 53.0 + (seed = seed * 1103515245u + 12345u) % 1000 / 1000.0;
+			double lon = -1.6 + (seed = seed * 1103515245u + 12345u) % 1000 / 1000.0;
+			double half = ((seed = seed * 1103515245u + 12345u) % 300 + 1) / 1000.0;
+
+			for (k = 0; k < OPTION_KIND_COUNT; k++) {
+				const struct pack_kind *pk = &pack->kinds[k];
+				uint32_t *c;
+				size_t n = pack_grid_candidates(pk, lat - half, lat + half, lon - half,
+								lon + half, &c), missed = 0;
+				unsigned char *in = calloc(pk->count + 1, 1);
+
+				for (i = 0; i < n; i++)
+					in[c[i]] = 1;
+				for (i = 0; i < pk->count; i++) {
+					const struct pack_entry *e = &pk->entries[i];
+					int inside = !e->place_count && e->lat >= lat - half &&
+						     e->lat <= lat + half && e->lon >= lon - half &&
+						     e->lon <= lon + half;
+
+					missed += (inside || e->place_count) && !in[i];
+				}
+				CHECK_INT(missed, 0);
+				free(in);
+				free(c);
+			}
+		}
+	}
+
 	/* The head's bytes decode the same way on their own (as the fuzz target reads them). */
 	{
 		sqlite3_stmt *st;
