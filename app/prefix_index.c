@@ -776,6 +776,11 @@ static enum status word_docs(const struct prefix_index *x, struct store *s, cons
 	return rc;
 }
 
+static int ascii_alnum(unsigned char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
 enum status prefix_index_mark(const struct prefix_index *x, struct store *s, const char *text,
 			      unsigned kinds, unsigned char *hits[OPTION_KIND_COUNT])
 {
@@ -787,18 +792,21 @@ enum status prefix_index_mark(const struct prefix_index *x, struct store *s, con
 
 	if (!x)
 		return STATUS_NOT_FOUND;
-	/* The learner's words as the FTS5 query has them (store_text_query): each must be one word here. */
+	/*
+	 * The learner's words as the FTS5 query has them (store_text_query):
+	 * each must be one word here too.
+	 */
 	while (*p) {
 		const unsigned char *start, *q;
 		char w[MAX_WORD + 1], rest[MAX_WORD + 1];
-		int exotic, more;
+		int exotic;
 		char piece[4 * MAX_WORD + 1];
 		size_t len;
 
-		while (*p && *p < 0x80 && !((*p >= '0' && *p <= '9') || ((*p | 32) >= 'a' && (*p | 32) <= 'z')))
+		while (*p && *p < 0x80 && !ascii_alnum(*p))
 			p++;
 		start = p;
-		while (*p && (*p >= 0x80 || (*p >= '0' && *p <= '9') || ((*p | 32) >= 'a' && (*p | 32) <= 'z')))
+		while (*p && (*p >= 0x80 || ascii_alnum(*p)))
 			p++;
 		len = (size_t)(p - start);
 		if (!len)
@@ -810,9 +818,8 @@ enum status prefix_index_mark(const struct prefix_index *x, struct store *s, con
 		q = (const unsigned char *)piece;
 		if (!next_word(&q, w, &exotic) || exotic || strlen(w) >= MAX_WORD)
 			return STATUS_NOT_FOUND;
-		more = next_word(&q, rest, &exotic) > 0;
-		if (more)
-			return STATUS_NOT_FOUND;
+		if (next_word(&q, rest, &exotic) > 0)
+			return STATUS_NOT_FOUND;	/* "café’s": two words to FTS5, a phrase */
 		memcpy(words[count++], w, sizeof(w));
 	}
 	if (!count)

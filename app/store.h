@@ -116,7 +116,10 @@ struct import_sink store_sink(struct store *s);
  */
 enum status store_finalize(struct store *s, int with_indexes);
 
-/* Where store_finalize() writes each step it takes and its time ("finishing: ... 1.23 s"); NULL: nowhere. */
+/*
+ * Where store_finalize() writes each step it takes and its time
+ * ("finishing: indexing words for search 1.23 s"); NULL: nowhere.
+ */
 void store_set_step_log(struct store *s, FILE *f);
 
 /* --- reading --------------------------------------------------------------- */

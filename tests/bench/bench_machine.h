@@ -32,7 +32,7 @@ void bench_machine_start(struct bench_machine *m);
 double bench_load_average(void);
 void bench_machine_stop(struct bench_machine *m);
 
-/* One line: "machine: 2 CPUs, load 1.20 before, 1.85 after; other processes used 0.9 CPUs: busy machine". */
+/* One line: the CPUs, the load average before and after, other processes' CPU, busy or quiet. */
 void bench_machine_print(const struct bench_machine *m);
 
 /* "met", "NOT met", or either followed by " (busy machine: not a verdict)". */
