@@ -514,11 +514,15 @@ static uint32_t entry_key(const struct pack_entry *e)
 	return CELL_KEY(cell_of(e->lat), cell_of(e->lon));
 }
 
-/* Sort the placed entries by cell (two passes of a radix sort on the 24-bit key) and index them. */
+/*
+ * Sort the placed entries by cell (two passes of a radix sort on the 24-bit
+ * key, the keys worked out once into an array of their own: the entries are
+ * too big to visit in a random order) and index them.
+ */
 static void grid_build(struct pack_kind *k)
 {
 	struct pack_grid *g = &k->grid;
-	uint32_t *a, *b;
+	uint32_t *a, *b, *key;
 	size_t n = 0, many = 0, i, pass;
 
 	grid_free(g);
@@ -529,16 +533,19 @@ static void grid_build(struct pack_kind *k)
 		n += !e->place_count && !isnan(e->lat) && !isnan(e->lon);
 	}
 	g->many = xmalloc((many + 1) * sizeof(*g->many));
+	key = xmalloc((k->count + 1) * sizeof(*key));
 	a = xmalloc((n + 1) * sizeof(*a));
 	b = xmalloc((n + 1) * sizeof(*b));
 	n = 0;
 	for (i = 0; i < k->count; i++) {
 		const struct pack_entry *e = &k->entries[i];
 
-		if (e->place_count)
+		if (e->place_count) {
 			g->many[g->many_count++] = (uint32_t)i;
-		else if (!isnan(e->lat) && !isnan(e->lon))
+		} else if (!isnan(e->lat) && !isnan(e->lon)) {
+			key[i] = entry_key(e);
 			a[n++] = (uint32_t)i;
+		}
 	}
 	for (pass = 0; pass < 2; pass++) {
 		size_t count[4097] = { 0 };
@@ -546,11 +553,11 @@ static void grid_build(struct pack_kind *k)
 		uint32_t *t;
 
 		for (i = 0; i < n; i++)
-			count[((entry_key(&k->entries[a[i]]) >> shift) & 4095u) + 1]++;
+			count[((key[a[i]] >> shift) & 4095u) + 1]++;
 		for (i = 1; i <= 4096; i++)
 			count[i] += count[i - 1];
 		for (i = 0; i < n; i++)
-			b[count[(entry_key(&k->entries[a[i]]) >> shift) & 4095u]++] = a[i];
+			b[count[(key[a[i]] >> shift) & 4095u]++] = a[i];
 		t = a;
 		a = b;
 		b = t;
@@ -559,19 +566,17 @@ static void grid_build(struct pack_kind *k)
 	g->entries = a;
 	/* The cells: count them, then note where each starts. */
 	for (i = 0; i < n; i++)
-		g->cells += i == 0 || entry_key(&k->entries[a[i]]) != entry_key(&k->entries[a[i - 1]]);
+		g->cells += i == 0 || key[a[i]] != key[a[i - 1]];
 	g->keys = xmalloc((g->cells + 1) * sizeof(*g->keys));
 	g->starts = xmalloc((g->cells + 2) * sizeof(*g->starts));
 	g->cells = 0;
-	for (i = 0; i < n; i++) {
-		uint32_t key = entry_key(&k->entries[a[i]]);
-
-		if (i == 0 || key != g->keys[g->cells - 1]) {
-			g->keys[g->cells] = key;
+	for (i = 0; i < n; i++)
+		if (i == 0 || key[a[i]] != g->keys[g->cells - 1]) {
+			g->keys[g->cells] = key[a[i]];
 			g->starts[g->cells++] = (uint32_t)i;
 		}
-	}
 	g->starts[g->cells] = (uint32_t)n;
+	free(key);
 }
 
 static int compare_u32(const void *a, const void *b)
