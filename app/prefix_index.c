@@ -53,7 +53,6 @@ struct prefix_index {
 	uint64_t *bitset_off;
 	char *strings;			/* owned */
 	size_t strings_len;
-	unsigned char *head;		/* the saved bytes while they are decoded, then NULL */
 };
 
 /* --- words, cut and folded as FTS5's unicode61 remove_diacritics 2 ------------- */
@@ -547,7 +546,6 @@ void prefix_index_free(struct prefix_index *x)
 	free(x->bitset_str);
 	free(x->bitset_off);
 	free(x->strings);
-	free(x->head);
 	free(x);
 }
 
@@ -563,9 +561,10 @@ static const unsigned char *take(const unsigned char *head, size_t size, size_t 
 	return p;
 }
 
-static enum status decode(struct prefix_index *x, const struct pack *pack, size_t size)
+static enum status decode(struct prefix_index *x, const unsigned char *h, size_t size,
+			  const struct pack *pack)
 {
-	const unsigned char *h = x->head, *p;
+	const unsigned char *p;
 	size_t at = 0, i;
 	int k;
 
@@ -633,49 +632,35 @@ static enum status decode(struct prefix_index *x, const struct pack *pack, size_
 enum status prefix_index_load(struct store *s, const struct pack *pack,
 			      struct prefix_index **out)
 {
-	struct prefix_index *x;
 	struct store_blob *blob;
+	unsigned char *head;
 	size_t size;
 	enum status rc;
 
 	*out = NULL;
 	if ((rc = store_word_index_open(s, 0, &blob, &size)) != STATUS_OK)
 		return rc;
-	x = xcalloc(1, sizeof(*x));
-	x->head = xmalloc(size ? size : 1);
-	rc = store_blob_read(blob, x->head, size, 0);
+	head = xmalloc(size ? size : 1);
+	rc = store_blob_read(blob, head, size, 0);
 	store_blob_close(blob);
 	if (rc == STATUS_OK)
-		rc = decode(x, pack, size);
-	free(x->head);
-	x->head = NULL;
-	if (rc != STATUS_OK) {
-		prefix_index_free(x);
-		return rc;
-	}
-	*out = x;
-	return STATUS_OK;
+		rc = prefix_index_decode(head, size, pack, out);
+	free(head);
+	return rc;
 }
 
 enum status prefix_index_decode(const void *head, size_t size, const struct pack *pack,
 				struct prefix_index **out)
 {
 	struct prefix_index *x = xcalloc(1, sizeof(*x));
-	enum status rc;
+	enum status rc = decode(x, head, size, pack);
 
-	x->head = xmalloc(size ? size : 1);
-	if (size)
-		memcpy(x->head, head, size);
-	rc = decode(x, pack, size);
-	free(x->head);
-	x->head = NULL;
 	if (rc != STATUS_OK) {
 		prefix_index_free(x);
-		*out = NULL;
-		return rc;
+		x = NULL;
 	}
 	*out = x;
-	return STATUS_OK;
+	return rc;
 }
 
 const char *prefix_index_word(const struct prefix_index *x, size_t i, uint64_t *from,
