@@ -514,8 +514,17 @@ static void keep_freed_memory(void)
 #endif
 }
 
+static double seconds_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
 enum status build_store(const struct build_options *o)
 {
+	double step_started;
 	struct file_list files = { 0 };
 	struct dataset *datasets = NULL;
 	size_t ndatasets = 0, i, nfetched = 0;
@@ -618,17 +627,31 @@ enum status build_store(const struct build_options *o)
 	}
 	if (rc == STATUS_OK && interrupted)
 		rc = STATUS_INTERRUPTED;
+	if (!o->quiet)
+		store_set_step_log(store, o->out_stream);
 	if (rc == STATUS_OK && (rc = store_finalize(store, 1)) != STATUS_OK)
 		fprintf(o->err_stream, "careers: %s\n", store_errmsg(store));
+	step_started = seconds_now();
 	if (rc == STATUS_OK && (rc = pack_save(store)) != STATUS_OK)
 		fprintf(o->err_stream, "careers: %s\n", store_errmsg(store));
+	if (rc == STATUS_OK && !o->quiet)
+		fprintf(o->out_stream, "finishing: the option and word prefix indexes %.2f s\n",
+			seconds_now() - step_started);
+	step_started = seconds_now();
 	if (rc == STATUS_OK)
 		rc = timetable_step(&st, 1);
+	if (rc == STATUS_OK && !o->quiet)
+		fprintf(o->out_stream, "finishing: the timetable step %.2f s\n",
+			seconds_now() - step_started);
+	step_started = seconds_now();
 	if (rc == STATUS_OK && (rc = store_commit(store)) != STATUS_OK)
 		fprintf(o->err_stream, "careers: %s\n", store_errmsg(store));
 	store_close(store);
 	if (rc == STATUS_OK && sync_path(tmp, 0) != STATUS_OK)
 		rc = STATUS_IO;
+	if (rc == STATUS_OK && !o->quiet)
+		fprintf(o->out_stream, "finishing: commit and sync %.2f s\n",
+			seconds_now() - step_started);
 	if (rc == STATUS_OK)
 		placing = 1;	/* from here a signal lets the build finish */
 	if (rc == STATUS_OK && rename(tmp, o->out) != 0) {

@@ -98,8 +98,12 @@ static void print_safely(void)
 	plain_err = stderr;
 	out = safe_text_stream(STDOUT_FILENO);
 	err = safe_text_stream(STDERR_FILENO);
-	if (out)
+	if (out) {
+		/* A person (or a pseudo-terminal) watching sees each progress line as it comes. */
+		if (isatty(STDOUT_FILENO))
+			setvbuf(out, NULL, _IOLBF, 0);
 		stdout = out;
+	}
 	if (err) {
 		setvbuf(err, NULL, _IOLBF, 0);
 		stderr = err;

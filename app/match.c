@@ -26,7 +26,7 @@
 
 #include "match_int.h"
 #include "mem.h"
-
+#include "pack.h"
 
 static const char *const kind_names[] = {
 #define OPTION_NAME(id, name, heading) name,
@@ -340,11 +340,12 @@ static int in_box(const struct run *run, double lat, double lon)
 /* The cheap filters, from the packed facts alone: text, level, closing date, box. */
 static int passes(const struct run *run, enum option_kind kind, size_t i)
 {
-	const struct pack_entry *e = &run->pack->kinds[kind].entries[i];
+	const struct pack_entry *e;
 	const struct match_profile *p = run->p;
 
 	if (run->has_text && !run->text_hits[kind][i])
 		return 0;
+	e = &run->pack->kinds[kind].entries[i];
 	if (!isnan(p->level) && kind != OPTION_CAREER && kind != OPTION_SCHOOL &&
 	    (double)e->level != p->level)
 		return 0;
@@ -362,7 +363,7 @@ static int passes(const struct run *run, enum option_kind kind, size_t i)
 		if (k == e->place_count)
 			return 0;
 	}
-	return !is_excluded(run, kind, e->id);
+	return !run->p->excluded_count || !is_excluded(run, kind, e->id);
 }
 
 /* --- setting up a run ------------------------------------------------------------------- */
@@ -512,10 +513,15 @@ static enum status start_run(struct run *run, struct store *s, const struct matc
 
 /* --- scanning ------------------------------------------------------------------------ */
 
-/* A share of the entries of every kind wanted: [from, to) of each. */
+/*
+ * A share of the entries of every kind wanted: positions [from, to) of
+ * each kind's list (a search within a radius: the entries of the grid
+ * cells its box covers, pack_grid_candidates) or, with no list, of all.
+ */
 struct share {
 	struct run run;				/* a copy with its own tally */
 	unsigned kinds;
+	const uint32_t *lists[OPTION_KIND_COUNT];	/* (borrowed) NULL: every entry */
 	size_t from[OPTION_KIND_COUNT], to[OPTION_KIND_COUNT];
 };
 
@@ -525,13 +531,17 @@ static void scan(struct share *sh)
 
 	for (k = 0; k < OPTION_KIND_COUNT; k++) {
 		const struct pack_kind *pk = &sh->run.pack->kinds[k];
-		size_t i;
+		const uint32_t *list = sh->lists[k];
+		size_t j;
 
 		if (!(sh->kinds & (1u << k)))
 			continue;
-		for (i = sh->from[k]; i < sh->to[k]; i++)
+		for (j = sh->from[k]; j < sh->to[k]; j++) {
+			size_t i = list ? list[j] : j;
+
 			if (passes(&sh->run, (enum option_kind)k, i))
 				look_at(&sh->run, (enum option_kind)k, &pk->entries[i]);
+		}
 	}
 }
 
@@ -542,10 +552,11 @@ static void *scan_thread(void *arg)
 }
 
 /*
- * Look at every entry of the kinds wanted. A national store has well over
- * a hundred thousand: then a second thread takes the second half of each
- * kind with its own tally, merged after. The ranking is a total order, so
- * the result is the same however the work was shared.
+ * Look at every entry of the kinds wanted that could fit. A national store
+ * has well over a hundred thousand: when a search must look at more than
+ * scan_split_at, a second thread takes the second half of each kind's with
+ * its own tally, merged after. The ranking is a total order, so the result
+ * is the same however the work was shared.
  */
 static size_t scan_split_at = 20000;
 
@@ -557,6 +568,7 @@ void match_set_split(size_t entries)
 static void scan_all(struct run *run, unsigned kinds)
 {
 	struct share *mine = xcalloc(1, sizeof(*mine)), *theirs = NULL;
+	uint32_t *lists[OPTION_KIND_COUNT] = { NULL };
 	size_t entries = 0;
 	pthread_t helper;
 	int k, threaded = 0;
@@ -565,9 +577,17 @@ static void scan_all(struct run *run, unsigned kinds)
 	mine->run = *run;
 	mine->kinds = kinds;
 	for (k = 0; k < OPTION_KIND_COUNT; k++) {
-		mine->to[k] = run->pack->kinds[k].count;
-		if (kinds & (1u << k))
-			entries += mine->to[k];
+		const struct pack_kind *pk = &run->pack->kinds[k];
+
+		mine->to[k] = pk->count;
+		if (!(kinds & (1u << k)))
+			continue;
+		if (run->use_box && k != OPTION_CAREER && k != OPTION_APPRENTICESHIP) {
+			mine->to[k] = pack_grid_candidates(pk, run->min_lat, run->max_lat, run->min_lon,
+							   run->max_lon, &lists[k]);
+			mine->lists[k] = lists[k];
+		}
+		entries += mine->to[k];
 	}
 	if (entries >= scan_split_at) {
 		theirs = xcalloc(1, sizeof(*theirs));
@@ -605,6 +625,8 @@ static void scan_all(struct run *run, unsigned kinds)
 		tally_done(&theirs->run.own);
 	free(theirs);
 	free(mine);
+	for (k = 0; k < OPTION_KIND_COUNT; k++)
+		free(lists[k]);
 }
 
 /* Each kind keeps at most this many before the final cut (0: all). */

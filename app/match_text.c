@@ -35,6 +35,7 @@
 
 #include "match_int.h"
 #include "mem.h"
+#include "prefix_index.h"
 
 extern const char synonyms_text[];
 
@@ -455,6 +456,30 @@ static enum status mark(struct run *run, unsigned kinds, const char *query, size
 	return rc;
 }
 
+/*
+ * Is every word typed the start of a word, with no alternatives ("eng",
+ * "mech apprent")? Those the word prefix index answers in memory; a whole
+ * word the index knows is looked for by its stem, which only FTS5 has.
+ */
+static int only_fragments(struct run *run)
+{
+	char exact[64];
+	int i;
+
+	for (i = 0; i < run->word_count; i++) {
+		const struct text_word *w = &run->words[i];
+
+		if (w->alt_count != 1)
+			return 0;
+		if (strlen(w->alts[0]) < 4)
+			continue;
+		snprintf(exact, sizeof(exact), "\"%s\"", w->alts[0]);
+		if (index_has(run, exact))
+			return 0;
+	}
+	return 1;
+}
+
 enum status match_find_text(struct run *run, unsigned kinds)
 {
 	struct strbuf q;
@@ -468,6 +493,15 @@ enum status match_find_text(struct run *run, unsigned kinds)
 	run->has_text = 1;
 	for (k = 0; k < OPTION_KIND_COUNT; k++)
 		run->text_hits[k] = xcalloc(run->pack->kinds[k].count ? run->pack->kinds[k].count : 1, 1);
+	if (only_fragments(run) &&
+	    prefix_index_mark(pack_words(run->store), run->store, run->p->text, kinds,
+			      run->text_hits) == STATUS_OK) {
+		for (k = 0; k < OPTION_KIND_COUNT; k++)
+			for (size_t e = 0; e < run->pack->kinds[k].count; e++)
+				marked += run->text_hits[k][e];
+		if (marked)
+			return STATUS_OK;
+	}
 	strbuf_init(&q);
 	build_query(run, &q);
 	rc = mark(run, kinds, q.buf, &marked);

@@ -40,6 +40,7 @@
 #include "match.h"
 #include "mem.h"
 #include "model.h"
+#include "prefix_index.h"
 
 #define PACK_MAGIC "careers-pack"
 #define PACK_FORMAT 3
@@ -585,6 +586,154 @@ static int bad_nibbles(uint64_t v)
 	return ((v >> 3) & ((v >> 2) | (v >> 1 & v)) & 0x1111111111111111ULL) != 0;
 }
 
+/* --- the entries by where they are ----------------------------------------------------- */
+
+#define CELLS_PER_DEGREE 10.0
+/* A cell's key: its row (latitude) then column (longitude), both made positive. */
+#define CELL_KEY(row, col) ((uint32_t)((row) + 1000) * 4096u + (uint32_t)((col) + 2000))
+
+/*
+ * A latitude's row or a longitude's column. Only order matters (an entry
+ * and a search's box are put in cells by this same function, which never
+ * decreases), so a cheap floor serves: shifted positive, then truncated.
+ */
+static int cell_of(double degrees)
+{
+	double c = degrees * CELLS_PER_DEGREE;
+
+	if (!(c > -999.0))
+		return -999;
+	if (c > 2000.0)
+		return 2000;
+	return (int)(c + 4000.0) - 4000;
+}
+
+static void grid_free(struct pack_grid *g)
+{
+	free(g->keys);
+	free(g->starts);
+	free(g->entries);
+	free(g->many);
+	memset(g, 0, sizeof(*g));
+}
+
+static uint32_t entry_key(const struct pack_entry *e)
+{
+	return CELL_KEY(cell_of(e->lat), cell_of(e->lon));
+}
+
+/*
+ * Sort the placed entries by cell (two passes of a radix sort on the 24-bit
+ * key, the keys worked out once into an array of their own: the entries are
+ * too big to visit in a random order) and index them.
+ */
+static void grid_build(struct pack_kind *k)
+{
+	struct pack_grid *g = &k->grid;
+	uint32_t *a, *b, *key;
+	size_t n = 0, many = 0, i, pass;
+
+	grid_free(g);
+	for (i = 0; i < k->count; i++) {
+		const struct pack_entry *e = &k->entries[i];
+
+		many += e->place_count > 0;
+		n += !e->place_count && !isnan(e->lat) && !isnan(e->lon);
+	}
+	g->many = xmalloc((many + 1) * sizeof(*g->many));
+	key = xmalloc((k->count + 1) * sizeof(*key));
+	a = xmalloc((n + 1) * sizeof(*a));
+	b = xmalloc((n + 1) * sizeof(*b));
+	n = 0;
+	for (i = 0; i < k->count; i++) {
+		const struct pack_entry *e = &k->entries[i];
+
+		if (e->place_count) {
+			g->many[g->many_count++] = (uint32_t)i;
+		} else if (!isnan(e->lat) && !isnan(e->lon)) {
+			key[i] = entry_key(e);
+			a[n++] = (uint32_t)i;
+		}
+	}
+	for (pass = 0; pass < 2; pass++) {
+		size_t count[4097] = { 0 };
+		unsigned shift = pass ? 12 : 0;
+		uint32_t *t;
+
+		for (i = 0; i < n; i++)
+			count[((key[a[i]] >> shift) & 4095u) + 1]++;
+		for (i = 1; i <= 4096; i++)
+			count[i] += count[i - 1];
+		for (i = 0; i < n; i++)
+			b[count[(key[a[i]] >> shift) & 4095u]++] = a[i];
+		t = a;
+		a = b;
+		b = t;
+	}
+	free(b);
+	g->entries = a;
+	/* The cells: count them, then note where each starts. */
+	for (i = 0; i < n; i++)
+		g->cells += i == 0 || key[a[i]] != key[a[i - 1]];
+	g->keys = xmalloc((g->cells + 1) * sizeof(*g->keys));
+	g->starts = xmalloc((g->cells + 2) * sizeof(*g->starts));
+	g->cells = 0;
+	for (i = 0; i < n; i++)
+		if (i == 0 || key[a[i]] != g->keys[g->cells - 1]) {
+			g->keys[g->cells] = key[a[i]];
+			g->starts[g->cells++] = (uint32_t)i;
+		}
+	g->starts[g->cells] = (uint32_t)n;
+	free(key);
+}
+
+static int compare_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+size_t pack_grid_candidates(const struct pack_kind *k, double min_lat, double max_lat,
+			    double min_lon, double max_lon, uint32_t **out)
+{
+	const struct pack_grid *g = &k->grid;
+	int row, row_to = cell_of(max_lat), col_from = cell_of(min_lon), col_to = cell_of(max_lon);
+	size_t n = 0, cap = g->many_count + 64, i;
+	uint32_t *c = xmalloc(cap * sizeof(*c));
+
+	memcpy(c, g->many, g->many_count * sizeof(*c));
+	n = g->many_count;
+	for (row = cell_of(min_lat); row <= row_to; row++) {
+		uint32_t from = CELL_KEY(row, col_from), to = CELL_KEY(row, col_to);
+		size_t lo = 0, hi = g->cells;
+
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+
+			if (g->keys[mid] < from)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (; lo < g->cells && g->keys[lo] <= to; lo++) {
+			size_t m = g->starts[lo + 1] - g->starts[lo];
+
+			if (n + m > cap) {
+				while (n + m > cap)
+					cap *= 2;
+				c = xrealloc(c, cap * sizeof(*c));
+			}
+			for (i = 0; i < m; i++)
+				c[n++] = g->entries[g->starts[lo] + i];
+		}
+	}
+	/* In entry order: the entries are then read front to back, as the cache likes. */
+	qsort(c, n, sizeof(*c), compare_u32);
+	*out = c;
+	return n;
+}
+
 static void finish_entries(struct pack *p)
 {
 	int k, half;
@@ -613,6 +762,7 @@ static void finish_entries(struct pack *p)
 				}
 			}
 		}
+		grid_build(&p->kinds[k]);
 	}
 }
 
@@ -726,10 +876,12 @@ void pack_free(struct pack *p)
 
 	if (!p)
 		return;
+	prefix_index_free(p->words);
 	for (k = 0; k < p->area_count; k++)
 		area_done(&p->areas[k]);
 	for (k = 0; k < OPTION_KIND_COUNT; k++) {
 		free(p->kinds[k].entries);
+		grid_free(&p->kinds[k].grid);
 		free(p->kinds[k].riasec);
 		free(p->kinds[k].places);
 	}
@@ -1246,6 +1398,20 @@ enum status pack_get(struct store *s, const struct pack **out)
 	return STATUS_OK;
 }
 
+const struct prefix_index *pack_words(struct store *s)
+{
+	struct pack *p = store_cache(s);
+
+	if (!p)
+		return NULL;
+	if (!p->words_tried) {
+		p->words_tried = 1;
+		if (prefix_index_load(s, p, &p->words) != STATUS_OK)
+			p->words = NULL;
+	}
+	return p->words;
+}
+
 enum status pack_save(struct store *s)
 {
 	struct pack *p;
@@ -1258,6 +1424,8 @@ enum status pack_save(struct store *s)
 	pack_encode(p, &bytes, &len);
 	rc = store_pack_put(s, bytes, len);
 	free(bytes);
+	if (rc == STATUS_OK)
+		rc = prefix_index_save(s, p);
 	if (rc != STATUS_OK) {
 		pack_free(p);
 		return rc;

@@ -27,6 +27,8 @@
 #include "status.h"
 #include "store.h"
 
+struct prefix_index;
+
 #define PACK_MAX_AREAS 32		/* interest areas with fits; the store has 16 */
 #define PACK_NO_AGE (-1)
 #define PACK_NO_DAY INT32_MIN
@@ -100,8 +102,24 @@ struct pack_entry {
 	uint64_t fit[PACK_MAX_AREAS / 16];	/* tenths, four bits an area */
 };
 
+/*
+ * The entries of a kind by where they are: a grid of cells a tenth of a
+ * degree square, so that a search within a radius looks only at the
+ * entries of the cells its box covers. Entries at several places are kept
+ * apart (many) and always looked at; entries with no place are not in it.
+ */
+struct pack_grid {
+	uint32_t *keys;			/* each cell's key (PACK_CELL_KEY), ascending */
+	uint32_t *starts;		/* cell c's entries: entries[starts[c] .. starts[c + 1]) */
+	uint32_t *entries;		/* entry indexes, cell by cell */
+	size_t cells;
+	uint32_t *many;			/* entries at several places */
+	size_t many_count;
+};
+
 struct pack_kind {
 	struct pack_entry *entries;	/* by id, ascending */
+	struct pack_grid grid;
 	size_t count;
 	struct pack_place *places;	/* every entry's other places, in entry order */
 	size_t place_count;
@@ -117,6 +135,8 @@ struct pack {
 	char *text;			/* titles, each ending in NUL */
 	size_t text_len;
 	int loaded;			/* read from option_pack, not worked out */
+	struct prefix_index *words;	/* the word prefix index, read on first use (pack_words) */
+	int words_tried;
 };
 
 /*
@@ -125,8 +145,26 @@ struct pack {
  */
 enum status pack_get(struct store *s, const struct pack **out);
 
-/* Work the index out from the store's rows and save it in option_pack. */
+/*
+ * Work the index out from the store's rows and save it in option_pack,
+ * with the word prefix index of its options (app/prefix_index.c).
+ */
 enum status pack_save(struct store *s);
+
+/*
+ * The store's word prefix index for its option index, read on first use
+ * and kept with it; NULL when the store has none that fits (a search then
+ * asks the FTS5 word index).
+ */
+const struct prefix_index *pack_words(struct store *s);
+
+/*
+ * The indexes of the entries of kind k that may be inside the box (all that
+ * are, and some near it; the caller tests each), into *out (allocated,
+ * the caller frees it); returns how many.
+ */
+size_t pack_grid_candidates(const struct pack_kind *k, double min_lat, double max_lat,
+			    double min_lon, double max_lon, uint32_t **out);
 
 /* The entry for an option, or NULL. */
 const struct pack_entry *pack_find(const struct pack *p, enum option_kind kind, long long id);

@@ -72,11 +72,6 @@ extern const char store_schema_sql[];
 #define IN_TEXT(kind, id) \
 	"(?1 IS NULL OR (" #kind " << 32) + " id " IN " \
 	"(SELECT rowid FROM search_text WHERE search_text MATCH ?1))"
-#define IN_BOX "g.max_lat >= ?3 AND g.min_lat <= ?4 AND g.max_lon >= ?5 AND g.min_lon <= ?6"
-#define LATEST_FIGURE(measure) \
-	"(SELECT value FROM labour_market WHERE measure = '" measure "' AND soc IN (o.soc, " \
-	"substr(o.soc, 1, 3), substr(o.soc, 1, 2), substr(o.soc, 1, 1)) " \
-	"ORDER BY length(soc) DESC, year DESC LIMIT 1)"
 
 #define CAREER_SQL \
 	"SELECT CAST(o.soc AS INTEGER), o.soc, o.title, NULL, NULL, NULL, NULL, NULL, NULL, NULL, " \
@@ -384,15 +379,9 @@ extern const char store_schema_sql[];
 	  "FROM interest_area a LEFT JOIN route r ON r.id = a.route_id ORDER BY a.id") \
 	_(OPTIONS_CAREER, CAREER_SQL) \
 	_(OPTIONS_APPRENTICESHIP, STANDARD_SQL) \
-	_(OPTIONS_COURSE_BOX, COURSE_COLUMNS_SQL " FROM course_geo g JOIN course c ON c.id = g.id" \
-	  COURSE_JOINS " WHERE " IN_BOX " AND" COURSE_WHERE) \
 	_(OPTIONS_COURSE_ALL, COURSE_COLUMNS_SQL " FROM course c" COURSE_JOINS " WHERE" COURSE_WHERE) \
-	_(OPTIONS_VACANCY_BOX, VACANCY_COLUMNS_SQL " FROM vacancy_geo g JOIN vacancy v ON v.id = g.id" \
-	  VACANCY_JOINS " WHERE " IN_BOX " AND" VACANCY_WHERE) \
 	_(OPTIONS_VACANCY_ALL, VACANCY_COLUMNS_SQL " FROM vacancy v" VACANCY_JOINS " WHERE" \
 	  VACANCY_WHERE) \
-	_(OPTIONS_SCHOOL_BOX, SCHOOL_COLUMNS_SQL " FROM provider_geo g JOIN provider p ON p.id = g.id" \
-	  " WHERE " IN_BOX " AND" SCHOOL_WHERE) \
 	_(OPTIONS_SCHOOL_ALL, SCHOOL_COLUMNS_SQL " FROM provider p WHERE" SCHOOL_WHERE) \
 	_(OPTIONS_CAREER_ONE, CAREER_SQL " AND o.soc = printf('%04d', ?10)") \
 	_(OPTIONS_APPRENTICESHIP_ONE, STANDARD_SQL " AND s.id = ?10") \
@@ -414,6 +403,10 @@ extern const char store_schema_sql[];
 	  "SELECT v.id FROM vacancy v WHERE v.lars_code = (SELECT lars_code FROM standard WHERE id = ?1)") \
 	_(PACK_GET, "SELECT id, length(data) FROM option_pack ORDER BY id DESC LIMIT 1") \
 	_(PACK_PUT, "INSERT INTO option_pack(data) VALUES (?1)") \
+	_(WORD_INDEX_PUT, "INSERT INTO word_index(id, data) VALUES (?1, ?2)") \
+	_(WORD_INDEX_SIZE, "SELECT length(data) FROM word_index WHERE id = ?1") \
+	_(SEARCH_TEXT_ALL, SEARCH_TEXT_CAREERS " UNION ALL " SEARCH_TEXT_STANDARDS " UNION ALL " \
+	  SEARCH_TEXT_COURSES " UNION ALL " SEARCH_TEXT_VACANCIES " UNION ALL " SEARCH_TEXT_SCHOOLS) \
 	_(TEXT_CAREER, \
 	  "SELECT description, tasks, entry_routes, NULL, NULL, NULL, NULL, NULL, NULL, NULL, " \
 	  "NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, job_titles, NULL, NULL, NULL FROM occupation " \
@@ -486,6 +479,7 @@ struct store {
 	int in_put;			/* a record from the sink is being stored */
 	unsigned long replaced;		/* rows this source wrote over (see watch_replacements) */
 	struct store_gtfs *gtfs;	/* timetable state (store_gtfs.c) */
+	FILE *step_log;			/* (borrowed) store_finalize's steps timed, or NULL */
 };
 
 /* --- small helpers ----------------------------------------------------------- */
@@ -905,6 +899,21 @@ static char *schema_part(int indexes)
 	return indexes ? xstrdup(marker) : xstrndup(store_schema_sql, (size_t)(marker - store_schema_sql));
 }
 
+/*
+ * Before SQLite's first use: no global count of its memory (every
+ * allocation would take a global mutex to keep it; nothing reads it).
+ * Once SQLite is in use this is refused, harmlessly.
+ */
+static void sqlite_setup(void)
+{
+	static int done;
+
+	if (!done) {
+		done = 1;
+		sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+	}
+}
+
 enum status store_create(const char *path, struct store **out, char *err, size_t errlen)
 {
 	struct store *s = store_new(path);
@@ -912,14 +921,15 @@ enum status store_create(const char *path, struct store **out, char *err, size_t
 	char *tables;
 	enum status rc;
 
+	sqlite_setup();
 	*out = NULL;
 	if (stat(path, &st) == 0 && st.st_size > 0) {
 		snprintf(err, errlen, "%s already exists", path);
 		store_close(s);
 		return STATUS_IO;
 	}
-	if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
-	    SQLITE_OK) {
+	if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
+			    SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
 		snprintf(err, errlen, "cannot create %s: %s", path,
 			 s->db ? sqlite3_errmsg(s->db) : "out of memory");
 		store_close(s);
@@ -948,11 +958,14 @@ enum status store_open(const char *path, enum store_mode mode, struct store **ou
 		       char *err, size_t errlen)
 {
 	struct store *s = store_new(path);
-	int flags = mode == STORE_READ_ONLY ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+	/* One thread uses a connection (the search's helper thread and the read-ahead never do). */
+	int flags = (mode == STORE_READ_ONLY ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
+		    SQLITE_OPEN_NOMUTEX;
 	sqlite3_stmt *st = NULL;
 	long long version = -1, tables = 0;
 	struct stat sb;
 
+	sqlite_setup();
 	*out = NULL;
 	if (stat(path, &sb) != 0) {
 		snprintf(err, errlen, "cannot open the store %s: %s", path, strerror(errno));
@@ -1826,382 +1839,19 @@ struct import_sink store_sink(struct store *s)
 	return sink;
 }
 
-/* --- finalize ------------------------------------------------------------------ */
-
-/* Each step is one statement list, run in order; `what` names it in errors. */
-static const struct {
-	const char *what;
-	const char *sql;
-} finalize_steps[] = {
-	{ "adding providers known only by their courses",
-	  "WITH named(ukprn, name, source_id) AS ("
-	  " SELECT provider_ukprn, provider_name, source_id FROM venue"
-	  " WHERE provider_ukprn IS NOT NULL AND provider_name IS NOT NULL"
-	  " UNION ALL SELECT provider_ukprn, provider_name, source_id FROM course"
-	  " WHERE provider_ukprn IS NOT NULL AND provider_name IS NOT NULL)"
-	  " INSERT INTO provider(kind, ukprn, name, source_id)"
-	  " SELECT CASE WHEN name LIKE '%university%' THEN 'university'"
-	  " WHEN name LIKE '%sixth form%' THEN 'sixth_form'"
-	  " WHEN name LIKE '%college%' THEN 'college'"
-	  " WHEN name LIKE '%school%' THEN 'school' ELSE 'training_provider' END,"
-	  " ukprn, name, source_id FROM (SELECT ukprn, max(name) AS name, max(source_id) AS source_id"
-	  " FROM named GROUP BY ukprn)"
-	  " WHERE ukprn NOT IN (SELECT ukprn FROM provider WHERE ukprn IS NOT NULL)" },
-	{ "linking venues to providers",
-	  "UPDATE venue SET provider_id = (SELECT p.id FROM provider p"
-	  " WHERE p.ukprn = venue.provider_ukprn ORDER BY p.urn IS NOT NULL, p.id LIMIT 1)"
-	  " WHERE provider_ukprn IS NOT NULL" },
-	{ "placing providers, venues and vacancies by postcode",
-	  "UPDATE provider SET lat = pc.lat, lon = pc.lon, location_quality = 'postcode'"
-	  " FROM postcode pc WHERE provider.lat IS NULL AND pc.postcode = provider.postcode;"
-	  "UPDATE provider SET lat = o.lat, lon = o.lon, location_quality = 'outcode'"
-	  " FROM outcode o WHERE provider.lat IS NULL AND provider.postcode IS NOT NULL"
-	  " AND o.outcode = substr(provider.postcode, 1, instr(provider.postcode, ' ') - 1);"
-	  "UPDATE venue SET lat = pc.lat, lon = pc.lon, location_quality = 'postcode'"
-	  " FROM postcode pc WHERE venue.lat IS NULL AND pc.postcode = venue.postcode;"
-	  "UPDATE venue SET lat = o.lat, lon = o.lon, location_quality = 'outcode'"
-	  " FROM outcode o WHERE venue.lat IS NULL AND venue.postcode IS NOT NULL"
-	  " AND o.outcode = substr(venue.postcode, 1, instr(venue.postcode, ' ') - 1);"
-	  "UPDATE vacancy SET lat = pc.lat, lon = pc.lon, location_quality = 'postcode'"
-	  " FROM postcode pc WHERE vacancy.lat IS NULL AND pc.postcode = vacancy.postcode;"
-	  "UPDATE vacancy SET lat = o.lat, lon = o.lon, location_quality = 'outcode'"
-	  " FROM outcode o WHERE vacancy.lat IS NULL AND vacancy.postcode IS NOT NULL"
-	  " AND o.outcode = substr(vacancy.postcode, 1, instr(vacancy.postcode, ' ') - 1)" },
-	{ "placing the other addresses of vacancies by postcode",
-	  "UPDATE vacancy_address SET lat = pc.lat, lon = pc.lon FROM postcode pc"
-	  " WHERE vacancy_address.lat IS NULL AND pc.postcode = vacancy_address.postcode;"
-	  "UPDATE vacancy_address SET lat = o.lat, lon = o.lon FROM outcode o"
-	  " WHERE vacancy_address.lat IS NULL AND vacancy_address.postcode IS NOT NULL"
-	  " AND o.outcode = substr(vacancy_address.postcode, 1,"
-	  "  instr(vacancy_address.postcode, ' ') - 1)" },
-	/* The first campus (by LOCID) where it is taught; the others count for distance (pack.c). */
-	{ "placing university courses where they are taught",
-	  "UPDATE course SET (lat, lon, venue_name) = (SELECT l.lat, l.lon, l.name"
-	  " FROM he_course_location cl JOIN he_location l ON l.ukprn = cl.ukprn"
-	  " AND l.locid = cl.locid WHERE cl.pubukprn = course.provider_ukprn"
-	  " AND cl.course_ref = course.ref AND l.lat IS NOT NULL ORDER BY cl.locid LIMIT 1)"
-	  " WHERE kind = 'he' AND EXISTS (SELECT 1 FROM he_course_location cl"
-	  " JOIN he_location l ON l.ukprn = cl.ukprn AND l.locid = cl.locid"
-	  " WHERE cl.pubukprn = course.provider_ukprn AND cl.course_ref = course.ref"
-	  " AND l.lat IS NOT NULL)" },
-	{ "describing university courses' entrants and graduates",
-	  "CREATE TEMP TABLE he_words(pubukprn, course_ref, go_med, go_lq, go_uq, go_years, leo3,"
-	  " leo5, tariff, alevel, PRIMARY KEY (pubukprn, course_ref)) WITHOUT ROWID;"
-	  "INSERT INTO temp.he_words SELECT pubukprn, course_ref,"
-	  " max(CASE WHEN measure = 'salary_15m_med' THEN value END) AS go_med,"
-	  " max(CASE WHEN measure = 'salary_15m_lq' THEN value END) AS go_lq,"
-	  " max(CASE WHEN measure = 'salary_15m_uq' THEN value END) AS go_uq,"
-	  " max(CASE WHEN measure = 'salary_15m_med' THEN detail END) AS go_years,"
-	  " max(CASE WHEN measure = 'leo3_med' THEN value END) AS leo3,"
-	  " max(CASE WHEN measure = 'leo5_med' THEN value END) AS leo5,"
-	  " (SELECT CASE substr(t.measure, 8) WHEN '000' THEN 'under 48'"
-	  "   WHEN '240' THEN '240 or more' ELSE CAST(substr(t.measure, 8) AS INTEGER) || ' to '"
-	  "   || (CAST(substr(t.measure, 8) AS INTEGER) + 15) END FROM he_outcome t"
-	  "  WHERE t.pubukprn = o.pubukprn AND t.course_ref = o.course_ref"
-	  "  AND t.measure LIKE 'tariff%' ORDER BY t.value DESC, t.measure LIMIT 1) AS tariff,"
-	  " max(CASE WHEN measure = 'entry_alevel_pct' THEN value END) AS alevel"
-	  " FROM he_outcome o GROUP BY pubukprn, course_ref;"
-	  "UPDATE course SET"
-	  " earnings_start = CASE WHEN w.go_med IS NOT NULL THEN printf('£%,d a year 15 months after "
-	  "finishing%s%s', CAST(w.go_med AS INTEGER), CASE WHEN w.go_lq IS NOT NULL"
-	  "  AND w.go_uq IS NOT NULL THEN printf(' (most between £%,d and £%,d)',"
-	  "  CAST(w.go_lq AS INTEGER), CAST(w.go_uq AS INTEGER)) ELSE '' END,"
-	  "  CASE WHEN w.go_years IS NOT NULL THEN ', ' || w.go_years ELSE '' END) END,"
-	  " earnings_later = CASE WHEN w.leo5 IS NOT NULL THEN printf('£%,d a year after 5 years',"
-	  "  CAST(w.leo5 AS INTEGER)) || coalesce(printf('; £%,d after 3 years',"
-	  "  CAST(w.leo3 AS INTEGER)), '') WHEN w.leo3 IS NOT NULL THEN"
-	  "  printf('£%,d a year after 3 years', CAST(w.leo3 AS INTEGER)) END,"
-	  " entry_requirements = coalesce(entry_requirements, CASE WHEN w.tariff IS NOT NULL"
-	  "  OR w.alevel IS NOT NULL THEN trim(coalesce('Most entrants had ' || w.tariff"
-	  "  || ' UCAS points.', '') || coalesce(' ' || CAST(w.alevel AS INTEGER)"
-	  "  || '% of entrants came with A levels.', '')) END)"
-	  " FROM temp.he_words w WHERE course.kind = 'he' AND w.pubukprn = course.provider_ukprn"
-	  " AND w.course_ref = course.ref;"
-	  "DROP TABLE temp.he_words" },
-	/*
-	 * Courses are by far the widest rows, and an UPDATE writes the whole
-	 * row: so each course is linked to its provider (where it names one)
-	 * and venue (where it names one), placed at the venue or else at the
-	 * provider (where it has no place of its own) and given its tier 1
-	 * subject area, all in one pass. l holds the new links, which the
-	 * placing uses, as it would after separate UPDATEs.
-	 */
-	{ "linking and placing courses",
-	  "UPDATE course SET (provider_id, venue_id, lat, lon) = (SELECT l.provider_id, l.venue_id,"
-	  " CASE WHEN course.lat IS NOT NULL THEN course.lat WHEN v.lat IS NOT NULL THEN v.lat"
-	  "  WHEN p.lat IS NOT NULL THEN p.lat ELSE course.lat END,"
-	  " CASE WHEN course.lat IS NOT NULL THEN course.lon WHEN v.lat IS NOT NULL THEN v.lon"
-	  "  WHEN p.lat IS NOT NULL THEN p.lon ELSE course.lon END"
-	  " FROM (SELECT"
-	  "  CASE WHEN course.provider_ukprn IS NOT NULL THEN (SELECT p.id FROM provider p"
-	  "   WHERE p.ukprn = course.provider_ukprn ORDER BY p.urn IS NOT NULL, p.id LIMIT 1)"
-	  "   ELSE course.provider_id END AS provider_id,"
-	  "  CASE WHEN course.venue_ref IS NOT NULL OR course.venue_name IS NOT NULL THEN coalesce("
-	  "   (SELECT v.id FROM venue v WHERE v.provider_ukprn = course.provider_ukprn"
-	  "    AND v.ref = course.venue_ref),"
-	  "   (SELECT v.id FROM venue v WHERE v.provider_ukprn = course.provider_ukprn"
-	  "    AND v.name = course.venue_name COLLATE NOCASE))"
-	  "   ELSE course.venue_id END AS venue_id) AS l"
-	  " LEFT JOIN venue v ON v.id = l.venue_id LEFT JOIN provider p ON p.id = l.provider_id),"
-	  " ssa1 = CASE WHEN ssa1 IS NULL AND instr(ssa2, '.') > 1"
-	  "  THEN substr(ssa2, 1, instr(ssa2, '.') - 1) ELSE ssa1 END" },
-	{ "completing subject areas",
-	  "UPDATE standard SET ssa1 = substr(ssa2, 1, instr(ssa2, '.') - 1)"
-	  " WHERE ssa1 IS NULL AND instr(ssa2, '.') > 1" },
-	{ "matching routes",
-	  "INSERT OR IGNORE INTO route(name) SELECT DISTINCT route_text FROM standard"
-	  " WHERE route_text IS NOT NULL"
-	  " AND careers_fold(route_text) NOT IN (SELECT alias FROM route_alias);"
-	  "INSERT OR IGNORE INTO route_alias(alias, route_id)"
-	  " SELECT careers_fold(name), id FROM route;"
-	  "UPDATE standard SET route_id = (SELECT route_id FROM route_alias"
-	  " WHERE alias = careers_fold(standard.route_text))" },
-	{ "working out interest profiles",
-	  "CREATE TEMP TABLE riasec AS SELECT so.soc AS soc, i.element AS element,"
-	  " avg(i.value) AS value FROM soc_onet so JOIN onet_interest i"
-	  " ON i.code = so.onet_code AND i.scale = 'OI' GROUP BY so.soc, i.element;"
-	  "UPDATE occupation SET"
-	  " riasec_r = (SELECT value FROM riasec WHERE soc = occupation.soc AND element = 'R'),"
-	  " riasec_i = (SELECT value FROM riasec WHERE soc = occupation.soc AND element = 'I'),"
-	  " riasec_a = (SELECT value FROM riasec WHERE soc = occupation.soc AND element = 'A'),"
-	  " riasec_s = (SELECT value FROM riasec WHERE soc = occupation.soc AND element = 'S'),"
-	  " riasec_e = (SELECT value FROM riasec WHERE soc = occupation.soc AND element = 'E'),"
-	  " riasec_c = (SELECT value FROM riasec WHERE soc = occupation.soc AND element = 'C'),"
-	  " job_zone = (SELECT avg(o.job_zone) FROM soc_onet so JOIN onet_occupation o"
-	  "  ON o.code = so.onet_code WHERE so.soc = occupation.soc);"
-	  "UPDATE occupation SET riasec = careers_riasec(riasec_r, riasec_i, riasec_a,"
-	  " riasec_s, riasec_e, riasec_c);"
-	  "DROP TABLE temp.riasec" },
-	/*
-	 * LMI for All's SOC 2010 figures, carried over to the SOC 2020 unit
-	 * groups its codes became, weighted by the shares of the ONS
-	 * relationship table (nothing without it). A SOC 2020 figure for the
-	 * same year (ASHE Table 14) is never replaced.
-	 */
-	{ "carrying SOC 2010 figures over to SOC 2020",
-	  "INSERT OR IGNORE INTO labour_market(soc, measure, year, value, source_id)"
-	  " SELECT r.soc2020, f.measure, f.year, sum(f.value * r.share) / sum(r.share),"
-	  " max(f.source_id) FROM soc2010_figure f JOIN soc2010_soc2020 r ON r.soc2010 = f.soc"
-	  " WHERE r.share > 0 GROUP BY r.soc2020, f.measure, f.year" },
-	{ "noting each career's latest pay and hours",
-	  "UPDATE occupation AS o SET weekly_pay = " LATEST_FIGURE("weekly_pay") ","
-	  " weekly_hours = " LATEST_FIGURE("weekly_hours") },
-	{ "indexing words for search",
-	  "INSERT INTO search_text(search_text) VALUES ('delete-all');"
-	  "INSERT INTO search_text(rowid, title, body)"
-	  " SELECT (1 << 32) + CAST(soc AS INTEGER), title, coalesce(job_titles, '') || ' '"
-	  " || coalesce(description, '') || ' ' || coalesce(tasks, '') FROM occupation;"
-	  "INSERT INTO search_text(rowid, title, body)"
-	  " SELECT (2 << 32) + id, title, coalesce(keywords, '') || ' ' || coalesce(job_titles, '')"
-	  " || ' ' || coalesce(route_text, '') || ' ' || coalesce(overview, '') FROM standard;"
-	  "INSERT INTO search_text(rowid, title, body)"
-	  " SELECT (3 << 32) + id, title, coalesce(qualification, '') || ' '"
-	  " || coalesce(description, '') || ' ' || coalesce(provider_name, '') FROM course;"
-	  "INSERT INTO search_text(rowid, title, body)"
-	  " SELECT (4 << 32) + id, title, coalesce(employer, '') || ' ' || coalesce(course_title, '')"
-	  " || ' ' || coalesce(description, '') FROM vacancy;"
-	  "INSERT INTO search_text(rowid, title, body)"
-	  " SELECT (5 << 32) + id, name, coalesce(town, '') || ' ' || coalesce(type_name, '')"
-	  " FROM provider;"
-	  "INSERT INTO search_text(search_text) VALUES ('optimize')" },
-	{ "indexing places",
-	  "DELETE FROM provider_geo;"
-	  "INSERT INTO provider_geo SELECT id, lat, lat, lon, lon FROM provider"
-	  " WHERE lat IS NOT NULL AND lon IS NOT NULL;"
-	  "DELETE FROM course_geo;"
-	  "INSERT INTO course_geo SELECT id, lat, lat, lon, lon FROM course"
-	  " WHERE lat IS NOT NULL AND lon IS NOT NULL AND kind <> 'he';"
-	  /* A course taught at several campuses, an advert at several sites: the box round them all. */
-	  "INSERT INTO course_geo SELECT id, min(lat), max(lat), min(lon), max(lon) FROM ("
-	  " SELECT id, lat, lon FROM course WHERE kind = 'he' AND lat IS NOT NULL"
-	  " UNION ALL SELECT c.id, l.lat, l.lon FROM course c JOIN he_course_location cl"
-	  " ON cl.pubukprn = c.provider_ukprn AND cl.course_ref = c.ref JOIN he_location l"
-	  " ON l.ukprn = cl.ukprn AND l.locid = cl.locid WHERE c.kind = 'he' AND l.lat IS NOT NULL)"
-	  " GROUP BY id;"
-	  "DELETE FROM vacancy_geo;"
-	  "INSERT INTO vacancy_geo SELECT id, min(lat), max(lat), min(lon), max(lon) FROM ("
-	  " SELECT id, lat, lon FROM vacancy WHERE lat IS NOT NULL AND lon IS NOT NULL"
-	  " UNION ALL SELECT vacancy_id, lat, lon FROM vacancy_address WHERE lat IS NOT NULL)"
-	  " GROUP BY id" },
-};
-
-/* Words of an apprenticeship title that say nothing about the job. */
-static int dull_word(const char *w, size_t n)
+void store_set_step_log(struct store *s, FILE *f)
 {
-	static const char *const dull[] = {
-		"and", "the", "for", "with", "level", "apprenticeship", "apprentice", "degree",
-		"integrated", "senior", "advanced", "higher", "professional", "practitioner",
-		"specialist", "technician", "operative", "assistant", "manager", "officer",
-		"worker", "leader", "lead", "team", "non", "new", "associate", "principal",
-		"superintendent", "consultant", "partner", "excellence", "duty", "general",
-	};
-	size_t i;
-
-	if (n < 3)
-		return 1;
-	for (i = 0; i < sizeof(dull) / sizeof(dull[0]); i++)
-		if (strlen(dull[i]) == n && strncasecmp(w, dull[i], n) == 0)
-			return 1;
-	return 0;
+	s->step_log = f;
 }
 
-/*
- * A full-text query from the telling words of a title, for one of three
- * passes: 0 the title as a phrase (without any "(...)" note), 1 all its
- * telling words, 2 any of them. Returns how many words it used.
- */
-static int title_query(const char *title, int pass, struct strbuf *q)
+FILE *store_step_log(const struct store *s)
 {
-	const unsigned char *p = (const unsigned char *)title;
-	int terms = 0, depth = 0;
-
-	strbuf_reset(q);
-	if (pass == 0)
-		strbuf_putc(q, '"');
-	while (*p) {
-		const unsigned char *start;
-
-		while (*p && !isalnum(*p) && *p < 0x80) {
-			depth += *p == '(';
-			depth -= *p == ')' && depth > 0;
-			p++;
-		}
-		start = p;
-		while (*p && (isalnum(*p) || *p >= 0x80))
-			p++;
-		if (p == start || depth)
-			continue;
-		if (pass == 0) {
-			strbuf_printf(q, "%s%.*s", terms++ ? " " : "", (int)(p - start), start);
-			continue;
-		}
-		if (dull_word((const char *)start, (size_t)(p - start)))
-			continue;
-		strbuf_printf(q, "%s\"%.*s\"", !terms++ ? "" : pass == 1 ? " AND " : " OR ",
-			      (int)(p - start), start);
-	}
-	if (pass == 0)
-		strbuf_putc(q, '"');
-	return terms;
+	return s->step_log;
 }
 
-/*
- * Which careers each apprenticeship standard leads to. The standard's
- * title is looked up in the occupations' titles and job titles (stemmed,
- * so "developer" finds "developers"): first as a phrase, then with all its
- * telling words, then with any of them. The first pass that finds
- * anything decides; the best hits are kept, and occupations in an
- * interest area on the standard's own route are preferred - for the
- * loosest pass, required.
- */
-static enum status link_standards(struct store *s)
+char *store_schema_part(int indexes)
 {
-	static const char setup[] =
-		"DELETE FROM standard_occupation;"
-		"DROP TABLE IF EXISTS temp.occupation_words;"
-		"CREATE VIRTUAL TABLE temp.occupation_words USING fts5(title, job_titles,"
-		" tokenize = 'porter unicode61 remove_diacritics 2');"
-		"INSERT INTO temp.occupation_words(rowid, title, job_titles)"
-		" SELECT CAST(soc AS INTEGER), title, replace(coalesce(job_titles, ''), '|', ' ; ')"
-		" FROM occupation;";
-	sqlite3_stmt *standards = NULL, *hits = NULL, *insert = NULL;
-	struct strbuf q;
-	enum status rc;
-	int step;
-
-	if ((rc = exec(s, setup, "linking apprenticeships to careers")) != STATUS_OK)
-		return rc;
-	strbuf_init(&q);
-	if (sqlite3_prepare_v2(s->db, "SELECT id, title, route_id FROM standard", -1, &standards,
-			       NULL) != SQLITE_OK ||
-	    sqlite3_prepare_v2(s->db,
-			       "SELECT w.rowid, bm25(occupation_words, 3.0, 1.0) AS rank,"
-			       " ?2 IS NULL OR EXISTS (SELECT 1 FROM interest_soc i"
-			       "  JOIN interest_area a ON a.id = i.interest_id"
-			       "  WHERE a.route_id = ?2 AND printf('%04d', w.rowid) LIKE i.soc_prefix || '%')"
-			       " FROM occupation_words w WHERE occupation_words MATCH ?1"
-			       " ORDER BY rank LIMIT 8", -1, &hits, NULL) != SQLITE_OK ||
-	    sqlite3_prepare_v2(s->db,
-			       "INSERT OR IGNORE INTO standard_occupation(standard_id, soc, strength)"
-			       " VALUES (?1, printf('%04d', ?2), ?3)", -1, &insert, NULL) != SQLITE_OK) {
-		rc = db_fail(s, "linking apprenticeships to careers");
-		goto done;
-	}
-	while ((step = sqlite3_step(standards)) == SQLITE_ROW) {
-		long long id = sqlite3_column_int64(standards, 0), soc[8];
-		const char *title = (const char *)sqlite3_column_text(standards, 1);
-		double rank[8], best = 0;
-		int on_route[8], n = 0, any_on_route = 0, k, pass;
-
-		for (pass = 0; pass < 3 && n == 0; pass++) {
-			if (!title_query(title, pass, &q))
-				continue;
-			sqlite3_reset(hits);
-			sqlite3_bind_text(hits, 1, q.buf, -1, SQLITE_STATIC);
-			if (sqlite3_column_type(standards, 2) == SQLITE_NULL)
-				sqlite3_bind_null(hits, 2);
-			else
-				sqlite3_bind_int64(hits, 2, sqlite3_column_int64(standards, 2));
-			while (n < 8 && sqlite3_step(hits) == SQLITE_ROW) {
-				soc[n] = sqlite3_column_int64(hits, 0);
-				rank[n] = -sqlite3_column_double(hits, 1);
-				on_route[n] = sqlite3_column_int(hits, 2);
-				/* The loosest pass keeps only careers on the standard's route. */
-				if (pass == 2 && !on_route[n])
-					continue;
-				any_on_route |= on_route[n];
-				n++;
-			}
-		}
-		for (k = 0; k < n; k++)
-			if ((!any_on_route || on_route[k]) && rank[k] > best)
-				best = rank[k];
-		for (k = 0; k < n && best > 0; k++) {
-			if ((any_on_route && !on_route[k]) || rank[k] < 0.7 * best)
-				continue;
-			sqlite3_reset(insert);
-			sqlite3_bind_int64(insert, 1, id);
-			sqlite3_bind_int64(insert, 2, soc[k]);
-			sqlite3_bind_double(insert, 3, rank[k] / best);
-			if (sqlite3_step(insert) != SQLITE_DONE) {
-				rc = db_fail(s, "linking apprenticeships to careers");
-				goto done;
-			}
-		}
-	}
-	if (step != SQLITE_DONE)
-		rc = db_fail(s, "linking apprenticeships to careers");
-done:
-	sqlite3_finalize(standards);
-	sqlite3_finalize(hits);
-	sqlite3_finalize(insert);
-	strbuf_done(&q);
-	if (rc == STATUS_OK)
-		rc = exec(s, "DROP TABLE temp.occupation_words", "linking apprenticeships to careers");
-	return rc;
-}
-
-enum status store_finalize(struct store *s, int with_indexes)
-{
-	enum status rc;
-	size_t i;
-
-	/* Whatever was worked out from the old rows is out of date now. */
-	store_set_cache(s, NULL, NULL);
-	rc = exec(s, "DELETE FROM option_pack", "forgetting the old option index");
-	for (i = 0; i < sizeof(finalize_steps) / sizeof(finalize_steps[0]) && !rc; i++)
-		rc = exec(s, finalize_steps[i].sql, finalize_steps[i].what);
-	if (!rc)
-		rc = link_standards(s);
-	if (!rc && with_indexes) {
-		char *indexes = schema_part(1);
-
-		rc = exec(s, indexes, "creating indexes");
-		free(indexes);
-		if (!rc)
-			rc = exec(s, "ANALYZE", "measuring the tables");
-	}
-	return rc;
+	return schema_part(indexes);
 }
 
 /* --- reading --------------------------------------------------------------------- */
@@ -2521,7 +2171,7 @@ enum status store_each_option(struct store *s, enum option_kind kind,
 	struct store_option o;
 	int rc;
 
-	/* One option by id goes straight to its row, box or not. */
+	/* One option by id goes straight to its row. */
 	switch (kind) {
 	case OPTION_CAREER:
 		id = f->id ? STMT_OPTIONS_CAREER_ONE : STMT_OPTIONS_CAREER;
@@ -2531,16 +2181,13 @@ enum status store_each_option(struct store *s, enum option_kind kind,
 		break;
 	case OPTION_COURSE:
 	case OPTION_UNIVERSITY:
-		id = f->id ? STMT_OPTIONS_COURSE_ONE : f->use_box ? STMT_OPTIONS_COURSE_BOX :
-		     STMT_OPTIONS_COURSE_ALL;
+		id = f->id ? STMT_OPTIONS_COURSE_ONE : STMT_OPTIONS_COURSE_ALL;
 		break;
 	case OPTION_VACANCY:
-		id = f->id ? STMT_OPTIONS_VACANCY_ONE : f->use_box ? STMT_OPTIONS_VACANCY_BOX :
-		     STMT_OPTIONS_VACANCY_ALL;
+		id = f->id ? STMT_OPTIONS_VACANCY_ONE : STMT_OPTIONS_VACANCY_ALL;
 		break;
 	case OPTION_SCHOOL:
-		id = f->id ? STMT_OPTIONS_SCHOOL_ONE : f->use_box ? STMT_OPTIONS_SCHOOL_BOX :
-		     STMT_OPTIONS_SCHOOL_ALL;
+		id = f->id ? STMT_OPTIONS_SCHOOL_ONE : STMT_OPTIONS_SCHOOL_ALL;
 		break;
 	default:
 		return fail(s, STATUS_USAGE, "unknown kind of option");
@@ -2550,12 +2197,6 @@ enum status store_each_option(struct store *s, enum option_kind kind,
 	/* Not every statement has every parameter; binding a missing one is harmless. */
 	bind_text(st, 1, f->text);
 	bind_real(st, 2, f->level);
-	if (f->use_box) {
-		sqlite3_bind_double(st, 3, f->min_lat);
-		sqlite3_bind_double(st, 4, f->max_lat);
-		sqlite3_bind_double(st, 5, f->min_lon);
-		sqlite3_bind_double(st, 6, f->max_lon);
-	}
 	bind_text(st, 7, f->today ? f->today : "0000-00-00");
 	bind_text(st, 8, f->soc);
 	if (f->standard_id)
@@ -2689,6 +2330,101 @@ enum status store_each_text_match(struct store *s, const char *query,
 		return db_fail(s, "looking up words");
 	sqlite3_reset(st);
 	return STATUS_OK;
+}
+
+int store_search_text_kinds(long long rowid, enum option_kind kinds[2], long long *id)
+{
+	/* The kind codes of schema.sql: 1 careers ... 5 sixth forms. */
+	switch (rowid >> 32) {
+	case 1:
+		kinds[0] = OPTION_CAREER;
+		break;
+	case 2:
+		kinds[0] = OPTION_APPRENTICESHIP;
+		break;
+	case 3:
+		kinds[0] = OPTION_COURSE;
+		kinds[1] = OPTION_UNIVERSITY;
+		*id = rowid & 0xffffffffLL;
+		return 2;
+	case 4:
+		kinds[0] = OPTION_VACANCY;
+		break;
+	case 5:
+		kinds[0] = OPTION_SCHOOL;
+		break;
+	default:
+		return 0;
+	}
+	*id = rowid & 0xffffffffLL;
+	return 1;
+}
+
+enum status store_each_search_text(struct store *s, int (*fn)(void *ctx, long long rowid,
+			const char *title, const char *body), void *ctx)
+{
+	sqlite3_stmt *st = stmt(s, STMT_SEARCH_TEXT_ALL);
+	int rc;
+
+	if (!st)
+		return db_fail(s, "reading the words to index");
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if (fn(ctx, sqlite3_column_int64(st, 0), (const char *)sqlite3_column_text(st, 1),
+		       (const char *)sqlite3_column_text(st, 2)))
+			break;
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		enum status failed = db_fail(s, "reading the words to index");
+
+		sqlite3_reset(st);
+		return failed;
+	}
+	sqlite3_reset(st);
+	return STATUS_OK;
+}
+
+enum status store_word_index_put(struct store *s, long long id, const void *data, size_t len)
+{
+	sqlite3_stmt *st;
+	enum status rc = STATUS_OK;
+
+	if (id == 0 && (rc = exec(s, "DELETE FROM word_index", "replacing the word index")))
+		return rc;
+	if (!(st = stmt(s, STMT_WORD_INDEX_PUT)))
+		return db_fail(s, "saving the word index");
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_blob64(st, 2, data, (sqlite3_uint64)len, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		rc = db_fail(s, "saving the word index");
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return rc;
+}
+
+enum status store_word_index_open(struct store *s, long long id, struct store_blob **out,
+				  size_t *size)
+{
+	sqlite3_stmt *st = stmt(s, STMT_WORD_INDEX_SIZE);
+	int rc;
+
+	*out = NULL;
+	*size = 0;
+	if (!st)
+		return db_fail(s, "reading the word index");
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_DONE) {
+		sqlite3_reset(st);
+		return STATUS_NOT_FOUND;
+	}
+	if (rc != SQLITE_ROW) {
+		enum status failed = db_fail(s, "reading the word index");
+
+		sqlite3_reset(st);
+		return failed;
+	}
+	*size = (size_t)sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return store_blob_open(s, "word_index", id, 0, out);
 }
 
 /* --- the option index's bytes ------------------------------------------------------- */

@@ -24,11 +24,12 @@
 #define CAREERS_STORE_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "import.h"
 #include "status.h"
 
-#define STORE_VERSION 5
+#define STORE_VERSION 6
 
 struct store;
 
@@ -115,6 +116,12 @@ struct import_sink store_sink(struct store *s);
  */
 enum status store_finalize(struct store *s, int with_indexes);
 
+/*
+ * Where store_finalize() writes each step it takes and its time
+ * ("finishing: indexing words for search 1.23 s"); NULL: nowhere.
+ */
+void store_set_step_log(struct store *s, FILE *f);
+
 /* --- reading --------------------------------------------------------------- */
 
 struct store_source_info {
@@ -193,17 +200,18 @@ enum status store_each_interest(struct store *s,
  */
 enum status store_text_query(const char *words, char *out, size_t outlen);
 
-/* What narrows a query for options. Everything else is decided in match.c. */
+/*
+ * What narrows a query for options. Everything else, distance included, is
+ * decided in match.c over the option index (app/pack.c), which has every
+ * option's places in memory: the store keeps no map index.
+ */
 struct store_filter {
-	int use_box;			/* only options inside the box */
-	double min_lat, max_lat, min_lon, max_lon;
 	const char *text;		/* from store_text_query, or NULL */
 	double level;			/* NAN: any */
 	const char *today;		/* ISO date: vacancies closed before it are left out */
 	const char *soc;		/* only options that lead to this occupation */
 	long long standard_id;		/* 0, or only options linked to this standard */
-	long long id;			/* 0, or only this option (found by its id;
-					   then the box is not applied) */
+	long long id;			/* 0, or only this option (found by its id) */
 };
 
 /* One option as the store has it. Strings are borrowed for the callback. */
@@ -292,6 +300,33 @@ enum status store_each_link(struct store *s, enum option_kind from, long long id
  */
 enum status store_each_text_match(struct store *s, const char *query,
 				  int (*fn)(void *ctx, long long rowid), void *ctx);
+
+/*
+ * The option kinds a search_text rowid (kind code << 32 | id) can stand for:
+ * how many (0 for none, 2 for a course row, which is a course or a
+ * university course), into kinds, and the option's id into *id.
+ */
+int store_search_text_kinds(long long rowid, enum option_kind kinds[2], long long *id);
+
+/*
+ * What the word index holds for every option, for the word prefix index
+ * (app/prefix_index.c) to be worked out from: rowid (kind << 32 | id, as
+ * in search_text), title and body (either may be NULL). fn returns
+ * non-zero to stop.
+ */
+enum status store_each_search_text(struct store *s, int (*fn)(void *ctx, long long rowid,
+			const char *title, const char *body), void *ctx);
+
+/*
+ * The word prefix index's pieces (app/prefix_index.c), rows of the
+ * word_index table: put with id 0 first (which forgets the old pieces),
+ * then 1, 2, ...; store_word_index_open() opens one for store_blob_read
+ * and gives its size, or STATUS_NOT_FOUND. store_finalize() forgets them.
+ */
+struct store_blob;
+enum status store_word_index_put(struct store *s, long long id, const void *data, size_t len);
+enum status store_word_index_open(struct store *s, long long id, struct store_blob **out,
+				  size_t *size);
 
 /*
  * The option index's bytes (app/pack.c): saved whole with store_pack_put()

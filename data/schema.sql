@@ -14,7 +14,7 @@
 -- to date row by row); the full-text and spatial indexes are filled by
 -- store_finalize().
 
-PRAGMA user_version = 5;
+PRAGMA user_version = 6;
 
 -- Provenance ------------------------------------------------------------
 
@@ -628,9 +628,12 @@ CREATE TABLE timetable_pack (
 -- positions (detail=none): it only answers "which rows have words starting
 -- so", which is all the learner's free text needs, several times faster.
 -- Words are kept as their stems (porter), so "nurse" finds "nursing" and
--- not "nursery"; app/match_text.c queries it the same way.
+-- not "nursery"; app/match_text.c queries it the same way. No prefix
+-- indexes: a learner's word fragments alone are looked up in word_index
+-- below (app/prefix_index.c); this table answers whole words, synonyms
+-- and letters beyond Latin-1.
 CREATE VIRTUAL TABLE search_text USING fts5(
-	title, body, content='', detail=none, prefix='2 3 4',
+	title, body, content='', detail=none,
 	tokenize='porter unicode61 remove_diacritics 2');
 
 -- The option index (app/pack.c): every option's scoring facts, packed by
@@ -641,9 +644,15 @@ CREATE TABLE option_pack (
 	data BLOB NOT NULL
 ) STRICT;
 
-CREATE VIRTUAL TABLE provider_geo USING rtree(id, min_lat, max_lat, min_lon, max_lon);
-CREATE VIRTUAL TABLE course_geo USING rtree(id, min_lat, max_lat, min_lon, max_lon);
-CREATE VIRTUAL TABLE vacancy_geo USING rtree(id, min_lat, max_lat, min_lon, max_lon);
+-- The word prefix index (app/prefix_index.c): for each word of
+-- search_text's options, which options have it, so that a learner's words
+-- are looked up in memory. Row 0 the words, rows 1... the lists of options,
+-- in 64 KB pieces read one at a time. Rebuilt with the option index.
+CREATE TABLE word_index (
+	id INTEGER PRIMARY KEY,
+	data BLOB NOT NULL
+) STRICT;
+
 
 -- The project's own reference rows ----------------------------------------
 

@@ -1,7 +1,7 @@
 /*
  * gen_national.c - national-scale input files for the build benchmark (bench_gen).
  *
- *	bench_gen OUTDIR [--scale F]
+ *	bench_gen OUTDIR [--scale F] [--today YYYY-MM-DD]
  *
  * Writes into OUTDIR, in the formats the careers importers read, files as
  * large as the real national downloads:
@@ -16,7 +16,11 @@
  *
  * --scale multiplies the postcode, school, course, provider and vacancy
  * counts (0.001 makes a smoke-test set in a moment); standards and
- * occupations keep their real, small sizes.
+ * occupations keep their real, small sizes. --today (default 2026-11-30,
+ * the day bench_search and bench_ui search on) is the day the dates are
+ * made around: adverts posted in the two months before it, most still
+ * open, and courses starting in the coming September or the one after, so
+ * every kind of option takes part in the benchmarks' searches.
  *
  * Design notes. Every value comes from one fixed seed through splitmix64,
  * one stream per kind of file, so a given scale always gives byte-identical
@@ -58,6 +62,10 @@
 #define VACANCIES_PER_PAGE 250
 
 const char bench_name[] = "bench_gen";
+
+/* The day the dates are made around (--today): days from 1 January 2025, and its year. */
+static int today_day = 698;	/* 2026-11-30 */
+static int today_year = 2026;
 
 /* --- random numbers: splitmix64, one stream per kind of file ----------------- */
 
@@ -1735,7 +1743,7 @@ static void write_course(struct out *o, struct rng *r, const struct venue *venue
 	SENTENCES(r, &t->next, next_sentences, (size_t)rng_between(r, 50, 220));
 	snprintf(start, sizeof(start), "%02d/%02d/%04d", rng_chance(r, 0.7) ? 1 :
 		 rng_between(r, 1, 28), rng_chance(r, 0.7) ? 9 : rng_between(r, 1, 12),
-		 rng_between(r, 2025, 2026));
+		 rng_between(r, today_year, today_year + 1));
 
 	out_fieldf(o, QUOTE_NEEDED, "%u%07u", rng_chance(r, 0.8) ? 6u : 5u,
 		   rng_below(r, 10000000));
@@ -1927,8 +1935,9 @@ static void write_vacancy(struct buf *b, struct rng *r, const struct places *pl,
 	snprintf(title, sizeof(title), rng_chance(r, 0.5) ? "Apprentice %s" : "%s Apprenticeship",
 		 s.title);
 	street(r, addr, sizeof(addr));
-	posted_day = rng_between(r, 0, 150);
-	closing_day = posted_day + rng_between(r, 14, 60);
+	/* Posted in the two months up to today; most close after it, some before. */
+	posted_day = today_day - rng_between(r, 0, 60);
+	closing_day = posted_day + rng_between(r, 14, 90);
 	iso_date(posted_day, posted);
 	iso_date(closing_day, closing);
 	iso_date(closing_day + rng_between(r, 14, 120), start);
@@ -2202,11 +2211,28 @@ static void make_occupations(const char *outdir)
 
 /* --- main ---------------------------------------------------------------------------------- */
 
+/* --today: a date from 2025 to 2099, as YYYY-MM-DD. */
+static void set_today(const char *text)
+{
+	static const int month_days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	int y, m, d, n = 0, day = 0, i;
+
+	if (sscanf(text, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 || text[n] || y < 2025 ||
+	    y > 2099 || m < 1 || m > 12 || d < 1 || d > month_days[m - 1] + (m == 2 && y % 4 == 0))
+		die("--today wants a date from 2025 on as YYYY-MM-DD, not \"%s\"", text);
+	for (i = 2025; i < y; i++)
+		day += 365 + (i % 4 == 0);
+	for (i = 0; i < m - 1; i++)
+		day += month_days[i] + (i == 1 && y % 4 == 0);
+	today_day = day + d - 1;
+	today_year = y;
+}
+
 static void usage(void) __attribute__((noreturn));
 
 static void usage(void)
 {
-	fputs("usage: bench_gen OUTDIR [--scale F]\n"
+	fputs("usage: bench_gen OUTDIR [--scale F] [--today YYYY-MM-DD]\n"
 	      "  Writes national-scale input files for `careers build` into OUTDIR\n"
 	      "  (F = 1: ~1.8 M postcodes, 25 k schools, 100 k courses, 30 k vacancies).\n",
 	      stderr);
@@ -2260,7 +2286,7 @@ static void make_open_data(const struct places *pl, const char *outdir, double s
 		street(&r, street_name, sizeof(street_name));
 		snprintf(start, sizeof(start), "%02d/%02d/%04d", rng_chance(&r, 0.7) ? 1 :
 			 rng_between(&r, 1, 28), rng_chance(&r, 0.7) ? 9 : rng_between(&r, 1, 12),
-			 rng_between(&r, 2026, 2027));
+			 rng_between(&r, today_year, today_year + 1));
 		out_fieldf(&o, QUOTE_NEEDED, "1%07u", provider + 4000000u);
 		out_fieldf(&o, QUOTE_NEEDED, "%08x-0000-4000-8000-%012zx", rng_below(&r, 1u << 30), i);
 		out_fieldf(&o, QUOTE_NEEDED, "%08x-1111-4000-8000-%012zx", rng_below(&r, 1u << 30), i);
@@ -2460,6 +2486,8 @@ int main(int argc, char **argv)
 			scale = strtod(argv[++i], &end);
 			if (*end || !(scale > 0) || scale > 10)
 				die("--scale wants a number above 0 and at most 10, not \"%s\"", argv[i]);
+		} else if (strcmp(argv[i], "--today") == 0 && i + 1 < argc) {
+			set_today(argv[++i]);
 		} else if (argv[i][0] == '-') {
 			usage();
 		} else if (!outdir) {
