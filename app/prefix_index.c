@@ -502,7 +502,8 @@ enum status prefix_index_save(struct store *s, const struct pack *pack)
 	put_u32(&head, (uint32_t)strings.len);
 	put_u64(&head, lists.len);
 	bytes_need(&head, b.docs.len);
-	memcpy(head.p + head.len, b.docs.p, b.docs.len);
+	if (b.docs.len)		/* a store of timetables alone has no options */
+		memcpy(head.p + head.len, b.docs.p, b.docs.len);
 	head.len += b.docs.len;
 	for (i = 0; i < b.words_n; i++) {
 		put_u32(&head, b.words[i].head_str);
