@@ -131,6 +131,8 @@ static void result_free(struct match_result *r)
 		free(r->reasons[i]);
 }
 
+static void run_done(struct run *run);
+
 void match_list_done(struct match_list *l)
 {
 	size_t i;
@@ -138,7 +140,27 @@ void match_list_done(struct match_list *l)
 	for (i = 0; i < l->count; i++)
 		result_free(&l->results[i]);
 	free(l->results);
+	if (l->later) {
+		run_done(&l->later->run);
+		free(l->later->run.kept);
+		free(l->later->done);
+		free(l->later);
+	}
 	memset(l, 0, sizeof(*l));
+}
+
+const struct match_result *match_explain(struct match_list *l, size_t i)
+{
+	struct match_later *later = l->later;
+	struct match_result *r = &l->results[i];
+
+	if (later && i < later->count && !later->done[i]) {
+		later->done[i] = 1;
+		later->run.out = l;	/* the list may have moved since */
+		result_free(r);
+		match_explain_hit(&later->run, &later->run.kept[i], r);
+	}
+	return r;
 }
 
 /* --- looking at one option -------------------------------------------------------------- */
@@ -668,8 +690,27 @@ static enum status run_all(struct store *s, const struct match_profile *p, struc
 	for (k = 0; k < OPTION_KIND_COUNT; k++)
 		run.tally->heaps[k].cap = kinds & (1u << k) ? kind_cap(p) : 0;
 	scan_all(&run, kinds);
+	run.later = p->explain_later;
 	if ((rc = match_finish(&run)) != STATUS_OK)
 		snprintf(err, errlen, "%s", store_errmsg(s));
+	if (run.later && rc == STATUS_OK) {
+		/* The run lives on with the list, to explain its rows when shown. */
+		struct match_later *later = xcalloc(1, sizeof(*later));
+
+		for (k = 0; k < OPTION_KIND_COUNT; k++) {
+			free(run.text_hits[k]);
+			run.text_hits[k] = NULL;
+		}
+		later->run = run;
+		later->p = *p;
+		later->run.p = &later->p;
+		later->run.tally = &later->run.own;
+		later->count = out->count;
+		later->done = xcalloc(out->count ? out->count : 1, 1);
+		out->later = later;
+		return rc;
+	}
+	free(run.kept);
 	run_done(&run);
 	return rc;
 }

@@ -92,6 +92,8 @@ struct match_profile {
 	int limit;			/* 0: no limit */
 	int per_kind;			/* at most this many of each kind; 0: no limit */
 	struct travel_request travel;	/* by bus: journeys as well as miles (travel.h) */
+	int explain_later;		/* match_run: results are explained (reasons, where,
+					   summary...) by match_explain() when first shown */
 };
 
 /* Fill a profile with the defaults: Year 11, today, 10 miles, all kinds. */
@@ -147,6 +149,7 @@ struct match_list {
 	struct travel_info travel;	/* by bus: what the journeys were worked out for */
 	char text_note[200];		/* free text put right: "\"electrision\" is in no title
 					   here: showing \"electrician\"", else "" */
+	struct match_later *later;	/* profile.explain_later: what explaining a row needs */
 };
 
 /*
@@ -158,6 +161,15 @@ struct match_list {
 enum status match_run(struct store *s, const struct match_profile *p, struct match_list *out,
 		      char *err, size_t errlen);
 void match_list_done(struct match_list *l);
+
+/*
+ * Result i, explained. With profile.explain_later a row of match_run's
+ * list has only its kind, id and title until then (a kiosk list keeps the
+ * best 50 of each kind, a screen shows eight): explaining reads its row
+ * from the store and writes its reasons, as match_run would have. Without,
+ * it is &l->results[i]. The store must be the one the list came from.
+ */
+const struct match_result *match_explain(struct match_list *l, size_t i);
 
 /*
  * A search looks at the options on two threads when the kinds wanted have

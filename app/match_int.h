@@ -116,6 +116,16 @@ struct run {
 	const struct travel_plan *travel;	/* by bus: every journey from the learner's place */
 	char link_why[PACK_MAX_AREAS][112];	/* explaining: what puts the option in each
 						   chosen area, in words ("" when unknown) */
+	int later;				/* explain the kept ones when shown (match_explain) */
+	struct hit *kept;			/* then: the kept ones, in the list's order */
+};
+
+/* A list's run kept for explaining its rows when shown (profile.explain_later). */
+struct match_later {
+	struct run run;
+	struct match_profile p;			/* run.p points here */
+	unsigned char *done;			/* per row: explained */
+	size_t count;
 };
 
 /* One option being looked at: its packed facts. */
@@ -159,8 +169,13 @@ int match_score_option(struct run *run, const struct cand *c, struct match_resul
 		       double distance, struct timing *timing);
 int match_compare_hits(const struct run *run, const struct hit *a, const struct hit *b);
 void match_heap_push(const struct run *run, struct heap *h, const struct hit *hit);
-/* Put every kind's kept hits in order, cut to the limit, and explain them. */
+/*
+ * Put every kind's kept hits in order, cut to the limit, and explain them
+ * (run->later: give each its kind, id and title, and keep them in run->kept).
+ */
 enum status match_finish(struct run *run);
+/* A kept hit as a full result: its row from the store and its reasons. */
+enum status match_explain_hit(struct run *run, const struct hit *h, struct match_result *r);
 
 /* match_text.c */
 /*

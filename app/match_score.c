@@ -627,7 +627,7 @@ static void tie_and_twin_reasons(struct run *run, const struct hit *h, struct ma
 }
 
 /* The kept hit as a full result: its reasons, and its words from the store. */
-static enum status explain(struct run *run, const struct hit *h, struct match_result *r)
+enum status match_explain_hit(struct run *run, const struct hit *h, struct match_result *r)
 {
 	struct cand c = match_make_cand(run, (enum option_kind)h->kind, h->e);
 	struct explaining x = { run, h, r, 0, "" };
@@ -693,8 +693,19 @@ enum status match_finish(struct run *run)
 	mark_ties(run, all, n);
 	out->results = xcalloc(n ? n : 1, sizeof(*out->results));
 	out->alloc = n ? n : 1;
+	if (run->later) {
+		/* Explained when shown: only what finds a row and names it, for now. */
+		for (i = 0; i < n; i++) {
+			out->results[i].kind = (enum option_kind)all[i].kind;
+			out->results[i].id = all[i].e->id;
+			out->results[i].title = xstrdup(pack_title(run->pack, all[i].e));
+		}
+		out->count = n;
+		run->kept = all;
+		return STATUS_OK;
+	}
 	for (i = 0; i < n && rc == STATUS_OK; i++) {
-		rc = explain(run, &all[i], &out->results[i]);
+		rc = match_explain_hit(run, &all[i], &out->results[i]);
 		out->count++;
 	}
 	free(all);

@@ -687,23 +687,22 @@ static void grid_build(struct pack_kind *k)
 	free(key);
 }
 
-static int compare_u32(const void *a, const void *b)
-{
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-
-	return x < y ? -1 : x > y;
-}
-
 size_t pack_grid_candidates(const struct pack_kind *k, double min_lat, double max_lat,
 			    double min_lon, double max_lon, uint32_t **out)
 {
 	const struct pack_grid *g = &k->grid;
 	int row, row_to = cell_of(max_lat), col_from = cell_of(min_lon), col_to = cell_of(max_lon);
-	size_t n = 0, cap = g->many_count + 64, i;
-	uint32_t *c = xmalloc(cap * sizeof(*c));
+	size_t words = k->count / 64 + 1, n = 0, i, w;
+	uint64_t *seen = xcalloc(words, sizeof(*seen));
+	uint32_t *c;
 
-	memcpy(c, g->many, g->many_count * sizeof(*c));
-	n = g->many_count;
+	/*
+	 * A bit for each entry in the box's cells, then the entries read off
+	 * in order: front to back, as the cache likes (a sort of the list
+	 * cost a tenth of a search).
+	 */
+	for (i = 0; i < g->many_count; i++)
+		seen[g->many[i] / 64] |= 1ULL << (g->many[i] % 64);
 	for (row = cell_of(min_lat); row <= row_to; row++) {
 		uint32_t from = CELL_KEY(row, col_from), to = CELL_KEY(row, col_to);
 		size_t lo = 0, hi = g->cells;
@@ -716,20 +715,23 @@ size_t pack_grid_candidates(const struct pack_kind *k, double min_lat, double ma
 			else
 				hi = mid;
 		}
-		for (; lo < g->cells && g->keys[lo] <= to; lo++) {
-			size_t m = g->starts[lo + 1] - g->starts[lo];
+		for (; lo < g->cells && g->keys[lo] <= to; lo++)
+			for (i = g->starts[lo]; i < g->starts[lo + 1]; i++)
+				seen[g->entries[i] / 64] |= 1ULL << (g->entries[i] % 64);
+	}
+	for (w = 0; w < words; w++)
+		n += (size_t)__builtin_popcountll(seen[w]);
+	c = xmalloc((n ? n : 1) * sizeof(*c));
+	n = 0;
+	for (w = 0; w < words; w++) {
+		uint64_t bits = seen[w];
 
-			if (n + m > cap) {
-				while (n + m > cap)
-					cap *= 2;
-				c = xrealloc(c, cap * sizeof(*c));
-			}
-			for (i = 0; i < m; i++)
-				c[n++] = g->entries[g->starts[lo] + i];
+		while (bits) {
+			c[n++] = (uint32_t)(w * 64 + (size_t)__builtin_ctzll(bits));
+			bits &= bits - 1;
 		}
 	}
-	/* In entry order: the entries are then read front to back, as the cache likes. */
-	qsort(c, n, sizeof(*c), compare_u32);
+	free(seen);
 	*out = c;
 	return n;
 }

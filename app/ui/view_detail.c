@@ -274,11 +274,11 @@ static const struct match_result *reasons_from_below(struct ui *ui, enum option_
 	size_t i;
 
 	for (depth = ui->depth - 2; depth >= 0; depth--) {
-		const struct match_list *l = &ui->stack[depth].list;
+		struct match_list *l = &ui->stack[depth].list;
 
 		for (i = 0; i < l->count; i++)
 			if (l->results[i].kind == kind && l->results[i].id == id)
-				return &l->results[i];
+				return match_explain(l, i);
 	}
 	return NULL;
 }

@@ -101,6 +101,7 @@ static void run(struct ui *ui, struct view *v)
 	session_what_if(&ui->session, &p);
 	p.limit = 0;
 	p.per_kind = LIST_PER_KIND;
+	p.explain_later = 1;	/* the rows on screen are explained as they are drawn */
 	if (v->input[0] || !ui->options.adviser)
 		snprintf(p.text, sizeof(p.text), "%s", v->input);
 	if (v->input[0]) {
@@ -402,7 +403,7 @@ static void draw(struct ui *ui, struct view *v)
 		return;
 	}
 	for (i = st->top[v->tab]; i < st->count[v->tab] && i < st->top[v->tab] + visible; i++) {
-		const struct match_result *r = &v->list.results[st->rows[v->tab][i]];
+		const struct match_result *r = match_explain(&v->list, (size_t)st->rows[v->tab][i]);
 		int on = i == st->cursor[v->tab], right_w;
 		char right[48];
 		const char *star = session_shortlisted(&ui->session, r->kind, r->id) ?
@@ -481,7 +482,7 @@ static const struct match_result *current(struct view *v)
 
 	if (!st->count[v->tab])
 		return NULL;
-	return &v->list.results[st->rows[v->tab][st->cursor[v->tab]]];
+	return match_explain(&v->list, (size_t)st->rows[v->tab][st->cursor[v->tab]]);
 }
 
 static enum outcome search_key(struct ui *ui, struct view *v, enum action a, int key)
