@@ -9,8 +9,9 @@
  *	O*NET-SOC 2019 Code,O*NET-SOC 2019 Title,2018 SOC Code,2018 SOC Title
  *	15-1252.00,Software Developers,15-1252,Software Developers
  *
- * The Excel edition has a few title lines above the header; up to five are
- * allowed. Several O*NET occupations can share one 2018 SOC code (15-1299.01
+ * The Excel edition (also inside O*NET's OccupationalListings.zip) has
+ * three title lines above the header; up to five are allowed. A row with
+ * no 2018 SOC code (blank, or words such as a "no match" note) is skipped. Several O*NET occupations can share one 2018 SOC code (15-1299.01
  * .. .09 under 15-1299): a SOC 2020 career reached through it averages
  * their interest profiles.
  */
@@ -37,7 +38,11 @@ static enum status row(struct import_row *r)
 			import_reject(r, ONET, "is empty, but every row needs an O*NET-SOC code");
 		return STATUS_OK;
 	}
-	if (!soc || strlen(soc) != 7 || soc[2] != '-' || strspn(soc, "0123456789") != 2 ||
+	if (!soc || !strpbrk(soc, "0123456789")) {
+		import_skip(r);		/* no 2018 SOC for it (blank or a "no match" note) */
+		return STATUS_OK;
+	}
+	if (strlen(soc) != 7 || soc[2] != '-' || strspn(soc, "0123456789") != 2 ||
 	    strspn(soc + 3, "0123456789") != 4) {
 		import_reject(r, USSOC, "\"%s\" is not a 2018 SOC code such as 15-1252",
 			      soc ? soc : "");
