@@ -77,5 +77,24 @@ cp "$work/chain.db" "$work/imp.db"
 expect_in "$work/out" "xw.csv:3: 2018 SOC Code: \"49-30\" is not a 2018 SOC code such as 15-1252" "bad row named"
 expect_in "$work/out" "1 rows loaded, 1 rejected" "the good row kept"
 
+# Real data: ONS's SOC 2020 and O*NET's interests from ../shared/refdata, with the three
+# sample crosswalks beside them; the sample's careers reach the quiz.
+refdata=${CAREERS_REFDATA:-}
+if [ -n "$refdata" ] && [ -d "$refdata" ]; then
+	mkdir -p "$work/real"
+	cp -r "$refdata"/* "$work/real/"
+	cp "$d/crosswalk/soc2020_isco08_doncaster_sample.csv" "$d/crosswalk/isco08_soc2018_doncaster_sample.csv" \
+	   "$d/onet/2019_to_SOC_Crosswalk_doncaster_sample.csv" "$work/real/"
+	"$bin" build --quiet --data "$work/real" --out "$work/real.db" > "$work/out" 2>&1 || fail "build real"
+	real=$(sqlite3 "$work/real.db" "SELECT count(*) FROM occupation WHERE riasec IS NOT NULL AND onet_link LIKE 'isco %'")
+	[ "$real" -ge 60 ] || fail "real data: only $real careers reach the quiz"
+	search "$work/real.db" --riasec SAE --limit 10 > "$work/out" 2>&1
+	n=$(grep -c "like your quiz answers" "$work/out")
+	[ "$n" = 10 ] || fail "real data: only $n of the top ten careers fit the quiz"
+	echo "real data: $real careers reach the quiz through ISCO-08"
+else
+	echo "no CAREERS_REFDATA folder: the real-data half is skipped"
+fi
+
 [ "$failures" = 0 ] && echo "e2e_quiz_crosswalk: all passed"
 exit $((failures > 0))
