@@ -116,9 +116,6 @@ struct run {
 	const struct travel_plan *travel;	/* by bus: every journey from the learner's place */
 	char link_why[PACK_MAX_AREAS][112];	/* explaining: what puts the option in each
 						   chosen area, in words ("" when unknown) */
-	long long quiz_link_id;			/* explaining: the career quiz_link is about */
-	char quiz_link[64];			/* its store_onet_link(): how its quiz scores
-						   were reached */
 };
 
 /* One option being looked at: its packed facts. */

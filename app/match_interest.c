@@ -245,23 +245,27 @@ void match_interest_start(struct run *run)
 }
 
 /*
- * How a career's quiz scores were reached, when it is not one O*NET
- * occupation linked directly: "direct 3" or "isco 2512,2513 4"
- * (store_onet_link).
+ * Explaining a career that fits the quiz: how its quiz scores were
+ * reached, when it is not one O*NET occupation linked directly - "direct 3"
+ * or "isco 2512,2513 4" (store_onet_link). Read only when explaining, so
+ * the search itself is untouched.
  */
-static void quiz_link_reason(struct run *run, struct match_result *r)
+static void quiz_link_reason(struct run *run, const struct cand *c, struct match_result *r)
 {
-	char how[16] = "", via[40] = "";
+	char soc[24], link[64], how[16] = "", via[40] = "";
 	int n = 0;
 
-	if (sscanf(run->quiz_link, "%15s %39s %d", how, via, &n) == 3 && strcmp(how, "isco") == 0) {
+	snprintf(soc, sizeof(soc), "%04lld", c->e->id);
+	if (store_onet_link(run->store, soc, link, sizeof(link)) != STATUS_OK)
+		return;
+	if (sscanf(link, "%15s %39s %d", how, via, &n) == 3 && strcmp(how, "isco") == 0) {
 		if (n == 1)
 			match_add_reason(run, r, "quiz match found through the international job group "
 					 "ISCO-08 %s and one US job profile (O*NET)", via);
 		else
 			match_add_reason(run, r, "quiz match found through the international job group "
 					 "ISCO-08 %s: the average of %d US job profiles (O*NET)", via, n);
-	} else if (sscanf(run->quiz_link, "%15s %d", how, &n) == 2 && strcmp(how, "direct") == 0 &&
+	} else if (sscanf(link, "%15s %d", how, &n) == 2 && strcmp(how, "direct") == 0 &&
 		   n > 1) {
 		match_add_reason(run, r, "quiz match: the average of %d US job profiles (O*NET)", n);
 	}
@@ -337,8 +341,8 @@ void match_interest_part(struct run *run, const struct cand *c, struct match_res
 		match_add_reason(run, r, "suits people who like %s (%c), like your quiz answers",
 			   match_riasec_words(top), match_riasec_letters[top]);
 		match_set_brief(run, r, "fits your quiz: %s", riasec_brief[top]);
-		if (c->kind == OPTION_CAREER && run->quiz_link_id == c->e->id)
-			quiz_link_reason(run, r);
+		if (c->kind == OPTION_CAREER && run->explain)
+			quiz_link_reason(run, c, r);
 	}
 }
 
@@ -355,11 +359,6 @@ void match_interest_links(struct run *run, const struct store_option *o)
 	for (n = 0; o->route_name && o->route_name[n] && n + 1 < sizeof(subject); n++)
 		subject[n] = (char)tolower((unsigned char)o->route_name[n]);
 	subject[n] = '\0';
-	run->quiz_link_id = -1;
-	run->quiz_link[0] = '\0';
-	if (o->kind == OPTION_CAREER && o->ref &&
-	    store_onet_link(run->store, o->ref, run->quiz_link, sizeof(run->quiz_link)) == STATUS_OK)
-		run->quiz_link_id = o->id;
 	if (!named.route_name && (o->kind == OPTION_VACANCY || o->kind == OPTION_APPRENTICESHIP))
 		named.route_name = pack_route_name(run->pack, o->route_id);
 	for (i = 0; i < run->chosen_count; i++)
