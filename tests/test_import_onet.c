@@ -239,6 +239,10 @@ TEST(detection_does_not_collide)
 		{ 0, "onet/crosswalk.csv", "soc-onet-crosswalk-csv" },
 		{ 0, "onet/crosswalk_aliases.csv", "soc-onet-crosswalk-csv" },
 		{ 0, "ons/descriptions.csv", "ons-soc2020-csv" },
+		{ 0, "onet/soc2018_crosswalk_excel.csv", "onet-soc2018-crosswalk" },
+		{ 0, "onet/bls_isco08_soc2018.csv", "bls-isco08-soc2018" },
+		{ 0, "onet/ons_soc2020_isco08.csv", "ons-soc2020-isco08" },
+		{ 1, "ons-soc2020/soc2020_volume1_descriptions_16102024.csv", "ons-soc2020-csv" },
 	};
 	size_t i;
 
