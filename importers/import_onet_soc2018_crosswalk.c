@@ -11,9 +11,10 @@
  *
  * The Excel edition (also inside O*NET's OccupationalListings.zip) has
  * three title lines above the header; up to five are allowed. A row with
- * no 2018 SOC code (blank, or words such as a "no match" note) is skipped. Several O*NET occupations can share one 2018 SOC code (15-1299.01
- * .. .09 under 15-1299): a SOC 2020 career reached through it averages
- * their interest profiles.
+ * no 2018 SOC code (blank, or words such as a "no match" note) is skipped.
+ * Several O*NET occupations can share one 2018 SOC code (15-1299.01 ..
+ * .09 under 15-1299): a SOC 2020 career reached through it averages their
+ * interest profiles.
  */
 #include <stdio.h>
 #include <string.h>
