@@ -471,7 +471,8 @@ static const char *const sourced_tables[] = {
 	"code_list", "postcode", "outcode", "provider", "venue", "course", "standard", "vacancy",
 	"soc_group", "occupation", "labour_market", "onet_occupation", "onet_interest",
 	"soc_onet", "soc2020_isco08", "isco08_ussoc", "onet_ussoc", "standard_version",
-	"vacancy_address", "he_location", "he_course_location", "he_outcome", "soc2010_occupation", "soc2010_figure", "soc2010_soc2020",
+	"vacancy_address", "he_location", "he_course_location", "he_outcome",
+	"soc2010_occupation", "soc2010_figure", "soc2010_soc2020",
 	/* timetables (store_gtfs.c) */
 	"gtfs_feed_info", "gtfs_agency", "gtfs_stop", "gtfs_route", "gtfs_trip", "gtfs_stop_time",
 	"gtfs_calendar", "gtfs_calendar_date", "gtfs_frequency", "naptan_stop",
