@@ -338,6 +338,18 @@ void match_interest_part(struct run *run, const struct cand *c, struct match_res
 	} else if (quiz >= 0.4) {
 		int top = run->learner_letters[0];
 
+		/* A career: name the letter that adds most to its fit, not only the learner's first. */
+		if (c->kind == OPTION_CAREER && c->riasec) {
+			double most = -1;
+
+			for (i = 0; i < 6; i++)
+				if (p->riasec[i] > 0 && !isnan(c->riasec[i]) &&
+				    p->riasec[i] * (c->riasec[i] - 1) > most) {
+					most = p->riasec[i] * (c->riasec[i] - 1);
+					top = i;
+				}
+		}
+
 		match_add_reason(run, r, "suits people who like %s (%c), like your quiz answers",
 			   match_riasec_words(top), match_riasec_letters[top]);
 		match_set_brief(run, r, "fits your quiz: %s", riasec_brief[top]);
