@@ -70,6 +70,10 @@ for s in isco:
             bls[i].add(o[:7])
 ustitle={}
 for o,t in otitle.items(): ustitle.setdefault(o[:7], t)
+# 2018 SOC groups with no O*NET occupation of the same code in the sample: their own titles.
+ustitle.update({'11-9179': 'Personal Service Managers, All Other',
+                '15-1299': 'Computer Occupations, All Other',
+                '29-9099': 'Healthcare Practitioners and Technical Workers, All Other'})
 with open(D+'crosswalk/isco08_soc2018_doncaster_sample.csv','w',newline='') as f:
     w=csv.writer(f, lineterminator='\r\n')
     w.writerow(['ISCO-08 to 2018 SOC crosswalk']+['']*5)
