@@ -244,6 +244,33 @@ void match_interest_start(struct run *run)
 	}
 }
 
+/*
+ * Explaining a career that fits the quiz: how its quiz scores were
+ * reached, when it is not one O*NET occupation linked directly - "direct 3"
+ * or "isco 2512,2513 4" (store_onet_link). Read only when explaining, so
+ * the search itself is untouched.
+ */
+static void quiz_link_reason(struct run *run, const struct cand *c, struct match_result *r)
+{
+	char soc[24], link[64], how[16] = "", via[40] = "";
+	int n = 0;
+
+	snprintf(soc, sizeof(soc), "%04lld", c->e->id);
+	if (store_onet_link(run->store, soc, link, sizeof(link)) != STATUS_OK)
+		return;
+	if (sscanf(link, "%15s %39s %d", how, via, &n) == 3 && strcmp(how, "isco") == 0) {
+		if (n == 1)
+			match_add_reason(run, r, "quiz match found through the international job group "
+					 "ISCO-08 %s and one US job profile (O*NET)", via);
+		else
+			match_add_reason(run, r, "quiz match found through the international job group "
+					 "ISCO-08 %s: the average of %d US job profiles (O*NET)", via, n);
+	} else if (sscanf(link, "%15s %d", how, &n) == 2 && strcmp(how, "direct") == 0 &&
+		   n > 1) {
+		match_add_reason(run, r, "quiz match: the average of %d US job profiles (O*NET)", n);
+	}
+}
+
 void match_interest_part(struct run *run, const struct cand *c, struct match_result *r)
 {
 	const struct match_profile *p = run->p;
@@ -311,9 +338,23 @@ void match_interest_part(struct run *run, const struct cand *c, struct match_res
 	} else if (quiz >= 0.4) {
 		int top = run->learner_letters[0];
 
+		/* A career: name the letter that adds most to its fit, not only the learner's first. */
+		if (c->kind == OPTION_CAREER && c->riasec) {
+			double most = -1;
+
+			for (i = 0; i < 6; i++)
+				if (p->riasec[i] > 0 && !isnan(c->riasec[i]) &&
+				    p->riasec[i] * (c->riasec[i] - 1) > most) {
+					most = p->riasec[i] * (c->riasec[i] - 1);
+					top = i;
+				}
+		}
+
 		match_add_reason(run, r, "suits people who like %s (%c), like your quiz answers",
 			   match_riasec_words(top), match_riasec_letters[top]);
 		match_set_brief(run, r, "fits your quiz: %s", riasec_brief[top]);
+		if (c->kind == OPTION_CAREER && run->explain)
+			quiz_link_reason(run, c, r);
 	}
 }
 

@@ -33,6 +33,9 @@
 	_(ONET_OCCUPATION, onet_occupation_rec) \
 	_(ONET_INTEREST, onet_interest_rec) \
 	_(CROSSWALK,  crosswalk_rec) \
+	_(SOC_ISCO,   soc_isco_rec) \
+	_(ISCO_USSOC, isco_ussoc_rec) \
+	_(ONET_USSOC, onet_ussoc_rec) \
 	_(HE_LOCATION, he_location_rec) \
 	_(HE_COURSE_LOCATION, he_course_location_rec) \
 	_(HE_OUTCOME, he_outcome_rec) \
@@ -238,6 +241,22 @@ struct onet_interest_rec {
 
 struct crosswalk_rec {
 	const char *soc, *onet_code;
+};
+
+/* Published crosswalks, chained at finalize to link SOC 2020 to O*NET-SOC:
+ * ONS SOC 2020 -> ISCO-08, BLS ISCO-08 -> US SOC 2018 ("15-1252", part: only
+ * part of the ISCO group is in it), O*NET-SOC 2019 -> US SOC 2018. */
+struct soc_isco_rec {
+	const char *soc, *isco;
+};
+
+struct isco_ussoc_rec {
+	const char *isco, *us_soc;
+	int part;
+};
+
+struct onet_ussoc_rec {
+	const char *onet_code, *us_soc;
 };
 
 /* A university teaching location (Discover Uni LOCATION.csv). */

@@ -343,6 +343,17 @@ extern const char store_schema_sql[];
 	_(CROSSWALK, \
 	  "INSERT INTO soc_onet(soc, onet_code, source_id) VALUES (?1, ?2, ?3) " \
 	  "ON CONFLICT(soc, onet_code) DO UPDATE SET source_id = excluded.source_id") \
+	_(SOC_ISCO, \
+	  "INSERT INTO soc2020_isco08(soc, isco, source_id) VALUES (?1, ?2, ?3) " \
+	  "ON CONFLICT(soc, isco) DO UPDATE SET source_id = excluded.source_id") \
+	_(ISCO_USSOC, \
+	  "INSERT INTO isco08_ussoc(isco, us_soc, part, source_id) VALUES (?1, ?2, ?3, ?4) " \
+	  "ON CONFLICT(isco, us_soc) DO UPDATE SET part = excluded.part, " \
+	  "source_id = excluded.source_id") \
+	_(ONET_USSOC, \
+	  "INSERT INTO onet_ussoc(onet_code, us_soc, source_id) VALUES (?1, ?2, ?3) " \
+	  "ON CONFLICT(onet_code, us_soc) DO UPDATE SET source_id = excluded.source_id") \
+	_(ONET_LINK, "SELECT onet_link FROM occupation WHERE soc = ?1") \
 	_(SOURCE_SAME_PATH, "SELECT id FROM source_file WHERE path = ?1 AND member IS ?2") \
 	_(SOURCE_INSERT, \
 	  "INSERT INTO source_file(path, format, format_title, encoding, sha256, bytes, licence, " \
@@ -459,8 +470,9 @@ static const char *const stmt_sql[] = {
 static const char *const sourced_tables[] = {
 	"code_list", "postcode", "outcode", "provider", "venue", "course", "standard", "vacancy",
 	"soc_group", "occupation", "labour_market", "onet_occupation", "onet_interest",
-	"soc_onet", "standard_version", "vacancy_address", "he_location", "he_course_location",
-	"he_outcome", "soc2010_occupation", "soc2010_figure", "soc2010_soc2020",
+	"soc_onet", "soc2020_isco08", "isco08_ussoc", "onet_ussoc", "standard_version",
+	"vacancy_address", "he_location", "he_course_location", "he_outcome",
+	"soc2010_occupation", "soc2010_figure", "soc2010_soc2020",
 	/* timetables (store_gtfs.c) */
 	"gtfs_feed_info", "gtfs_agency", "gtfs_stop", "gtfs_route", "gtfs_trip", "gtfs_stop_time",
 	"gtfs_calendar", "gtfs_calendar_date", "gtfs_frequency", "naptan_stop",
@@ -1683,6 +1695,43 @@ static enum status put_crosswalk(struct store *s, const struct crosswalk_rec *r)
 	return run(s, st, "storing a crosswalk pair");
 }
 
+static enum status put_soc_isco(struct store *s, const struct soc_isco_rec *r)
+{
+	sqlite3_stmt *st = stmt(s, STMT_SOC_ISCO);
+
+	if (!st)
+		return db_fail(s, "storing a SOC 2020 to ISCO-08 pair");
+	bind_text(st, 1, r->soc);
+	bind_text(st, 2, r->isco);
+	sqlite3_bind_int64(st, 3, s->source_id);
+	return run(s, st, "storing a SOC 2020 to ISCO-08 pair");
+}
+
+static enum status put_isco_ussoc(struct store *s, const struct isco_ussoc_rec *r)
+{
+	sqlite3_stmt *st = stmt(s, STMT_ISCO_USSOC);
+
+	if (!st)
+		return db_fail(s, "storing an ISCO-08 to US SOC pair");
+	bind_text(st, 1, r->isco);
+	bind_text(st, 2, r->us_soc);
+	sqlite3_bind_int(st, 3, r->part);
+	sqlite3_bind_int64(st, 4, s->source_id);
+	return run(s, st, "storing an ISCO-08 to US SOC pair");
+}
+
+static enum status put_onet_ussoc(struct store *s, const struct onet_ussoc_rec *r)
+{
+	sqlite3_stmt *st = stmt(s, STMT_ONET_USSOC);
+
+	if (!st)
+		return db_fail(s, "storing an O*NET-SOC to US SOC pair");
+	bind_text(st, 1, r->onet_code);
+	bind_text(st, 2, r->us_soc);
+	sqlite3_bind_int64(st, 3, s->source_id);
+	return run(s, st, "storing an O*NET-SOC to US SOC pair");
+}
+
 static enum status put_he_location(struct store *s, const struct he_location_rec *r)
 {
 	sqlite3_stmt *st = stmt(s, STMT_HE_LOCATION);
@@ -1786,6 +1835,9 @@ static enum status put_soc_relation(struct store *s, const struct soc_relation_r
 #define put_onet_occupation_rec put_onet_occupation
 #define put_onet_interest_rec put_onet_interest
 #define put_crosswalk_rec put_crosswalk
+#define put_soc_isco_rec put_soc_isco
+#define put_isco_ussoc_rec put_isco_ussoc
+#define put_onet_ussoc_rec put_onet_ussoc
 #define put_he_location_rec put_he_location
 #define put_he_course_location_rec put_he_course_location
 #define put_he_outcome_rec put_he_outcome
@@ -2297,6 +2349,23 @@ enum status store_figures(struct store *s, const char *soc, const char *measure,
 	}
 	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? STATUS_OK : db_fail(s, "reading figures");
+}
+
+enum status store_onet_link(struct store *s, const char *soc, char *out, size_t outlen)
+{
+	sqlite3_stmt *st = stmt(s, STMT_ONET_LINK);
+	int rc;
+
+	out[0] = '\0';
+	if (!st)
+		return db_fail(s, "reading how a career is linked to O*NET");
+	bind_text(st, 1, soc);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW && sqlite3_column_text(st, 0))
+		snprintf(out, outlen, "%s", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? STATUS_OK :
+	       db_fail(s, "reading how a career is linked to O*NET");
 }
 
 unsigned store_fingerprint(struct store *s)

@@ -29,7 +29,7 @@
 #include "import.h"
 #include "status.h"
 
-#define STORE_VERSION 6
+#define STORE_VERSION 7
 
 struct store;
 
@@ -275,6 +275,14 @@ struct store_figure {
  * its own SOC code, or for the smallest group above it that has some.
  * *count is how many were written; group gets the code used.
  */
+/*
+ * How a career (SOC 2020 unit group) is linked to O*NET's interest
+ * profiles, as finalize wrote it (occupation.onet_link): "direct 1",
+ * "direct 3", "isco 2512,2513 4" (the ISCO-08 groups gone through, then how
+ * many O*NET occupations were averaged); "" when it is not linked.
+ */
+enum status store_onet_link(struct store *s, const char *soc, char *out, size_t outlen);
+
 enum status store_figures(struct store *s, const char *soc, const char *measure,
 			  struct store_figure *out, size_t max, size_t *count, char group[8]);
 

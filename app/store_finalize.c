@@ -152,10 +152,34 @@ static const struct {
 	  " SELECT careers_fold(name), id FROM route;"
 	  "UPDATE standard SET route_id = (SELECT route_id FROM route_alias"
 	  " WHERE alias = careers_fold(standard.route_text))" },
+	/*
+	 * Careers to O*NET occupations: the project's own crosswalk where it
+	 * has the unit group (direct), else the published chain SOC 2020 ->
+	 * ISCO-08 (ONS) -> US SOC 2018 (BLS) -> O*NET-SOC (O*NET). Only O*NET
+	 * occupations with interest scores count; a career reached through
+	 * several has their scores averaged, and onet_link says how.
+	 */
+	{ "linking careers to O*NET",
+	  "DELETE FROM occupation_onet;"
+	  "INSERT OR IGNORE INTO occupation_onet(soc, onet_code, how)"
+	  " SELECT so.soc, so.onet_code, 'direct' FROM soc_onet so"
+	  " WHERE so.onet_code IN (SELECT code FROM onet_interest WHERE scale = 'OI');"
+	  "INSERT OR IGNORE INTO occupation_onet(soc, onet_code, how, isco, us_soc)"
+	  " SELECT si.soc, ou.onet_code, 'isco', min(si.isco), min(iu.us_soc)"
+	  " FROM soc2020_isco08 si JOIN isco08_ussoc iu ON iu.isco = si.isco"
+	  " JOIN onet_ussoc ou ON ou.us_soc = iu.us_soc"
+	  " WHERE ou.onet_code IN (SELECT code FROM onet_interest WHERE scale = 'OI')"
+	  " AND si.soc NOT IN (SELECT soc FROM occupation_onet)"
+	  " GROUP BY si.soc, ou.onet_code;"
+	  "UPDATE occupation SET onet_link = (SELECT CASE WHEN max(how) = 'direct'"
+	  "  THEN 'direct ' || count(*)"
+	  "  ELSE 'isco ' || (SELECT group_concat(isco, ',') FROM (SELECT DISTINCT isco"
+	  "   FROM occupation_onet x WHERE x.soc = occupation.soc ORDER BY isco)) || ' ' || count(*)"
+	  "  END FROM occupation_onet l WHERE l.soc = occupation.soc HAVING count(*) > 0)" },
 	{ "working out interest profiles",
-	  "CREATE TEMP TABLE riasec AS SELECT so.soc AS soc, i.element AS element,"
-	  " avg(i.value) AS value FROM soc_onet so JOIN onet_interest i"
-	  " ON i.code = so.onet_code AND i.scale = 'OI' GROUP BY so.soc, i.element;"
+	  "CREATE TEMP TABLE riasec AS SELECT l.soc AS soc, i.element AS element,"
+	  " avg(i.value) AS value FROM occupation_onet l JOIN onet_interest i"
+	  " ON i.code = l.onet_code AND i.scale = 'OI' GROUP BY l.soc, i.element;"
 	  "UPDATE occupation SET"
 	  " riasec_r = (SELECT value FROM riasec WHERE soc = occupation.soc AND element = 'R'),"
 	  " riasec_i = (SELECT value FROM riasec WHERE soc = occupation.soc AND element = 'I'),"
@@ -163,8 +187,10 @@ static const struct {
 	  " riasec_s = (SELECT value FROM riasec WHERE soc = occupation.soc AND element = 'S'),"
 	  " riasec_e = (SELECT value FROM riasec WHERE soc = occupation.soc AND element = 'E'),"
 	  " riasec_c = (SELECT value FROM riasec WHERE soc = occupation.soc AND element = 'C'),"
-	  " job_zone = (SELECT avg(o.job_zone) FROM soc_onet so JOIN onet_occupation o"
-	  "  ON o.code = so.onet_code WHERE so.soc = occupation.soc);"
+	  " job_zone = coalesce((SELECT avg(o.job_zone) FROM soc_onet so JOIN onet_occupation o"
+	  "  ON o.code = so.onet_code WHERE so.soc = occupation.soc),"
+	  "  (SELECT avg(o.job_zone) FROM occupation_onet l JOIN onet_occupation o"
+	  "  ON o.code = l.onet_code WHERE l.soc = occupation.soc));"
 	  "UPDATE occupation SET riasec = careers_riasec(riasec_r, riasec_i, riasec_a,"
 	  " riasec_s, riasec_e, riasec_c);"
 	  "DROP TABLE temp.riasec" },

@@ -14,7 +14,7 @@
 -- to date row by row); the full-text and spatial indexes are filled by
 -- store_finalize().
 
-PRAGMA user_version = 6;
+PRAGMA user_version = 7;
 
 -- Provenance ------------------------------------------------------------
 
@@ -403,6 +403,8 @@ CREATE TABLE occupation (
 	riasec_r REAL, riasec_i REAL, riasec_a REAL,	-- 1-7, averaged over the
 	riasec_s REAL, riasec_e REAL, riasec_c REAL,	-- O*NET occupations it maps to
 	riasec TEXT,			-- top three letters, e.g. 'RIC'
+	onet_link TEXT,			-- how the scores were reached (occupation_onet): 'direct N',
+					-- 'isco 2512,2513 N' - N O*NET occupations averaged
 	job_zone REAL,
 	weekly_pay REAL,		-- latest labour_market figures for this
 	weekly_hours REAL,		-- code or its nearest group, set on finish
@@ -481,6 +483,44 @@ CREATE TABLE soc_onet (
 	soc TEXT NOT NULL,
 	onet_code TEXT NOT NULL,
 	source_id INTEGER NOT NULL,
+	PRIMARY KEY (soc, onet_code)
+) STRICT, WITHOUT ROWID;
+
+-- Published crosswalks, each as its publisher gives it: ONS SOC 2020 to
+-- ISCO-08, BLS ISCO-08 to the 2018 US SOC ('15-1252'; part = 1 when only part
+-- of the ISCO group is in it), O*NET-SOC 2019 to the 2018 US SOC.
+CREATE TABLE soc2020_isco08 (
+	soc TEXT NOT NULL,
+	isco TEXT NOT NULL,
+	source_id INTEGER NOT NULL,
+	PRIMARY KEY (soc, isco)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE isco08_ussoc (
+	isco TEXT NOT NULL,
+	us_soc TEXT NOT NULL,
+	part INTEGER NOT NULL DEFAULT 0,
+	source_id INTEGER NOT NULL,
+	PRIMARY KEY (isco, us_soc)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE onet_ussoc (
+	onet_code TEXT NOT NULL,
+	us_soc TEXT NOT NULL,
+	source_id INTEGER NOT NULL,
+	PRIMARY KEY (onet_code, us_soc)
+) STRICT, WITHOUT ROWID;
+
+-- Built at finalize: each SOC 2020 unit group's O*NET occupations. 'direct'
+-- from soc_onet (the project's crosswalk) where it has the group; else 'isco'
+-- through soc2020_isco08 -> isco08_ussoc -> onet_ussoc, isco naming the
+-- ISCO-08 group and us_soc the US SOC occupation gone through.
+CREATE TABLE occupation_onet (
+	soc TEXT NOT NULL,
+	onet_code TEXT NOT NULL,
+	how TEXT NOT NULL CHECK (how IN ('direct', 'isco')),
+	isco TEXT,
+	us_soc TEXT,
 	PRIMARY KEY (soc, onet_code)
 ) STRICT, WITHOUT ROWID;
 

@@ -409,6 +409,24 @@ void capture_render(struct strbuf *o, enum record_kind kind, const void *record)
 		strbuf_printf(o, "CROSSWALK soc=%s onet_code=%s", r->soc, r->onet_code);
 		break;
 	}
+	case RECORD_SOC_ISCO: {
+		const struct soc_isco_rec *r = record;
+
+		strbuf_printf(o, "SOC_ISCO soc=%s isco=%s", r->soc, r->isco);
+		break;
+	}
+	case RECORD_ISCO_USSOC: {
+		const struct isco_ussoc_rec *r = record;
+
+		strbuf_printf(o, "ISCO_USSOC isco=%s us_soc=%s part=%d", r->isco, r->us_soc, r->part);
+		break;
+	}
+	case RECORD_ONET_USSOC: {
+		const struct onet_ussoc_rec *r = record;
+
+		strbuf_printf(o, "ONET_USSOC onet_code=%s us_soc=%s", r->onet_code, r->us_soc);
+		break;
+	}
 	case RECORD_HE_LOCATION: {
 		const struct he_location_rec *r = record;
 

@@ -174,6 +174,52 @@ TEST(other_onet_exports_are_not_ours)
 }
 
 /* Every O*NET file, real or fixture, is detected as its own format and no other. */
+/* The three published crosswalks that link SOC 2020 to O*NET through ISCO-08. */
+TEST(onet_soc2018_crosswalk_excel_layout)
+{
+	struct capture c;
+
+	/* Three title lines above the header, as in O*NET's workbook. */
+	capture_expect(&c, "onet/soc2018_crosswalk_excel.csv", "onet-soc2018-crosswalk", 6, 3, 2);
+	CHECK_STR(c.records.buf,
+		  "ONET_USSOC onet_code=15-1252.00 us_soc=15-1252\n"
+		  "ONET_USSOC onet_code=15-1299.05 us_soc=15-1299\n"
+		  "ONET_USSOC onet_code=15-1299.08 us_soc=15-1299\n");
+	CHECK_STR(c.rejections.buf,
+		  "9: 2018 SOC Code: \"47-215\" is not a 2018 SOC code such as 15-1252\n"
+		  "10: O*NET-SOC 2019 Code: \"15-125\" is not an O*NET-SOC code (expected something "
+		  "like 15-1252.00)\n");
+	capture_done(&c);
+}
+
+TEST(bls_isco08_soc2018)
+{
+	struct capture c;
+
+	capture_expect(&c, "onet/bls_isco08_soc2018.csv", "bls-isco08-soc2018", 4, 4, 0);
+	CHECK_STR(c.records.buf,
+		  "ISCO_USSOC isco=2512 us_soc=15-1252 part=1\n"
+		  "ISCO_USSOC isco=2512 us_soc=15-1299 part=1\n"
+		  "ISCO_USSOC isco=7126 us_soc=47-2152 part=0\n"
+		  "ISCO_USSOC isco=0310 us_soc=55-3016 part=0\n");
+	capture_done(&c);
+}
+
+TEST(ons_soc2020_isco08)
+{
+	struct capture c;
+
+	capture_expect(&c, "onet/ons_soc2020_isco08.csv", "ons-soc2020-isco08", 5, 3, 1);
+	CHECK_STR(c.records.buf,
+		  "SOC_ISCO soc=2134 isco=2512\n"
+		  "SOC_ISCO soc=2134 isco=2514\n"
+		  "SOC_ISCO soc=5315 isco=7126\n");
+	CHECK_STR(c.rejections.buf,
+		  "7: SOC 2020 Unit Group: \"0315\" is not a SOC 2020 unit group (4 digits, not 0 "
+		  "first)\n");
+	capture_done(&c);
+}
+
 TEST(detection_does_not_collide)
 {
 	static const struct {
@@ -193,6 +239,10 @@ TEST(detection_does_not_collide)
 		{ 0, "onet/crosswalk.csv", "soc-onet-crosswalk-csv" },
 		{ 0, "onet/crosswalk_aliases.csv", "soc-onet-crosswalk-csv" },
 		{ 0, "ons/descriptions.csv", "ons-soc2020-csv" },
+		{ 0, "onet/soc2018_crosswalk_excel.csv", "onet-soc2018-crosswalk" },
+		{ 0, "onet/bls_isco08_soc2018.csv", "bls-isco08-soc2018" },
+		{ 0, "onet/ons_soc2020_isco08.csv", "ons-soc2020-isco08" },
+		{ 1, "ons-soc2020/soc2020_volume1_descriptions_16102024.csv", "ons-soc2020-csv" },
 	};
 	size_t i;
 
@@ -259,4 +309,5 @@ TEST(real_files)
 
 TESTS(interests_excel_export, interests_official_text_file, interests_by_element_name,
       occupation_data_tab_and_comma, occupation_data_without_title_is_refused, job_zones,
-      crosswalk, other_onet_exports_are_not_ours, detection_does_not_collide, real_files)
+      crosswalk, onet_soc2018_crosswalk_excel_layout, bls_isco08_soc2018, ons_soc2020_isco08,
+      other_onet_exports_are_not_ours, detection_does_not_collide, real_files)

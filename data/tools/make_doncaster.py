@@ -230,6 +230,13 @@ date: 2026-11-01
 #   age ranges and pupil numbers; HECOS codes on university courses.
 # - Postcodes outside the DN area (S, WF, HU) carry approximate coordinates written for
 #   the sample; DN postcodes use the real NSPL coordinates.
+# - Quiz links (crosswalk/soc2020_isco08_doncaster_sample.csv,
+#   crosswalk/isco08_soc2018_doncaster_sample.csv, onet/2019_to_SOC_Crosswalk_doncaster_sample.csv):
+#   in the shapes of ONS's SOC 2020 - ISCO-08 relationship (OGL v3.0), BLS's ISCO-08 - 2018 SOC
+#   crosswalk (public domain) and O*NET's O*NET-SOC 2019 - 2018 SOC crosswalk (CC BY 4.0). The
+#   codes and titles are real classifications; which SOC 2020 group goes to which ISCO-08 group
+#   was written for the sample from the groups' titles, not copied from ONS's table, and the US
+#   SOC codes follow crosswalk/soc2020_onet_crosswalk.csv (data/tools/dn_quiz_links.py).
 # - Buses (bods-gtfs/, naptan/): a sample network in the shape of the Bus Open Data
 #   Service's GTFS zip and NaPTAN's CSV. The places are real (stops near the sample's
 #   schools and colleges); stop codes, operators, routes and every time are written for
