@@ -587,6 +587,39 @@ void match_set_split(size_t entries)
 	scan_split_at = entries;
 }
 
+/*
+ * With interests ticked and no quiz, an option that fits none of the
+ * ticked areas 0.5 or more is left out (match_score_option), so a search
+ * need look only at the entries of those areas: the union of their
+ * bitsets, worked out when the index was read (pack_area_bits). A link
+ * search keeps what its career leads to whatever the fit.
+ */
+static int only_fitting(const struct run *run)
+{
+	return run->chosen_count > 0 && !run->p->has_riasec && !run->linked_soc;
+}
+
+/*
+ * The entries of *list (count of them; NULL: every entry of the kind) that
+ * fit a ticked area, in the same order, as a new *list; the new count.
+ */
+static size_t keep_fitting(const struct run *run, const struct pack_kind *pk, uint32_t **list,
+			   size_t count)
+{
+	uint64_t *fit = pack_area_bits(pk, run->chosen, run->chosen_count);
+	size_t j, n = 0;
+
+	if (!*list) {
+		n = pack_bits_list(fit, pk->count, list);
+	} else {
+		for (j = 0; j < count; j++)
+			if (fit[(*list)[j] / 64] >> ((*list)[j] % 64) & 1)
+				(*list)[n++] = (*list)[j];
+	}
+	free(fit);
+	return n;
+}
+
 static void scan_all(struct run *run, unsigned kinds)
 {
 	struct share *mine = xcalloc(1, sizeof(*mine)), *theirs = NULL;
@@ -607,8 +640,10 @@ static void scan_all(struct run *run, unsigned kinds)
 		if (run->use_box && k != OPTION_CAREER && k != OPTION_APPRENTICESHIP) {
 			mine->to[k] = pack_grid_candidates(pk, run->min_lat, run->max_lat, run->min_lon,
 							   run->max_lon, &lists[k]);
-			mine->lists[k] = lists[k];
 		}
+		if (only_fitting(run))
+			mine->to[k] = keep_fitting(run, pk, &lists[k], mine->to[k]);
+		mine->lists[k] = lists[k];
 		entries += mine->to[k];
 	}
 	if (entries >= scan_split_at) {
