@@ -588,27 +588,39 @@ void match_set_split(size_t entries)
 }
 
 /*
- * With interests ticked and no quiz, an option that fits none of the
- * ticked areas 0.5 or more is left out (match_score_option), so a search
- * need look only at the entries of those areas: the union of their
- * bitsets, worked out when the index was read (pack_area_bits). A link
- * search keeps what its career leads to whatever the fit.
+ * With interests ticked or a quiz result, an option whose interest fit is
+ * below 0.5 is left out (match_score_option), so a search need look only
+ * at the entries that could reach it: those fitting a ticked area 0.5 or
+ * more, and, with a quiz, those fitting 0.7 or more (match_interest_part:
+ * "strong") an area whose leaning is near enough the learner's letters -
+ * the union of the areas' bitsets, worked out when the index was read
+ * (pack_area_bits). A career's quiz fit is its own, so careers are all
+ * looked at then; a link search keeps what its career leads to whatever
+ * the fit.
  */
 static int only_fitting(const struct run *run)
 {
-	return run->chosen_count > 0 && !run->p->has_riasec && !run->linked_soc;
+	return (run->chosen_count > 0 || run->p->has_riasec) && !run->linked_soc;
 }
 
 /*
  * The entries of *list (count of them; NULL: every entry of the kind) that
- * fit a ticked area, in the same order, as a new *list; the new count.
+ * could fit well enough, in the same order, as a new *list; the new count.
  */
-static size_t keep_fitting(const struct run *run, const struct pack_kind *pk, uint32_t **list,
-			   size_t count)
+static size_t keep_fitting(const struct run *run, int kind, const struct pack_kind *pk,
+			   uint32_t **list, size_t count)
 {
-	uint64_t *fit = pack_area_bits(pk, run->chosen, run->chosen_count);
+	int strong[PACK_MAX_AREAS], ns = 0, a;
+	uint64_t *fit;
 	size_t j, n = 0;
 
+	if (run->p->has_riasec && kind == OPTION_CAREER)
+		return count;
+	/* As match_interest_part counts the quiz: at 0.8 of its value beside ticked interests. */
+	for (a = 0; a < run->pack->area_count && run->p->has_riasec; a++)
+		if (run->chosen_count ? run->affinity[a] * 0.8 >= 0.5 : run->affinity[a] >= 0.5)
+			strong[ns++] = a;
+	fit = pack_area_bits(pk, run->chosen, run->chosen_count, strong, ns);
 	if (!*list) {
 		n = pack_bits_list(fit, pk->count, list);
 	} else {
@@ -642,7 +654,7 @@ static void scan_all(struct run *run, unsigned kinds)
 							   run->max_lon, &lists[k]);
 		}
 		if (only_fitting(run))
-			mine->to[k] = keep_fitting(run, pk, &lists[k], mine->to[k]);
+			mine->to[k] = keep_fitting(run, k, pk, &lists[k], mine->to[k]);
 		mine->lists[k] = lists[k];
 		entries += mine->to[k];
 	}

@@ -744,14 +744,16 @@ size_t pack_bits_list(const uint64_t *bits, size_t count, uint32_t **out)
 	return n;
 }
 
-uint64_t *pack_area_bits(const struct pack_kind *k, const int *areas, int n)
+uint64_t *pack_area_bits(const struct pack_kind *k, const int *areas, int n, const int *strong,
+			 int ns)
 {
 	size_t words = k->count / 64 + 1, w;
 	uint64_t *bits = xcalloc(words, sizeof(*bits));
 	int i;
 
-	for (i = 0; i < n && k->fits; i++) {
-		const uint64_t *area = k->fits + (size_t)areas[i] * words;
+	for (i = 0; i < n + ns && k->fits; i++) {
+		const uint64_t *area = i < n ? k->fits + (size_t)areas[i] * words :
+				       k->strongs + (size_t)strong[i - n] * words;
 
 		for (w = 0; w < words; w++)
 			bits[w] |= area[w];
@@ -759,18 +761,22 @@ uint64_t *pack_area_bits(const struct pack_kind *k, const int *areas, int n)
 	return bits;
 }
 
-/* Each area's bitset of the entries that fit it 0.5 or more (pack_area_bits). */
 static void fits_build(struct pack_kind *k, int area_count)
 {
 	size_t words = k->count / 64 + 1, i;
 	int a;
 
 	free(k->fits);
+	free(k->strongs);
 	k->fits = xcalloc((size_t)(area_count > 0 ? area_count : 1) * words, sizeof(*k->fits));
+	k->strongs = xcalloc((size_t)(area_count > 0 ? area_count : 1) * words, sizeof(*k->fits));
 	for (i = 0; i < k->count; i++)
-		for (a = 0; a < area_count; a++)
+		for (a = 0; a < area_count; a++) {
 			if (pack_fit(&k->entries[i], a) >= 0.5)
 				k->fits[(size_t)a * words + i / 64] |= 1ULL << (i % 64);
+			if (k->entries[i].strong >> a & 1)
+				k->strongs[(size_t)a * words + i / 64] |= 1ULL << (i % 64);
+		}
 }
 
 static void finish_entries(struct pack *p)
@@ -925,6 +931,7 @@ void pack_free(struct pack *p)
 		free(p->kinds[k].riasec);
 		free(p->kinds[k].places);
 		free(p->kinds[k].fits);
+		free(p->kinds[k].strongs);
 	}
 	free(p->whens);
 	free(p->text);
