@@ -770,13 +770,30 @@ static void fits_build(struct pack_kind *k, int area_count)
 	free(k->strongs);
 	k->fits = xcalloc((size_t)(area_count > 0 ? area_count : 1) * words, sizeof(*k->fits));
 	k->strongs = xcalloc((size_t)(area_count > 0 ? area_count : 1) * words, sizeof(*k->fits));
-	for (i = 0; i < k->count; i++)
-		for (a = 0; a < area_count; a++) {
-			if (pack_fit(&k->entries[i], a) >= 0.5)
-				k->fits[(size_t)a * words + i / 64] |= 1ULL << (i % 64);
-			if (k->entries[i].strong >> a & 1)
+	/* Four bits an area: 5 or more is the eights bit, or the fours with a two or a one. */
+	for (i = 0; i < k->count; i++) {
+		const struct pack_entry *e = &k->entries[i];
+		uint32_t strong = e->strong;
+		int half;
+
+		for (half = 0; half < PACK_MAX_AREAS / 16; half++) {
+			uint64_t x = e->fit[half], ones = 0x1111111111111111ULL;
+			uint64_t bits = (x >> 3 & ones) | (x >> 2 & ones & ((x >> 1 | x) & ones));
+
+			while (bits) {
+				a = half * 16 + __builtin_ctzll(bits) / 4;
+				bits &= bits - 1;
+				if (a < area_count)
+					k->fits[(size_t)a * words + i / 64] |= 1ULL << (i % 64);
+			}
+		}
+		while (strong) {
+			a = __builtin_ctz(strong);
+			strong &= strong - 1;
+			if (a < area_count)
 				k->strongs[(size_t)a * words + i / 64] |= 1ULL << (i % 64);
 		}
+	}
 }
 
 static void finish_entries(struct pack *p)
