@@ -587,6 +587,51 @@ void match_set_split(size_t entries)
 	scan_split_at = entries;
 }
 
+/*
+ * With interests ticked or a quiz result, an option whose interest fit is
+ * below 0.5 is left out (match_score_option), so a search need look only
+ * at the entries that could reach it: those fitting a ticked area 0.5 or
+ * more, and, with a quiz, those fitting 0.7 or more (match_interest_part:
+ * "strong") an area whose leaning is near enough the learner's letters -
+ * the union of the areas' bitsets, worked out when the index was read
+ * (pack_area_bits). A career's quiz fit is its own, so careers are all
+ * looked at then; a link search keeps what its career leads to whatever
+ * the fit.
+ */
+static int only_fitting(const struct run *run)
+{
+	return (run->chosen_count > 0 || run->p->has_riasec) && !run->linked_soc;
+}
+
+/*
+ * The entries of *list (count of them; NULL: every entry of the kind) that
+ * could fit well enough, in the same order, as a new *list; the new count.
+ */
+static size_t keep_fitting(const struct run *run, int kind, const struct pack_kind *pk,
+			   uint32_t **list, size_t count)
+{
+	int strong[PACK_MAX_AREAS], ns = 0, a;
+	uint64_t *fit;
+	size_t j, n = 0;
+
+	if (run->p->has_riasec && kind == OPTION_CAREER)
+		return count;
+	/* As match_interest_part counts the quiz: at 0.8 of its value beside ticked interests. */
+	for (a = 0; a < run->pack->area_count && run->p->has_riasec; a++)
+		if (run->chosen_count ? run->affinity[a] * 0.8 >= 0.5 : run->affinity[a] >= 0.5)
+			strong[ns++] = a;
+	fit = pack_area_bits(pk, run->chosen, run->chosen_count, strong, ns);
+	if (!*list) {
+		n = pack_bits_list(fit, pk->count, list);
+	} else {
+		for (j = 0; j < count; j++)
+			if (fit[(*list)[j] / 64] >> ((*list)[j] % 64) & 1)
+				(*list)[n++] = (*list)[j];
+	}
+	free(fit);
+	return n;
+}
+
 static void scan_all(struct run *run, unsigned kinds)
 {
 	struct share *mine = xcalloc(1, sizeof(*mine)), *theirs = NULL;
@@ -607,8 +652,10 @@ static void scan_all(struct run *run, unsigned kinds)
 		if (run->use_box && k != OPTION_CAREER && k != OPTION_APPRENTICESHIP) {
 			mine->to[k] = pack_grid_candidates(pk, run->min_lat, run->max_lat, run->min_lon,
 							   run->max_lon, &lists[k]);
-			mine->lists[k] = lists[k];
 		}
+		if (only_fitting(run))
+			mine->to[k] = keep_fitting(run, k, pk, &lists[k], mine->to[k]);
+		mine->lists[k] = lists[k];
 		entries += mine->to[k];
 	}
 	if (entries >= scan_split_at) {

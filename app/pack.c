@@ -692,9 +692,8 @@ size_t pack_grid_candidates(const struct pack_kind *k, double min_lat, double ma
 {
 	const struct pack_grid *g = &k->grid;
 	int row, row_to = cell_of(max_lat), col_from = cell_of(min_lon), col_to = cell_of(max_lon);
-	size_t words = k->count / 64 + 1, n = 0, i, w;
+	size_t words = k->count / 64 + 1, n, i;
 	uint64_t *seen = xcalloc(words, sizeof(*seen));
-	uint32_t *c;
 
 	/*
 	 * A bit for each entry in the box's cells, then the entries read off
@@ -719,21 +718,82 @@ size_t pack_grid_candidates(const struct pack_kind *k, double min_lat, double ma
 			for (i = g->starts[lo]; i < g->starts[lo + 1]; i++)
 				seen[g->entries[i] / 64] |= 1ULL << (g->entries[i] % 64);
 	}
+	n = pack_bits_list(seen, k->count, out);
+	free(seen);
+	return n;
+}
+
+size_t pack_bits_list(const uint64_t *bits, size_t count, uint32_t **out)
+{
+	size_t words = count / 64 + 1, n = 0, w;
+	uint32_t *c;
+
 	for (w = 0; w < words; w++)
-		n += (size_t)__builtin_popcountll(seen[w]);
+		n += (size_t)__builtin_popcountll(bits[w]);
 	c = xmalloc((n ? n : 1) * sizeof(*c));
 	n = 0;
 	for (w = 0; w < words; w++) {
-		uint64_t bits = seen[w];
+		uint64_t b = bits[w];
 
-		while (bits) {
-			c[n++] = (uint32_t)(w * 64 + (size_t)__builtin_ctzll(bits));
-			bits &= bits - 1;
+		while (b) {
+			c[n++] = (uint32_t)(w * 64 + (size_t)__builtin_ctzll(b));
+			b &= b - 1;
 		}
 	}
-	free(seen);
 	*out = c;
 	return n;
+}
+
+uint64_t *pack_area_bits(const struct pack_kind *k, const int *areas, int n, const int *strong,
+			 int ns)
+{
+	size_t words = k->count / 64 + 1, w;
+	uint64_t *bits = xcalloc(words, sizeof(*bits));
+	int i;
+
+	for (i = 0; i < n + ns && k->fits; i++) {
+		const uint64_t *area = i < n ? k->fits + (size_t)areas[i] * words :
+				       k->strongs + (size_t)strong[i - n] * words;
+
+		for (w = 0; w < words; w++)
+			bits[w] |= area[w];
+	}
+	return bits;
+}
+
+static void fits_build(struct pack_kind *k, int area_count)
+{
+	size_t words = k->count / 64 + 1, i;
+	int a;
+
+	free(k->fits);
+	free(k->strongs);
+	k->fits = xcalloc((size_t)(area_count > 0 ? area_count : 1) * words, sizeof(*k->fits));
+	k->strongs = xcalloc((size_t)(area_count > 0 ? area_count : 1) * words, sizeof(*k->fits));
+	/* Four bits an area: 5 or more is the eights bit, or the fours with a two or a one. */
+	for (i = 0; i < k->count; i++) {
+		const struct pack_entry *e = &k->entries[i];
+		uint32_t strong = e->strong;
+		int half;
+
+		for (half = 0; half < PACK_MAX_AREAS / 16; half++) {
+			uint64_t x = e->fit[half], ones = 0x1111111111111111ULL;
+			uint64_t bits = (x >> 3 & ones) | (x >> 2 & ones & ((x >> 1 | x) & ones));
+
+			while (bits) {
+				a = half * 16 + __builtin_ctzll(bits) / 4;
+				bits &= bits - 1;
+				if (a < area_count)
+					k->fits[(size_t)a * words + i / 64] |= 1ULL << (i % 64);
+			}
+		}
+		while (strong) {
+			a = __builtin_ctz(strong);
+			strong &= strong - 1;
+			if (a < area_count)
+				k->strongs[(size_t)a * words + i / 64] |= 1ULL << (i % 64);
+		}
+	}
 }
 
 static void finish_entries(struct pack *p)
@@ -765,6 +825,7 @@ static void finish_entries(struct pack *p)
 			}
 		}
 		grid_build(&p->kinds[k]);
+		fits_build(&p->kinds[k], p->area_count);
 	}
 }
 
@@ -886,6 +947,8 @@ void pack_free(struct pack *p)
 		grid_free(&p->kinds[k].grid);
 		free(p->kinds[k].riasec);
 		free(p->kinds[k].places);
+		free(p->kinds[k].fits);
+		free(p->kinds[k].strongs);
 	}
 	free(p->whens);
 	free(p->text);

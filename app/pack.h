@@ -124,6 +124,9 @@ struct pack_kind {
 	struct pack_place *places;	/* every entry's other places, in entry order */
 	size_t place_count;
 	double *riasec;			/* careers: six O*NET scores an entry, NAN unknown */
+	uint64_t *fits;			/* area a's entries that fit it 0.5 or more: a bitset at
+					   fits + a * (count / 64 + 1) (pack_area_bits) */
+	uint64_t *strongs;		/* the same for 0.7 or more (pack_entry.strong) */
 };
 
 struct pack {
@@ -168,6 +171,18 @@ size_t pack_grid_candidates(const struct pack_kind *k, double min_lat, double ma
 
 /* The entry for an option, or NULL. */
 const struct pack_entry *pack_find(const struct pack *p, enum option_kind kind, long long id);
+
+/*
+ * The entries of a kind that fit one of the areas[0..n) 0.5 or more (the
+ * least fit a learner who ticked interests is shown) or one of the
+ * strong[0..ns) 0.7 or more, as a bitset of count / 64 + 1 words; the
+ * caller frees it.
+ */
+uint64_t *pack_area_bits(const struct pack_kind *k, const int *areas, int n, const int *strong,
+			 int ns);
+
+/* The positions of the bits set in a bitset of count bits, ascending, in *out (to free). */
+size_t pack_bits_list(const uint64_t *bits, size_t count, uint32_t **out);
 
 /* Where an interest area is in p->areas, or -1. */
 int pack_area_index(const struct pack *p, long long area_id);
