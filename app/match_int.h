@@ -84,6 +84,7 @@ struct tally {
 struct text_word {
 	char alts[TEXT_ALTS][48];	/* lower case; an alternative may be several words */
 	int alt_count;
+	int start_only;			/* alts[0] taken as a start: 0 not asked yet, 1 yes, 2 no */
 };
 
 struct run {

@@ -186,20 +186,34 @@ static int index_has(struct run *run, const char *query)
 	return store_each_text_match(run->store, query, stop_at_first, &found) == STATUS_OK && found;
 }
 
-/* Append "term" for one alternative; a word typed alone may be the start of one. */
-static void add_term(struct run *run, struct strbuf *q, const char *alt, int typed)
+/*
+ * Is the word typed the start of a word rather than a whole word the index
+ * knows ("mech" while typing "mechanic")? Asked of the index once a word.
+ */
+static int typed_as_start(struct run *run, struct text_word *w)
 {
-	char copy[48], *word, *save = NULL, exact[64];
+	char exact[64];
+
+	if (!w->start_only) {
+		snprintf(exact, sizeof(exact), "\"%s\"", w->alts[0]);
+		w->start_only = strlen(w->alts[0]) < 4 || !index_has(run, exact) ? 1 : 2;
+	}
+	return w->start_only == 1;
+}
+
+/* Append "term" for one alternative; the word typed (j 0) may be the start of one. */
+static void add_term(struct run *run, struct strbuf *q, struct text_word *w, int j)
+{
+	char copy[48], *word, *save = NULL;
+	const char *alt = w->alts[j];
 	int n = 0;
 
 	snprintf(copy, sizeof(copy), "%s", alt);
 	if (strchr(copy, ' '))
 		strbuf_puts(q, "(");
-	for (word = strtok_r(copy, " ", &save); word; word = strtok_r(NULL, " ", &save)) {
-		snprintf(exact, sizeof(exact), "\"%s\"", word);
+	for (word = strtok_r(copy, " ", &save); word; word = strtok_r(NULL, " ", &save))
 		strbuf_printf(q, "%s\"%s\"%s", n++ ? " AND " : "", word,
-			      typed && (strlen(word) < 4 || !index_has(run, exact)) ? "*" : "");
-	}
+			      j == 0 && typed_as_start(run, w) ? "*" : "");
 	if (strchr(alt, ' '))
 		strbuf_puts(q, ")");
 }
@@ -209,13 +223,13 @@ static void build_query(struct run *run, struct strbuf *q)
 	int i, j;
 
 	for (i = 0; i < run->word_count; i++) {
-		const struct text_word *w = &run->words[i];
+		struct text_word *w = &run->words[i];
 
 		strbuf_puts(q, i ? " AND (" : "(");
 		for (j = 0; j < w->alt_count; j++) {
 			if (j)
 				strbuf_puts(q, " OR ");
-			add_term(run, q, w->alts[j], j == 0);
+			add_term(run, q, w, j);
 		}
 		strbuf_puts(q, ")");
 	}
@@ -406,22 +420,13 @@ struct text_marks {
 
 static int mark_text(void *ctx, long long rowid)
 {
-	/* The word index's kind codes: 1 careers ... 5 sixth forms (schema.sql). */
-	static const enum option_kind by_code[6][2] = {
-		[1] = { OPTION_CAREER, OPTION_CAREER },
-		[2] = { OPTION_APPRENTICESHIP, OPTION_APPRENTICESHIP },
-		[3] = { OPTION_COURSE, OPTION_UNIVERSITY },
-		[4] = { OPTION_VACANCY, OPTION_VACANCY },
-		[5] = { OPTION_SCHOOL, OPTION_SCHOOL },
-	};
 	struct text_marks *m = ctx;
-	long long code = rowid >> 32, id = rowid & 0xffffffffLL;
-	int j;
+	enum option_kind kinds[2];
+	long long id;
+	int j, n = store_search_text_kinds(rowid, kinds, &id);
 
-	if (code < 1 || code > 5)
-		return 0;
-	for (j = 0; j < 2; j++) {
-		enum option_kind kind = by_code[code][j];
+	for (j = 0; j < n; j++) {
+		enum option_kind kind = kinds[j];
 		const struct pack_kind *k = &m->pack->kinds[kind];
 		size_t *at = &m->at[kind];
 
@@ -463,20 +468,11 @@ static enum status mark(struct run *run, unsigned kinds, const char *query, size
  */
 static int only_fragments(struct run *run)
 {
-	char exact[64];
 	int i;
 
-	for (i = 0; i < run->word_count; i++) {
-		const struct text_word *w = &run->words[i];
-
-		if (w->alt_count != 1)
+	for (i = 0; i < run->word_count; i++)
+		if (run->words[i].alt_count != 1 || !typed_as_start(run, &run->words[i]))
 			return 0;
-		if (strlen(w->alts[0]) < 4)
-			continue;
-		snprintf(exact, sizeof(exact), "\"%s\"", w->alts[0]);
-		if (index_has(run, exact))
-			return 0;
-	}
 	return 1;
 }
 
@@ -531,6 +527,7 @@ enum status match_find_text(struct run *run, unsigned kinds)
 			 w->alts[0], better);
 		snprintf(w->alts[0], sizeof(w->alts[0]), "%s", better);
 		w->alt_count = 1;
+		w->start_only = 0;	/* a new word: asked again */
 		synonyms_of(w);
 		fixed++;
 	}
