@@ -322,7 +322,11 @@ enum status validate_date(const char *s, char iso[11], char why[VALIDATE_WHY])
 		snprintf(why, VALIDATE_WHY, "\"%.*s\" is not a real date", (int)len, s);
 		return STATUS_INVALID;
 	}
-	snprintf(iso, 11, "%04d-%02d-%02d", y, m, d);
+	/* A real date's year is 1800..2200 and its month and day two digits:
+	 * the masks only tell the compiler what validate_real_date() has
+	 * already made sure of. */
+	snprintf(iso, 11, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u,
+		 (unsigned)d % 100u);
 	return STATUS_OK;
 }
 
