@@ -607,13 +607,96 @@ int match_has_phrase(const char *text, const char *phrase)
 	return 0;
 }
 
+/*
+ * Which two-byte starts the words of a text have, as bits of a 512-bit
+ * filter. A phrase can only be in the text as a whole word where a word
+ * begins (match_has_phrase), so a phrase of two bytes or more whose own
+ * start is not among them is not there: phrase_in asks this first and
+ * looks properly only at the few that pass. Working out the interest fit
+ * of every option of a national store in every area asks about hundreds
+ * of phrases an option; without the filter that was most of a build's
+ * last step.
+ */
+struct word_starts {
+	uint64_t bits[8];
+};
+
+static unsigned start_key(const char *t)
+{
+	return ((unsigned char)t[0] * 31u + (unsigned char)t[1]) & 511u;
+}
+
+static void find_word_starts(const char *text, struct word_starts *w)
+{
+	const char *t;
+
+	memset(w, 0, sizeof(*w));
+	for (t = text; *t; t++) {
+		if (t == text || !isalnum((unsigned char)t[-1])) {
+			unsigned key = start_key(t);
+
+			w->bits[key / 64] |= UINT64_C(1) << (key % 64);
+		}
+	}
+}
+
+static int may_start(const struct word_starts *w, const char *phrase)
+{
+	unsigned key;
+
+	if (!phrase[0] || !phrase[1])
+		return 1;		/* one byte: no second byte to check */
+	key = start_key(phrase);
+	return (int)(w->bits[key / 64] >> (key % 64) & 1);
+}
+
+/*
+ * The word starts of the texts last asked about on this thread: the index
+ * asks about the same title and subject for every area in turn. A text is
+ * the one remembered only if it is the same bytes (a caller may reuse its
+ * buffer); longer texts are not remembered.
+ */
+struct starts_memo {
+	char text[160];
+	struct word_starts w;
+	int used;
+};
+
+static _Thread_local struct starts_memo starts_memo[2];
+static _Thread_local unsigned starts_memo_next;
+
+static const struct word_starts *word_starts_of(const char *text, struct word_starts *own)
+{
+	size_t len = strlen(text);
+	struct starts_memo *m;
+	int i;
+
+	for (i = 0; i < 2; i++)
+		if (starts_memo[i].used && strcmp(starts_memo[i].text, text) == 0)
+			return &starts_memo[i].w;
+	if (len >= sizeof(starts_memo[0].text)) {
+		find_word_starts(text, own);
+		return own;
+	}
+	m = &starts_memo[starts_memo_next++ % 2];
+	memcpy(m->text, text, len + 1);
+	find_word_starts(text, &m->w);
+	m->used = 1;
+	return &m->w;
+}
+
 /* A phrase of c as whole words in lower-case text (a plural "s" allowed). */
 static const struct map_code *phrase_in(const struct map_codes *c, const char *text)
 {
+	struct word_starts own;
+	const struct word_starts *w;
 	size_t k;
 
-	for (k = 0; text && k < c->count; k++)
-		if (match_has_phrase(text, c->items[k].code))
+	if (!text || !c->count)
+		return NULL;
+	w = word_starts_of(text, &own);
+	for (k = 0; k < c->count; k++)
+		if (may_start(w, c->items[k].code) && match_has_phrase(text, c->items[k].code))
 			return &c->items[k];
 	return NULL;
 }
@@ -657,7 +740,6 @@ double match_interest_fit(const char *slug, const struct store_option *o, const 
 		}
 		return 0;
 	}
-	excluded = phrase_in(&a->not_word, title) != NULL;
 	switch (o->kind) {
 	case OPTION_APPRENTICESHIP:
 	case OPTION_VACANCY:
@@ -669,6 +751,7 @@ double match_interest_fit(const char *slug, const struct store_option *o, const 
 			return 1;
 		}
 		/* A standard with a route is placed by it (and by the names above) alone. */
+		excluded = phrase_in(&a->not_word, title) != NULL;
 		if (o->route_name && *o->route_name) {
 			if (excluded || !(m = route_in(&a->route, o->route_name)))
 				return 0;
@@ -699,7 +782,7 @@ double match_interest_fit(const char *slug, const struct store_option *o, const 
 				snprintf(why, whylen, "HECOS subject %s %s", m->code, m->title);
 			return 1;
 		}
-		if (excluded)
+		if (phrase_in(&a->not_word, title))
 			return 0;
 		if ((m = phrase_in(&a->word, title))) {
 			if (why)
