@@ -1,26 +1,23 @@
 /*
  * csv_ahead.c - records read ahead by a thread, handed over in batches.
  *
- * Design notes. A small ring of batches: the thread fills the batch at
- * `write_at` while the caller reads the one at `read_at`; `full[i]` says
- * whose a batch is, and one lock with two conditions guards the ring. A
- * batch holds copies of its records' fields (csv_reader's own are only
- * valid until its next call), so the thread never writes what the caller
- * is reading. A batch is handed back only when the caller asks for the
- * record after its last, so the record handed out last stays valid until
- * the next call, as csv_reader promises. The batch that ends the file
- * carries the reader's last answer (the end, or its error and message).
+ * Design notes. The ring and the thread are ahead.c's. A batch holds
+ * copies of its records' fields (csv_reader's own are only valid until its
+ * next call), so the thread never writes what the caller is reading. A
+ * batch is handed back only when the caller asks for the record after its
+ * last, so the record handed out last stays valid until the next call, as
+ * csv_reader promises. The batch that ends the file carries the reader's
+ * last answer (the end, or its error and message).
  */
 #include "csv_ahead.h"
 
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "ahead.h"
 #include "mem.h"
 
-#define BATCHES 3
 #define BATCH_RECORDS 1024
 #define BATCH_BYTES (512 * 1024)
 
@@ -45,16 +42,8 @@ struct batch {
 };
 
 struct csv_ahead {
-	struct csv_reader *r;
-	int threaded;
-	pthread_t thread;
-	pthread_mutex_t lock;
-	pthread_cond_t filled, emptied;
-	struct batch ring[BATCHES];
-	int full[BATCHES];
-	int stop;
-	size_t write_at, read_at;
-	int reading;		/* the caller holds ring[read_at] */
+	struct ahead *ring;
+	struct batch batches[AHEAD_BATCHES];
 	enum status final;	/* STATUS_OK until the end or an error is handed out */
 	char error[256];
 };
@@ -96,9 +85,11 @@ static void batch_add(struct batch *b, const struct csv_record *rec)
 	}
 }
 
-/* Fill b from the reader; the text has stopped moving, so point at it. */
-static void batch_fill(struct batch *b, struct csv_reader *r)
+/* Fill a batch from the reader; the text has stopped moving, so point at it. */
+static int batch_fill(void *reader, void *batch)
 {
+	struct csv_reader *r = reader;
+	struct batch *b = batch;
 	struct csv_record rec;
 	size_t i;
 
@@ -116,89 +107,28 @@ static void batch_fill(struct batch *b, struct csv_reader *r)
 	}
 	for (i = 0; i < b->field_count; i++)
 		b->fields[i] = b->text.buf + b->offsets[i];
-}
-
-static void *read_ahead(void *arg)
-{
-	struct csv_ahead *a = arg;
-
-	for (;;) {
-		struct batch *b;
-
-		pthread_mutex_lock(&a->lock);
-		while (a->full[a->write_at] && !a->stop)
-			pthread_cond_wait(&a->emptied, &a->lock);
-		if (a->stop) {
-			pthread_mutex_unlock(&a->lock);
-			break;
-		}
-		b = &a->ring[a->write_at];
-		pthread_mutex_unlock(&a->lock);
-
-		batch_fill(b, a->r);
-
-		pthread_mutex_lock(&a->lock);
-		a->full[a->write_at] = 1;
-		a->write_at = (a->write_at + 1) % BATCHES;
-		pthread_cond_signal(&a->filled);
-		pthread_mutex_unlock(&a->lock);
-		if (b->end != STATUS_OK)
-			break;
-	}
-	return NULL;
+	return b->end != STATUS_OK;
 }
 
 struct csv_ahead *csv_ahead_start(struct csv_reader *r, int thread)
 {
 	struct csv_ahead *a = xcalloc(1, sizeof(*a));
+	void *batches[AHEAD_BATCHES];
 	size_t i;
 
-	a->r = r;
 	a->final = STATUS_OK;
-	for (i = 0; i < BATCHES; i++)
-		strbuf_init(&a->ring[i].text);
-	pthread_mutex_init(&a->lock, NULL);
-	pthread_cond_init(&a->filled, NULL);
-	pthread_cond_init(&a->emptied, NULL);
-	a->threaded = thread && pthread_create(&a->thread, NULL, read_ahead, a) == 0;
-	return a;
-}
-
-/* The batch to read from next: waited for, or (without a thread) read now. */
-static struct batch *take(struct csv_ahead *a)
-{
-	struct batch *b = &a->ring[a->read_at];
-
-	if (a->reading)
-		return b;
-	if (a->threaded) {
-		pthread_mutex_lock(&a->lock);
-		while (!a->full[a->read_at])
-			pthread_cond_wait(&a->filled, &a->lock);
-		pthread_mutex_unlock(&a->lock);
-	} else {
-		batch_fill(b, a->r);
+	for (i = 0; i < AHEAD_BATCHES; i++) {
+		strbuf_init(&a->batches[i].text);
+		batches[i] = &a->batches[i];
 	}
-	a->reading = 1;
-	return b;
-}
-
-static void give_back(struct csv_ahead *a)
-{
-	a->reading = 0;
-	if (!a->threaded)
-		return;
-	pthread_mutex_lock(&a->lock);
-	a->full[a->read_at] = 0;
-	a->read_at = (a->read_at + 1) % BATCHES;
-	pthread_cond_signal(&a->emptied);
-	pthread_mutex_unlock(&a->lock);
+	a->ring = ahead_start(r, batch_fill, batches, thread);
+	return a;
 }
 
 enum status csv_ahead_next(struct csv_ahead *a, struct csv_record *rec)
 {
 	while (a->final == STATUS_OK) {
-		struct batch *b = take(a);
+		struct batch *b = ahead_take(a->ring);
 
 		if (b->next < b->count) {
 			const struct batch_record *br = &b->records[b->next++];
@@ -216,7 +146,7 @@ enum status csv_ahead_next(struct csv_ahead *a, struct csv_record *rec)
 			snprintf(a->error, sizeof(a->error), "%s", b->error);
 			break;
 		}
-		give_back(a);
+		ahead_give_back(a->ring);
 	}
 	return a->final;
 }
@@ -232,18 +162,9 @@ void csv_ahead_stop(struct csv_ahead *a)
 
 	if (!a)
 		return;
-	if (a->threaded) {
-		pthread_mutex_lock(&a->lock);
-		a->stop = 1;
-		pthread_cond_signal(&a->emptied);
-		pthread_mutex_unlock(&a->lock);
-		pthread_join(a->thread, NULL);
-	}
-	pthread_mutex_destroy(&a->lock);
-	pthread_cond_destroy(&a->filled);
-	pthread_cond_destroy(&a->emptied);
-	for (i = 0; i < BATCHES; i++) {
-		struct batch *b = &a->ring[i];
+	ahead_stop(a->ring);
+	for (i = 0; i < AHEAD_BATCHES; i++) {
+		struct batch *b = &a->batches[i];
 
 		strbuf_done(&b->text);
 		free(b->offsets);

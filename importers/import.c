@@ -24,6 +24,7 @@
 
 #include "alternatives.h"
 #include "csv_ahead.h"
+#include "json_ahead.h"
 #include "csv_reader.h"
 #include "json_reader.h"
 #include "mem.h"
@@ -1460,6 +1461,7 @@ static enum status run_json(struct import_source *src, struct import_file *file)
 	const char *paths[JSON_MAX_FIELDS];
 	int root[JSON_MAX_FIELDS];
 	struct json_cursor *cursor;
+	struct json_ahead *ahead;
 	struct import_row row;
 	const char *const *values;
 	unsigned long index, line;
@@ -1488,13 +1490,16 @@ static enum status run_json(struct import_source *src, struct import_file *file)
 	type = json_doc_type(src->doc, imp->records);
 	one_object = type && strcmp(type, "object") == 0;
 	row_init(&row, file);
+	/* From here on the cursor and the document are the read-ahead's. */
+	ahead = json_ahead_start(cursor, imp->column_count,
+				 src->json_text.len >= JSON_AHEAD_WORTH_IT);
 	while (rc == STATUS_OK) {
-		next = json_cursor_next(cursor, &values, &index, &line);
+		next = json_ahead_next(ahead, &values, &index, &line);
 		if (next == STATUS_NOT_FOUND)
 			break;
 		if (next != STATUS_OK) {
-			rc = import_fail(file, "%s", json_cursor_error(cursor)[0] ?
-					 json_cursor_error(cursor) : "a record could not be read");
+			rc = import_fail(file, "%s", json_ahead_error(ahead)[0] ?
+					 json_ahead_error(ahead) : "a record could not be read");
 			break;
 		}
 		for (c = 0; c < imp->column_count; c++)
@@ -1509,6 +1514,7 @@ static enum status run_json(struct import_source *src, struct import_file *file)
 			snprintf(row.location, sizeof(row.location), "%.80s[%lu]", imp->records, index);
 		rc = run_row(&row);
 	}
+	json_ahead_stop(ahead);
 	row_done(&row);
 	json_cursor_free(cursor);
 	return rc;

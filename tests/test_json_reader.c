@@ -1,5 +1,6 @@
 /* test_json_reader.c - JSON documents and record cursors over SQLite's JSON functions. */
 #include "check.h"
+#include "json_ahead.h"
 #include "json_reader.h"
 #include "mem.h"
 
@@ -427,6 +428,75 @@ TEST(records_too_big_to_parse)
 	strbuf_done(&text);
 }
 
+/*
+ * Records read ahead (json_ahead), in a thread or not: the same values,
+ * indexes and lines as the cursor gives, over many batches, and the same
+ * error where a record cannot be read, after the records before it.
+ */
+static void read_all(const char *text, int ahead, int thread, struct strbuf *out)
+{
+	static const char *const paths[] = { "$.n", "$.t", "$.list" };
+	struct json_doc *doc;
+	struct json_cursor *c;
+	struct json_ahead *a = NULL;
+	const char *const *values;
+	unsigned long index, line;
+	char err[256];
+	enum status rc;
+
+	CHECK_INT(json_doc_open(text, strlen(text), &doc, err, sizeof(err)), STATUS_OK);
+	CHECK_INT(json_cursor_open(doc, "$", paths, NULL, 3, &c, err, sizeof(err)), STATUS_OK);
+	if (ahead)
+		a = json_ahead_start(c, 3, thread);
+	while ((rc = a ? json_ahead_next(a, &values, &index, &line) :
+		     json_cursor_next(c, &values, &index, &line)) == STATUS_OK)
+		strbuf_printf(out, "%lu@%lu:%s|%s|%s\n", index, line, values[0], values[1], values[2]);
+	strbuf_printf(out, "end %d: %s\n", (int)rc,
+		      rc == STATUS_NOT_FOUND ? "" : a ? json_ahead_error(a) : json_cursor_error(c));
+	if (a) {
+		/* The same answer again after the end. */
+		CHECK_INT(json_ahead_next(a, &values, &index, &line), rc);
+		json_ahead_stop(a);
+	}
+	json_cursor_free(c);
+	json_doc_free(doc);
+}
+
+TEST(read_ahead)
+{
+	struct strbuf text, want, got;
+	size_t i, bad;
+
+	for (bad = 0; bad < 2; bad++) {
+		strbuf_init(&text);
+		strbuf_puts(&text, "[");
+		for (i = 0; i < 1000; i++) {
+			strbuf_printf(&text, "%s{\"n\": %zu, \"t\": \"r\\u00e9cord %zu\", "
+				      "\"list\": [%zu, \"x\"]}", i ? ",\n" : "", i, i, i % 7);
+			if (bad && i == 700) {
+				size_t k;
+
+				strbuf_puts(&text, ",\n{\"many\": [");
+				for (k = 0; k <= JSON_MAX_RECORD_VALUES; k++)
+					strbuf_puts(&text, k ? ",0" : "0");
+				strbuf_puts(&text, "]}");
+			}
+		}
+		strbuf_puts(&text, "]");
+		strbuf_init(&want);
+		read_all(text.buf, 0, 0, &want);
+		CHECK_CONTAINS(want.buf, bad ? "has more than" : "999@1000:999|r\xc3\xa9" "cord 999|5|x");
+		for (i = 0; i < 2; i++) {
+			strbuf_init(&got);
+			read_all(text.buf, 1, (int)i, &got);
+			CHECK_STR(got.buf, want.buf);
+			strbuf_done(&got);
+		}
+		strbuf_done(&want);
+		strbuf_done(&text);
+	}
+}
+
 TESTS(syntax_errors, nesting_limit, records_at_root, records_at_a_path, alternatives_and_arrays,
       root_fields, text_values, document_queries, many_records,
-      detection_helpers, many_paths, records_too_big_to_parse)
+      detection_helpers, many_paths, records_too_big_to_parse, read_ahead)
