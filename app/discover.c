@@ -3,13 +3,13 @@
  */
 #include "discover.h"
 
-#include <curl/curl.h>
 #include <regex.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "dynlib.h"
 #include "json_reader.h"
 #include "mem.h"
 
@@ -209,14 +209,18 @@ enum status discover_pick(const struct discover_list *l, const char *regex, int 
 
 char *discover_resolve(const char *base, const char *ref)
 {
-	CURLU *u = curl_url();
+	const struct dynlib_curl *lib = dynlib_curl(NULL, 0);
+	CURLU *u;
 	char *out = NULL, *copy = NULL;
 
-	if (u && curl_url_set(u, CURLUPART_URL, base, 0) == CURLUE_OK &&
-	    curl_url_set(u, CURLUPART_URL, ref, 0) == CURLUE_OK &&
-	    curl_url_get(u, CURLUPART_URL, &out, 0) == CURLUE_OK)
+	if (!lib)
+		return NULL;
+	u = lib->url();
+	if (u && lib->url_set(u, CURLUPART_URL, base, 0) == CURLUE_OK &&
+	    lib->url_set(u, CURLUPART_URL, ref, 0) == CURLUE_OK &&
+	    lib->url_get(u, CURLUPART_URL, &out, 0) == CURLUE_OK)
 		copy = xstrdup(out);
-	curl_free(out);
-	curl_url_cleanup(u);
+	lib->free(out);
+	lib->url_cleanup(u);
 	return copy;
 }

@@ -53,7 +53,11 @@ enum status discover_pick(const struct discover_list *l, const char *regex, int 
 /* Compare names with runs of digits as numbers: <0, 0, >0. */
 int discover_compare(const char *a, const char *b);
 
-/* ref resolved against base (a relative link on a page); heap, or NULL if not an address. */
+/*
+ * ref resolved against base (a relative link on a page), with libcurl's
+ * URL parser; heap, or NULL if not an address (or libcurl cannot be
+ * loaded, which http_new() has said already).
+ */
 char *discover_resolve(const char *base, const char *ref);
 
 #endif

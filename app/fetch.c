@@ -754,12 +754,18 @@ enum status fetch_run(const struct fetch_options *o, struct fetch_summary *sum)
 			source_list_free(&list);
 			return STATUS_USAGE;
 		}
+	/* (Before the folder is made: without libcurl nothing is done at all.) */
+	if (!(http = http_new(&o->http, err, sizeof(err)))) {
+		fprintf(o->err, "careers: %s\n", err);
+		source_list_free(&list);
+		return STATUS_IO;
+	}
 	if (!o->dry_run && (rc = safefile_make_folder(o->to, 0755, err, sizeof(err))) != STATUS_OK) {
 		fprintf(o->err, "careers: %s\n", err);
+		http_free(http);
 		source_list_free(&list);
 		return rc;
 	}
-	http = http_new(&o->http);
 	for (i = 0; i < list.count; i++) {
 		struct job j;
 

@@ -15,7 +15,6 @@
  */
 #include "http.h"
 
-#include <curl/curl.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -26,6 +25,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "dynlib.h"
 #include "format.h"
 
 #define DEFAULT_CONNECT_TIMEOUT 30
@@ -35,6 +35,7 @@
 #define MAX_BACKOFF_MS 60000L
 
 struct http {
+	const struct dynlib_curl *lib;	/* libcurl, loaded (dynlib.h) */
 	CURL *curl;
 	struct http_options o;
 	long backoff_ms;
@@ -59,18 +60,16 @@ struct transfer {
 	double last_draw;
 };
 
-static int curl_started;
-
-struct http *http_new(const struct http_options *options)
+struct http *http_new(const struct http_options *options, char *err, size_t errlen)
 {
-	struct http *h = xcalloc(1, sizeof(*h));
+	const struct dynlib_curl *lib = dynlib_curl(err, errlen);
 	const char *env = getenv("CAREERS_HTTP_BACKOFF_MS");
+	struct http *h;
 
-	if (!curl_started) {
-		if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
-			mem_fatal("cannot start libcurl");
-		curl_started = 1;
-	}
+	if (!lib)
+		return NULL;
+	h = xcalloc(1, sizeof(*h));
+	h->lib = lib;
 	if (options)
 		h->o = *options;
 	if (h->o.connect_timeout <= 0)
@@ -82,7 +81,7 @@ struct http *http_new(const struct http_options *options)
 	if (h->o.max_wait <= 0)
 		h->o.max_wait = DEFAULT_MAX_WAIT;
 	h->backoff_ms = env && atol(env) > 0 ? atol(env) : 1000;
-	h->curl = curl_easy_init();
+	h->curl = lib->easy_init();
 	if (!h->curl)
 		mem_fatal("cannot start libcurl");
 	h->seed = (unsigned long long)time(NULL) * 6364136223846793005ULL ^ (unsigned long long)getpid();
@@ -93,7 +92,7 @@ void http_free(struct http *h)
 {
 	if (!h)
 		return;
-	curl_easy_cleanup(h->curl);
+	h->lib->easy_cleanup(h->curl);
 	free(h);
 }
 
@@ -218,7 +217,7 @@ static int decide(struct transfer *t)
 	long code = 0;
 
 	t->decided = 1;
-	curl_easy_getinfo(t->h->curl, CURLINFO_RESPONSE_CODE, &code);
+	t->h->lib->easy_getinfo(t->h->curl, CURLINFO_RESPONSE_CODE, &code);
 	if (code == 206 && t->offset > 0 && t->range_start == t->offset) {
 		t->keep = 1;
 		return 0;
@@ -304,15 +303,16 @@ static int on_progress(void *ctx, curl_off_t dltotal, curl_off_t dlnow, curl_off
 /* --- one request ---------------------------------------------------------------- */
 
 /* Scheme and host of url, lower case; 0 when it cannot be parsed. */
-static int url_parts(const char *url, char *scheme, size_t slen, char *host, size_t hlen)
+static int url_parts(const struct dynlib_curl *lib, const char *url, char *scheme, size_t slen,
+		     char *host, size_t hlen)
 {
-	CURLU *u = curl_url();
+	CURLU *u = lib->url();
 	char *s = NULL, *hst = NULL;
 	int ok;
 
-	ok = u && curl_url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK &&
-	     curl_url_get(u, CURLUPART_SCHEME, &s, 0) == CURLUE_OK &&
-	     curl_url_get(u, CURLUPART_HOST, &hst, 0) == CURLUE_OK;
+	ok = u && lib->url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK &&
+	     lib->url_get(u, CURLUPART_SCHEME, &s, 0) == CURLUE_OK &&
+	     lib->url_get(u, CURLUPART_HOST, &hst, 0) == CURLUE_OK;
 	if (ok) {
 		size_t i;
 
@@ -322,9 +322,9 @@ static int url_parts(const char *url, char *scheme, size_t slen, char *host, siz
 			if (host[i] >= 'A' && host[i] <= 'Z')
 				host[i] = (char)(host[i] - 'A' + 'a');
 	}
-	curl_free(s);
-	curl_free(hst);
-	curl_url_cleanup(u);
+	lib->free(s);
+	lib->free(hst);
+	lib->url_cleanup(u);
 	return ok;
 }
 
@@ -336,6 +336,7 @@ static CURLcode request(struct transfer *t, const char *url, int send_secret,
 			const char *if_range, char **redirect, char *errbuf)
 {
 	struct http *h = t->h;
+	const struct dynlib_curl *lib = h->lib;
 	CURL *c = h->curl;
 	struct curl_slist *list = NULL;
 	const char *const *hd;
@@ -343,61 +344,61 @@ static CURLcode request(struct transfer *t, const char *url, int send_secret,
 	char *next = NULL;
 	CURLcode rc;
 
-	curl_easy_reset(c);
+	lib->easy_reset(c);
 	t->decided = t->keep = t->too_big = t->bad_range = t->write_errno = 0;
 	t->etag[0] = t->last_modified[0] = t->content_type[0] = '\0';
 	t->range_start = t->content_length = -1;
 	t->written = t->offset;
-	curl_easy_setopt(c, CURLOPT_URL, url);
-	curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
-	curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
-	curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
-	curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
+	lib->easy_setopt(c, CURLOPT_URL, url);
+	lib->easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
+	lib->easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
+	lib->easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
+	lib->easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
 	if (h->o.ca_file)
-		curl_easy_setopt(c, CURLOPT_CAINFO, h->o.ca_file);
-	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, h->o.connect_timeout);
-	curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, (long)HTTP_STALL_RATE);
-	curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, h->o.stall_timeout);
-	curl_easy_setopt(c, CURLOPT_USERAGENT, "careers/" CAREERS_VERSION " (careers guidance open data)");
-	curl_easy_setopt(c, CURLOPT_ERRORBUFFER, errbuf);
-	curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);
-	curl_easy_setopt(c, CURLOPT_HEADERDATA, t);
-	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
-	curl_easy_setopt(c, CURLOPT_WRITEDATA, t);
-	curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, on_progress);
-	curl_easy_setopt(c, CURLOPT_XFERINFODATA, t);
-	curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
+		lib->easy_setopt(c, CURLOPT_CAINFO, h->o.ca_file);
+	lib->easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+	lib->easy_setopt(c, CURLOPT_CONNECTTIMEOUT, h->o.connect_timeout);
+	lib->easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, (long)HTTP_STALL_RATE);
+	lib->easy_setopt(c, CURLOPT_LOW_SPEED_TIME, h->o.stall_timeout);
+	lib->easy_setopt(c, CURLOPT_USERAGENT, "careers/" CAREERS_VERSION " (careers guidance open data)");
+	lib->easy_setopt(c, CURLOPT_ERRORBUFFER, errbuf);
+	lib->easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);
+	lib->easy_setopt(c, CURLOPT_HEADERDATA, t);
+	lib->easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
+	lib->easy_setopt(c, CURLOPT_WRITEDATA, t);
+	lib->easy_setopt(c, CURLOPT_XFERINFOFUNCTION, on_progress);
+	lib->easy_setopt(c, CURLOPT_XFERINFODATA, t);
+	lib->easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
 	if (t->rq->compressed)
-		curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");
+		lib->easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");
 	if (t->rq->max_bytes > 0)
-		curl_easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE,
+		lib->easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE,
 				 (curl_off_t)(t->rq->max_bytes - t->offset));
 	for (hd = t->rq->headers; hd && *hd; hd++)
-		list = curl_slist_append(list, *hd);
+		list = lib->slist_append(list, *hd);
 	if (send_secret && t->rq->secret_header)
-		list = curl_slist_append(list, t->rq->secret_header);
+		list = lib->slist_append(list, t->rq->secret_header);
 	if (t->offset > 0) {
 		snprintf(range, sizeof(range), "%lld-", t->offset);
-		curl_easy_setopt(c, CURLOPT_RANGE, range);
+		lib->easy_setopt(c, CURLOPT_RANGE, range);
 		snprintf(line, sizeof(line), "If-Range: %s", if_range);
-		list = curl_slist_append(list, line);
+		list = lib->slist_append(list, line);
 	} else {
 		if (t->rq->etag && *t->rq->etag) {
 			snprintf(line, sizeof(line), "If-None-Match: %s", t->rq->etag);
-			list = curl_slist_append(list, line);
+			list = lib->slist_append(list, line);
 		}
 		if (t->rq->last_modified && *t->rq->last_modified) {
 			snprintf(line, sizeof(line), "If-Modified-Since: %s", t->rq->last_modified);
-			list = curl_slist_append(list, line);
+			list = lib->slist_append(list, line);
 		}
 	}
-	curl_easy_setopt(c, CURLOPT_HTTPHEADER, list);
+	lib->easy_setopt(c, CURLOPT_HTTPHEADER, list);
 	errbuf[0] = '\0';
-	rc = curl_easy_perform(c);
-	curl_slist_free_all(list);
+	rc = lib->easy_perform(c);
+	lib->slist_free_all(list);
 	*redirect = NULL;
-	if (rc == CURLE_OK && curl_easy_getinfo(c, CURLINFO_REDIRECT_URL, &next) == CURLE_OK && next)
+	if (rc == CURLE_OK && lib->easy_getinfo(c, CURLINFO_REDIRECT_URL, &next) == CURLE_OK && next)
 		*redirect = xstrdup(next);
 	return rc;
 }
@@ -422,8 +423,9 @@ static void describe_curl_error(struct transfer *t, CURLcode rc, const char *err
 	double connect_time = 0;
 	long long expected = 0;
 	curl_off_t cl = -1;
+	const struct dynlib_curl *lib = t->h->lib;
 
-	url_parts(url, scheme, sizeof(scheme), host, sizeof(host));
+	url_parts(lib, url, scheme, sizeof(scheme), host, sizeof(host));
 	switch (rc) {
 	case CURLE_PEER_FAILED_VERIFICATION:
 #if CURLE_SSL_CACERT != CURLE_PEER_FAILED_VERIFICATION
@@ -433,10 +435,10 @@ static void describe_curl_error(struct transfer *t, CURLcode rc, const char *err
 	case CURLE_SSL_CONNECT_ERROR:
 		snprintf(rs->error, sizeof(rs->error),
 			 "the server %s could not prove who it is (%s); nothing was downloaded "
-			 "from it", host, errbuf[0] ? errbuf : curl_easy_strerror(rc));
+			 "from it", host, errbuf[0] ? errbuf : lib->easy_strerror(rc));
 		break;
 	case CURLE_OPERATION_TIMEDOUT:
-		curl_easy_getinfo(t->h->curl, CURLINFO_CONNECT_TIME, &connect_time);
+		lib->easy_getinfo(t->h->curl, CURLINFO_CONNECT_TIME, &connect_time);
 		if (connect_time <= 0)
 			snprintf(rs->error, sizeof(rs->error), "could not connect to %s within %ld s",
 				 host, t->h->o.connect_timeout);
@@ -446,7 +448,7 @@ static void describe_curl_error(struct transfer *t, CURLcode rc, const char *err
 				 host, HTTP_STALL_RATE, t->h->o.stall_timeout);
 		break;
 	case CURLE_PARTIAL_FILE:
-		curl_easy_getinfo(t->h->curl, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &cl);
+		lib->easy_getinfo(t->h->curl, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &cl);
 		expected = cl > 0 ? t->offset + (long long)cl : 0;
 		if (expected > 0)
 			snprintf(rs->error, sizeof(rs->error),
@@ -487,7 +489,7 @@ static void describe_curl_error(struct transfer *t, CURLcode rc, const char *err
 		break;
 	case CURLE_COULDNT_CONNECT:
 		snprintf(rs->error, sizeof(rs->error), "cannot connect to %s: %s", host,
-			 errbuf[0] ? errbuf : curl_easy_strerror(rc));
+			 errbuf[0] ? errbuf : lib->easy_strerror(rc));
 		break;
 	case CURLE_UNSUPPORTED_PROTOCOL:
 		snprintf(rs->error, sizeof(rs->error), "only http and https addresses are used: %s",
@@ -495,7 +497,7 @@ static void describe_curl_error(struct transfer *t, CURLcode rc, const char *err
 		break;
 	default:
 		snprintf(rs->error, sizeof(rs->error), "%s: %s", host[0] ? host : url,
-			 errbuf[0] ? errbuf : curl_easy_strerror(rc));
+			 errbuf[0] ? errbuf : lib->easy_strerror(rc));
 	}
 }
 
@@ -533,17 +535,17 @@ static enum verdict attempt(struct transfer *t, const char *if_range, struct htt
 	CURLcode rc;
 
 	*wait_ms = 0;
-	if (!url_parts(url, scheme, sizeof(scheme), first_host, sizeof(first_host))) {
+	if (!url_parts(h->lib, url, scheme, sizeof(scheme), first_host, sizeof(first_host))) {
 		snprintf(rs->error, sizeof(rs->error), "not a web address: %s", url);
 		free(url);
 		return FAIL;
 	}
 	for (hop = 0;; hop++) {
-		url_parts(url, scheme, sizeof(scheme), host, sizeof(host));
+		url_parts(h->lib, url, scheme, sizeof(scheme), host, sizeof(host));
 		rc = request(t, url, strcmp(host, first_host) == 0, if_range, &next, errbuf);
 		snprintf(rs->final_url, sizeof(rs->final_url), "%s", url);
 		rs->status = 0;
-		curl_easy_getinfo(h->curl, CURLINFO_RESPONSE_CODE, &rs->status);
+		h->lib->easy_getinfo(h->curl, CURLINFO_RESPONSE_CODE, &rs->status);
 		if (rc != CURLE_OK) {
 			describe_curl_error(t, rc, errbuf, url, rs);
 			v = retryable_curl(rc, t) ? RETRY : FAIL;
@@ -564,7 +566,7 @@ static enum verdict attempt(struct transfer *t, const char *if_range, struct htt
 			free(next);
 			break;
 		}
-		if (!url_parts(next, next_scheme, sizeof(next_scheme), next_host, sizeof(next_host)) ||
+		if (!url_parts(h->lib, next, next_scheme, sizeof(next_scheme), next_host, sizeof(next_host)) ||
 		    (strcmp(next_scheme, "http") != 0 && strcmp(next_scheme, "https") != 0)) {
 			snprintf(rs->error, sizeof(rs->error), "%s redirects to %s, which is not a "
 				 "web address", url, next);
@@ -596,7 +598,7 @@ static enum verdict attempt(struct transfer *t, const char *if_range, struct htt
 		v = FAIL;
 		if (status == 408 || status == 429 || (status >= 500 && status <= 599 && status != 501)) {
 			v = RETRY;
-			curl_easy_getinfo(h->curl, CURLINFO_RETRY_AFTER, &retry_after);
+			h->lib->easy_getinfo(h->curl, CURLINFO_RETRY_AFTER, &retry_after);
 			if (retry_after > 0 && retry_after > h->o.max_wait) {
 				snprintf(rs->error + strlen(rs->error),
 					 sizeof(rs->error) - strlen(rs->error),

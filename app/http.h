@@ -75,8 +75,11 @@ struct http_response {
 
 struct http;
 
-/* NULL options: the defaults. Aborts only if libcurl cannot start at all. */
-struct http *http_new(const struct http_options *options);
+/*
+ * NULL options: the defaults. libcurl is loaded here, the first time
+ * (dynlib.h): NULL, with err saying what to install, when it cannot be.
+ */
+struct http *http_new(const struct http_options *options, char *err, size_t errlen);
 void http_free(struct http *h);
 
 /*

@@ -593,10 +593,10 @@ enum status update_run(const struct update_options *o, int *changed)
 	state_read(o->db, &r.state);
 	installed = installed_manifest(o->db, &now);
 	rc = load_key(&r);
+	if (rc == STATUS_OK && r.is_url && !(r.http = http_new(&o->http, r.err, sizeof(r.err))))
+		rc = STATUS_IO;
 	if (rc == STATUS_OK) {
 		spread_out(o->spread);
-		if (r.is_url)
-			r.http = http_new(&o->http);
 		rc = get_manifest(&r, installed, &text, &sig, &rs, &unchanged);
 	}
 	if (rc == STATUS_OK && unchanged) {

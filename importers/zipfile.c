@@ -4,15 +4,18 @@
  * libarchive reads an archive forwards, one entry after another, so
  * opening a member walks the entries to it, and rewinding a member opens
  * the archive again. Listing skips every entry's data.
+ *
+ * libarchive is loaded the first time an archive is opened (dynlib.h),
+ * not when the program starts: only a build or an import of a zip or a
+ * workbook needs it.
  */
 #include "zipfile.h"
 
-#include <archive.h>
-#include <archive_entry.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "dynlib.h"
 #include "encoding.h"
 
 #define BLOCK (64 * 1024)
@@ -23,10 +26,21 @@ int zipfile_magic(const unsigned char *head, size_t n)
 	       ((head[2] == 3 && head[3] == 4) || (head[2] == 5 && head[3] == 6));
 }
 
-static struct archive *open_archive(const struct zipfile_where *where, char *err, size_t errlen,
+/* libarchive, or NULL with err saying what to install. */
+static const struct dynlib_archive *library(char *err, size_t errlen, enum status *rc)
+{
+	const struct dynlib_archive *lib = dynlib_archive(err, errlen);
+
+	if (!lib)
+		*rc = STATUS_IO;
+	return lib;
+}
+
+static struct archive *open_archive(const struct dynlib_archive *lib,
+				    const struct zipfile_where *where, char *err, size_t errlen,
 				    enum status *rc)
 {
-	struct archive *a = archive_read_new();
+	struct archive *a = lib->read_new();
 	int r;
 
 	if (!a) {
@@ -34,32 +48,33 @@ static struct archive *open_archive(const struct zipfile_where *where, char *err
 		*rc = STATUS_IO;
 		return NULL;
 	}
-	archive_read_support_format_zip(a);
+	lib->read_support_format_zip(a);
 	if (where->bytes)
-		r = archive_read_open_memory(a, where->bytes, where->size);
+		r = lib->read_open_memory(a, where->bytes, where->size);
 	else
-		r = archive_read_open_filename(a, where->path, BLOCK);
+		r = lib->read_open_filename(a, where->path, BLOCK);
 	if (r != ARCHIVE_OK) {
-		const char *why = archive_error_string(a);
+		const char *why = lib->error_string(a);
 
 		snprintf(err, errlen, "not a zip archive this program can read (%s)",
 			 why ? why : "unknown error");
 		utf8_mend(err);
 		*rc = STATUS_FORMAT;
-		archive_read_free(a);
+		lib->read_free(a);
 		return NULL;
 	}
 	return a;
 }
 
 /* The entry's name, safe to print; "" when it has none. */
-static void entry_name(struct archive_entry *e, struct strbuf *out)
+static void entry_name(const struct dynlib_archive *lib, struct archive_entry *e,
+		       struct strbuf *out)
 {
-	const char *name = archive_entry_pathname_utf8(e);
+	const char *name = lib->entry_pathname_utf8(e);
 	size_t i;
 
 	if (!name)
-		name = archive_entry_pathname(e);
+		name = lib->entry_pathname(e);
 	strbuf_reset(out);
 	strbuf_puts(out, name ? name : "");
 	for (i = 0; i < out->len; i++)
@@ -70,11 +85,11 @@ static void entry_name(struct archive_entry *e, struct strbuf *out)
 }
 
 /* Folders, links, resource forks and hidden files are not data. */
-static int listed(struct archive_entry *e, const char *name)
+static int listed(const struct dynlib_archive *lib, struct archive_entry *e, const char *name)
 {
 	const char *p;
 
-	if (archive_entry_filetype(e) != AE_IFREG || !*name)
+	if (lib->entry_filetype(e) != AE_IFREG || !*name)
 		return 0;
 	if (strncmp(name, "__MACOSX/", 9) == 0)
 		return 0;
@@ -87,9 +102,10 @@ static int listed(struct archive_entry *e, const char *name)
 	return 1;
 }
 
-static void archive_message(struct archive *a, const char *doing, char *err, size_t errlen)
+static void archive_message(const struct dynlib_archive *lib, struct archive *a, const char *doing,
+			    char *err, size_t errlen)
 {
-	const char *why = archive_error_string(a);
+	const char *why = lib->error_string(a);
 
 	snprintf(err, errlen, "%s: %s", doing, why ? why : "the archive is damaged");
 	utf8_mend(err);
@@ -98,6 +114,7 @@ static void archive_message(struct archive *a, const char *doing, char *err, siz
 enum status zipfile_list(const struct zipfile_where *where, struct zipfile_list *out,
 			 char *err, size_t errlen)
 {
+	const struct dynlib_archive *lib;
 	struct archive_entry *e;
 	struct strbuf name;
 	enum status rc = STATUS_OK;
@@ -105,30 +122,30 @@ enum status zipfile_list(const struct zipfile_where *where, struct zipfile_list 
 	int r;
 
 	memset(out, 0, sizeof(*out));
-	if (!(a = open_archive(where, err, errlen, &rc)))
+	if (!(lib = library(err, errlen, &rc)) || !(a = open_archive(lib, where, err, errlen, &rc)))
 		return rc;
 	strbuf_init(&name);
-	while ((r = archive_read_next_header(a, &e)) == ARCHIVE_OK || r == ARCHIVE_WARN) {
-		entry_name(e, &name);
-		if (listed(e, name.buf)) {
+	while ((r = lib->read_next_header(a, &e)) == ARCHIVE_OK || r == ARCHIVE_WARN) {
+		entry_name(lib, e, &name);
+		if (listed(lib, e, name.buf)) {
 			out->entries = xrealloc(out->entries, (out->count + 1) * sizeof(*out->entries));
 			out->entries[out->count].name = xstrdup(name.buf);
-			out->entries[out->count].size = archive_entry_size_is_set(e) ?
-							(long long)archive_entry_size(e) : -1;
+			out->entries[out->count].size = lib->entry_size_is_set(e) ?
+							(long long)lib->entry_size(e) : -1;
 			out->count++;
 		}
-		if (archive_read_data_skip(a) != ARCHIVE_OK) {
+		if (lib->read_data_skip(a) != ARCHIVE_OK) {
 			r = ARCHIVE_FATAL;
 			break;
 		}
 	}
 	if (r != ARCHIVE_EOF) {
-		archive_message(a, "the archive's list of files cannot be read", err, errlen);
+		archive_message(lib, a, "the archive's list of files cannot be read", err, errlen);
 		rc = STATUS_FORMAT;
 		zipfile_list_done(out);
 	}
 	strbuf_done(&name);
-	archive_read_free(a);
+	lib->read_free(a);
 	return rc;
 }
 
@@ -153,6 +170,7 @@ int zipfile_list_has(const struct zipfile_list *list, const char *name)
 }
 
 struct zipfile_member {
+	const struct dynlib_archive *lib;
 	struct zipfile_where where;	/* path and bytes borrowed */
 	char *name;
 	struct archive *a;
@@ -163,22 +181,23 @@ struct zipfile_member {
 /* Walk a freshly opened archive to the member. */
 static enum status seek_member(struct zipfile_member *m, char *err, size_t errlen)
 {
+	const struct dynlib_archive *lib = m->lib;
 	struct archive_entry *e;
 	struct strbuf name;
 	enum status rc = STATUS_OK;
 	int r;
 
-	if (!(m->a = open_archive(&m->where, err, errlen, &rc)))
+	if (!(m->a = open_archive(lib, &m->where, err, errlen, &rc)))
 		return rc;
 	strbuf_init(&name);
-	while ((r = archive_read_next_header(m->a, &e)) == ARCHIVE_OK || r == ARCHIVE_WARN) {
-		entry_name(e, &name);
-		if (listed(e, name.buf) && strcmp(name.buf, m->name) == 0) {
-			m->size = archive_entry_size_is_set(e) ? (long long)archive_entry_size(e) : -1;
+	while ((r = lib->read_next_header(m->a, &e)) == ARCHIVE_OK || r == ARCHIVE_WARN) {
+		entry_name(lib, e, &name);
+		if (listed(lib, e, name.buf) && strcmp(name.buf, m->name) == 0) {
+			m->size = lib->entry_size_is_set(e) ? (long long)lib->entry_size(e) : -1;
 			strbuf_done(&name);
 			return STATUS_OK;
 		}
-		if (archive_read_data_skip(m->a) != ARCHIVE_OK) {
+		if (lib->read_data_skip(m->a) != ARCHIVE_OK) {
 			r = ARCHIVE_FATAL;
 			break;
 		}
@@ -189,10 +208,10 @@ static enum status seek_member(struct zipfile_member *m, char *err, size_t errle
 		utf8_mend(err);
 		rc = STATUS_NOT_FOUND;
 	} else {
-		archive_message(m->a, "the archive cannot be read", err, errlen);
+		archive_message(lib, m->a, "the archive cannot be read", err, errlen);
 		rc = STATUS_FORMAT;
 	}
-	archive_read_free(m->a);
+	lib->read_free(m->a);
 	m->a = NULL;
 	return rc;
 }
@@ -200,9 +219,15 @@ static enum status seek_member(struct zipfile_member *m, char *err, size_t errle
 enum status zipfile_member_open(const struct zipfile_where *where, const char *name,
 				struct zipfile_member **out, char *err, size_t errlen)
 {
-	struct zipfile_member *m = xcalloc(1, sizeof(*m));
-	enum status rc;
+	const struct dynlib_archive *lib;
+	struct zipfile_member *m;
+	enum status rc = STATUS_OK;
 
+	*out = NULL;
+	if (!(lib = library(err, errlen, &rc)))
+		return rc;
+	m = xcalloc(1, sizeof(*m));
+	m->lib = lib;
 	m->where = *where;
 	m->name = xstrdup(name);
 	if ((rc = seek_member(m, err, errlen)) != STATUS_OK) {
@@ -221,9 +246,9 @@ ssize_t zipfile_member_read(struct zipfile_member *m, void *buf, size_t n)
 
 	if (!m->a)
 		return -1;
-	got = archive_read_data(m->a, buf, n);
+	got = m->lib->read_data(m->a, buf, n);
 	if (got < 0) {
-		archive_message(m->a, "cannot unpack", m->error, sizeof(m->error));
+		archive_message(m->lib, m->a, "cannot unpack", m->error, sizeof(m->error));
 		return -1;
 	}
 	return (ssize_t)got;
@@ -232,7 +257,7 @@ ssize_t zipfile_member_read(struct zipfile_member *m, void *buf, size_t n)
 int zipfile_member_rewind(struct zipfile_member *m)
 {
 	if (m->a)
-		archive_read_free(m->a);
+		m->lib->read_free(m->a);
 	m->a = NULL;
 	return seek_member(m, m->error, sizeof(m->error)) == STATUS_OK ? 0 : -1;
 }
@@ -252,7 +277,7 @@ void zipfile_member_close(struct zipfile_member *m)
 	if (!m)
 		return;
 	if (m->a)
-		archive_read_free(m->a);
+		m->lib->read_free(m->a);
 	free(m->name);
 	free(m);
 }

@@ -15,7 +15,8 @@
  *
  * Errors: STATUS_FORMAT when the bytes are not a zip archive or a member
  * cannot be decompressed (damaged, encrypted, an unsupported method),
- * STATUS_IO when the file cannot be read, STATUS_NOT_FOUND for a member
+ * STATUS_IO when the file cannot be read or libarchive cannot be loaded
+ * (dynlib.h: err then says what to install), STATUS_NOT_FOUND for a member
  * that is not there; err says which and why.
  */
 #ifndef CAREERS_ZIPFILE_H

@@ -69,6 +69,13 @@ dpkg-deb --field "$deb" Depends > "$work/depends"
 for dep in libsqlite3-0 libncursesw6 libpcre2-8-0 libcsv3 libc6 systemd kbd; do
 	expect_in "$work/depends" "$dep" "Depends (from the libraries linked)"
 done
+# Loaded only when needed (app/dynlib.c), so named by hand, with the version built against.
+for lib in libcurl.so.4 libarchive.so.13; do
+	owner=$(dpkg-query -S "*/$lib" 2> /dev/null | head -1 | cut -d: -f1)
+	[ -n "$owner" ] || { fail "no package here has $lib"; continue; }
+	expect_in "$work/depends" "$owner (>= $(dpkg-query -W -f='${Version}' "$owner" | sed 's/-[^-]*$//'))" \
+		"Depends (the libraries loaded when needed)"
+done
 dpkg-deb --ctrl-tarfile "$deb" | tar -xO ./conffiles > "$work/conffiles"
 expect_in "$work/conffiles" /etc/careers/kiosk.conf "conffiles"
 expect_in "$work/conffiles" /etc/careers/update.conf "conffiles"
@@ -112,6 +119,16 @@ expect_in "$work/out" /usr/share/man/man1/careers.1.gz "man -w careers"
 expect_in "$work/out" /usr/share/man/man7/careers-kiosk.7.gz "man -w careers-kiosk"
 MANWIDTH=80 man careers-kiosk 2> "$work/out" | col -bx > "$work/page" || fail "man careers-kiosk"
 expect_in "$work/page" "systemctl enable --now careers-kiosk@tty1" "man careers-kiosk"
+
+# libarchive and libcurl, loaded only when needed (app/dynlib.c), come with the package:
+# a zip of the sample data imports, and a download gets as far as the network.
+cp /usr/share/careers/careers.db "$work/zip.db"
+careers import --db "$work/zip.db" /usr/share/careers/doncaster/ashe/*.zip > "$work/out" 2>&1 ||
+	{ fail "careers import of a zip:"; sed 's/^/    /' "$work/out" >&2; }
+printf '[nowhere]\ntitle = t\npublisher = t\nlicence = t\nchanges = weekly\nkind = csv\nurl = http://127.0.0.1:9/x.csv\n' \
+	> "$work/sources.conf"
+careers fetch --sources "$work/sources.conf" --to "$work/fetched" --retries 0 > "$work/out" 2>&1
+expect_in "$work/out" "cannot connect to 127.0.0.1" "careers fetch from a closed port (libcurl loaded)"
 
 # The kiosk's user, the stores' folder and the store, as postinst made them.
 getent passwd careers-kiosk > "$work/out" || fail "no careers-kiosk user"

@@ -8,7 +8,8 @@
 # CPack rather than debhelper: the package is built from the same CMake
 # build and install rules as everything else, in one step, with no debian/
 # folder at the top of the tree. What debhelper would add is here by hand:
-# dependencies from the libraries the program links (dpkg-shlibdeps), the
+# dependencies from the libraries the program links (dpkg-shlibdeps; and
+# by hand, the two it loads only when needed), the
 # conffiles, the changelog and copyright, stripped binaries, and maintainer
 # scripts doing what dh_installsysusers, dh_installtmpfiles and
 # dh_installsystemd would do (see postinst.in, prerm.in, postrm.in).
@@ -63,6 +64,18 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # Not libraries: the kiosk unit and the maintainer scripts need systemd
 # (sysusers, tmpfiles), and chvt (kbd) shows a login prompt after the PIN.
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "systemd, kbd")
+# Libraries dpkg-shlibdeps cannot see: careers loads libcurl (downloads, the
+# daily update) and libarchive (zips, workbooks) only when a command needs
+# them (app/dynlib.c), so the binary does not name them. The packages and
+# versions are those this build compiled against (app/dynlib.cmake).
+foreach(lib CURL LIBARCHIVE)
+  if(NOT CAREERS_${lib}_PACKAGE OR NOT CAREERS_${lib}_PACKAGE_VERSION)
+    message(FATAL_ERROR "the Debian package that holds ${CAREERS_${lib}_SONAME} is not known "
+                        "(dpkg-query -S found none): the package cannot name it in Depends")
+  endif()
+  string(APPEND CPACK_DEBIAN_PACKAGE_DEPENDS
+         ", ${CAREERS_${lib}_PACKAGE} (>= ${CAREERS_${lib}_PACKAGE_VERSION})")
+endforeach()
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
   "${deb}/conffiles;${deb}/postinst;${deb}/prerm;${deb}/postrm")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
