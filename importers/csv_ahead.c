@@ -77,11 +77,18 @@ static void batch_add(struct batch *b, const struct csv_record *rec)
 	b->records[b->count].nul_at = rec->nul_at;
 	b->records[b->count].quote_at = rec->quote_at;
 	b->count++;
-	for (i = 0; i < rec->count; i++) {
-		b->offsets[b->field_count] = b->text.len;
-		b->lengths[b->field_count] = rec->lengths[i];
-		strbuf_add(&b->text, rec->fields[i], rec->lengths[i] + 1);
-		b->field_count++;
+	if (rec->count) {
+		/* The fields are one after another (csv_record): one copy takes them all. */
+		const char *base = rec->fields[0];
+		size_t at = b->text.len;
+
+		strbuf_add(&b->text, base, (size_t)(rec->fields[rec->count - 1] - base) +
+			   rec->lengths[rec->count - 1] + 1);
+		for (i = 0; i < rec->count; i++) {
+			b->offsets[b->field_count] = at + (size_t)(rec->fields[i] - base);
+			b->lengths[b->field_count] = rec->lengths[i];
+			b->field_count++;
+		}
 	}
 }
 

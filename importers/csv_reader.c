@@ -49,6 +49,7 @@ struct csv_reader {
 	size_t record_bytes;		/* of the fields of the record so far */
 	unsigned long long_field_line;	/* line of a field over the limit, or 0 */
 	int in_quotes;			/* the text fed so far ends inside a quoted value */
+	int nul_fed;			/* a line of the record being built has a NUL byte */
 	size_t nul_at, quote_at;	/* for the record being built, as csv_record */
 	char error[256];
 };
@@ -117,7 +118,8 @@ static void on_field(void *field, size_t len, void *ctx)
 	}
 	r->offsets[r->count] = r->arena.len;
 	r->lengths[r->count] = len;
-	if (!r->nul_at && field && memchr(field, '\0', len))
+	/* Looked for field by field only when a line fed for this record had one. */
+	if (!r->nul_at && r->nul_fed && field && memchr(field, '\0', len))
 		r->nul_at = r->count + 1;
 	/* CSV_APPEND_NULL: the field comes with its terminator. */
 	if (field)
@@ -221,6 +223,7 @@ static void deliver(struct csv_reader *r, struct csv_record *rec)
 	rec->nul_at = r->nul_at;
 	rec->quote_at = r->quote_at;
 	r->nul_at = r->quote_at = 0;
+	r->nul_fed = 0;
 	r->record_ready = 0;
 }
 
@@ -375,6 +378,8 @@ enum status csv_reader_next(struct csv_reader *r, struct csv_record *rec)
 				n++;
 		}
 		check_quotes(r, s, n);
+		if (!r->nul_fed && memchr(s, '\0', n))
+			r->nul_fed = 1;
 		if (csv_parse(&r->parser, s, n, on_field, on_record, r) != n) {
 			snprintf(r->error, sizeof(r->error), "line %lu: %s", r->line,
 				 csv_strerror(csv_error(&r->parser)));

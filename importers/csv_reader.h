@@ -26,6 +26,11 @@
 #define CSV_READER_MAX_FIELDS 4096
 #define CSV_READER_MAX_RECORD (16u * 1024 * 1024)	/* all its fields together */
 
+/*
+ * The fields lie one after another in one buffer, each followed by its
+ * NUL: copying the bytes from fields[0] to the NUL of the last copies
+ * them all.
+ */
 struct csv_record {
 	size_t count;		/* number of fields */
 	char **fields;		/* (borrowed) NUL-terminated UTF-8; valid until the next call */

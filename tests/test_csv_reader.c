@@ -851,10 +851,15 @@ TEST(read_ahead)
 TEST(nul_and_stray_quotes_are_marked)
 {
 	static const char nul[] = "a,b\0c,d\ne,f,g\n";
+	/* A NUL on the first line of a value that runs on to the next, then one in a later field. */
+	static const char nul_on[] = "a,\"b\0\nc\",d\ne,f,g\0\nh,i,j\n";
 	struct reading r;
 
 	read_bytes(nul, sizeof(nul) - 1, ',', &r);
 	CHECK_STR(r.records.buf, "1:a|b\\0c|d [NUL in 2]\n2:e|f|g\n");
+	reading_done(&r);
+	read_bytes(nul_on, sizeof(nul_on) - 1, ',', &r);
+	CHECK_STR(r.records.buf, "1:a|b\\0\\nc|d [NUL in 2]\n3:e|f|g\\0 [NUL in 3]\n4:h|i|j\n");
 	reading_done(&r);
 	read_text("a,b\"c,d\n"		/* a quote inside a value without quotes */
 		  "12\" pipe,x\n"
