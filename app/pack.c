@@ -1587,3 +1587,16 @@ enum status pack_save(struct store *s)
 	store_set_cache(s, p, free_cached);
 	return STATUS_OK;
 }
+
+void pack_index_refresh(const char *path)
+{
+	struct store *s;
+	const struct pack *p;
+	char err[256];
+
+	/* Reading the index writes the copy when the one there is not this store's. */
+	if (store_open(path, STORE_READ_ONLY, &s, err, sizeof(err)) != STATUS_OK)
+		return;
+	pack_get(s, &p);
+	store_close(s);
+}

@@ -250,6 +250,13 @@ enum status pack_map(const char *path, struct pack **out, char *err, size_t errl
 
 /* Where a store's copy of its image is kept: STORE-index (to free). */
 char *pack_index_path(const char *store_path);
+
+/*
+ * Make sure the store at path has a copy of its image beside it, for the
+ * processes that cannot write there (a kiosk): done where a store is put in
+ * place (careers update, --rollback). Quietly nothing when it cannot be.
+ */
+void pack_index_refresh(const char *store_path);
 enum status pack_work_out(struct store *s, struct pack **out);
 void pack_free(struct pack *p);
 
