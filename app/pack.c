@@ -1,32 +1,36 @@
 /*
  * pack.c - the option index (see pack.h).
  *
- * The saved form, every number little-endian:
+ * The saved form, an image: the structures of pack.h as they are in
+ * memory, so that a reader checks it and points into it. Numbers are in the
+ * writer's byte order, which the head records; a reader on another refuses
+ * the image and works the index out. Every section starts at a multiple of
+ * eight bytes (the padding is zeros), in this order, with no gaps:
  *
- *	"careers-pack" 00 01		magic, 12 bytes, then format version 1 (u16)
- *	u32 kinds			OPTION_KIND_COUNT when written
- *	u32 areas, then i64 id each	the interest areas the fits are in, in order
- *	u64 map				match_interest_map_hash() of the interest map
- *					the fits were worked out with
- *	u32 whens, then each:		u8 kind, u8 flags (has_start 1, flexible 2,
- *					level4 4, blocked 8, not_college 16,
- *					needs HND 32, needs managing 64),
- *					i16 year, u8 month, u8 day, i32 age_min, i32 age_max
- *	for each kind:			u32 count, then each entry:
- *					i64 id, f64 lat, f64 lon, f32 level, f64 pay,
- *					u32 title, u32 when, i32 closes, u64 fit[2]
- *					(careers: then six f64 RIASEC scores and
- *					f32 ways each; apprenticeships: then f32 ways;
- *					vacancies: then i32 posted)
- *					u32 places, then each: u32 entry index
- *					(ascending), f64 lat, f64 lon - the
- *					entries' other places
- *	u32 text length, the text	titles, each ending in NUL
+ *	struct pack_head		magic "careers-pack", format 4, byte order,
+ *					sizeof each structure, kinds, areas, the
+ *					interest map's hash, identity, size, area
+ *					ids, and how many of everything below
+ *	struct pack_when[whens]
+ *	struct pack_place[places]	every kind's, in entry order
+ *	for each kind:
+ *	  struct pack_entry[entries]	by id, ascending
+ *	  double riasec[entries * 6]	careers only
+ *	  u32 keys[cells], u32 starts[cells + 1], u32 grid[grid_entries], u32 many[many]
+ *	  u64 fits[areas * (entries / 64 + 1)], u64 strongs[the same]
+ *	char text[text]			titles, each ending in NUL
  *
- * Reading checks every count against the bytes left, every offset and
- * index against what it points into, dates and ages against what the rules
- * can take, and that ids ascend. Values themselves (a place, a level) are
- * taken as the store had them.
+ * The image is kept in the store (option_pack) and copied beside it as
+ * STORE-index, the same bytes; a copy is used only when its head is the
+ * store's image's head, which has the random identity pack_save made.
+ *
+ * Reading checks the head, that every section is there, every offset and
+ * index against what it points into (titles, start rules and their kinds,
+ * places, the grid's entries, the bitsets' last word), that ids ascend,
+ * fits are tenths of at most 1 in areas that exist, the grid's cells ascend
+ * and cover its entries, and start rules are ones the rules can take.
+ * Values themselves (a place, a level, a pay) are taken as the store had
+ * them, as the store's rows are.
  */
 #include "pack.h"
 
@@ -1184,7 +1188,7 @@ static int kind_ok(struct cursor *c, const struct pack *p, int k, const struct p
 			return wrong(c, "an option's places are outside the places");
 		if (!isfinite(e->ways) || e->spare)
 			return wrong(c, "a tie-break figure is not a number");
-		if (isnan(e->lat) ? !isnan(e->cos_lat) : !(e->cos_lat >= 0 && e->cos_lat <= 1))
+		if (!(isnan(e->cos_lat) || fabs(e->cos_lat) <= 1))
 			return wrong(c, "an option's place is not on the earth");
 	}
 	if (g->starts[0] != 0 || g->starts[g->cells] != grid_entries)
@@ -1466,6 +1470,12 @@ static enum status load_image(struct store *s, struct pack *p)
 	if ((rc = store_blob_read(blob, &head, sizeof(head), 0)) != STATUS_OK) {
 		store_blob_close(blob);
 		return rc;
+	}
+	/* An index in an older format (a store built before) is not read whole only to be refused. */
+	if (memcmp(head.magic, PACK_MAGIC, sizeof(head.magic)) != 0 || head.format != PACK_FORMAT ||
+	    head.size != size) {
+		store_blob_close(blob);
+		return STATUS_CORRUPT;
 	}
 	path = pack_index_path(store_path(s));
 	if (map_file(path, &m, &mlen) == STATUS_OK) {
