@@ -816,12 +816,14 @@ static uint32_t strong_bits(const uint64_t fit[PACK_MAX_AREAS / 16])
 	int half;
 
 	for (half = 0; half < PACK_MAX_AREAS / 16; half++) {
-		uint64_t bits = strong_nibbles(fit[half]);
+		/* The low bit of each nibble, gathered: bits 0, 4, 8, ... to 0, 1, 2, ... */
+		uint64_t x = strong_nibbles(fit[half]);
 
-		while (bits) {
-			strong |= 1u << (half * 16 + __builtin_ctzll(bits) / 4);
-			bits &= bits - 1;
-		}
+		x = (x | x >> 3) & 0x0303030303030303ULL;
+		x = (x | x >> 6) & 0x000f000f000f000fULL;
+		x = (x | x >> 12) & 0x000000ff000000ffULL;
+		x = (x | x >> 24) & 0xffffULL;
+		strong |= (uint32_t)x << (half * 16);
 	}
 	return strong;
 }
