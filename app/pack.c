@@ -1403,7 +1403,15 @@ static void write_copy(const char *store_path, const void *image, size_t len)
 	char *tmp = xasprintf("%s.new-%ld", path, (long)getpid());
 	const char *at = image;
 	size_t left = len;
-	int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOCTTY, 0644);
+	struct stat st;
+	int fd = -1;
+
+	/*
+	 * A file or a link (the package links the bundled store's copy) is
+	 * replaced; anything else by that name (a folder) is left as it is.
+	 */
+	if (lstat(path, &st) != 0 ? errno == ENOENT : S_ISREG(st.st_mode) || S_ISLNK(st.st_mode))
+		fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOCTTY, 0644);
 
 	while (fd >= 0 && left) {
 		ssize_t n = write(fd, at, left);

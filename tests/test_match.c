@@ -714,6 +714,27 @@ TEST(option_index_copy)
 		CHECK(again && again_len == len && memcmp(again, good, len) == 0);
 		free(again);
 	}
+	/*
+	 * A link to a file that is not a copy (as the package links the bundled
+	 * store's): the link is replaced by a good copy, the file it led to kept.
+	 */
+	{
+		char *other = xasprintf("%s.other", path);
+		struct stat st;
+
+		spit(other, "not an index", 12);
+		unlink(path);
+		CHECK_INT(symlink(other, path), 0);
+		same_answers(before, 0);
+		CHECK_INT(lstat(path, &st), 0);
+		CHECK(S_ISREG(st.st_mode));
+		again = slurp(other, &again_len);
+		CHECK(again && again_len == 12 && memcmp(again, "not an index", 12) == 0);
+		free(again);
+		same_answers(before, 1);
+		unlink(other);
+		free(other);
+	}
 	/* A folder where the copy should be: left alone, the store's used. */
 	unlink(path);
 	CHECK_INT(mkdir(path, 0755), 0);
