@@ -43,8 +43,11 @@
 #include "transit_save.h"
 
 static volatile sig_atomic_t interrupted, placing;
-/* The temporary store and the files SQLite keeps beside it, removed by on_signal(). */
-static char temporary[3][4096];
+/*
+ * The temporary store, the files SQLite keeps beside it and the option
+ * index's copy, removed by on_signal().
+ */
+static char temporary[4][4096];
 
 static void on_signal(int sig)
 {
@@ -66,7 +69,7 @@ static void on_signal(int sig)
 
 static void note_temporary(const char *tmp)
 {
-	static const char *const suffix[] = { "", "-journal", "-wal" };
+	static const char *const suffix[] = { "", "-journal", "-wal", "-index" };
 	size_t i;
 
 	for (i = 0; i < sizeof(temporary) / sizeof(temporary[0]); i++)
@@ -660,10 +663,24 @@ enum status build_store(const struct build_options *o)
 		rc = STATUS_IO;
 	}
 	if (rc == STATUS_OK) {
+		/*
+		 * The option index's copy follows the store (pack.h); if it cannot,
+		 * the first search writes it again.
+		 */
+		char *from = pack_index_path(tmp), *to = pack_index_path(o->out);
+
+		if (rename(from, to) != 0)
+			unlink(from);
+		free(from);
+		free(to);
 		dircopy = xstrdup(o->out);
 		sync_path(dirname(dircopy), 1);
 		free(dircopy);
 	} else {
+		char *index = pack_index_path(tmp);
+
+		unlink(index);
+		free(index);
 		unlink(tmp);
 		if (rc == STATUS_INTERRUPTED)
 			fprintf(o->err_stream, "careers: build interrupted\n");

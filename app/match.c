@@ -280,7 +280,7 @@ int match_travel_part(const struct run *run, const struct pack_entry *e,
 	memset(out, 0, sizeof(*out));
 	if (!run->travel || isnan(e->lat))
 		return 1;		/* careers, and courses with no place: no journey to make */
-	travel_plan_entry(run->travel, e, out, NULL);
+	travel_plan_entry(run->travel, run->pack, e, out, NULL);
 	return limit <= 0 || (out->found && out->minutes <= limit);
 }
 
@@ -378,9 +378,10 @@ static int passes(const struct run *run, enum option_kind kind, size_t i)
 		return 0;
 	if (run->use_box && kind != OPTION_CAREER && kind != OPTION_APPRENTICESHIP &&
 	    !in_box(run, e->lat, e->lon)) {
+		const struct pack_place *pl = pack_places(run->pack, e);
 		uint32_t k;
 
-		for (k = 0; k < e->place_count && !in_box(run, e->places[k].lat, e->places[k].lon); k++)
+		for (k = 0; k < e->place_count && !in_box(run, pl[k].lat, pl[k].lon); k++)
 			;
 		if (k == e->place_count)
 			return 0;
@@ -963,7 +964,7 @@ int match_journey(struct store *s, const struct match_profile *p, enum option_ki
 	    (e = pack_find(run.pack, kind, id)) && !isnan(e->lat)) {
 		struct geo_point at;
 
-		travel_plan_entry(run.travel, e, answer, &at);
+		travel_plan_entry(run.travel, run.pack, e, answer, &at);
 		n = travel_plan_journey(run.travel, at.lat, at.lon, legs, max);
 	}
 	*info = out.travel;

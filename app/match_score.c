@@ -77,7 +77,7 @@ double match_distance_to(const struct run *run, const struct pack_entry *e)
 	uint32_t k;
 
 	for (k = 0; k < e->place_count; k++) {
-		const struct pack_place *p = &e->places[k];
+		const struct pack_place *p = &pack_places(run->pack, e)[k];
 		double other = geo_miles_cos(run->place, run->cos_place,
 					     (struct geo_point){ p->lat, p->lon }, p->cos_lat);
 

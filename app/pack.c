@@ -1,40 +1,53 @@
 /*
  * pack.c - the option index (see pack.h).
  *
- * The saved form, every number little-endian:
+ * The saved form, an image: the structures of pack.h as they are in
+ * memory, so that a reader checks it and points into it. Numbers are in the
+ * writer's byte order, which the head records; a reader on another refuses
+ * the image and works the index out. Every section starts at a multiple of
+ * eight bytes (the padding is zeros), in this order, with no gaps:
  *
- *	"careers-pack" 00 01		magic, 12 bytes, then format version 1 (u16)
- *	u32 kinds			OPTION_KIND_COUNT when written
- *	u32 areas, then i64 id each	the interest areas the fits are in, in order
- *	u64 map				match_interest_map_hash() of the interest map
- *					the fits were worked out with
- *	u32 whens, then each:		u8 kind, u8 flags (has_start 1, flexible 2,
- *					level4 4, blocked 8, not_college 16,
- *					needs HND 32, needs managing 64),
- *					i16 year, u8 month, u8 day, i32 age_min, i32 age_max
- *	for each kind:			u32 count, then each entry:
- *					i64 id, f64 lat, f64 lon, f32 level, f64 pay,
- *					u32 title, u32 when, i32 closes, u64 fit[2]
- *					(careers: then six f64 RIASEC scores and
- *					f32 ways each; apprenticeships: then f32 ways;
- *					vacancies: then i32 posted)
- *					u32 places, then each: u32 entry index
- *					(ascending), f64 lat, f64 lon - the
- *					entries' other places
- *	u32 text length, the text	titles, each ending in NUL
+ *	struct pack_head		magic "careers-pack", format 4, byte order,
+ *					sizeof each structure, kinds, areas, the
+ *					interest map's hash, identity, size, area
+ *					ids, and how many of everything below
+ *	struct pack_when[whens]
+ *	struct pack_place[places]	every kind's, in entry order
+ *	for each kind:
+ *	  struct pack_entry[entries]	by id, ascending
+ *	  double riasec[entries * 6]	careers only
+ *	  u32 keys[cells], u32 starts[cells + 1], u32 grid[grid_entries], u32 many[many]
+ *	  u64 fits[areas * (entries / 64 + 1)], u64 strongs[the same]
+ *	char text[text]			titles, each ending in NUL
  *
- * Reading checks every count against the bytes left, every offset and
- * index against what it points into, dates and ages against what the rules
- * can take, and that ids ascend. Values themselves (a place, a level) are
- * taken as the store had them.
+ * The image is kept in the store (option_pack) and copied beside it as
+ * STORE-index, the same bytes; a copy is used only when its head is the
+ * store's image's head, which has the random identity pack_save made.
+ *
+ * Reading checks the head, that every section is there, every offset and
+ * index against what it points into (titles, start rules and their kinds,
+ * places, the grid's entries, the bitsets' last word), that ids ascend,
+ * fits are tenths of at most 1 in areas that exist, the grid's cells ascend
+ * and cover its entries, and start rules are ones the rules can take.
+ * Values themselves (a place, a level, a pay) are taken as the store had
+ * them, as the store's rows are.
  */
 #include "pack.h"
 
 #include <ctype.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <math.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/random.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "geo.h"
 #include "match.h"
@@ -43,7 +56,7 @@
 #include "prefix_index.h"
 
 #define PACK_MAGIC "careers-pack"
-#define PACK_FORMAT 3
+#define PACK_FORMAT 4
 
 /* --- interest areas ----------------------------------------------------------------- */
 
@@ -372,27 +385,27 @@ static int compare_loose(const void *a, const void *b)
 	return x->id < y->id ? -1 : x->id > y->id;
 }
 
-/* Give each sorted entry its places. */
-static void settle_places(struct pack_kind *k, struct loose_place *loose, size_t n)
+/* Give each sorted entry of a kind its places, after those of the kinds before it. */
+static void settle_places(struct pack *p, struct pack_kind *k, struct loose_place *loose,
+			  size_t n)
 {
 	size_t i = 0, j;
 
 	if (!n)
 		return;
 	qsort(loose, n, sizeof(*loose), compare_loose);
-	k->places = xcalloc(n, sizeof(*k->places));
+	p->places = xrealloc(p->places, (p->place_count + n) * sizeof(*p->places));
 	for (j = 0; j < k->count; j++) {
 		struct pack_entry *e = &k->entries[j];
 
 		while (i < n && loose[i].id < e->id)
 			i++;
+		e->place_first = (uint32_t)p->place_count;
 		e->place_count = 0;
 		while (i < n && loose[i].id == e->id) {
-			k->places[k->place_count].lat = loose[i].lat;
-			k->places[k->place_count].lon = loose[i].lon;
-			if (!e->place_count)
-				e->places = &k->places[k->place_count];
-			k->place_count++;
+			p->places[p->place_count].lat = loose[i].lat;
+			p->places[p->place_count].lon = loose[i].lon;
+			p->place_count++;
 			e->place_count++;
 			i++;
 		}
@@ -796,33 +809,42 @@ static void fits_build(struct pack_kind *k, int area_count)
 	}
 }
 
+/* Bit a set for each area a whose fit is 0.7 or more (pack_entry.strong). */
+static uint32_t strong_bits(const uint64_t fit[PACK_MAX_AREAS / 16])
+{
+	uint32_t strong = 0;
+	int half;
+
+	for (half = 0; half < PACK_MAX_AREAS / 16; half++) {
+		/* The low bit of each nibble, gathered: bits 0, 4, 8, ... to 0, 1, 2, ... */
+		uint64_t x = strong_nibbles(fit[half]);
+
+		x = (x | x >> 3) & 0x0303030303030303ULL;
+		x = (x | x >> 6) & 0x000f000f000f000fULL;
+		x = (x | x >> 12) & 0x000000ff000000ffULL;
+		x = (x | x >> 24) & 0xffffULL;
+		strong |= (uint32_t)x << (half * 16);
+	}
+	return strong;
+}
+
 static void finish_entries(struct pack *p)
 {
-	int k, half;
+	int k;
 	size_t i;
 
-	for (k = 0; k < OPTION_KIND_COUNT; k++) {
-		for (i = 0; i < p->kinds[k].place_count; i++) {
-			struct pack_place *pl = &p->kinds[k].places[i];
+	for (i = 0; i < p->place_count; i++) {
+		struct pack_place *pl = &p->places[i];
 
-			pl->cos_lat = geo_cos_lat((struct geo_point){ pl->lat, pl->lon });
-		}
+		pl->cos_lat = geo_cos_lat((struct geo_point){ pl->lat, pl->lon });
+	}
+	for (k = 0; k < OPTION_KIND_COUNT; k++) {
 		for (i = 0; i < p->kinds[k].count; i++) {
 			struct pack_entry *e = &p->kinds[k].entries[i];
 
 			e->cos_lat = isnan(e->lat) ? NAN :
 				     geo_cos_lat((struct geo_point){ e->lat, e->lon });
-			if (!e->place_count)
-				e->places = NULL;
-			e->strong = 0;
-			for (half = 0; half < PACK_MAX_AREAS / 16; half++) {
-				uint64_t bits = strong_nibbles(e->fit[half]);
-
-				while (bits) {
-					e->strong |= 1u << (half * 16 + __builtin_ctzll(bits) / 4);
-					bits &= bits - 1;
-				}
-			}
+			e->strong = strong_bits(e->fit);
 		}
 		grid_build(&p->kinds[k]);
 		fits_build(&p->kinds[k], p->area_count);
@@ -918,7 +940,7 @@ enum status pack_work_out(struct store *s, struct pack **out)
 	}
 	for (k = 0; k < OPTION_KIND_COUNT; k++) {
 		sort_kind(&p->kinds[k]);
-		settle_places(&p->kinds[k], w.places[k], w.place_count[k]);
+		settle_places(p, &p->kinds[k], w.places[k], w.place_count[k]);
 		free(w.places[k]);
 	}
 	rc = standards_pay(s, p);
@@ -942,15 +964,24 @@ void pack_free(struct pack *p)
 	prefix_index_free(p->words);
 	for (k = 0; k < p->area_count; k++)
 		area_done(&p->areas[k]);
+	if (p->loaded) {
+		/* The arrays are the image's. */
+		if (p->mapped)
+			munmap(p->image, p->image_len);
+		else
+			free(p->image);
+		free(p);
+		return;
+	}
 	for (k = 0; k < OPTION_KIND_COUNT; k++) {
 		free(p->kinds[k].entries);
 		grid_free(&p->kinds[k].grid);
 		free(p->kinds[k].riasec);
-		free(p->kinds[k].places);
 		free(p->kinds[k].fits);
 		free(p->kinds[k].strongs);
 	}
 	free(p->whens);
+	free(p->places);
 	free(p->text);
 	free(p);
 }
@@ -975,424 +1006,447 @@ const struct pack_entry *pack_find(const struct pack *p, enum option_kind kind, 
 	return lo < k->count && k->entries[lo].id == id ? &k->entries[lo] : NULL;
 }
 
-/* --- writing ------------------------------------------------------------------------- */
+/* --- the image ----------------------------------------------------------------------- */
 
-static void put_u8(struct strbuf *b, unsigned v)
+/* The start of an image. */
+struct pack_head {
+	char magic[12];			/* PACK_MAGIC */
+	uint32_t format;		/* PACK_FORMAT */
+	uint32_t byte_order;		/* PACK_BYTE_ORDER as the writer had it */
+	uint32_t entry_size, when_size, place_size;
+	uint32_t kinds;			/* OPTION_KIND_COUNT */
+	uint32_t area_count;
+	uint64_t map_hash;		/* match_interest_map_hash() the fits were made with */
+	unsigned char identity[16];	/* random, made by pack_save */
+	uint64_t size;			/* of the whole image */
+	int64_t area_ids[PACK_MAX_AREAS];	/* the interest areas, in order; then zeros */
+	uint64_t whens, places, text;	/* how many of each */
+	struct {
+		uint64_t entries, cells, grid_entries, many;
+	} kind[OPTION_KIND_COUNT];
+};
+
+#define PACK_BYTE_ORDER 0x01020304u
+
+/* The image is these structures as they are in memory: their layout is part of the format. */
+_Static_assert(sizeof(struct pack_entry) == 96 && offsetof(struct pack_entry, fit) == 40 &&
+		       offsetof(struct pack_entry, place_first) == 56 &&
+		       offsetof(struct pack_entry, spare) == 92,
+	       "pack_entry has the image's layout");
+_Static_assert(sizeof(struct pack_when) == 28 && offsetof(struct pack_when, start) == 8,
+	       "pack_when has the image's layout");
+_Static_assert(sizeof(struct pack_place) == 24, "pack_place has the image's layout");
+_Static_assert(sizeof(struct pack_head) % 8 == 0, "sections start eight-byte aligned");
+
+/* Bytes, then zeros up to a multiple of eight. */
+static void put_section(struct strbuf *b, const void *data, size_t bytes)
 {
-	strbuf_putc(b, (char)(v & 0xff));
-}
+	static const char zeros[8];
 
-static void put_u16(struct strbuf *b, unsigned v)
-{
-	put_u8(b, v);
-	put_u8(b, v >> 8);
-}
-
-static void put_u32(struct strbuf *b, uint32_t v)
-{
-	put_u16(b, v & 0xffff);
-	put_u16(b, v >> 16);
-}
-
-static void put_u64(struct strbuf *b, uint64_t v)
-{
-	put_u32(b, (uint32_t)v);
-	put_u32(b, (uint32_t)(v >> 32));
-}
-
-static void put_f64(struct strbuf *b, double v)
-{
-	uint64_t bits;
-
-	memcpy(&bits, &v, sizeof(bits));
-	put_u64(b, bits);
-}
-
-static void put_f32(struct strbuf *b, float v)
-{
-	uint32_t bits;
-
-	memcpy(&bits, &v, sizeof(bits));
-	put_u32(b, bits);
+	if (bytes)
+		strbuf_add(b, data, bytes);
+	if (b->len % 8)
+		strbuf_add(b, zeros, 8 - b->len % 8);
 }
 
 enum status pack_encode(const struct pack *p, char **out, size_t *len)
 {
+	struct pack_head h;
 	struct strbuf b;
-	size_t i;
+	uint64_t size;
 	int k;
 
-	strbuf_init(&b);
-	strbuf_add(&b, PACK_MAGIC, strlen(PACK_MAGIC));
-	put_u16(&b, PACK_FORMAT);
-	put_u32(&b, OPTION_KIND_COUNT);
-	put_u32(&b, (uint32_t)p->area_count);
+	memset(&h, 0, sizeof(h));
+	memcpy(h.magic, PACK_MAGIC, sizeof(h.magic));
+	h.format = PACK_FORMAT;
+	h.byte_order = PACK_BYTE_ORDER;
+	h.entry_size = sizeof(struct pack_entry);
+	h.when_size = sizeof(struct pack_when);
+	h.place_size = sizeof(struct pack_place);
+	h.kinds = OPTION_KIND_COUNT;
+	h.area_count = (uint32_t)p->area_count;
+	h.map_hash = match_interest_map_hash();
+	memcpy(h.identity, p->identity, sizeof(h.identity));
 	for (k = 0; k < p->area_count; k++)
-		put_u64(&b, (uint64_t)p->areas[k].id);
-	put_u64(&b, match_interest_map_hash());
-	put_u32(&b, (uint32_t)p->when_count);
-	for (i = 0; i < p->when_count; i++) {
-		const struct pack_when *w = &p->whens[i];
+		h.area_ids[k] = p->areas[k].id;
+	h.whens = p->when_count;
+	h.places = p->place_count;
+	h.text = p->text_len;
+	for (k = 0; k < OPTION_KIND_COUNT; k++) {
+		const struct pack_grid *g = &p->kinds[k].grid;
 
-		put_u8(&b, w->kind);
-		put_u8(&b, (unsigned)(w->has_start | w->flexible << 1 | w->level4 << 2 |
-				      w->blocked << 3 | w->not_college << 4 |
-				      (w->needs == PACK_NEEDS_HND) << 5 |
-				      (w->needs == PACK_NEEDS_MANAGING) << 6));
-		put_u16(&b, (unsigned)(uint16_t)(int16_t)w->start.year);
-		put_u8(&b, (unsigned)w->start.month);
-		put_u8(&b, (unsigned)w->start.day);
-		put_u32(&b, (uint32_t)(int32_t)w->age_min);
-		put_u32(&b, (uint32_t)(int32_t)w->age_max);
+		h.kind[k].entries = p->kinds[k].count;
+		h.kind[k].cells = g->cells;
+		h.kind[k].grid_entries = g->starts ? g->starts[g->cells] : 0;
+		h.kind[k].many = g->many_count;
 	}
+	strbuf_init(&b);
+	put_section(&b, &h, sizeof(h));
+	put_section(&b, p->whens, p->when_count * sizeof(*p->whens));
+	put_section(&b, p->places, p->place_count * sizeof(*p->places));
 	for (k = 0; k < OPTION_KIND_COUNT; k++) {
 		const struct pack_kind *pk = &p->kinds[k];
+		const struct pack_grid *g = &pk->grid;
+		size_t bits = (size_t)p->area_count * (pk->count / 64 + 1) * sizeof(uint64_t);
+		uint32_t zero = 0;
 
-		put_u32(&b, (uint32_t)pk->count);
-		for (i = 0; i < pk->count; i++) {
-			const struct pack_entry *e = &pk->entries[i];
-
-			put_u64(&b, (uint64_t)e->id);
-			put_f64(&b, e->lat);
-			put_f64(&b, e->lon);
-			put_f32(&b, e->level);
-			put_f64(&b, e->pay);
-			put_u32(&b, e->title);
-			put_u32(&b, e->when);
-			put_u32(&b, (uint32_t)e->closes);
-			put_u64(&b, e->fit[0]);
-			put_u64(&b, e->fit[1]);
-			if (k == OPTION_CAREER) {
-				int r;
-
-				for (r = 0; r < 6; r++)
-					put_f64(&b, pk->riasec[i * 6 + (size_t)r]);
-			}
-			if (k == OPTION_VACANCY)
-				put_u32(&b, (uint32_t)e->posted);
-			if (k == OPTION_CAREER || k == OPTION_APPRENTICESHIP)
-				put_f32(&b, e->ways);
-		}
-		put_u32(&b, (uint32_t)pk->place_count);
-		for (i = 0; i < pk->count; i++) {
-			const struct pack_entry *e = &pk->entries[i];
-			uint32_t j;
-
-			for (j = 0; j < e->place_count; j++) {
-				put_u32(&b, (uint32_t)i);
-				put_f64(&b, e->places[j].lat);
-				put_f64(&b, e->places[j].lon);
-			}
-		}
+		put_section(&b, pk->entries, pk->count * sizeof(*pk->entries));
+		if (k == OPTION_CAREER)
+			put_section(&b, pk->riasec, pk->count * 6 * sizeof(double));
+		put_section(&b, g->keys, g->cells * sizeof(*g->keys));
+		put_section(&b, g->starts ? g->starts : &zero, (g->cells + 1) * sizeof(uint32_t));
+		put_section(&b, g->entries, (size_t)h.kind[k].grid_entries * sizeof(uint32_t));
+		put_section(&b, g->many, g->many_count * sizeof(*g->many));
+		put_section(&b, pk->fits, pk->fits ? bits : 0);
+		put_section(&b, pk->strongs, pk->strongs ? bits : 0);
 	}
-	put_u32(&b, (uint32_t)p->text_len);
-	strbuf_add(&b, p->text, p->text_len);
+	put_section(&b, p->text, p->text_len);
+	size = b.len;
+	memcpy(b.buf + offsetof(struct pack_head, size), &size, sizeof(size));
 	*len = b.len;
 	*out = strbuf_detach(&b);
 	return STATUS_OK;
 }
 
-/* --- reading ------------------------------------------------------------------------- */
-
-/* Bytes come from memory or, a piece at a time, from the store. */
-struct reader {
-	const unsigned char *data;	/* all of it, or NULL to read from blob */
-	struct store_blob *blob;
-	size_t size, off;
-	unsigned char buf[65536];
-	size_t buf_start, buf_len;
-	char *err;
-	size_t errlen;
-	int failed;
+/* Walking an image's sections, each checked to be all there. */
+struct cursor {
+	const unsigned char *img;
+	size_t len, at;
+	const char *why;		/* set at the first thing wrong */
 };
 
-static int bad(struct reader *r, const char *what)
+static int wrong(struct cursor *c, const char *why)
 {
-	if (!r->failed)
-		snprintf(r->err, r->errlen, "the option index is damaged: %s (at byte %zu)", what,
-			 r->off);
-	r->failed = 1;
+	if (!c->why)
+		c->why = why;
 	return 0;
 }
 
-static int get(struct reader *r, void *dst, size_t n)
+/* The next section, count things of `each` bytes and zeros to eight; NULL when it is not there. */
+static const void *section(struct cursor *c, uint64_t count, size_t each)
 {
-	unsigned char *d = dst;
+	const unsigned char *p;
+	size_t pad;
 
-	if (r->failed)
-		return 0;
-	if (n > r->size - r->off)
-		return bad(r, "it ends too soon");
-	if (r->data) {
-		memcpy(d, r->data + r->off, n);
-		r->off += n;
-		return 1;
+	if (c->why)
+		return NULL;
+	if (count > (c->len - c->at) / each) {
+		wrong(c, "it ends too soon");
+		return NULL;
 	}
-	while (n) {
-		size_t in, take;
+	p = c->img + c->at;
+	c->at += (size_t)count * each;
+	pad = (8 - c->at % 8) % 8;
+	if (pad > c->len - c->at) {
+		wrong(c, "it ends too soon");
+		return NULL;
+	}
+	for (; pad; pad--)
+		if (c->img[c->at++])
+			wrong(c, "padding is not zero");
+	return c->why ? NULL : p;
+}
 
-		if (r->off < r->buf_start || r->off >= r->buf_start + r->buf_len) {
-			r->buf_start = r->off;
-			r->buf_len = r->size - r->off < sizeof(r->buf) ? r->size - r->off :
-				     sizeof(r->buf);
-			if (store_blob_read(r->blob, r->buf, r->buf_len, r->buf_start) != STATUS_OK) {
-				r->buf_len = 0;
-				return bad(r, "it could not be read");
-			}
-		}
-		in = r->off - r->buf_start;
-		take = r->buf_len - in < n ? r->buf_len - in : n;
-		memcpy(d, r->buf + in, take);
-		d += take;
-		n -= take;
-		r->off += take;
+static int when_ok(const struct pack_when *w)
+{
+	if (w->kind >= OPTION_KIND_COUNT || w->has_start > 1 || w->flexible > 1 || w->level4 > 1 ||
+	    w->blocked > 1 || w->not_college > 1 || w->needs > PACK_NEEDS_MANAGING || w->spare)
+		return 0;
+	if (w->has_start && (w->start.month < 1 || w->start.month > 12 || w->start.day < 1 ||
+			     w->start.day > 31 || w->start.year < 1800 || w->start.year > 2200))
+		return 0;
+	if (!w->has_start && (w->start.year || w->start.month || w->start.day))
+		return 0;
+	return w->age_min >= PACK_NO_AGE && w->age_min <= 255 && w->age_max >= PACK_NO_AGE &&
+	       w->age_max <= 255;
+}
+
+/* A kind's entries, grid and bitsets, against the rest of the image. */
+static int kind_ok(struct cursor *c, const struct pack *p, int k, const struct pack_kind *pk,
+		   size_t grid_entries)
+{
+	const struct pack_grid *g = &pk->grid;
+	uint64_t beyond[PACK_MAX_AREAS / 16] = { 0 };
+	size_t i, words = pk->count / 64 + 1, half;
+	int a;
+
+	for (a = p->area_count; a < PACK_MAX_AREAS; a++)
+		beyond[a / 16] |= 15ULL << (a % 16 * 4);
+	for (i = 0; i < pk->count; i++) {
+		const struct pack_entry *e = &pk->entries[i];
+
+		if (i && e->id <= pk->entries[i - 1].id)
+			return wrong(c, "options are out of order");
+		if (e->when >= p->when_count || p->whens[e->when].kind != k)
+			return wrong(c, "an option's start rule is missing");
+		for (half = 0; half < PACK_MAX_AREAS / 16; half++)
+			if (bad_nibbles(e->fit[half]) || (e->fit[half] & beyond[half]))
+				return wrong(c, "an interest fit is out of range");
+		if (e->strong != strong_bits(e->fit))
+			return wrong(c, "an option's strong fits do not match its fits");
+		if (e->title >= p->text_len)
+			return wrong(c, "a title is outside the text");
+		if (e->place_first > p->place_count || e->place_count > p->place_count - e->place_first)
+			return wrong(c, "an option's places are outside the places");
+		if (!isfinite(e->ways) || e->spare)
+			return wrong(c, "a tie-break figure is not a number");
+		if (!(isnan(e->cos_lat) || fabs(e->cos_lat) <= 1))
+			return wrong(c, "an option's place is not on the earth");
+	}
+	if (g->starts[0] != 0 || g->starts[g->cells] != grid_entries)
+		return wrong(c, "the grid's cells do not cover its entries");
+	for (i = 0; i < g->cells; i++)
+		if ((i && g->keys[i] <= g->keys[i - 1]) || g->starts[i] > g->starts[i + 1])
+			return wrong(c, "the grid's cells are out of order");
+	for (i = 0; i < grid_entries; i++)
+		if (g->entries[i] >= pk->count)
+			return wrong(c, "the grid names an option that is not there");
+	for (i = 0; i < g->many_count; i++)
+		if (g->many[i] >= pk->count)
+			return wrong(c, "the grid names an option that is not there");
+	/* Bits past the last entry would name entries that are not there. */
+	for (a = 0; a < p->area_count; a++) {
+		uint64_t past = ~((1ULL << (pk->count % 64)) - 1);
+
+		if ((pk->fits[(size_t)a * words + words - 1] & past) ||
+		    (pk->strongs[(size_t)a * words + words - 1] & past))
+			return wrong(c, "an interest area names an option that is not there");
 	}
 	return 1;
 }
 
-/* Little-endian numbers of 1, 2, 4 or 8 bytes. */
-static inline uint64_t le(const unsigned char *b, int bytes)
+/*
+ * Check an image (eight-byte aligned, len bytes) and point p's arrays into
+ * it; NULL when it is all right, else what is wrong. The image stays the
+ * caller's until this succeeds.
+ */
+static const char *image_use(struct pack *p, const void *image, size_t len)
 {
-	uint64_t v = 0;
-	int i;
+	struct cursor c = { image, len, 0, NULL };
+	struct pack_head h;
+	size_t i;
+	int k, a;
 
-	for (i = bytes - 1; i >= 0; i--)
-		v = v << 8 | b[i];
-	return v;
-}
+	if (len < sizeof(h))
+		return "it ends too soon";
+	memcpy(&h, image, sizeof(h));
+	if (memcmp(h.magic, PACK_MAGIC, sizeof(h.magic)) != 0)
+		return "it does not start as one";
+	if (h.format != PACK_FORMAT || h.byte_order != PACK_BYTE_ORDER ||
+	    h.entry_size != sizeof(struct pack_entry) || h.when_size != sizeof(struct pack_when) ||
+	    h.place_size != sizeof(struct pack_place))
+		return "it is in a format this program does not read";
+	if (h.kinds != OPTION_KIND_COUNT)
+		return "it has a different number of kinds of option";
+	if (h.area_count > PACK_MAX_AREAS)
+		return "too many interest areas";
+	if (h.map_hash != match_interest_map_hash())
+		return "it was made with another interest map";
+	if (h.size != len)
+		return "it is not as long as it says";
+	for (a = (int)h.area_count; a < PACK_MAX_AREAS; a++)
+		if (h.area_ids[a])
+			return "too many interest areas";
+	memset(p, 0, sizeof(*p));
+	p->area_count = (int)h.area_count;
+	for (a = 0; a < p->area_count; a++)
+		p->areas[a].id = h.area_ids[a];
+	memcpy(p->identity, h.identity, sizeof(p->identity));
+	c.at = sizeof(h);
+	p->whens = (struct pack_when *)section(&c, h.whens, sizeof(*p->whens));
+	p->when_count = (size_t)h.whens;
+	p->places = (struct pack_place *)section(&c, h.places, sizeof(*p->places));
+	p->place_count = (size_t)h.places;
+	/* A place's number must fit an entry's u32. */
+	if (!c.why && h.places > UINT32_MAX)
+		wrong(&c, "too many places");
+	for (k = 0; k < OPTION_KIND_COUNT && !c.why; k++) {
+		struct pack_kind *pk = &p->kinds[k];
+		struct pack_grid *g = &pk->grid;
+		uint64_t words;
 
-static inline uint64_t le64(const unsigned char *b)
-{
-	return (uint64_t)b[0] | (uint64_t)b[1] << 8 | (uint64_t)b[2] << 16 |
-	       (uint64_t)b[3] << 24 | (uint64_t)b[4] << 32 | (uint64_t)b[5] << 40 |
-	       (uint64_t)b[6] << 48 | (uint64_t)b[7] << 56;
-}
-
-static inline uint32_t le32(const unsigned char *b)
-{
-	return (uint32_t)b[0] | (uint32_t)b[1] << 8 | (uint32_t)b[2] << 16 | (uint32_t)b[3] << 24;
-}
-
-static double le_f64(const unsigned char *b)
-{
-	uint64_t bits = le64(b);
-	double v;
-
-	memcpy(&v, &bits, sizeof(v));
-	return v;
-}
-
-static float le_f32(const unsigned char *b)
-{
-	uint32_t bits = le32(b);
-	float v;
-
-	memcpy(&v, &bits, sizeof(v));
-	return v;
-}
-
-static uint64_t get_le(struct reader *r, int bytes)
-{
-	unsigned char b[8];
-
-	if (!get(r, b, (size_t)bytes))
-		return 0;
-	return le(b, bytes);
-}
-
-/* A count of things of `each` bytes, no more than the bytes left allow. */
-static size_t get_count(struct reader *r, size_t each, const char *what)
-{
-	size_t n = (size_t)get_le(r, 4);
-
-	if (!r->failed && n > (r->size - r->off) / each)
-		bad(r, what);
-	return r->failed ? 0 : n;
-}
-
-/* A kind's places: each names an entry, in ascending order. */
-static void decode_places(struct reader *r, struct pack_kind *pk)
-{
-	size_t n = r->failed ? 0 : get_count(r, 20, "too many places"), i;
-	long long last = -1;
-
-	if (!n)
-		return;
-	pk->places = xcalloc(n, sizeof(*pk->places));
-	for (i = 0; i < n && !r->failed; i++) {
-		unsigned char b[20];
-		uint32_t at;
-		struct pack_entry *e;
-		struct pack_place *pl = &pk->places[i];
-
-		if (!get(r, b, sizeof(b)))
-			break;
-		at = le32(b);
-		pl->lat = le_f64(b + 4);
-		pl->lon = le_f64(b + 12);
-		if (at >= pk->count || (long long)at < last) {
-			bad(r, "a place names an option out of order");
-			break;
-		}
-		if (!(fabs(pl->lat) <= 90 && fabs(pl->lon) <= 180)) {
-			bad(r, "a place is not on the earth");
-			break;
-		}
-		e = &pk->entries[at];
-		if (!e->place_count)
-			e->places = pl;
-		e->place_count++;
-		last = at;
-		pk->place_count++;
+		pk->entries = (struct pack_entry *)section(&c, h.kind[k].entries, sizeof(*pk->entries));
+		pk->count = (size_t)h.kind[k].entries;
+		if (k == OPTION_CAREER)
+			pk->riasec = (double *)section(&c, h.kind[k].entries, 6 * sizeof(double));
+		g->keys = (uint32_t *)section(&c, h.kind[k].cells, sizeof(uint32_t));
+		g->cells = (size_t)h.kind[k].cells;
+		/* cells is below the image's size now, so one more does not wrap */
+		g->starts = (uint32_t *)section(&c, c.why ? 0 : h.kind[k].cells + 1, sizeof(uint32_t));
+		g->entries = (uint32_t *)section(&c, h.kind[k].grid_entries, sizeof(uint32_t));
+		g->many = (uint32_t *)section(&c, h.kind[k].many, sizeof(uint32_t));
+		g->many_count = (size_t)h.kind[k].many;
+		words = h.kind[k].entries / 64 + 1;
+		pk->fits = (uint64_t *)section(&c, c.why ? 0 : words * h.area_count, sizeof(uint64_t));
+		pk->strongs = (uint64_t *)section(&c, c.why ? 0 : words * h.area_count,
+						  sizeof(uint64_t));
+		if (!c.why && (h.kind[k].entries >= (1u << 28) || h.kind[k].grid_entries > UINT32_MAX))
+			wrong(&c, "too many options");
 	}
+	p->text = (char *)section(&c, h.text, 1);
+	p->text_len = (size_t)h.text;
+	if (!c.why && c.at != len)
+		wrong(&c, "there is more after the end");
+	if (!c.why && p->text_len && p->text[p->text_len - 1] != '\0')
+		wrong(&c, "the titles are cut short");
+	for (i = 0; i < p->when_count && !c.why; i++)
+		if (!when_ok(&p->whens[i]))
+			wrong(&c, "a start rule is not one this program knows");
+	for (i = 0; i < p->place_count && !c.why; i++) {
+		const struct pack_place *pl = &p->places[i];
+
+		if (!(fabs(pl->lat) <= 90 && fabs(pl->lon) <= 180 && pl->cos_lat >= 0 &&
+		      pl->cos_lat <= 1))
+			wrong(&c, "a place is not on the earth");
+	}
+	for (k = 0; k < OPTION_KIND_COUNT && !c.why; k++)
+		kind_ok(&c, p, k, &p->kinds[k], (size_t)h.kind[k].grid_entries);
+	if (c.why) {
+		memset(p, 0, sizeof(*p));
+		return c.why;
+	}
+	p->loaded = 1;
+	return NULL;
 }
 
-static enum status decode(struct reader *r, struct pack **out)
+/* An image's bytes, copied to memory of its own (aligned as malloc aligns). */
+enum status pack_decode(const void *data, size_t len, struct pack **out, char *err,
+			size_t errlen)
 {
 	struct pack *p = xcalloc(1, sizeof(*p));
-	char magic[sizeof(PACK_MAGIC) - 1];
-	uint64_t beyond[PACK_MAX_AREAS / 16] = { 0 };
-	long long max_title = -1;
-	size_t i, n;
-	int k;
+	void *copy = xmalloc(len ? len : 1);
+	const char *why;
 
 	*out = NULL;
-	if (!get(r, magic, sizeof(magic)) || memcmp(magic, PACK_MAGIC, sizeof(magic)) != 0)
-		bad(r, "it does not start as one");
-	else if (get_le(r, 2) != PACK_FORMAT)
-		bad(r, "it is in a format this program does not read");
-	else if (get_le(r, 4) != OPTION_KIND_COUNT)
-		bad(r, "it has a different number of kinds of option");
-	n = r->failed ? 0 : get_count(r, 8, "too many interest areas");
-	if (n > PACK_MAX_AREAS)
-		bad(r, "too many interest areas");
-	for (i = 0; i < n && !r->failed; i++)
-		p->areas[p->area_count++].id = (long long)get_le(r, 8);
-	if (!r->failed && get_le(r, 8) != match_interest_map_hash())
-		bad(r, "it was made with another interest map");
-	/* Fits in areas past the last must be empty. */
-	for (i = (size_t)p->area_count; i < PACK_MAX_AREAS; i++)
-		beyond[i / 16] |= 15ULL << (i % 16 * 4);
-	n = r->failed ? 0 : get_count(r, 14, "too many start rules");
-	if (n)
-		p->whens = xcalloc(n, sizeof(*p->whens));
-	for (i = 0; i < n && !r->failed; i++) {
-		struct pack_when *w = &p->whens[i];
-		unsigned flags;
-
-		w->kind = (unsigned char)get_le(r, 1);
-		flags = (unsigned)get_le(r, 1);
-		w->start.year = (int16_t)(uint16_t)get_le(r, 2);
-		w->start.month = (int)get_le(r, 1);
-		w->start.day = (int)get_le(r, 1);
-		w->age_min = (int32_t)(uint32_t)get_le(r, 4);
-		w->age_max = (int32_t)(uint32_t)get_le(r, 4);
-		w->has_start = flags & 1;
-		w->flexible = (flags >> 1) & 1;
-		w->level4 = (flags >> 2) & 1;
-		w->blocked = (flags >> 3) & 1;
-		w->not_college = (flags >> 4) & 1;
-		w->needs = flags & 32 ? PACK_NEEDS_HND : flags & 64 ? PACK_NEEDS_MANAGING :
-			   PACK_NEEDS_NOTHING;
-		if (w->kind >= OPTION_KIND_COUNT || flags > 127 || (flags & 96) == 96)
-			bad(r, "a start rule is not one this program knows");
-		else if (w->has_start && (w->start.month < 1 || w->start.month > 12 ||
-					  w->start.day < 1 || w->start.day > 31 ||
-					  w->start.year < 1800 || w->start.year > 2200))
-			bad(r, "a start date is not a date");
-		else if (w->age_min < PACK_NO_AGE || w->age_min > 255 || w->age_max < PACK_NO_AGE ||
-			 w->age_max > 255)
-			bad(r, "an age limit is out of range");
-		p->when_count++;
-	}
-	for (k = 0; k < OPTION_KIND_COUNT && !r->failed; k++) {
-		struct pack_kind *pk = &p->kinds[k];
-		size_t each = 64 + (k == OPTION_CAREER ? 52 : 0) + (k == OPTION_VACANCY ? 4 : 0) +
-			      (k == OPTION_APPRENTICESHIP ? 4 : 0);
-
-		n = get_count(r, each, "too many options");
-		if (!n) {
-			decode_places(r, pk);
-			continue;
-		}
-		pk->entries = xcalloc(n, sizeof(*pk->entries));
-		if (k == OPTION_CAREER)
-			pk->riasec = xcalloc(n * 6, sizeof(double));
-		for (i = 0; i < n && !r->failed; i++) {
-			struct pack_entry *e = &pk->entries[i];
-			unsigned char b[64 + 52];
-
-			if (!get(r, b, each))
-				break;
-			e->id = (long long)le64(b);
-			e->lat = le_f64(b + 8);
-			e->lon = le_f64(b + 16);
-			e->level = le_f32(b + 24);
-			e->pay = le_f64(b + 28);
-			e->title = le32(b + 36);
-			e->when = le32(b + 40);
-			e->closes = (int32_t)le32(b + 44);
-			e->fit[0] = le64(b + 48);
-			e->fit[1] = le64(b + 56);
-			e->posted = k == OPTION_VACANCY ? (int32_t)le32(b + 64) : PACK_NO_DAY;
-			e->ways = k == OPTION_CAREER ? le_f32(b + 112) :
-				  k == OPTION_APPRENTICESHIP ? le_f32(b + 64) : 0;
-			if (!isfinite(e->ways))
-				bad(r, "a tie-break figure is not a number");
-			if (k == OPTION_CAREER) {
-				int j;
-
-				for (j = 0; j < 6; j++)
-					pk->riasec[i * 6 + (size_t)j] = le_f64(b + 64 + 8 * j);
-			}
-			if ((long long)e->title > max_title)
-				max_title = e->title;
-			if (i && e->id <= pk->entries[i - 1].id)
-				bad(r, "options are out of order");
-			else if (e->when >= p->when_count || p->whens[e->when].kind != k)
-				bad(r, "an option's start rule is missing");
-			else if (bad_nibbles(e->fit[0]) || bad_nibbles(e->fit[1]) ||
-				 (e->fit[0] & beyond[0]) || (e->fit[1] & beyond[1]))
-				bad(r, "an interest fit is out of range");
-			pk->count++;
-		}
-		decode_places(r, pk);
-	}
-	n = r->failed ? 0 : get_count(r, 1, "the titles are cut short");
-	if (!r->failed) {
-		p->text = xmalloc(n + 1);
-		p->text_len = n;
-		if (get(r, p->text, n) && (n == 0 || p->text[n - 1] != '\0'))
-			bad(r, "the titles are cut short");
-		p->text[n] = '\0';
-	}
-	if (!r->failed && r->off != r->size)
-		bad(r, "there is more after the end");
-	if (!r->failed && max_title >= (long long)p->text_len)
-		bad(r, "a title is outside the text");
-	if (r->failed) {
-		pack_free(p);
+	if (len)
+		memcpy(copy, data, len);
+	if ((why = image_use(p, copy, len)) != NULL) {
+		snprintf(err, errlen, "the option index is damaged: %s", why);
+		free(copy);
+		free(p);
 		return STATUS_CORRUPT;
 	}
-	finish_entries(p);
-	p->loaded = 1;
+	p->image = copy;
+	p->image_len = len;
 	*out = p;
 	return STATUS_OK;
 }
 
-enum status pack_decode(const void *data, size_t len, struct pack **out, char *err,
-			size_t errlen)
+char *pack_index_path(const char *store_path)
 {
-	struct reader *r = xcalloc(1, sizeof(*r));
-	enum status rc;
+	return xasprintf("%s-index", store_path);
+}
 
-	r->data = data;
-	r->size = len;
-	r->err = err;
-	r->errlen = errlen;
-	rc = decode(r, out);
-	free(r);
-	return rc;
+/*
+ * Map a file read-only. STATUS_NOT_FOUND when there is none, STATUS_CORRUPT
+ * when it is empty or cannot be mapped; *len its size.
+ */
+static enum status map_file(const char *path, void **out, size_t *len)
+{
+	struct stat st;
+	void *m;
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+
+	*out = NULL;
+	if (fd < 0)
+		return STATUS_NOT_FOUND;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size <= 0 ||
+	    (uintmax_t)st.st_size > SIZE_MAX) {
+		close(fd);
+		return STATUS_CORRUPT;
+	}
+	m = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+	close(fd);
+	if (m == MAP_FAILED)
+		return STATUS_CORRUPT;
+	*out = m;
+	*len = (size_t)st.st_size;
+	return STATUS_OK;
+}
+
+enum status pack_map(const char *path, struct pack **out, char *err, size_t errlen)
+{
+	struct pack *p;
+	void *m;
+	size_t len;
+	const char *why;
+	enum status rc = map_file(path, &m, &len);
+
+	*out = NULL;
+	if (rc != STATUS_OK) {
+		snprintf(err, errlen, "the option index file %s cannot be read", path);
+		return rc;
+	}
+	p = xcalloc(1, sizeof(*p));
+	if ((why = image_use(p, m, len)) != NULL) {
+		snprintf(err, errlen, "the option index is damaged: %s", why);
+		munmap(m, len);
+		free(p);
+		return STATUS_CORRUPT;
+	}
+	p->image = m;
+	p->image_len = len;
+	p->mapped = 1;
+	*out = p;
+	return STATUS_OK;
+}
+
+/*
+ * Write the copy of an image beside the store: to a name of its own first,
+ * then renamed over the old one, so a reader sees the old copy or the new,
+ * never part of one. Done when the folder can be written; a copy that is
+ * not there costs only speed, so failing to write one is not an error.
+ */
+static void write_copy(const char *store_path, const void *image, size_t len)
+{
+	char *path = pack_index_path(store_path);
+	char *tmp = xasprintf("%s.new-%ld", path, (long)getpid());
+	const char *at = image;
+	size_t left = len;
+	struct stat st;
+	int fd = -1;
+
+	/*
+	 * A file or a link (the package links the bundled store's copy) is
+	 * replaced; anything else by that name (a folder) is left as it is.
+	 */
+	if (lstat(path, &st) != 0 ? errno == ENOENT : S_ISREG(st.st_mode) || S_ISLNK(st.st_mode))
+		fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOCTTY, 0644);
+
+	while (fd >= 0 && left) {
+		ssize_t n = write(fd, at, left);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		at += n;
+		left -= (size_t)n;
+	}
+	if (fd >= 0) {
+		if (close(fd) != 0 || left || rename(tmp, path) != 0)
+			unlink(tmp);
+	}
+	free(tmp);
+	free(path);
+}
+
+/* A new image's identity: random, so no other store's index has it. */
+static void new_identity(unsigned char id[16])
+{
+	ssize_t n = getrandom(id, 16, 0);
+
+	if (n != 16) {
+		/* No randomness to be had: the time and the process, which are unlikely to recur. */
+		struct timespec ts;
+		uint64_t a, b;
+
+		clock_gettime(CLOCK_REALTIME, &ts);
+		a = (uint64_t)ts.tv_sec * 1000000007ULL ^ (uint64_t)ts.tv_nsec;
+		b = (uint64_t)getpid() << 32 ^ (uint64_t)(uintptr_t)id;
+		memcpy(id, &a, 8);
+		memcpy(id + 8, &b, 8);
+	}
 }
 
 /* --- keeping it with the store -------------------------------------------------------- */
@@ -1402,43 +1456,91 @@ static void free_cached(void *p)
 	pack_free(p);
 }
 
+/*
+ * The store's image: its copy beside the store when that is a copy of it
+ * (the same head, so the same identity, and the same length), else read
+ * from the store, and then the copy written for the next process.
+ */
+static enum status load_image(struct store *s, struct pack *p)
+{
+	struct store_blob *blob;
+	struct pack_head head;
+	size_t size;
+	void *m = NULL, *bytes;
+	size_t mlen = 0;
+	char *path;
+	enum status rc;
+
+	if ((rc = store_pack_open(s, &blob, &size)) != STATUS_OK)
+		return rc;
+	if (size < sizeof(head)) {
+		store_blob_close(blob);
+		return STATUS_CORRUPT;
+	}
+	if ((rc = store_blob_read(blob, &head, sizeof(head), 0)) != STATUS_OK) {
+		store_blob_close(blob);
+		return rc;
+	}
+	/* An index in an older format (a store built before) is not read whole only to be refused. */
+	if (memcmp(head.magic, PACK_MAGIC, sizeof(head.magic)) != 0 || head.format != PACK_FORMAT ||
+	    head.size != size) {
+		store_blob_close(blob);
+		return STATUS_CORRUPT;
+	}
+	path = pack_index_path(store_path(s));
+	if (map_file(path, &m, &mlen) == STATUS_OK) {
+		if (mlen == size && memcmp(m, &head, sizeof(head)) == 0 && !image_use(p, m, mlen)) {
+			p->image = m;
+			p->image_len = mlen;
+			p->mapped = 1;
+			store_blob_close(blob);
+			free(path);
+			return STATUS_OK;
+		}
+		munmap(m, mlen);
+	}
+	free(path);
+	bytes = xmalloc(size);
+	rc = store_blob_read(blob, bytes, size, 0);
+	store_blob_close(blob);
+	if (rc == STATUS_OK && image_use(p, bytes, size) != NULL)
+		rc = STATUS_CORRUPT;
+	if (rc != STATUS_OK) {
+		free(bytes);
+		return rc;
+	}
+	p->image = bytes;
+	p->image_len = size;
+	write_copy(store_path(s), bytes, size);
+	return STATUS_OK;
+}
+
 /* Read the saved index; it must be for the store's interest areas, in order. */
 static enum status load(struct store *s, struct pack **out)
 {
-	struct reader *r;
-	struct pack *areas;
-	size_t size;
+	struct pack *p = xcalloc(1, sizeof(*p)), *areas;
 	enum status rc;
-	char err[160];
 	int a;
 
 	*out = NULL;
-	r = xcalloc(1, sizeof(*r));
-	if ((rc = store_pack_open(s, &r->blob, &size)) != STATUS_OK) {
-		free(r);
+	if ((rc = load_image(s, p)) != STATUS_OK) {
+		free(p);
 		return rc;
 	}
-	r->size = size;
-	r->err = err;
-	r->errlen = sizeof(err);
-	rc = decode(r, out);
-	store_blob_close(r->blob);
-	free(r);
-	if (rc != STATUS_OK)
-		return rc;
 	areas = xcalloc(1, sizeof(*areas));
 	rc = store_each_interest(s, collect_area, areas);
-	if (rc == STATUS_OK && areas->area_count != (*out)->area_count)
+	if (rc == STATUS_OK && areas->area_count != p->area_count)
 		rc = STATUS_CORRUPT;
 	for (a = 0; a < areas->area_count && rc == STATUS_OK; a++)
-		if (areas->areas[a].id != (*out)->areas[a].id)
+		if (areas->areas[a].id != p->areas[a].id)
 			rc = STATUS_CORRUPT;
 	if (rc == STATUS_OK) {
-		memcpy((*out)->areas, areas->areas, sizeof(areas->areas));
+		memcpy(p->areas, areas->areas, sizeof(areas->areas));
 		areas->area_count = 0;	/* the strings moved */
+		*out = p;
 	} else {
-		pack_free(*out);
-		*out = NULL;
+		p->area_count = 0;	/* only their ids were set */
+		pack_free(p);
 	}
 	pack_free(areas);
 	return rc;
@@ -1486,15 +1588,35 @@ enum status pack_save(struct store *s)
 
 	if (rc != STATUS_OK)
 		return rc;
+	new_identity(p->identity);
 	pack_encode(p, &bytes, &len);
 	rc = store_pack_put(s, bytes, len);
-	free(bytes);
 	if (rc == STATUS_OK)
 		rc = prefix_index_save(s, p);
+	/*
+	 * The copy is written now, before the store's transaction ends: if it
+	 * does not, no store has this identity and the copy is never used.
+	 */
+	if (rc == STATUS_OK)
+		write_copy(store_path(s), bytes, len);
+	free(bytes);
 	if (rc != STATUS_OK) {
 		pack_free(p);
 		return rc;
 	}
 	store_set_cache(s, p, free_cached);
 	return STATUS_OK;
+}
+
+void pack_index_refresh(const char *path)
+{
+	struct store *s;
+	const struct pack *p;
+	char err[256];
+
+	/* Reading the index writes the copy when the one there is not this store's. */
+	if (store_open(path, STORE_READ_ONLY, &s, err, sizeof(err)) != STATUS_OK)
+		return;
+	pack_get(s, &p);
+	store_close(s);
 }

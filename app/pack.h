@@ -11,11 +11,20 @@
  * few options a search keeps.
  *
  * The index is worked out from the store's rows when a build or import
- * finishes (pack_save, which keeps it in the option_pack table) and read
- * back once per open store (pack_get). The bytes are checked as they are
- * read; an index that is missing, damaged or made for other interest areas
- * is worked out again in memory, so a search never depends on it being
- * right. Its format is little-endian and described in pack.c.
+ * finishes (pack_save) and saved as an image: the arrays below exactly as
+ * they are in memory, with no pointers in them (an option's places, its
+ * title, its start rule are numbers into other arrays), so reading it back
+ * is checking it and setting pointers into it - no decoding. The image is
+ * kept in the store (the option_pack table) and, as a copy beside it, in
+ * the file STORE-index, which a new process maps read-only (mmap): a
+ * one-shot search reads only the pages it looks at, and nothing is copied.
+ * The copy names the image it is a copy of (a random identity made by each
+ * pack_save), so a copy left from another store or an older one is not
+ * used; a missing one is written again by the first process that can.
+ * Every count, offset and index of an image is checked against what it
+ * points into before it is used; one that is missing, damaged or made for
+ * other interest areas is worked out again in memory, so a search never
+ * depends on it being right. The layout is in pack.c.
  */
 #ifndef CAREERS_PACK_H
 #define CAREERS_PACK_H
@@ -70,6 +79,7 @@ struct pack_when {
 	unsigned char blocked;		/* a standard nobody can start yet or any more */
 	unsigned char not_college;	/* a sixth form whose provider is not a college */
 	unsigned char needs;		/* enum pack_needs: entry needs what a learner may not have */
+	unsigned char spare;		/* 0 (the image has no padding of unknown bytes) */
 	struct civil_date start;
 	int age_min, age_max;		/* PACK_NO_AGE when no limit */
 };
@@ -80,16 +90,22 @@ struct pack_place {
 	double cos_lat;
 };
 
+/*
+ * An option. Eight-byte fields first and a spare word at the end, so the
+ * layout is the same on every ABI the image may be read on (pack.c checks
+ * it when compiled).
+ */
 struct pack_entry {
 	long long id;
 	double lat, lon;		/* NAN when unknown */
 	double cos_lat;			/* geo_cos_lat(), for distances */
-	const struct pack_place *places;	/* (borrowed from its pack_kind) the other
-						   places it is at, place_count of them */
-	uint32_t place_count;
-	float level;			/* NAN when unknown */
 	double pay;			/* pounds a week, NAN when unknown; a standard's is the
 					   best of the careers it leads to */
+	uint64_t fit[PACK_MAX_AREAS / 16];	/* tenths, four bits an area */
+	uint32_t place_first;		/* the other places it is at: pack.places[place_first]
+					   and on, place_count of them (pack_places) */
+	uint32_t place_count;
+	float level;			/* NAN when unknown */
 	uint32_t title;			/* offset into pack.text */
 	uint32_t when;			/* index into pack.whens */
 	int32_t closes;			/* date_days() of the closing date, or PACK_NO_DAY */
@@ -99,7 +115,7 @@ struct pack_entry {
 					   known); else 0 -
 					   the last thing a tie is broken on, higher first */
 	uint32_t strong;		/* bit a set: fit in area a is 0.7 or more */
-	uint64_t fit[PACK_MAX_AREAS / 16];	/* tenths, four bits an area */
+	uint32_t spare;			/* 0 */
 };
 
 /*
@@ -117,12 +133,14 @@ struct pack_grid {
 	size_t many_count;
 };
 
+/*
+ * A kind's arrays. Read from an image they point into it, which is
+ * read-only: nothing may write through them.
+ */
 struct pack_kind {
 	struct pack_entry *entries;	/* by id, ascending */
 	struct pack_grid grid;
 	size_t count;
-	struct pack_place *places;	/* every entry's other places, in entry order */
-	size_t place_count;
 	double *riasec;			/* careers: six O*NET scores an entry, NAN unknown */
 	uint64_t *fits;			/* area a's entries that fit it 0.5 or more: a bitset at
 					   fits + a * (count / 64 + 1) (pack_area_bits) */
@@ -135,9 +153,16 @@ struct pack {
 	struct pack_kind kinds[OPTION_KIND_COUNT];
 	struct pack_when *whens;
 	size_t when_count;
+	struct pack_place *places;	/* every entry's other places, kind by kind, in entry order */
+	size_t place_count;
 	char *text;			/* titles, each ending in NUL */
 	size_t text_len;
-	int loaded;			/* read from option_pack, not worked out */
+	unsigned char identity[16];	/* the image's (pack_save), zero when worked out */
+	int loaded;			/* read from an image, not worked out: the arrays
+					   point into it */
+	int mapped;			/* 1: the image is the STORE-index file, mapped */
+	void *image;			/* the image: mapped or allocated */
+	size_t image_len;
 	struct prefix_index *words;	/* the word prefix index, read on first use (pack_words) */
 	int words_tried;
 };
@@ -207,10 +232,31 @@ static inline const char *pack_title(const struct pack *p, const struct pack_ent
 	return p->text + e->title;
 }
 
-/* Serialised bytes of an index, and reading them back (for tests and fuzzing). */
+/* The other places an option is at, e->place_count of them. */
+static inline const struct pack_place *pack_places(const struct pack *p, const struct pack_entry *e)
+{
+	return p->places + e->place_first;
+}
+
+/*
+ * The image of an index, and reading one back from bytes (copied first) or
+ * from a file (mapped), checked as pack_get checks them: for tests, the
+ * fuzz targets and benchmarks. pack_map does not ask whose image it is.
+ */
 enum status pack_encode(const struct pack *p, char **out, size_t *len);
 enum status pack_decode(const void *data, size_t len, struct pack **out, char *err,
 			size_t errlen);
+enum status pack_map(const char *path, struct pack **out, char *err, size_t errlen);
+
+/* Where a store's copy of its image is kept: STORE-index (to free). */
+char *pack_index_path(const char *store_path);
+
+/*
+ * Make sure the store at path has a copy of its image beside it, for the
+ * processes that cannot write there (a kiosk): done where a store is put in
+ * place (careers update, --rollback). Quietly nothing when it cannot be.
+ */
+void pack_index_refresh(const char *store_path);
 enum status pack_work_out(struct store *s, struct pack **out);
 void pack_free(struct pack *p);
 

@@ -364,9 +364,11 @@ static int keep_best(struct travel_answer *best, const struct travel_answer *a)
 	return 0;
 }
 
-void travel_plan_entry(const struct travel_plan *p, const struct pack_entry *e,
-		       struct travel_answer *out, struct geo_point *where)
+void travel_plan_entry(const struct travel_plan *p, const struct pack *pack,
+		       const struct pack_entry *e, struct travel_answer *out,
+		       struct geo_point *where)
 {
+	const struct pack_place *places = pack_places(pack, e);
 	struct geo_point at = { e->lat, e->lon };
 	uint32_t k;
 
@@ -377,10 +379,10 @@ void travel_plan_entry(const struct travel_plan *p, const struct pack_entry *e,
 	for (k = 0; k < e->place_count; k++) {
 		struct travel_answer other;
 
-		travel_plan_answer(p, e->places[k].lat, e->places[k].lon, &other);
+		travel_plan_answer(p, places[k].lat, places[k].lon, &other);
 		if (keep_best(out, &other)) {
-			at.lat = e->places[k].lat;
-			at.lon = e->places[k].lon;
+			at.lat = places[k].lat;
+			at.lon = places[k].lon;
 		}
 	}
 	if (where)

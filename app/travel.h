@@ -110,12 +110,13 @@ enum status travel_timetable_summary(struct store *s, struct transit_summary *ou
 void travel_plan_answer(const struct travel_plan *p, double lat, double lon,
 			struct travel_answer *out);
 /*
- * An option at one place or several (a pack entry): the best of its places
- * (latest departure, then quickest) in *out, and that place in *where
- * (NULL: not wanted). *out is all zero when the option has no place.
+ * An option at one place or several (an entry of pack): the best of its
+ * places (latest departure, then quickest) in *out, and that place in
+ * *where (NULL: not wanted). *out is all zero when the option has no place.
  */
-void travel_plan_entry(const struct travel_plan *p, const struct pack_entry *e,
-		       struct travel_answer *out, struct geo_point *where);
+void travel_plan_entry(const struct travel_plan *p, const struct pack *pack,
+		       const struct pack_entry *e, struct travel_answer *out,
+		       struct geo_point *where);
 /* The journey to lat/lon leg by leg; returns how many (0: none). */
 int travel_plan_journey(const struct travel_plan *p, double lat, double lon,
 			struct transit_leg *legs, int max);

@@ -26,6 +26,7 @@
 #include "manifest.h"
 #include "mem.h"
 #include "minisign.h"
+#include "pack.h"
 #include "safefile.h"
 #include "sha256.h"
 #include "store.h"
@@ -471,6 +472,7 @@ static enum status swap_in(struct run *r, const char *candidate, const struct st
 				   sizeof(r->err)) != STATUS_OK)
 			fprintf(r->o->err, "careers: warning: %s\n", r->err);
 		free(path);
+		pack_index_refresh(r->o->db);
 	}
 	free(link_tmp);
 	free(previous);
@@ -721,6 +723,7 @@ enum status update_rollback(const char *db, FILE *out, FILE *err)
 		}
 		free(cs);
 		free(ps);
+		pack_index_refresh(db);
 		state_read(db, &st);
 		if (text)
 			memcpy(st.skip, was.version, sizeof(st.skip));

@@ -56,7 +56,8 @@ dpkg-deb --info "$deb" | tee "$work/info"
 dpkg-deb --contents "$deb" > "$work/contents"
 grep -v '/usr/share/careers/doncaster/.' "$work/contents"
 echo "(and $(grep -c '/usr/share/careers/doncaster/.' "$work/contents") files of the sample data in /usr/share/careers/doncaster)"
-for path in ./usr/bin/careers ./usr/share/careers/careers.db ./usr/share/careers/schema.sql \
+for path in ./usr/bin/careers ./usr/share/careers/careers.db ./usr/share/careers/careers.db-index \
+	./usr/share/careers/schema.sql \
 	./usr/share/careers/doncaster/DATASET ./usr/share/man/man1/careers.1.gz \
 	./usr/share/man/man7/careers-kiosk.7.gz ./usr/share/bash-completion/completions/careers \
 	/careers-kiosk@.service /careers-update.service /careers-update.timer \

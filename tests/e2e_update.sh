@@ -14,6 +14,12 @@ rm -rf "$work" && mkdir -p "$work"
 . "$src/tests/lib_http.sh"
 trap 'stop_servers; rm -rf "$work"' EXIT
 sum() { sha256sum < "$1" | cut -d' ' -f1; }
+# The option index's copy beside a store is that store's: the same identity (bytes 48-63 of
+# the image, app/pack.c) as the image in the store.
+copy_is_its() {
+	[ "$(od -An -tx1 -j48 -N16 "$1-index" 2> /dev/null | tr -d ' \n')" = \
+	  "$(sqlite3 "$1" "SELECT lower(hex(substr(data, 49, 16))) FROM option_pack")" ]
+}
 
 for tool in python3 openssl minisign zstd sqlite3; do need_tool "$tool"; done
 export CAREERS_KEYGEN_KDF=interactive	# 16 MB scrypt, not 1 GB: the format is the same
@@ -70,6 +76,7 @@ mkdir k1
 "$bin" update --from pubA --pubkey e.pub --db k1/careers.db > out 2>&1; expect_status 0 $? "first update"
 expect_in out "k1/careers.db now holds version" "update says what it installed"
 cmp -s A.db k1/careers.db || fail "the installed store is not the published one"
+copy_is_its k1/careers.db || fail "update did not write the option index's copy for the kiosk"
 "$bin" update --from pubA --pubkey e.pub --db k1/careers.db > out 2>&1; expect_status 0 $? "second update"
 expect_in out "is up to date" "nothing new"
 "$bin" sources --db k1/careers.db > /dev/null 2>&1 || fail "the installed store does not open"
@@ -102,6 +109,7 @@ expect_in out "previous: version" "status shows the previous store"
 # --- rollback ---------------------------------------------------------------------------------------
 "$bin" update --rollback --db k3/careers.db > out 2>&1; expect_status 0 $? "rollback"
 cmp -s A.db k3/careers.db || fail "rollback did not put A back"
+copy_is_its k3/careers.db || fail "rollback did not write the option index's copy for A"
 expect_in out "will not be taken again" "rollback says the version is skipped"
 "$bin" update --from "$url" --pubkey e.pub --db k3/careers.db > out 2>&1; expect_status 0 $? "update after rollback"
 cmp -s A.db k3/careers.db || fail "the rolled-back version came back"

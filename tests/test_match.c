@@ -4,6 +4,7 @@
  * A small store is built here through the store's own sink, so every fact
  * the checks rely on is visible below.
  */
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "harness.h"
@@ -584,6 +585,171 @@ TEST(option_index)
 	pack_free(worked);
 }
 
+/* The file's bytes, or NULL when there is none; *len its size. */
+static char *slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *b;
+	long n;
+
+	if (!f)
+		return NULL;
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	rewind(f);
+	b = xmalloc((size_t)n + 1);
+	*len = fread(b, 1, (size_t)n, f);
+	fclose(f);
+	return b;
+}
+
+static void spit(const char *path, const char *bytes, size_t len)
+{
+	FILE *f = fopen(path, "wb");
+
+	CHECK(f != NULL);
+	if (!f)
+		return;
+	CHECK_INT(fwrite(bytes, 1, len, f), len);
+	fclose(f);
+}
+
+/* Searches on the index pack_get gives now: the same as `before`. */
+static void same_answers(char **before, int mapped)
+{
+	struct match_profile p;
+	const struct pack *pk;
+	int n;
+
+	store_set_cache(store, NULL, NULL);
+	CHECK_INT(pack_get(store, &pk), STATUS_OK);
+	CHECK_INT(pk->loaded, 1);
+	CHECK_INT(pk->mapped, mapped);
+	for (n = 0; n < 12; n++) {
+		char *after;
+
+		varied_profile(&p, n);
+		after = run_signature(&p);
+		CHECK_STR(after, before[n]);
+		free(after);
+	}
+}
+
+TEST(option_index_copy)
+{
+	struct match_profile p;
+	struct pack *mapped;
+	char *before[12], *path, *good, *bad, *again, err[256];
+	size_t len, bad_len, again_len, i;
+	int n;
+
+	/* The answers as worked out in memory. */
+	store_begin(store);
+	CHECK_INT(store_pack_put(store, "x", 1), STATUS_OK);
+	CHECK_INT(store_commit(store), STATUS_OK);
+	store_set_cache(store, NULL, NULL);
+	for (n = 0; n < 12; n++) {
+		varied_profile(&p, n);
+		before[n] = run_signature(&p);
+	}
+
+	/* Saved: the store has the image and a copy beside it, which the next open maps. */
+	path = pack_index_path(store_path(store));
+	unlink(path);
+	store_begin(store);
+	CHECK_INT(pack_save(store), STATUS_OK);
+	CHECK_INT(store_commit(store), STATUS_OK);
+	good = slurp(path, &len);
+	CHECK(good != NULL);
+	if (!good)
+		return;
+	same_answers(before, 1);
+	CHECK_INT(pack_map(path, &mapped, err, sizeof(err)), STATUS_OK);
+	pack_free(mapped);
+
+	/* No copy: read from the store, the same answers, and the copy written again. */
+	unlink(path);
+	same_answers(before, 0);
+	again = slurp(path, &again_len);
+	CHECK(again && again_len == len && memcmp(again, good, len) == 0);
+	free(again);
+	same_answers(before, 1);
+
+	/*
+	 * A copy that is not this store's, or is damaged: not used (the store's
+	 * is), the same answers, and a good copy in its place afterwards.
+	 */
+	bad = xmalloc(len);
+	for (i = 0; i < 6; i++) {
+		memcpy(bad, good, len);
+		bad_len = len;
+		switch (i) {
+		case 0:		/* another store's: another identity */
+			bad[48] ^= 1;
+			break;
+		case 1:		/* cut short */
+			bad_len = len / 2;
+			break;
+		case 2:		/* one byte short */
+			bad_len = len - 1;
+			break;
+		case 3:		/* empty */
+			bad_len = 0;
+			break;
+		case 4:		/* the same head, the second half zeros */
+			memset(bad + len / 2, 0, len - len / 2);
+			break;
+		case 5:		/* the same head, the titles' end overwritten */
+			for (size_t j = len; j > len - 16 && j > 0; j--)
+				bad[j - 1] = 'x';
+			break;
+		}
+		spit(path, bad, bad_len);
+		if (i >= 4) {
+			CHECK_INT(pack_map(path, &mapped, err, sizeof(err)), STATUS_CORRUPT);
+			CHECK_CONTAINS(err, "the option index is damaged");
+		}
+		same_answers(before, 0);
+		again = slurp(path, &again_len);
+		CHECK(again && again_len == len && memcmp(again, good, len) == 0);
+		free(again);
+	}
+	/*
+	 * A link to a file that is not a copy (as the package links the bundled
+	 * store's): the link is replaced by a good copy, the file it led to kept.
+	 */
+	{
+		char *other = xasprintf("%s.other", path);
+		struct stat st;
+
+		spit(other, "not an index", 12);
+		unlink(path);
+		CHECK_INT(symlink(other, path), 0);
+		same_answers(before, 0);
+		CHECK_INT(lstat(path, &st), 0);
+		CHECK(S_ISREG(st.st_mode));
+		again = slurp(other, &again_len);
+		CHECK(again && again_len == 12 && memcmp(again, "not an index", 12) == 0);
+		free(again);
+		same_answers(before, 1);
+		unlink(other);
+		free(other);
+	}
+	/* A folder where the copy should be: left alone, the store's used. */
+	unlink(path);
+	CHECK_INT(mkdir(path, 0755), 0);
+	same_answers(before, 0);
+	rmdir(path);
+	same_answers(before, 0);
+	same_answers(before, 1);
+
+	for (n = 0; n < 12; n++)
+		free(before[n]);
+	free(bad);
+	free(good);
+	free(path);
+}
+
 TEST(shared_scans_limits_and_lists)
 {
 	struct match_profile p;
@@ -715,4 +881,4 @@ TEST(parsing)
 }
 
 TESTS(year_11_digital_near_doncaster, older_learners, places, not_for_me_text_and_quiz,
-      option_index, shared_scans_limits_and_lists, links_follow_the_data, parsing)
+      option_index, option_index_copy, shared_scans_limits_and_lists, links_follow_the_data, parsing)

@@ -6,7 +6,7 @@
 #   tests/bench/kiosk_memory.sh STORE [--careers BIN] [--rounds N] [--limit SIZE]
 #   tests/bench/kiosk_memory.sh STORE --bench-ui [--limit SIZE]
 #
-# It drops STORE's pages from the page cache (that file's only), starts the
+# It drops STORE's pages from the page cache (that file's and STORE-index's), starts the
 # kiosk in tmux at 80x24 inside a cgroup of its own, lets it read the store
 # in behind the welcome screen as it does at every start, and plays a
 # pupil's journey N times (default 3, each one "start again": the
@@ -83,8 +83,9 @@ fail() { echo "$*" >&2; }
 . "$(dirname "$0")/../tmux_screen.sh"
 keys() { for k in "$@"; do t send-keys -t k "$k"; sleep 0.05; done; }
 
-# The store as at start-up: not in the page cache.
+# The store as at start-up: not in the page cache, nor the copy of its option index beside it.
 dd if="$store" iflag=nocache count=0 status=none
+[ -f "$store-index" ] && dd if="$store-index" iflag=nocache count=0 status=none
 
 if [ "$mode" = bench_ui ]; then
 	[ -x "$bench_ui" ] || { echo "kiosk_memory.sh: no bench_ui at $bench_ui" >&2; exit 2; }
