@@ -29,7 +29,7 @@
 #include "import.h"
 #include "status.h"
 
-#define STORE_VERSION 7
+#define STORE_VERSION 8
 
 struct store;
 

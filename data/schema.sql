@@ -14,7 +14,7 @@
 -- to date row by row); the full-text and spatial indexes are filled by
 -- store_finalize().
 
-PRAGMA user_version = 7;
+PRAGMA user_version = 8;
 
 -- Provenance ------------------------------------------------------------
 
@@ -679,6 +679,9 @@ CREATE VIRTUAL TABLE search_text USING fts5(
 -- The option index (app/pack.c): every option's scoring facts, packed by
 -- store_finalize's caller so a search reads them in one go. Rebuilt on
 -- every build or import; a missing or stale one is rebuilt in memory.
+-- Version 8: the index is an image a process maps (format 4), with a copy
+-- beside the store (STORE-index); a version 7 store's index would be
+-- worked out again by every process, so it is refused: rebuild it.
 CREATE TABLE option_pack (
 	id INTEGER PRIMARY KEY,
 	data BLOB NOT NULL

@@ -156,7 +156,7 @@ fault "a manifest signed by another key" t3 "signed by another key"
 cp -r pubB t4
 sed -i 's/^schema_version: .*/schema_version: 2/' t4/careers.manifest
 sign_with_minisign t4
-fault "an older schema (in the manifest)" t4 "has schema version 2, and this careers reads version 7"
+fault "an older schema (in the manifest)" t4 "has schema version 2, and this careers reads version 8"
 cp -r pubB t6
 sed -i 's/^size: .*/size: 1000/' t6/careers.manifest
 sign_with_minisign t6
