@@ -74,10 +74,33 @@ static double percentile(double *v, size_t n, double p)
 	return n ? v[i ? i - 1 : 0] : 0;
 }
 
+/*
+ * The kinds of query whose times are also given apart: they cost very
+ * differently (an "anywhere" search with neither interests nor a quiz
+ * scores every option that passes the rules).
+ */
+enum query_class { Q_ANYWHERE_PLAIN, Q_ANYWHERE_FITTING, Q_RADIUS, Q_TEXT, Q_CLASSES };
+
+static const char *const class_names[Q_CLASSES] = {
+	"anywhere, no interests/quiz/text",
+	"anywhere, interests or quiz",
+	"within a radius, no text",
+	"free text",
+};
+
+static enum query_class query_class(const struct match_profile *p)
+{
+	if (p->text[0])
+		return Q_TEXT;
+	if (p->radius > 0)
+		return Q_RADIUS;
+	return p->interest_count || p->has_riasec ? Q_ANYWHERE_FITTING : Q_ANYWHERE_PLAIN;
+}
+
 /* One run's times of one side: every query, and those without and with free text. */
 struct times {
-	double *all, *plain, *worded;
-	size_t n_all, n_plain, n_worded;
+	double *all, *plain, *worded, *cls[Q_CLASSES];
+	size_t n_all, n_plain, n_worded, n_cls[Q_CLASSES];
 };
 
 static void times_init(struct times *t, size_t n)
@@ -86,6 +109,10 @@ static void times_init(struct times *t, size_t n)
 	t->plain = calloc(n, sizeof(double));
 	t->worded = calloc(n, sizeof(double));
 	t->n_all = t->n_plain = t->n_worded = 0;
+	for (int c = 0; c < Q_CLASSES; c++) {
+		t->cls[c] = calloc(n, sizeof(double));
+		t->n_cls[c] = 0;
+	}
 }
 
 static void times_done(struct times *t)
@@ -93,11 +120,14 @@ static void times_done(struct times *t)
 	free(t->all);
 	free(t->plain);
 	free(t->worded);
+	for (int c = 0; c < Q_CLASSES; c++)
+		free(t->cls[c]);
 }
 
-static void times_add(struct times *t, double ms, int worded)
+static void times_add(struct times *t, double ms, int worded, enum query_class c)
 {
 	t->all[t->n_all++] = ms;
+	t->cls[c][t->n_cls[c]++] = ms;
 	if (worded)
 		t->worded[t->n_worded++] = ms;
 	else
@@ -220,6 +250,47 @@ static double timed_search(struct store *s, const struct match_profile *p, size_
 	return ms;
 }
 
+/* One result, every field a learner could see, on one line of the dump. */
+static void dump_result(FILE *f, const struct match_result *r)
+{
+	int k;
+
+	fprintf(f, "  %d %lld %.17g|%s|%s|%s|%s|%s|%.17g %.17g|%s|%s|%d|%s|%d %d|%.17g|"
+		"%.17g %.17g %.17g %.17g|%s|%d %d %d|", r->kind, r->id, r->score, r->ref, r->title,
+		r->where, r->summary, r->url, r->distance, r->level, r->starts, r->closes,
+		(int)r->availability, r->available_from, r->starts_too_early, r->needs_first,
+		r->pay_per_week, r->fit.interest, r->fit.distance, r->fit.level, r->fit.timing,
+		r->brief, r->travel.applies, r->travel.found, r->travel.minutes);
+	for (k = 0; k < r->reason_count; k++)
+		fprintf(f, "%s;", r->reasons[k]);
+	fputc('\n', f);
+}
+
+/*
+ * --dump FILE: every query's whole answer (counts, then each row explained),
+ * so two builds can be compared byte for byte with cmp. Not timed.
+ */
+static void dump_answers(struct store *s, const struct match_profile *p, int q, FILE *f)
+{
+	struct match_list l;
+	char err[512];
+	size_t i;
+	int k;
+
+	if (match_run(s, p, &l, err, sizeof(err)) != STATUS_OK) {
+		fprintf(stderr, "bench_search: %s\n", err);
+		exit(1);
+	}
+	fprintf(f, "query %d: %zu rows, total %zu (", q, l.count, l.total);
+	for (k = 0; k < OPTION_KIND_COUNT; k++)
+		fprintf(f, " %zu", l.total_by_kind[k]);
+	fprintf(f, " ), hidden %zu, later %zu, note %s|%s\n", l.hidden_not_for_age, l.for_later,
+		l.place.note, l.text_note);
+	for (i = 0; i < l.count; i++)
+		dump_result(f, p->explain_later ? match_explain(&l, i) : &l.results[i]);
+	match_list_done(&l);
+}
+
 static struct store *open_store(const char *path)
 {
 	struct store *s;
@@ -258,6 +329,9 @@ int main(int argc, char **argv)
 	sqlite3_stmt *pick, *naive[NAIVE_COUNT];
 	char today[11];
 	double (*ours[3])[4], (*theirs[3])[4], naive_p[4], *naive_ms, started, t0;
+	double (*ours_cls[Q_CLASSES])[4], (*theirs_cls[Q_CLASSES])[4];
+	size_t n_cls[Q_CLASSES] = { 0 };
+	const char *dump = NULL;
 	struct query {
 		struct match_profile p;
 		double lat, lon;
@@ -286,12 +360,14 @@ int main(int argc, char **argv)
 			no_naive = 1;
 		else if (!strcmp(argv[i], "--kiosk"))
 			kiosk = 1;
+		else if (!strcmp(argv[i], "--dump") && i + 1 < argc)
+			dump = argv[++i];
 		else
 			path = argv[i];
 	}
 	if (!path || queries <= 0 || runs < 1 || runs > 64) {
 		fprintf(stderr, "usage: bench_search STORE [--queries N] [--runs N (1-64)] [--seed S] "
-			"[--slow MS] [--against STORE2] [--no-naive] [--kiosk]\n");
+			"[--slow MS] [--against STORE2] [--no-naive] [--kiosk] [--dump FILE]\n");
 		return 2;
 	}
 	s = open_store(path);
@@ -378,6 +454,25 @@ int main(int argc, char **argv)
 		ours[k] = calloc((size_t)runs, sizeof(*ours[k]));
 		theirs[k] = calloc((size_t)runs, sizeof(*theirs[k]));
 	}
+	for (k = 0; k < Q_CLASSES; k++) {
+		ours_cls[k] = calloc((size_t)runs, sizeof(*ours_cls[k]));
+		theirs_cls[k] = calloc((size_t)runs, sizeof(*theirs_cls[k]));
+	}
+	if (dump) {
+		FILE *f = fopen(dump, "w");
+
+		if (!f) {
+			perror(dump);
+			return 1;
+		}
+		for (i = 0; i < queries; i++)
+			dump_answers(s, &qs[i].p, i, f);
+		if (fclose(f) != 0) {
+			perror(dump);
+			return 1;
+		}
+		printf("every answer written to %s\n", dump);
+	}
 
 	bench_machine_start(&machine);
 	started = now_ms();
@@ -390,15 +485,16 @@ int main(int argc, char **argv)
 			const struct match_profile *p = &qs[i].p;
 			struct match_profile eager = *p;
 			int worded = p->text[0] != '\0';
+			enum query_class qc = query_class(p);
 
 			/* --kiosk: the other side explains every kept row, as before. */
 			eager.explain_later = 0;
 			/* A B, then B A: neither side always goes first. */
 			if (s2 && (i + r) % 2)
-				times_add(&b, timed_search(s2, &eager, &results, 0), worded);
-			times_add(&a, timed_search(s, p, &results, slow), worded);
+				times_add(&b, timed_search(s2, &eager, &results, 0), worded, qc);
+			times_add(&a, timed_search(s, p, &results, slow), worded, qc);
 			if (s2 && (i + r) % 2 == 0)
-				times_add(&b, timed_search(s2, &eager, &results, 0), worded);
+				times_add(&b, timed_search(s2, &eager, &results, 0), worded, qc);
 		}
 		n_plain = a.n_plain;
 		n_worded = a.n_worded;
@@ -408,6 +504,11 @@ int main(int argc, char **argv)
 		percentiles(b.all, b.n_all, theirs[0][r]);
 		percentiles(b.plain, b.n_plain, theirs[1][r]);
 		percentiles(b.worded, b.n_worded, theirs[2][r]);
+		for (k = 0; k < Q_CLASSES; k++) {
+			n_cls[k] = a.n_cls[k];
+			percentiles(a.cls[k], a.n_cls[k], ours_cls[k][r]);
+			percentiles(b.cls[k], b.n_cls[k], theirs_cls[k][r]);
+		}
 		printf("run %d: p50 %.2f ms, p99 %.2f ms, max %.2f ms", r + 1, ours[0][r][0],
 		       ours[0][r][2], ours[0][r][3]);
 		if (s2)
@@ -455,12 +556,25 @@ int main(int argc, char **argv)
 	row("careers (match_run), every query", ours[0], runs, (size_t)queries);
 	row("  of which without free text", ours[1], runs, n_plain);
 	row("  of which with free text", ours[2], runs, n_worded);
+	printf("by kind of query:\n");
+	for (k = 0; k < Q_CLASSES; k++) {
+		char label[64];
+
+		snprintf(label, sizeof(label), "  %s", class_names[k]);
+		row(label, ours_cls[k], runs, n_cls[k]);
+	}
 	if (s2) {
 		printf(kiosk ? "against %s, explaining every kept row:\n" : "against %s:\n",
 		       against);
 		row("  every query", theirs[0], runs, (size_t)queries);
 		row("  of which without free text", theirs[1], runs, n_plain);
 		row("  of which with free text", theirs[2], runs, n_worded);
+		for (k = 0; k < Q_CLASSES; k++) {
+			char label[64];
+
+			snprintf(label, sizeof(label), "  %s", class_names[k]);
+			row(label, theirs_cls[k], runs, n_cls[k]);
+		}
 	}
 	if (!no_naive) {
 		printf("naive full-scan SQL, same filters (one run): p50 %.2f ms, p95 %.2f ms, "
@@ -496,6 +610,10 @@ int main(int argc, char **argv)
 	for (k = 0; k < 3; k++) {
 		free(ours[k]);
 		free(theirs[k]);
+	}
+	for (k = 0; k < Q_CLASSES; k++) {
+		free(ours_cls[k]);
+		free(theirs_cls[k]);
 	}
 	free(naive_ms);
 	free(qs);
