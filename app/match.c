@@ -285,6 +285,48 @@ int match_travel_part(const struct run *run, const struct pack_entry *e,
 }
 
 /*
+ * Pruning. Once a kind's heap is full, an option whose score cannot
+ * beat the worst one kept would be pushed out again at once. With no
+ * radius (and ranked by relevance, not by bus), every part of the score
+ * but distance costs little, and the distance has a cheap floor: a degree
+ * of latitude is 69.09 miles (geo_miles_cos: 2R asin(sqrt(h)) is at least
+ * R times the difference in latitude), 69 here to be safe from rounding.
+ * match_score_bound() scores with that floor; an option whose bound is
+ * below the worst kept score is only counted. The heap's order puts a
+ * lower score below whatever its tie-breaks, so what is kept, and so every
+ * result, is the same as scoring it in full. match_set_pruning(0) turns
+ * this off (tests compare the two).
+ */
+static int pruning = 1;
+
+void match_set_pruning(int on)
+{
+	pruning = on;
+}
+
+#define MILES_PER_DEGREE_AT_LEAST 69.0
+
+/* Could this option still enter its kind's heap? 0: counted here, nothing more to do. */
+static int could_enter(struct run *run, const struct cand *c)
+{
+	const struct heap *h = &run->tally->heaps[c->kind];
+	struct match_result r;
+
+	if (!run->prune || !h->cap || h->count < h->cap || c->e->place_count)
+		return 1;
+	r.reason_count = 0;
+	r.brief[0] = '\0';
+	if (!match_score_bound(run, c, &r, fabs(c->e->lat - run->place.lat) *
+			       MILES_PER_DEGREE_AT_LEAST))
+		return 0;	/* not for this learner: counted as scoring it would */
+	if (r.score >= h->hits[0].score)
+		return 1;
+	run->tally->total_by_kind[c->kind]++;
+	run->tally->total++;
+	return 0;
+}
+
+/*
  * Look at one option that the cheap filters let through; keep it if it is
  * for this learner.
  */
@@ -296,6 +338,11 @@ static void look_at(struct run *run, enum option_kind kind, const struct pack_en
 	struct hit h;
 	double distance = NAN;
 
+	if (run->prune && !isnan(e->lat)) {
+		c = match_make_cand(run, kind, e);
+		if (!could_enter(run, &c))
+			return;
+	}
 	if (run->use_place && !isnan(e->lat)) {
 		/*
 		 * With no radius, everything 100 miles off scores the same: a
@@ -736,6 +783,8 @@ static enum status run_all(struct store *s, const struct match_profile *p, struc
 		return rc;
 	for (k = 0; k < OPTION_KIND_COUNT; k++)
 		run.tally->heaps[k].cap = kinds & (1u << k) ? kind_cap(p) : 0;
+	run.prune = pruning && run.use_place && run.radius <= 0 && !run.travel &&
+		    p->sort == SORT_RELEVANCE;
 	scan_all(&run, kinds);
 	run.later = p->explain_later;
 	if ((rc = match_finish(&run)) != STATUS_OK)

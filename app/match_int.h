@@ -98,6 +98,8 @@ struct run {
 	double affinity[PACK_MAX_AREAS];	/* each area's overlap with the quiz */
 	int learner_letters[3];			/* strongest RIASEC letters, -1 when fewer */
 	int use_place, use_box;
+	int prune;				/* no radius: options that cannot enter a full
+						   heap are only counted (match.c could_enter) */
 	struct geo_point place;
 	double cos_place, radius;
 	double min_lat, max_lat, min_lon, max_lon;
@@ -168,6 +170,13 @@ double match_distance_to(const struct run *run, const struct pack_entry *e);
  */
 int match_score_option(struct run *run, const struct cand *c, struct match_result *r,
 		       double distance, struct timing *timing);
+/*
+ * The same for an option at least `least` miles off (not explaining): the
+ * same return and counts, and in r->score a score it cannot beat at its
+ * real distance (a search with no radius; not by bus).
+ */
+int match_score_bound(struct run *run, const struct cand *c, struct match_result *r,
+		      double least);
 int match_compare_hits(const struct run *run, const struct hit *a, const struct hit *b);
 void match_heap_push(const struct run *run, struct heap *h, const struct hit *hit);
 /*

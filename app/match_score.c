@@ -109,6 +109,30 @@ static void travel_reason(struct run *run, struct match_result *r)
 	match_add_reason(run, r, "%s", words);
 }
 
+/* The distance fit for a distance in miles (finite). */
+static double miles_fit(const struct run *run, double miles)
+{
+	double fit;
+
+	if (run->radius > 0)
+		fit = 1 - miles / run->radius;
+	else
+		fit = miles < 100 ? 1 - miles / 100 : 0.1;
+	return fit < 0.05 ? 0.05 : fit;
+}
+
+/*
+ * The best distance fit of an option at least `least` miles off: as
+ * miles_fit(), which falls as the miles grow, except that with no radius
+ * 100 miles or more fits 0.1, better than 95-99 miles (0.05).
+ */
+static double least_miles_fit(const struct run *run, double least)
+{
+	double fit = miles_fit(run, least);
+
+	return run->radius <= 0 && fit < 0.1 ? 0.1 : fit;
+}
+
 /* r->distance already measured: NAN for no place, INFINITY for 100 miles or more. */
 static void distance_part(struct run *run, const struct cand *c, struct match_result *r)
 {
@@ -122,12 +146,7 @@ static void distance_part(struct run *run, const struct cand *c, struct match_re
 		return;
 	}
 	(void)c;
-	if (run->radius > 0)
-		r->fit.distance = 1 - r->distance / run->radius;
-	else
-		r->fit.distance = r->distance < 100 ? 1 - r->distance / 100 : 0.1;
-	if (r->fit.distance < 0.05)
-		r->fit.distance = 0.05;
+	r->fit.distance = miles_fit(run, r->distance);
 	match_add_reason(run, r, "%.1f miles from %s", r->distance, run->out->place.label);
 	travel_reason(run, r);
 }
@@ -197,8 +216,17 @@ static void level_part(struct run *run, const struct cand *c, struct match_resul
 	else
 		match_add_reason(run, r, "%s - master's degree level", words);
 }
-int match_score_option(struct run *run, const struct cand *c, struct match_result *r,
-		       double distance, struct timing *timing)
+/*
+ * The score, or with `least` (not NAN) a bound on it: the option is at
+ * least that many miles off (distance is not used), and r->score is at
+ * least what it would be at its real distance. Every part but distance is
+ * worked out exactly, so whether it is for this learner (the return) and
+ * what is counted are the same both ways; and every step below is the same
+ * arithmetic on a distance fit that is no smaller, each step never falling
+ * when its input grows (rounding included), so the bound holds exactly.
+ */
+static int score(struct run *run, const struct cand *c, struct match_result *r, double distance,
+		 double least, struct timing *timing)
 {
 	const struct match_profile *p = run->p;
 	struct timing t;
@@ -210,7 +238,10 @@ int match_score_option(struct run *run, const struct cand *c, struct match_resul
 	match_interest_part(run, c, r);
 	if ((run->chosen_count || p->has_riasec) && r->fit.interest < 0.5 && !run->linked_soc)
 		return 0;
-	distance_part(run, c, r);
+	if (isnan(least))
+		distance_part(run, c, r);
+	else
+		r->fit.distance = least_miles_fit(run, least);
 	level_part(run, c, r);
 	match_timing_part(run, c, r, &t);
 	if (t.fit < 0 || (t.availability == AVAILABLE_NOT_FOR_AGE && !p->show_not_for_age)) {
@@ -234,7 +265,7 @@ int match_score_option(struct run *run, const struct cand *c, struct match_resul
 	r->pay_per_week = c->kind == OPTION_APPRENTICESHIP ? NAN : c->e->pay;
 	if (timing)
 		*timing = t;
-	if (!run->explain)
+	if (!run->explain || !isnan(least))
 		return 1;
 	/* The dates as words and everything else worth saying, for the ones kept. */
 	if (t.has_from)
@@ -255,6 +286,18 @@ int match_score_option(struct run *run, const struct cand *c, struct match_resul
 	if (!r->brief[0] && r->reason_count)
 		snprintf(r->brief, sizeof(r->brief), "%s", r->reasons[0]);
 	return 1;
+}
+
+int match_score_option(struct run *run, const struct cand *c, struct match_result *r,
+		       double distance, struct timing *timing)
+{
+	return score(run, c, r, distance, NAN, timing);
+}
+
+int match_score_bound(struct run *run, const struct cand *c, struct match_result *r,
+		      double least)
+{
+	return score(run, c, r, NAN, least, NULL);
 }
 
 /* --- ranking ------------------------------------------------------------------------------ */
