@@ -321,8 +321,10 @@ static int could_enter(struct run *run, const struct cand *c)
 		return 0;	/* not for this learner: counted as scoring it would */
 	if (r.score >= h->hits[0].score)
 		return 1;
-	run->tally->total_by_kind[c->kind]++;
-	run->tally->total++;
+	if (!run->counted_apart) {
+		run->tally->total_by_kind[c->kind]++;
+		run->tally->total++;
+	}
 	return 0;
 }
 
@@ -396,8 +398,10 @@ static void look_at(struct run *run, enum option_kind kind, const struct pack_en
 		      t.has_from ? (int32_t)date_days(t.from) :
 		      c.w->has_start ? (int32_t)date_days(c.w->start) : INT32_MAX;
 	match_heap_push(run, &run->tally->heaps[kind], &h);
-	run->tally->total_by_kind[kind]++;
-	run->tally->total++;
+	if (!run->counted_apart) {
+		run->tally->total_by_kind[kind]++;
+		run->tally->total++;
+	}
 }
 
 static int in_box(const struct run *run, double lat, double lon)
@@ -584,19 +588,21 @@ static enum status start_run(struct run *run, struct store *s, const struct matc
 
 /*
  * A share of the entries of every kind wanted: positions [from, to) of
- * each kind's list (a search within a radius: the entries of the grid
- * cells its box covers, pack_grid_candidates) or, with no list, of all.
+ * each kind's list, in two parts (the near ones and the rest, when a
+ * search with no radius looks at the near ones first), or, with no list,
+ * of all. A search within a radius lists the entries of the grid cells
+ * its box covers (pack_grid_candidates).
  */
 struct share {
 	struct run run;				/* a copy with its own tally */
 	unsigned kinds;
 	const uint32_t *lists[OPTION_KIND_COUNT];	/* (borrowed) NULL: every entry */
-	size_t from[OPTION_KIND_COUNT], to[OPTION_KIND_COUNT];
+	size_t from[OPTION_KIND_COUNT][2], to[OPTION_KIND_COUNT][2];
 };
 
 static void scan(struct share *sh)
 {
-	int k;
+	int k, part;
 
 	for (k = 0; k < OPTION_KIND_COUNT; k++) {
 		const struct pack_kind *pk = &sh->run.pack->kinds[k];
@@ -605,12 +611,13 @@ static void scan(struct share *sh)
 
 		if (!(sh->kinds & (1u << k)))
 			continue;
-		for (j = sh->from[k]; j < sh->to[k]; j++) {
-			size_t i = list ? list[j] : j;
+		for (part = 0; part < 2; part++)
+			for (j = sh->from[k][part]; j < sh->to[k][part]; j++) {
+				size_t i = list ? list[j] : j;
 
-			if (passes(&sh->run, (enum option_kind)k, i))
-				look_at(&sh->run, (enum option_kind)k, &pk->entries[i]);
-		}
+				if (passes(&sh->run, (enum option_kind)k, i))
+					look_at(&sh->run, (enum option_kind)k, &pk->entries[i]);
+			}
 	}
 }
 
@@ -651,23 +658,34 @@ static int only_fitting(const struct run *run)
 }
 
 /*
+ * The entries of a kind that could fit well enough, as a bitset (to free);
+ * NULL: all of them (careers with a quiz).
+ */
+static uint64_t *fitting_bits(const struct run *run, int kind, const struct pack_kind *pk)
+{
+	int strong[PACK_MAX_AREAS], ns = 0, a;
+
+	if (run->p->has_riasec && kind == OPTION_CAREER)
+		return NULL;
+	/* As match_interest_part counts the quiz: at 0.8 of its value beside ticked interests. */
+	for (a = 0; a < run->pack->area_count && run->p->has_riasec; a++)
+		if (run->chosen_count ? run->affinity[a] * 0.8 >= 0.5 : run->affinity[a] >= 0.5)
+			strong[ns++] = a;
+	return pack_area_bits(pk, run->chosen, run->chosen_count, strong, ns);
+}
+
+/*
  * The entries of *list (count of them; NULL: every entry of the kind) that
  * could fit well enough, in the same order, as a new *list; the new count.
  */
 static size_t keep_fitting(const struct run *run, int kind, const struct pack_kind *pk,
 			   uint32_t **list, size_t count)
 {
-	int strong[PACK_MAX_AREAS], ns = 0, a;
-	uint64_t *fit;
+	uint64_t *fit = fitting_bits(run, kind, pk);
 	size_t j, n = 0;
 
-	if (run->p->has_riasec && kind == OPTION_CAREER)
+	if (!fit)
 		return count;
-	/* As match_interest_part counts the quiz: at 0.8 of its value beside ticked interests. */
-	for (a = 0; a < run->pack->area_count && run->p->has_riasec; a++)
-		if (run->chosen_count ? run->affinity[a] * 0.8 >= 0.5 : run->affinity[a] >= 0.5)
-			strong[ns++] = a;
-	fit = pack_area_bits(pk, run->chosen, run->chosen_count, strong, ns);
 	if (!*list) {
 		n = pack_bits_list(fit, pk->count, list);
 	} else {
@@ -679,33 +697,355 @@ static size_t keep_fitting(const struct run *run, int kind, const struct pack_ki
 	return n;
 }
 
+/*
+ * Near ones first, for pruning (could_enter): the heaps fill with the
+ * options close to the learner, whose scores the far ones then mostly
+ * cannot beat. The entries of *list (count of them; NULL: every entry of
+ * the kind) in the grid cells within NEAR_MILES, then the rest, each part
+ * in entry order, as a new *list; how many are near in *near. The order
+ * changes nothing kept: the heap keeps the best by a total order.
+ */
+#define NEAR_MILES 15
+
+static void near_first(const struct run *run, const struct pack_kind *pk, uint32_t **list,
+		       size_t count, size_t *near)
+{
+	size_t words = pk->count / 64 + 1, n, j, at = 0;
+	double min_lat, max_lat, min_lon, max_lon;
+	uint64_t *wanted = NULL, *is_near = xcalloc(words, sizeof(*is_near));
+	uint32_t *close, *out = xmalloc((count ? count : 1) * sizeof(*out));
+
+	if (*list) {
+		wanted = xcalloc(words, sizeof(*wanted));
+		for (j = 0; j < count; j++)
+			wanted[(*list)[j] / 64] |= 1ULL << ((*list)[j] % 64);
+	}
+	geo_box(run->place, NEAR_MILES, &min_lat, &max_lat, &min_lon, &max_lon);
+	n = pack_grid_candidates(pk, min_lat, max_lat, min_lon, max_lon, &close);
+	for (j = 0; j < n; j++)
+		if (!wanted || (wanted[close[j] / 64] >> (close[j] % 64) & 1)) {
+			out[at++] = close[j];
+			is_near[close[j] / 64] |= 1ULL << (close[j] % 64);
+		}
+	*near = at;
+	for (j = 0; j < count; j++) {
+		uint32_t i = *list ? (*list)[j] : (uint32_t)j;
+
+		if (!(is_near[i / 64] >> (i % 64) & 1))
+			out[at++] = i;
+	}
+	free(close);
+	free(wanted);
+	free(is_near);
+	free(*list);
+	*list = out;
+}
+
+/*
+ * Counting apart. A search with no radius need not look at an option that
+ * it could never keep (could_enter), but it counts every one that is for
+ * the learner. For courses, sixth forms and university courses, with no
+ * free text and nothing marked "not for me", that is decided by the scan's
+ * list (which, with interests or a quiz, holds exactly the entries whose
+ * interest fit reaches 0.5: only_fitting), the level asked for and the
+ * shared timing of the option's pack_when: four bytes an entry (its
+ * pack_when and a code for its level, worked out once for the index, about
+ * 1 MB nationally) count them without reading the entries. Then only the
+ * entries near enough to be kept need to be looked at (scan_rings).
+ */
+#define FACT_NO_LEVEL 255
+
+struct scan_facts {
+	uint32_t *codes[OPTION_KIND_COUNT];	/* pack_when << 8 | level code; NULL: none */
+	float levels[FACT_NO_LEVEL];		/* each code's level */
+	int level_count;
+};
+
+static int counted_kind(int k)
+{
+	return k == OPTION_COURSE || k == OPTION_SCHOOL || k == OPTION_UNIVERSITY;
+}
+
+static void facts_free(void *data)
+{
+	struct scan_facts *f = data;
+	int k;
+
+	for (k = 0; k < OPTION_KIND_COUNT; k++)
+		free(f->codes[k]);
+	free(f);
+}
+
+/* The level's code, a new one if need be; -1 when there are too many. */
+static int level_code(struct scan_facts *f, float level)
+{
+	int c;
+
+	if (isnan(level))
+		return FACT_NO_LEVEL;
+	for (c = 0; c < f->level_count; c++)
+		if (f->levels[c] == level)
+			return c;
+	if (f->level_count == FACT_NO_LEVEL)
+		return -1;
+	f->levels[f->level_count] = level;
+	return f->level_count++;
+}
+
+/* The facts, worked out on first use and kept with the index (it is the store's own). */
+static const struct scan_facts *scan_facts(const struct run *run)
+{
+	struct pack *pack = (struct pack *)run->pack;
+	struct scan_facts *f = pack->match_facts;
+	int k;
+
+	if (f)
+		return f;
+	f = xcalloc(1, sizeof(*f));
+	for (k = 0; k < OPTION_KIND_COUNT; k++) {
+		const struct pack_kind *pk = &pack->kinds[k];
+		uint32_t *codes;
+		size_t i;
+
+		if (!counted_kind(k))
+			continue;
+		codes = xmalloc((pk->count ? pk->count : 1) * sizeof(*codes));
+		for (i = 0; i < pk->count; i++) {
+			int code = level_code(f, pk->entries[i].level);
+
+			if (code < 0 || pk->entries[i].when >= 1u << 24)
+				break;
+			codes[i] = pk->entries[i].when << 8 | (uint32_t)code;
+		}
+		if (i < pk->count) {
+			free(codes);	/* cannot be said in four bytes: looked at one by one */
+			codes = NULL;
+		}
+		f->codes[k] = codes;
+	}
+	pack->match_facts = f;
+	pack->match_facts_free = facts_free;
+	return f;
+}
+
+/* Count the entries of kind k in wanted (NULL: all) as scoring each would. */
+static void count_apart(struct run *run, int k, const struct scan_facts *f,
+			const uint64_t *wanted)
+{
+	const struct match_profile *p = run->p;
+	const uint32_t *codes = f->codes[k];
+	size_t count = run->pack->kinds[k].count, w;
+
+	for (w = 0; w < count / 64 + 1; w++) {
+		uint64_t bits = wanted ? wanted[w] : ~0ULL;
+
+		while (bits) {
+			size_t i = w * 64 + (size_t)__builtin_ctzll(bits);
+			const struct timing *t;
+			uint32_t level;
+
+			bits &= bits - 1;
+			if (i >= count)
+				break;
+			/* As passes(): a level asked for, sixth forms aside. */
+			level = codes[i] & 255;
+			if (!isnan(p->level) && k != OPTION_SCHOOL &&
+			    (level == FACT_NO_LEVEL || (double)f->levels[level] != p->level))
+				continue;
+			/* As match_score_option: the timing decides. */
+			t = match_timing_of(run, codes[i] >> 8);
+			if (t->fit < 0 || (t->availability == AVAILABLE_NOT_FOR_AGE &&
+					   !p->show_not_for_age)) {
+				match_count_hidden(run, t);
+				continue;
+			}
+			run->tally->total_by_kind[k]++;
+			run->tally->total++;
+		}
+	}
+}
+
+/*
+ * Look at the entries of kind k in wanted (NULL: all), counted apart, from
+ * the learner's latitude outwards: first those of the grid cells within
+ * RING0_MILES, then those within each band of latitude in rings[], then
+ * the rest (and those with no place). An entry outside a band is more than
+ * its half-height off (the grid puts an entry in the cells of its own
+ * latitude, and a degree is at least 69 miles). Once the heap is full, an
+ * entry is looked at only if, that far off (or with no place), its level
+ * and timing (from its facts, without reading the entry) could still beat
+ * the worst kept; and when not even a perfect fit could, the scan stops.
+ */
+#define RING0_MILES 10
+
+struct rings {
+	struct run *run;
+	int kind;
+	const uint32_t *codes;
+	const uint64_t *wanted;
+	uint64_t *seen;
+	double level_fit[FACT_NO_LEVEL + 1];	/* by level code */
+	double interest;			/* the most interest fit there can be */
+	double least;				/* miles off at least, those left */
+};
+
+/* Look at entry i if it could be kept. */
+static void ring_look(struct rings *g, size_t i)
+{
+	struct run *run = g->run;
+	const struct heap *h = &run->tally->heaps[g->kind];
+	const struct match_profile *p = run->p;
+	uint32_t code = g->codes[i], level = code & 255;
+	const struct timing *t;
+
+	g->seen[i / 64] |= 1ULL << (i % 64);
+	if (!isnan(p->level) && g->kind != OPTION_SCHOOL &&
+	    (level == FACT_NO_LEVEL || (double)g->level_fit[level] < 0))
+		return;		/* not the level asked for (passes() would say so) */
+	t = match_timing_of(run, code >> 8);
+	if (t->fit < 0 || (t->availability == AVAILABLE_NOT_FOR_AGE && !p->show_not_for_age))
+		return;		/* never shown (scoring would say so) */
+	if (h->count == h->cap &&
+	    match_score_most(run, g->interest, g->least, g->level_fit[level], t->fit,
+			     t->needs_first) < h->hits[0].score)
+		return;
+	if (passes(run, (enum option_kind)g->kind, i))
+		look_at(run, (enum option_kind)g->kind, &run->pack->kinds[g->kind].entries[i]);
+}
+
+static void scan_rings(struct run *run, int k, const struct scan_facts *f, const uint64_t *wanted)
+{
+	static const double bands[] = { 0.15, 0.4, 1, 2.5 };	/* degrees either side */
+	const int band_count = (int)(sizeof(bands) / sizeof(bands[0]));
+	const struct pack_kind *pk = &run->pack->kinds[k];
+	const struct heap *h = &run->tally->heaps[k];
+	size_t words = pk->count / 64 + 1, n, j, w;
+	struct rings g;
+	int ring, c;
+
+	g.run = run;
+	g.kind = k;
+	g.codes = f->codes[k];
+	g.wanted = wanted;
+	g.seen = xcalloc(words, sizeof(*g.seen));
+	g.interest = run->chosen_count || run->p->has_riasec ? 1 : 0.5;
+	/* With a level asked for, the other levels' codes are marked -1 (left out). */
+	for (c = 0; c < f->level_count; c++)
+		g.level_fit[c] = !isnan(run->p->level) && f->levels[c] != run->p->level ? -1 :
+				 match_level_fit(run, (enum option_kind)k, f->levels[c]);
+	g.level_fit[FACT_NO_LEVEL] = match_level_fit(run, (enum option_kind)k, NAN);
+	run->counted_apart = 1;
+	for (ring = -1; ring <= band_count; ring++) {
+		double min_lat, max_lat, min_lon = -180, max_lon = 180;
+		uint32_t *list;
+
+		g.least = ring > 0 ? bands[ring - 1] * MILES_PER_DEGREE_AT_LEAST : 0;
+		if (ring > 0 && h->count == h->cap &&
+		    match_score_most(run, g.interest, g.least, 1, 1, 0) < h->hits[0].score)
+			break;
+		if (ring == band_count) {
+			/* The rest: every entry wanted not looked at yet. */
+			for (w = 0; w < words; w++) {
+				uint64_t bits = (wanted ? wanted[w] : ~0ULL) & ~g.seen[w];
+
+				while (bits) {
+					size_t i = w * 64 + (size_t)__builtin_ctzll(bits);
+
+					bits &= bits - 1;
+					if (i >= pk->count)
+						break;
+					ring_look(&g, i);
+				}
+			}
+			break;
+		}
+		if (ring < 0) {
+			geo_box(run->place, RING0_MILES, &min_lat, &max_lat, &min_lon, &max_lon);
+		} else {
+			min_lat = run->place.lat - bands[ring];
+			max_lat = run->place.lat + bands[ring];
+		}
+		n = pack_grid_candidates(pk, min_lat, max_lat, min_lon, max_lon, &list);
+		for (j = 0; j < n; j++) {
+			uint32_t i = list[j];
+
+			if (!(g.seen[i / 64] >> (i % 64) & 1) &&
+			    (!wanted || (wanted[i / 64] >> (i % 64) & 1)))
+				ring_look(&g, i);
+		}
+		free(list);
+	}
+	run->counted_apart = 0;
+	free(g.seen);
+}
+
+/*
+ * The kinds that a search counts apart and looks at from near to far, in
+ * kinds, done here: the rest are left for scan_all.
+ */
+static unsigned scan_counted_apart(struct run *run, unsigned kinds)
+{
+	const struct scan_facts *f;
+	int k;
+
+	if (!run->prune || run->has_text || run->p->excluded_count)
+		return kinds;
+	f = scan_facts(run);
+	for (k = 0; k < OPTION_KIND_COUNT; k++) {
+		const struct pack_kind *pk = &run->pack->kinds[k];
+		uint64_t *wanted = NULL;
+
+		if (!(kinds & (1u << k)) || !counted_kind(k) || !f->codes[k] ||
+		    !run->tally->heaps[k].cap || !pk->grid.cells)
+			continue;
+		if (only_fitting(run) && !(wanted = fitting_bits(run, k, pk)))
+			continue;
+		count_apart(run, k, f, wanted);
+		scan_rings(run, k, f, wanted);
+		free(wanted);
+		kinds &= ~(1u << k);
+	}
+	return kinds;
+}
+
 static void scan_all(struct run *run, unsigned kinds)
 {
 	struct share *mine = xcalloc(1, sizeof(*mine)), *theirs = NULL;
 	uint32_t *lists[OPTION_KIND_COUNT] = { NULL };
-	size_t entries = 0;
+	size_t entries = 0, count[OPTION_KIND_COUNT] = { 0 }, near[OPTION_KIND_COUNT] = { 0 };
 	pthread_t helper;
 	int k, threaded = 0;
 	size_t i;
 
+	kinds = scan_counted_apart(run, kinds);
 	mine->run = *run;
 	mine->kinds = kinds;
 	for (k = 0; k < OPTION_KIND_COUNT; k++) {
 		const struct pack_kind *pk = &run->pack->kinds[k];
 
-		mine->to[k] = pk->count;
+		count[k] = pk->count;
 		if (!(kinds & (1u << k)))
 			continue;
 		if (run->use_box && k != OPTION_CAREER && k != OPTION_APPRENTICESHIP) {
-			mine->to[k] = pack_grid_candidates(pk, run->min_lat, run->max_lat, run->min_lon,
-							   run->max_lon, &lists[k]);
+			count[k] = pack_grid_candidates(pk, run->min_lat, run->max_lat, run->min_lon,
+							run->max_lon, &lists[k]);
 		}
 		if (only_fitting(run))
-			mine->to[k] = keep_fitting(run, k, pk, &lists[k], mine->to[k]);
+			count[k] = keep_fitting(run, k, pk, &lists[k], count[k]);
+		if (run->prune && pk->grid.cells && run->tally->heaps[k].cap &&
+		    count[k] > run->tally->heaps[k].cap)
+			near_first(run, pk, &lists[k], count[k], &near[k]);
 		mine->lists[k] = lists[k];
-		entries += mine->to[k];
+		entries += count[k];
+	}
+	/* The near part, then the rest. */
+	for (k = 0; k < OPTION_KIND_COUNT; k++) {
+		mine->to[k][0] = near[k];
+		mine->from[k][1] = near[k];
+		mine->to[k][1] = count[k];
 	}
 	if (entries >= scan_split_at) {
+		/* Half of each part each, so that both threads start near. */
 		theirs = xcalloc(1, sizeof(*theirs));
 		*theirs = *mine;
 		tally_init(&theirs->run.own, run->pack);
@@ -713,14 +1053,18 @@ static void scan_all(struct run *run, unsigned kinds)
 			theirs->run.own.heaps[k].cap = run->tally->heaps[k].cap;
 		theirs->run.tally = &theirs->run.own;
 		for (k = 0; k < OPTION_KIND_COUNT; k++) {
-			theirs->from[k] = mine->to[k] / 2;
-			mine->to[k] = theirs->from[k];
+			theirs->from[k][0] = near[k] / 2;
+			mine->to[k][0] = theirs->from[k][0];
+			theirs->from[k][1] = near[k] + (count[k] - near[k]) / 2;
+			mine->to[k][1] = theirs->from[k][1];
 		}
 		threaded = pthread_create(&helper, NULL, scan_thread, theirs) == 0;
 		if (!threaded) {
 			/* No thread to be had: do it all here. */
-			for (k = 0; k < OPTION_KIND_COUNT; k++)
-				mine->to[k] = theirs->to[k];
+			for (k = 0; k < OPTION_KIND_COUNT; k++) {
+				mine->to[k][0] = theirs->to[k][0];
+				mine->to[k][1] = theirs->to[k][1];
+			}
 		}
 	}
 	scan(mine);

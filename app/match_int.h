@@ -100,6 +100,8 @@ struct run {
 	int use_place, use_box;
 	int prune;				/* no radius: options that cannot enter a full
 						   heap are only counted (match.c could_enter) */
+	int counted_apart;			/* the kind being scanned was counted from its
+						   facts (match.c count_apart): count nothing */
 	struct geo_point place;
 	double cos_place, radius;
 	double min_lat, max_lat, min_lon, max_lon;
@@ -149,6 +151,8 @@ int match_travel_part(const struct run *run, const struct pack_entry *e,
 /* match_rules.c: the timing for an option, shared, or (explaining) with its words. */
 void match_timing_part(struct run *run, const struct cand *c, struct match_result *r,
 		       struct timing *out);
+/* The shared timing of pack_when number `when` (what match_timing_part starts from). */
+const struct timing *match_timing_of(struct run *run, uint32_t when);
 
 /* match_interest.c */
 extern const char match_riasec_letters[];
@@ -177,6 +181,17 @@ int match_score_option(struct run *run, const struct cand *c, struct match_resul
  */
 int match_score_bound(struct run *run, const struct cand *c, struct match_result *r,
 		      double least);
+/*
+ * The most an option could score with an interest fit of at most
+ * `interest`, at least `least` miles off or with no place at all, with
+ * those level and timing fits and needs_first (1 and 1 and 0 for any).
+ */
+double match_score_most(const struct run *run, double interest, double least, double level,
+			double timing, int needs_first);
+/* The level fit of an option of that kind and level (NAN: not known). */
+double match_level_fit(const struct run *run, enum option_kind kind, double level);
+/* Count an option left out by its timing t: for later, or not for their age. */
+void match_count_hidden(struct run *run, const struct timing *t);
 int match_compare_hits(const struct run *run, const struct hit *a, const struct hit *b);
 void match_heap_push(const struct run *run, struct heap *h, const struct hit *hit);
 /*

@@ -140,6 +140,9 @@ struct pack {
 	int loaded;			/* read from option_pack, not worked out */
 	struct prefix_index *words;	/* the word prefix index, read on first use (pack_words) */
 	int words_tried;
+	void *match_facts;		/* what the learner filter works out once from the
+					   index (match.c scan_facts), or NULL; freed with it */
+	void (*match_facts_free)(void *);
 };
 
 /*

@@ -24,6 +24,11 @@
  * load average and the CPU other processes used are printed, and verdicts
  * on a busy machine are marked as not final (bench_machine.c).
  *
+ * --dump FILE writes every query's whole answer to FILE first (untimed), to
+ * compare two builds with cmp. --only CLASS times only the queries of one
+ * kind (0 anywhere with neither interests, quiz nor text, 1 anywhere with
+ * interests or a quiz, 2 within a radius, 3 free text), for profiling.
+ *
  * --kiosk asks as the kiosk's results screen does (the best 50 of each
  * kind, no overall limit) and times each search with its first screenful
  * explained (match_explain on 8 rows, profile.explain_later), against the
@@ -343,7 +348,7 @@ int main(int argc, char **argv)
 	} *places;
 	size_t results = 0, n_plain = 0, n_worded = 0, n_places;
 	double slow = 0;
-	int no_naive = 0, kiosk = 0;
+	int no_naive = 0, kiosk = 0, only = -1;
 
 	for (i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--queries") && i + 1 < argc)
@@ -362,12 +367,14 @@ int main(int argc, char **argv)
 			kiosk = 1;
 		else if (!strcmp(argv[i], "--dump") && i + 1 < argc)
 			dump = argv[++i];
+		else if (!strcmp(argv[i], "--only") && i + 1 < argc)
+			only = atoi(argv[++i]);
 		else
 			path = argv[i];
 	}
 	if (!path || queries <= 0 || runs < 1 || runs > 64) {
 		fprintf(stderr, "usage: bench_search STORE [--queries N] [--runs N (1-64)] [--seed S] "
-			"[--slow MS] [--against STORE2] [--no-naive] [--kiosk] [--dump FILE]\n");
+			"[--slow MS] [--against STORE2] [--no-naive] [--kiosk] [--dump FILE] [--only CLASS]\n");
 		return 2;
 	}
 	s = open_store(path);
@@ -486,6 +493,9 @@ int main(int argc, char **argv)
 			struct match_profile eager = *p;
 			int worded = p->text[0] != '\0';
 			enum query_class qc = query_class(p);
+
+			if (only >= 0 && (int)qc != only)
+				continue;
 
 			/* --kiosk: the other side explains every kept row, as before. */
 			eager.explain_later = 0;
