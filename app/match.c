@@ -753,12 +753,16 @@ static void near_first(const struct run *run, const struct pack_kind *pk, uint32
  * 1 MB nationally) count them without reading the entries. Then only the
  * entries near enough to be kept need to be looked at (scan_rings).
  */
-#define FACT_NO_LEVEL 255
+#define FACT_NO_LEVEL 127
+#define FACT_NO_PLACE 128
 
 struct scan_facts {
-	uint32_t *codes[OPTION_KIND_COUNT];	/* pack_when << 8 | level code; NULL: none */
+	uint32_t *codes[OPTION_KIND_COUNT];	/* pack_when << 8 | FACT_NO_PLACE if it has no
+						   place | level code; NULL: none */
 	float levels[FACT_NO_LEVEL];		/* each code's level */
 	int level_count;
+	uint32_t *placeless[OPTION_KIND_COUNT];	/* the entries with no place */
+	size_t placeless_count[OPTION_KIND_COUNT];
 };
 
 static int counted_kind(int k)
@@ -771,8 +775,10 @@ static void facts_free(void *data)
 	struct scan_facts *f = data;
 	int k;
 
-	for (k = 0; k < OPTION_KIND_COUNT; k++)
+	for (k = 0; k < OPTION_KIND_COUNT; k++) {
 		free(f->codes[k]);
+		free(f->placeless[k]);
+	}
 	free(f);
 }
 
@@ -815,13 +821,18 @@ static const struct scan_facts *scan_facts(const struct run *run)
 
 			if (code < 0 || pk->entries[i].when >= 1u << 24)
 				break;
-			codes[i] = pk->entries[i].when << 8 | (uint32_t)code;
+			codes[i] = pk->entries[i].when << 8 | (uint32_t)code |
+				   (isnan(pk->entries[i].lat) ? FACT_NO_PLACE : 0);
 		}
 		if (i < pk->count) {
 			free(codes);	/* cannot be said in four bytes: looked at one by one */
-			codes = NULL;
+			continue;
 		}
 		f->codes[k] = codes;
+		f->placeless[k] = xmalloc((pk->count ? pk->count : 1) * sizeof(**f->placeless));
+		for (i = 0; i < pk->count; i++)
+			if (codes[i] & FACT_NO_PLACE)
+				f->placeless[k][f->placeless_count[k]++] = (uint32_t)i;
 	}
 	pack->match_facts = f;
 	pack->match_facts_free = facts_free;
@@ -848,7 +859,7 @@ static void count_apart(struct run *run, int k, const struct scan_facts *f,
 			if (i >= count)
 				break;
 			/* As passes(): a level asked for, sixth forms aside. */
-			level = codes[i] & 255;
+			level = codes[i] & FACT_NO_LEVEL;
 			if (!isnan(p->level) && k != OPTION_SCHOOL &&
 			    (level == FACT_NO_LEVEL || (double)f->levels[level] != p->level))
 				continue;
@@ -867,104 +878,94 @@ static void count_apart(struct run *run, int k, const struct scan_facts *f,
 
 /*
  * Look at the entries of kind k in wanted (NULL: all), counted apart, from
- * the learner's latitude outwards: first those of the grid cells within
- * RING0_MILES, then those within each band of latitude in rings[], then
- * the rest (and those with no place). An entry outside a band is more than
- * its half-height off (the grid puts an entry in the cells of its own
- * latitude, and a degree is at least 69 miles). Once the heap is full, an
- * entry is looked at only if, that far off (or with no place), its level
- * and timing (from its facts, without reading the entry) could still beat
- * the worst kept; and when not even a perfect fit could, the scan stops.
+ * near to far: those of the grid cells of the box around the learner's
+ * place for each distance in rings[], then the rest (and those with no
+ * place). An entry outside a ring's box is more than its miles off (a
+ * search within a radius relies on the same: geo_box). Once the heap is
+ * full, an entry is looked at only if, that far off (or with no place),
+ * its level and timing (from its facts, without reading the entry) could
+ * still beat the worst kept; and when not even a perfect fit could, the
+ * scan stops.
  */
-#define RING0_MILES 10
-
 struct rings {
 	struct run *run;
 	int kind;
 	const uint32_t *codes;
-	const uint64_t *wanted;
 	uint64_t *seen;
-	double level_fit[FACT_NO_LEVEL + 1];	/* by level code */
-	double interest;			/* the most interest fit there can be */
-	double least;				/* miles off at least, those left */
+	double level_part[FACT_NO_LEVEL + 1];	/* by level code: 15 * the level fit; -1: not
+						   the level asked for */
+	double fixed, fixed_placeless;		/* the most the interest and distance parts
+						   can add, those left with a place and not */
 };
 
-/* Look at entry i if it could be kept. */
+/*
+ * Look at entry i if it could be kept. The bound here is the score's sum
+ * in another order and not rounded: rounding to a tenth adds at most 0.05,
+ * the order changes it by far less than the other 0.05 of the margin.
+ */
 static void ring_look(struct rings *g, size_t i)
 {
 	struct run *run = g->run;
 	const struct heap *h = &run->tally->heaps[g->kind];
 	const struct match_profile *p = run->p;
-	uint32_t code = g->codes[i], level = code & 255;
+	uint32_t code = g->codes[i], level = code & FACT_NO_LEVEL;
 	const struct timing *t;
+	double most;
 
 	g->seen[i / 64] |= 1ULL << (i % 64);
-	if (!isnan(p->level) && g->kind != OPTION_SCHOOL &&
-	    (level == FACT_NO_LEVEL || (double)g->level_fit[level] < 0))
+	if (g->level_part[level] < 0)
 		return;		/* not the level asked for (passes() would say so) */
 	t = match_timing_of(run, code >> 8);
 	if (t->fit < 0 || (t->availability == AVAILABLE_NOT_FOR_AGE && !p->show_not_for_age))
 		return;		/* never shown (scoring would say so) */
-	if (h->count == h->cap &&
-	    match_score_most(run, g->interest, g->least, g->level_fit[level], t->fit,
-			     t->needs_first) < h->hits[0].score)
-		return;
+	if (h->count == h->cap) {
+		most = (code & FACT_NO_PLACE ? g->fixed_placeless : g->fixed) + g->level_part[level] +
+		       15 * t->fit;
+		if (t->needs_first)
+			most = most > 40 ? most - 40 : 0;
+		if (most + 0.1 < h->hits[0].score)
+			return;
+	}
 	if (passes(run, (enum option_kind)g->kind, i))
 		look_at(run, (enum option_kind)g->kind, &run->pack->kinds[g->kind].entries[i]);
 }
 
 static void scan_rings(struct run *run, int k, const struct scan_facts *f, const uint64_t *wanted)
 {
-	static const double bands[] = { 0.15, 0.4, 1, 2.5 };	/* degrees either side */
-	const int band_count = (int)(sizeof(bands) / sizeof(bands[0]));
+	static const double rings[] = { 5, 12, 25, 50, 100, 200 };	/* miles */
+	const int ring_count = (int)(sizeof(rings) / sizeof(rings[0]));
 	const struct pack_kind *pk = &run->pack->kinds[k];
 	const struct heap *h = &run->tally->heaps[k];
 	size_t words = pk->count / 64 + 1, n, j, w;
+	double interest = run->chosen_count || run->p->has_riasec ? 1 : 0.5, least = 0;
 	struct rings g;
 	int ring, c;
 
 	g.run = run;
 	g.kind = k;
 	g.codes = f->codes[k];
-	g.wanted = wanted;
 	g.seen = xcalloc(words, sizeof(*g.seen));
-	g.interest = run->chosen_count || run->p->has_riasec ? 1 : 0.5;
-	/* With a level asked for, the other levels' codes are marked -1 (left out). */
-	for (c = 0; c < f->level_count; c++)
-		g.level_fit[c] = !isnan(run->p->level) && f->levels[c] != run->p->level ? -1 :
-				 match_level_fit(run, (enum option_kind)k, f->levels[c]);
-	g.level_fit[FACT_NO_LEVEL] = match_level_fit(run, (enum option_kind)k, NAN);
+	g.fixed_placeless = match_score_fixed_part(run, interest, NAN);
+	/* As passes(): with a level asked for, the others are left out (sixth forms aside). */
+	for (c = 0; c <= FACT_NO_LEVEL; c++) {
+		float level = c < f->level_count ? f->levels[c] : NAN;
+
+		g.level_part[c] = !isnan(run->p->level) && k != OPTION_SCHOOL &&
+				  (double)level != run->p->level ? -1 :
+				  15 * match_level_fit(run, (enum option_kind)k, level);
+	}
 	run->counted_apart = 1;
-	for (ring = -1; ring <= band_count; ring++) {
-		double min_lat, max_lat, min_lon = -180, max_lon = 180;
+	/* The ones with a place, ring by ring, while one that far could still be kept. */
+	for (ring = 0; ring < ring_count; ring++) {
+		double min_lat, max_lat, min_lon, max_lon;
 		uint32_t *list;
 
-		g.least = ring > 0 ? bands[ring - 1] * MILES_PER_DEGREE_AT_LEAST : 0;
-		if (ring > 0 && h->count == h->cap &&
-		    match_score_most(run, g.interest, g.least, 1, 1, 0) < h->hits[0].score)
+		least = ring > 0 ? rings[ring - 1] : 0;
+		if (h->count == h->cap &&
+		    match_score_most(run, interest, least, 1, 1, 0) < h->hits[0].score)
 			break;
-		if (ring == band_count) {
-			/* The rest: every entry wanted not looked at yet. */
-			for (w = 0; w < words; w++) {
-				uint64_t bits = (wanted ? wanted[w] : ~0ULL) & ~g.seen[w];
-
-				while (bits) {
-					size_t i = w * 64 + (size_t)__builtin_ctzll(bits);
-
-					bits &= bits - 1;
-					if (i >= pk->count)
-						break;
-					ring_look(&g, i);
-				}
-			}
-			break;
-		}
-		if (ring < 0) {
-			geo_box(run->place, RING0_MILES, &min_lat, &max_lat, &min_lon, &max_lon);
-		} else {
-			min_lat = run->place.lat - bands[ring];
-			max_lat = run->place.lat + bands[ring];
-		}
+		g.fixed = match_score_fixed_part(run, interest, least);
+		geo_box(run->place, rings[ring], &min_lat, &max_lat, &min_lon, &max_lon);
 		n = pack_grid_candidates(pk, min_lat, max_lat, min_lon, max_lon, &list);
 		for (j = 0; j < n; j++) {
 			uint32_t i = list[j];
@@ -974,6 +975,33 @@ static void scan_rings(struct run *run, int k, const struct scan_facts *f, const
 				ring_look(&g, i);
 		}
 		free(list);
+	}
+	least = rings[ring_count - 1];
+	g.fixed = match_score_fixed_part(run, interest, least);
+	if (ring == ring_count && (h->count < h->cap ||
+				   match_score_most(run, interest, least, 1, 1, 0) >= h->hits[0].score)) {
+		/* Beyond the last ring: every entry wanted not looked at yet. */
+		for (w = 0; w < words; w++) {
+			uint64_t bits = (wanted ? wanted[w] : ~0ULL) & ~g.seen[w];
+
+			while (bits) {
+				size_t i = w * 64 + (size_t)__builtin_ctzll(bits);
+
+				bits &= bits - 1;
+				if (i >= pk->count)
+					break;
+				ring_look(&g, i);
+			}
+		}
+	} else if (h->count < h->cap ||
+		   match_score_most(run, interest, NAN, 1, 1, 0) >= h->hits[0].score) {
+		/* Only those with no place could still be kept. */
+		for (j = 0; j < f->placeless_count[k]; j++) {
+			uint32_t i = f->placeless[k][j];
+
+			if (!wanted || (wanted[i / 64] >> (i % 64) & 1))
+				ring_look(&g, i);
+		}
 	}
 	run->counted_apart = 0;
 	free(g.seen);

@@ -152,7 +152,15 @@ int match_travel_part(const struct run *run, const struct pack_entry *e,
 void match_timing_part(struct run *run, const struct cand *c, struct match_result *r,
 		       struct timing *out);
 /* The shared timing of pack_when number `when` (what match_timing_part starts from). */
-const struct timing *match_timing_of(struct run *run, uint32_t when);
+void match_timing_work_out(struct run *run, uint32_t when);
+static inline const struct timing *match_timing_of(struct run *run, uint32_t when)
+{
+	const struct timing *t = &run->tally->timings[when];
+
+	if (!t->known)
+		match_timing_work_out(run, when);
+	return t;
+}
 
 /* match_interest.c */
 extern const char match_riasec_letters[];
@@ -183,11 +191,16 @@ int match_score_bound(struct run *run, const struct cand *c, struct match_result
 		      double least);
 /*
  * The most an option could score with an interest fit of at most
- * `interest`, at least `least` miles off or with no place at all, with
+ * `interest`, at least `least` miles off (NAN: with no place at all), with
  * those level and timing fits and needs_first (1 and 1 and 0 for any).
  */
 double match_score_most(const struct run *run, double interest, double least, double level,
 			double timing, int needs_first);
+/*
+ * The interest and distance parts of a score as match_score_most counts
+ * them, before the level and timing parts are added and it is rounded.
+ */
+double match_score_fixed_part(const struct run *run, double interest, double least);
 /* The level fit of an option of that kind and level (NAN: not known). */
 double match_level_fit(const struct run *run, enum option_kind kind, double level);
 /* Count an option left out by its timing t: for later, or not for their age. */

@@ -330,13 +330,9 @@ static void timing_rules(struct run *run, const struct pack_when *w, struct timi
 	}
 }
 
-const struct timing *match_timing_of(struct run *run, uint32_t when)
+void match_timing_work_out(struct run *run, uint32_t when)
 {
-	struct timing *t = &run->tally->timings[when];
-
-	if (!t->known)
-		timing_rules(run, &run->pack->whens[when], t, NULL);
-	return t;
+	timing_rules(run, &run->pack->whens[when], &run->tally->timings[when], NULL);
 }
 
 /* The timing for an option: shared, or (explaining) worked out with its words. */

@@ -248,6 +248,11 @@ void match_count_hidden(struct run *run, const struct timing *t)
 		run->tally->hidden_not_for_age++;
 }
 
+double match_score_fixed_part(const struct run *run, double interest, double least)
+{
+	return 100 * (0.45 * interest + 0.25 * (isnan(least) ? 0.5 : least_miles_fit(run, least)));
+}
+
 double match_score_most(const struct run *run, double interest, double least, double level,
 			double timing, int needs_first)
 {
@@ -255,9 +260,7 @@ double match_score_most(const struct run *run, double interest, double least, do
 
 	fit.interest = interest;
 	/* An option with no place to measure from fits 0.5 for distance. */
-	fit.distance = least_miles_fit(run, least);
-	if (fit.distance < 0.5)
-		fit.distance = 0.5;
+	fit.distance = isnan(least) ? 0.5 : least_miles_fit(run, least);
 	fit.level = level;
 	fit.timing = timing;
 	return combine(&fit, needs_first);
