@@ -763,6 +763,9 @@ struct scan_facts {
 	int level_count;
 	uint32_t *placeless[OPTION_KIND_COUNT];	/* the entries with no place */
 	size_t placeless_count[OPTION_KIND_COUNT];
+	/* How many entries have each pack_when and level: (when << 8 | level code, count). */
+	uint32_t (*sums[OPTION_KIND_COUNT])[2];
+	size_t sum_count[OPTION_KIND_COUNT];
 };
 
 static int counted_kind(int k)
@@ -778,6 +781,7 @@ static void facts_free(void *data)
 	for (k = 0; k < OPTION_KIND_COUNT; k++) {
 		free(f->codes[k]);
 		free(f->placeless[k]);
+		free(f->sums[k]);
 	}
 	free(f);
 }
@@ -834,44 +838,82 @@ static const struct scan_facts *scan_facts(const struct run *run)
 			if (codes[i] & FACT_NO_PLACE)
 				f->placeless[k][f->placeless_count[k]++] = (uint32_t)i;
 	}
+	/* Then the sums, now that every level has its code. */
+	for (k = 0; k < OPTION_KIND_COUNT; k++) {
+		size_t levels = (size_t)f->level_count + 1, i, n = 0;
+		uint32_t *per;
+
+		if (!f->codes[k])
+			continue;
+		per = xcalloc(pack->when_count * levels + 1, sizeof(*per));
+		for (i = 0; i < pack->kinds[k].count; i++) {
+			uint32_t code = f->codes[k][i], level = code & FACT_NO_LEVEL;
+
+			per[(code >> 8) * levels + (level == FACT_NO_LEVEL ? levels - 1 : level)]++;
+		}
+		for (i = 0; i < pack->when_count * levels; i++)
+			n += per[i] > 0;
+		f->sums[k] = xmalloc((n ? n : 1) * sizeof(*f->sums[k]));
+		for (i = 0; i < pack->when_count * levels; i++) {
+			size_t level = i % levels;
+
+			if (!per[i])
+				continue;
+			f->sums[k][f->sum_count[k]][0] = (uint32_t)(i / levels) << 8 |
+				(level == levels - 1 ? FACT_NO_LEVEL : (uint32_t)level);
+			f->sums[k][f->sum_count[k]++][1] = per[i];
+		}
+		free(per);
+	}
 	pack->match_facts = f;
 	pack->match_facts_free = facts_free;
 	return f;
+}
+
+/* Count n entries of kind k with this code as scoring each would. */
+static void count_code(struct run *run, int k, const struct scan_facts *f, uint32_t code,
+		       size_t n)
+{
+	const struct match_profile *p = run->p;
+	uint32_t level = code & FACT_NO_LEVEL;
+	const struct timing *t;
+
+	/* As passes(): a level asked for, sixth forms aside. */
+	if (!isnan(p->level) && k != OPTION_SCHOOL &&
+	    (level == FACT_NO_LEVEL || (double)f->levels[level] != p->level))
+		return;
+	/* As match_score_option: the timing decides. */
+	t = match_timing_of(run, code >> 8);
+	if (t->fit < 0 || (t->availability == AVAILABLE_NOT_FOR_AGE && !p->show_not_for_age)) {
+		match_count_hidden(run, t, n);
+		return;
+	}
+	run->tally->total_by_kind[k] += n;
+	run->tally->total += n;
 }
 
 /* Count the entries of kind k in wanted (NULL: all) as scoring each would. */
 static void count_apart(struct run *run, int k, const struct scan_facts *f,
 			const uint64_t *wanted)
 {
-	const struct match_profile *p = run->p;
 	const uint32_t *codes = f->codes[k];
 	size_t count = run->pack->kinds[k].count, w;
 
+	if (!wanted) {
+		for (w = 0; w < f->sum_count[k]; w++)
+			count_code(run, k, f, f->sums[k][w][0], f->sums[k][w][1]);
+		return;
+	}
 	for (w = 0; w < count / 64 + 1; w++) {
-		uint64_t bits = wanted ? wanted[w] : ~0ULL;
+		uint64_t bits = wanted[w];
 
 		while (bits) {
 			size_t i = w * 64 + (size_t)__builtin_ctzll(bits);
-			const struct timing *t;
-			uint32_t level;
 
 			bits &= bits - 1;
 			if (i >= count)
 				break;
-			/* As passes(): a level asked for, sixth forms aside. */
-			level = codes[i] & FACT_NO_LEVEL;
-			if (!isnan(p->level) && k != OPTION_SCHOOL &&
-			    (level == FACT_NO_LEVEL || (double)f->levels[level] != p->level))
-				continue;
-			/* As match_score_option: the timing decides. */
-			t = match_timing_of(run, codes[i] >> 8);
-			if (t->fit < 0 || (t->availability == AVAILABLE_NOT_FOR_AGE &&
-					   !p->show_not_for_age)) {
-				match_count_hidden(run, t);
-				continue;
-			}
-			run->tally->total_by_kind[k]++;
-			run->tally->total++;
+			count_code(run, k, f, codes[i], 1);
 		}
 	}
 }

@@ -203,8 +203,8 @@ double match_score_most(const struct run *run, double interest, double least, do
 double match_score_fixed_part(const struct run *run, double interest, double least);
 /* The level fit of an option of that kind and level (NAN: not known). */
 double match_level_fit(const struct run *run, enum option_kind kind, double level);
-/* Count an option left out by its timing t: for later, or not for their age. */
-void match_count_hidden(struct run *run, const struct timing *t);
+/* Count n options left out by their timing t: for later, or not for their age. */
+void match_count_hidden(struct run *run, const struct timing *t, size_t n);
 int match_compare_hits(const struct run *run, const struct hit *a, const struct hit *b);
 void match_heap_push(const struct run *run, struct heap *h, const struct hit *hit);
 /*

@@ -240,12 +240,12 @@ static double combine(const struct match_fit *fit, int needs_first)
 	return round(score * 10) / 10;
 }
 
-void match_count_hidden(struct run *run, const struct timing *t)
+void match_count_hidden(struct run *run, const struct timing *t, size_t n)
 {
 	if (t->for_later)
-		run->tally->for_later++;
+		run->tally->for_later += n;
 	else if (t->fit >= 0)
-		run->tally->hidden_not_for_age++;
+		run->tally->hidden_not_for_age += n;
 }
 
 double match_score_fixed_part(const struct run *run, double interest, double least)
@@ -296,7 +296,7 @@ static int score(struct run *run, const struct cand *c, struct match_result *r, 
 	match_timing_part(run, c, r, &t);
 	if (t.fit < 0 || (t.availability == AVAILABLE_NOT_FOR_AGE && !p->show_not_for_age)) {
 		if (!run->explain && !run->counted_apart)
-			match_count_hidden(run, &t);
+			match_count_hidden(run, &t, 1);
 		return 0;
 	}
 	r->fit.timing = t.fit;
