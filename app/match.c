@@ -298,10 +298,16 @@ int match_travel_part(const struct run *run, const struct pack_entry *e,
  * this off (tests compare the two).
  */
 static int pruning = 1;
+static size_t last_pruned;
 
 void match_set_pruning(int on)
 {
 	pruning = on;
+}
+
+size_t match_last_pruned(void)
+{
+	return last_pruned;
 }
 
 #define MILES_PER_DEGREE_AT_LEAST 69.0
@@ -321,6 +327,7 @@ static int could_enter(struct run *run, const struct cand *c)
 		return 0;	/* not for this learner: counted as scoring it would */
 	if (r.score >= h->hits[0].score)
 		return 1;
+	run->tally->pruned++;
 	if (!run->counted_apart) {
 		run->tally->total_by_kind[c->kind]++;
 		run->tally->total++;
@@ -965,8 +972,10 @@ static void ring_look(struct rings *g, size_t i)
 		       15 * t->fit;
 		if (t->needs_first)
 			most = most > 40 ? most - 40 : 0;
-		if (most + 0.1 < h->hits[0].score)
+		if (most + 0.1 < h->hits[0].score) {
+			run->tally->pruned++;
 			return;
+		}
 	}
 	if (passes(run, (enum option_kind)g->kind, i))
 		look_at(run, (enum option_kind)g->kind, &run->pack->kinds[g->kind].entries[i]);
@@ -1004,8 +1013,10 @@ static void scan_rings(struct run *run, int k, const struct scan_facts *f, const
 
 		least = ring > 0 ? rings[ring - 1] : 0;
 		if (h->count == h->cap &&
-		    match_score_most(run, interest, least, 1, 1, 0) < h->hits[0].score)
+		    match_score_most(run, interest, least, 1, 1, 0) < h->hits[0].score) {
+			run->tally->pruned++;	/* at least: the rest are not even tried */
 			break;
+		}
 		g.fixed = match_score_fixed_part(run, interest, least);
 		geo_box(run->place, rings[ring], &min_lat, &max_lat, &min_lon, &max_lon);
 		n = pack_grid_candidates(pk, min_lat, max_lat, min_lon, max_lon, &list);
@@ -1145,6 +1156,7 @@ static void scan_all(struct run *run, unsigned kinds)
 		run->tally->total += t->total;
 		run->tally->hidden_not_for_age += t->hidden_not_for_age;
 		run->tally->for_later += t->for_later;
+		run->tally->pruned += t->pruned;
 		for (k = 0; k < OPTION_KIND_COUNT; k++) {
 			run->tally->total_by_kind[k] += t->total_by_kind[k];
 			for (i = 0; i < t->heaps[k].count; i++)
@@ -1200,6 +1212,7 @@ static enum status run_all(struct store *s, const struct match_profile *p, struc
 	run.prune = pruning && run.use_place && run.radius <= 0 && !run.travel &&
 		    p->sort == SORT_RELEVANCE;
 	scan_all(&run, kinds);
+	last_pruned = run.tally->pruned;
 	run.later = p->explain_later;
 	if ((rc = match_finish(&run)) != STATUS_OK)
 		snprintf(err, errlen, "%s", store_errmsg(s));

@@ -183,6 +183,8 @@ void match_set_split(size_t entries);
  * that pruning changes no result. For tests and benchmarks.
  */
 void match_set_pruning(int on);
+/* How many options the last match_run() of this process left unscored by pruning (tests). */
+size_t match_last_pruned(void);
 
 /*
  * The same filter, looking only at the options listed (for reports on a

@@ -68,6 +68,7 @@ struct tally {
 	struct heap heaps[OPTION_KIND_COUNT];
 	struct timing *timings;			/* per pack_when, worked out on first use */
 	size_t total, total_by_kind[OPTION_KIND_COUNT], hidden_not_for_age, for_later;
+	size_t pruned;				/* options not scored in full (match_last_pruned) */
 };
 
 /*

@@ -28,6 +28,8 @@
  * compare two builds with cmp. --only CLASS times only the queries of one
  * kind (0 anywhere with neither interests, quiz nor text, 1 anywhere with
  * interests or a quiz, 2 within a radius, 3 free text), for profiling.
+ * --check-pruning answers each query with pruning off and on and fails
+ * unless every answer is the same (see check_pruning).
  *
  * --kiosk asks as the kiosk's results screen does (the best 50 of each
  * kind, no overall limit) and times each search with its first screenful
@@ -296,6 +298,94 @@ static void dump_answers(struct store *s, const struct match_profile *p, int q, 
 	match_list_done(&l);
 }
 
+/* One query's whole answer as text (to free). */
+static char *answers_text(struct store *s, const struct match_profile *p)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+
+	if (!f) {
+		perror("open_memstream");
+		exit(1);
+	}
+	dump_answers(s, p, 0, f);
+	fclose(f);
+	return text;
+}
+
+/*
+ * --check-pruning: each query, made more varied (mostly with no radius,
+ * where pruning works; limits from 1 to 50 or the kiosk's 50 a kind; other
+ * sorts; options marked "not for me"; one thread or two), answered with
+ * pruning off and on (match_set_pruning): the two answers must be the
+ * same, every row and count. Fails when one differs, or when pruning left
+ * nothing unscored (then this checked nothing). Returns the exit status.
+ */
+static int check_pruning(struct store *s, const struct match_profile *qs, size_t stride,
+			 int queries)
+{
+	static const int limits[] = { 1, 3, 10, 20, 50, 0 };
+	int i, differ = 0, pruned = 0;
+
+	for (i = 0; i < queries; i++) {
+		struct match_profile p = *(const struct match_profile *)((const char *)qs +
+									(size_t)i * stride);
+		char *off, *on;
+
+		if (next() % 3)
+			p.radius = MATCH_ANYWHERE;
+		p.limit = limits[next() % 6];
+		p.per_kind = p.limit == 0 ? 50 : next() % 3 == 0 ? (int)(1 + next() % 5) : 0;
+		p.explain_later = next() % 4 == 0;
+		if (next() % 6 == 0)
+			p.sort = (enum match_sort)(next() % 5);
+		p.show_not_for_age = next() % 4 == 0;
+		match_set_split(next() % 2 ? 0 : 20000);
+		if (next() % 4 == 0) {
+			struct match_list l;
+			char err[512];
+			size_t j;
+
+			/* "Not for me": some of what it would show. */
+			if (match_run(s, &p, &l, err, sizeof(err)) != STATUS_OK) {
+				fprintf(stderr, "bench_search: %s\n", err);
+				exit(1);
+			}
+			for (j = 0; j < l.count && j < 3; j++) {
+				p.excluded[p.excluded_count].kind = l.results[j * 2 % l.count].kind;
+				p.excluded[p.excluded_count++].id = l.results[j * 2 % l.count].id;
+			}
+			match_list_done(&l);
+		}
+		match_set_pruning(0);
+		off = answers_text(s, &p);
+		match_set_pruning(1);
+		on = answers_text(s, &p);
+		pruned += match_last_pruned() > 0;
+		if (strcmp(off, on) != 0) {
+			size_t at = 0;
+
+			while (off[at] && off[at] == on[at])
+				at++;
+			while (at > 0 && off[at - 1] != '\n')
+				at--;
+			printf("query %d differs with pruning (year %d age %d, %s within %g, %d "
+			       "interests%s, text \"%s\", limit %d per kind %d sort %d):\n"
+			       "  without: %.200s\n  with:    %.200s\n", i, p.school_year, p.age,
+			       p.place, p.radius, p.interest_count, p.has_riasec ? ", quiz" : "",
+			       p.text, p.limit, p.per_kind, (int)p.sort, off + at, on + at);
+			differ++;
+		}
+		free(off);
+		free(on);
+	}
+	match_set_split(20000);
+	printf("pruning check: %d queries, %d of them pruned, %d answers differ\n", queries,
+	       pruned, differ);
+	return differ || !pruned ? 1 : 0;
+}
+
 static struct store *open_store(const char *path)
 {
 	struct store *s;
@@ -348,7 +438,7 @@ int main(int argc, char **argv)
 	} *places;
 	size_t results = 0, n_plain = 0, n_worded = 0, n_places;
 	double slow = 0;
-	int no_naive = 0, kiosk = 0, only = -1;
+	int no_naive = 0, kiosk = 0, only = -1, check = 0;
 
 	for (i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--queries") && i + 1 < argc)
@@ -369,12 +459,14 @@ int main(int argc, char **argv)
 			dump = argv[++i];
 		else if (!strcmp(argv[i], "--only") && i + 1 < argc)
 			only = atoi(argv[++i]);
+		else if (!strcmp(argv[i], "--check-pruning"))
+			check = 1;
 		else
 			path = argv[i];
 	}
 	if (!path || queries <= 0 || runs < 1 || runs > 64) {
 		fprintf(stderr, "usage: bench_search STORE [--queries N] [--runs N (1-64)] [--seed S] "
-			"[--slow MS] [--against STORE2] [--no-naive] [--kiosk] [--dump FILE] [--only CLASS]\n");
+			"[--slow MS] [--against STORE2] [--no-naive] [--kiosk] [--dump FILE] [--only CLASS] [--check-pruning]\n");
 		return 2;
 	}
 	s = open_store(path);
@@ -465,6 +557,8 @@ int main(int argc, char **argv)
 		ours_cls[k] = calloc((size_t)runs, sizeof(*ours_cls[k]));
 		theirs_cls[k] = calloc((size_t)runs, sizeof(*theirs_cls[k]));
 	}
+	if (check)
+		return check_pruning(s, &qs[0].p, sizeof(qs[0]), queries);
 	if (dump) {
 		FILE *f = fopen(dump, "w");
 
