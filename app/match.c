@@ -316,14 +316,21 @@ size_t match_last_pruned(void)
 static int could_enter(struct run *run, const struct cand *c)
 {
 	const struct heap *h = &run->tally->heaps[c->kind];
+	double least_lat;
 	struct match_result r;
+	uint32_t k;
 
-	if (!run->prune || !h->cap || h->count < h->cap || c->e->place_count)
+	if (!run->prune || !h->cap || h->count < h->cap)
 		return 1;
+	/* At several places: the nearest in latitude (match_distance_to skips unknown ones). */
+	least_lat = fabs(c->e->lat - run->place.lat);
+	for (k = 0; k < c->e->place_count; k++)
+		if (!isnan(c->e->places[k].lat) &&
+		    fabs(c->e->places[k].lat - run->place.lat) < least_lat)
+			least_lat = fabs(c->e->places[k].lat - run->place.lat);
 	r.reason_count = 0;
 	r.brief[0] = '\0';
-	if (!match_score_bound(run, c, &r, fabs(c->e->lat - run->place.lat) *
-			       MILES_PER_DEGREE_AT_LEAST))
+	if (!match_score_bound(run, c, &r, least_lat * MILES_PER_DEGREE_AT_LEAST))
 		return 0;	/* not for this learner: counted as scoring it would */
 	if (r.score >= h->hits[0].score)
 		return 1;
