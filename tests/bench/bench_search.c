@@ -29,7 +29,9 @@
  * kind (0 anywhere with neither interests, quiz nor text, 1 anywhere with
  * interests or a quiz, 2 within a radius, 3 free text), for profiling.
  * --check-pruning answers each query with pruning off and on and fails
- * unless every answer is the same (see check_pruning).
+ * unless every answer is the same (see check_pruning). --split N looks at
+ * the options on two threads only when a search has N or more to look at
+ * (match_set_split; default 20000, 0 always, a huge N never).
  *
  * --kiosk asks as the kiosk's results screen does (the best 50 of each
  * kind, no overall limit) and times each search with its first screenful
@@ -461,12 +463,14 @@ int main(int argc, char **argv)
 			only = atoi(argv[++i]);
 		else if (!strcmp(argv[i], "--check-pruning"))
 			check = 1;
+		else if (!strcmp(argv[i], "--split") && i + 1 < argc)
+			match_set_split(strtoul(argv[++i], NULL, 10));
 		else
 			path = argv[i];
 	}
 	if (!path || queries <= 0 || runs < 1 || runs > 64) {
 		fprintf(stderr, "usage: bench_search STORE [--queries N] [--runs N (1-64)] [--seed S] "
-			"[--slow MS] [--against STORE2] [--no-naive] [--kiosk] [--dump FILE] [--only CLASS] [--check-pruning]\n");
+			"[--slow MS] [--against STORE2] [--no-naive] [--kiosk] [--dump FILE] [--only CLASS] [--check-pruning] [--split N]\n");
 		return 2;
 	}
 	s = open_store(path);
