@@ -758,14 +758,17 @@ static void near_first(const struct run *run, const struct pack_kind *pk, uint32
 /*
  * Counting apart. A search with no radius need not look at an option that
  * it could never keep (could_enter), but it counts every one that is for
- * the learner. For courses, sixth forms and university courses, with no
- * free text and nothing marked "not for me", that is decided by the scan's
- * list (which, with interests or a quiz, holds exactly the entries whose
- * interest fit reaches 0.5: only_fitting), the level asked for and the
- * shared timing of the option's pack_when: four bytes an entry (its
- * pack_when and a code for its level, worked out once for the index, about
- * 1 MB nationally) count them without reading the entries. Then only the
- * entries near enough to be kept need to be looked at (scan_rings).
+ * the learner. For courses, sixth forms, university courses and
+ * vacancies, with no free text and nothing marked "not for me", that is
+ * decided by the scan's list (which, with interests or a quiz, holds
+ * exactly the entries whose interest fit reaches 0.5: only_fitting), the
+ * level asked for and the shared timing of the option's pack_when (and a
+ * vacancy's closing and posting days): four bytes an entry (its pack_when
+ * and a code for its level; a vacancy eight more), worked out once for the
+ * index, about 1.2 MB nationally, count them without reading the entries,
+ * and with every entry wanted, the sums of each code count them at once.
+ * Then only the entries near enough to be kept need to be looked at
+ * (scan_rings).
  */
 #define FACT_NO_LEVEL 127
 #define FACT_NO_PLACE 128
@@ -780,11 +783,14 @@ struct scan_facts {
 	/* How many entries have each pack_when and level: (when << 8 | level code, count). */
 	uint32_t (*sums[OPTION_KIND_COUNT])[2];
 	size_t sum_count[OPTION_KIND_COUNT];
+	/* Vacancies: each one's closing and posting days (pack_entry.closes, .posted). */
+	int32_t (*days[OPTION_KIND_COUNT])[2];
 };
 
 static int counted_kind(int k)
 {
-	return k == OPTION_COURSE || k == OPTION_SCHOOL || k == OPTION_UNIVERSITY;
+	return k == OPTION_COURSE || k == OPTION_SCHOOL || k == OPTION_UNIVERSITY ||
+	       k == OPTION_VACANCY;
 }
 
 static void facts_free(void *data)
@@ -796,6 +802,7 @@ static void facts_free(void *data)
 		free(f->codes[k]);
 		free(f->placeless[k]);
 		free(f->sums[k]);
+		free(f->days[k]);
 	}
 	free(f);
 }
@@ -847,6 +854,13 @@ static const struct scan_facts *scan_facts(const struct run *run)
 			continue;
 		}
 		f->codes[k] = codes;
+		if (k == OPTION_VACANCY) {
+			f->days[k] = xmalloc((pk->count ? pk->count : 1) * sizeof(*f->days[k]));
+			for (i = 0; i < pk->count; i++) {
+				f->days[k][i][0] = pk->entries[i].closes;
+				f->days[k][i][1] = pk->entries[i].posted;
+			}
+		}
 		f->placeless[k] = xmalloc((pk->count ? pk->count : 1) * sizeof(**f->placeless));
 		for (i = 0; i < pk->count; i++)
 			if (codes[i] & FACT_NO_PLACE)
@@ -884,20 +898,36 @@ static const struct scan_facts *scan_facts(const struct run *run)
 	return f;
 }
 
-/* Count n entries of kind k with this code as scoring each would. */
+/*
+ * Count n entries of kind k with this code as scoring each would; for a
+ * vacancy (n 1), `days` are its closing and posting days.
+ */
 static void count_code(struct run *run, int k, const struct scan_facts *f, uint32_t code,
-		       size_t n)
+		       size_t n, const int32_t *days)
 {
 	const struct match_profile *p = run->p;
 	uint32_t level = code & FACT_NO_LEVEL;
 	const struct timing *t;
+	struct timing later;
 
+	/* As passes(): a vacancy closed, or not yet posted, on the day searched. */
+	if (days && ((days[0] != PACK_NO_DAY && days[0] < run->today_days) ||
+		     (days[1] != PACK_NO_DAY && days[1] > run->today_days)))
+		return;
 	/* As passes(): a level asked for, sixth forms aside. */
 	if (!isnan(p->level) && k != OPTION_SCHOOL &&
 	    (level == FACT_NO_LEVEL || (double)f->levels[level] != p->level))
 		return;
 	/* As match_score_option: the timing decides. */
 	t = match_timing_of(run, code >> 8);
+	/* As match_timing_part: a job with no start date closing before they may start. */
+	if (days && t->fit >= 0 && !run->pack->whens[code >> 8].has_start &&
+	    days[0] != PACK_NO_DAY && days[0] < t->earliest) {
+		later = *t;
+		later.for_later = 1;
+		later.fit = -1;
+		t = &later;
+	}
 	if (t->fit < 0 || (t->availability == AVAILABLE_NOT_FOR_AGE && !p->show_not_for_age)) {
 		match_count_hidden(run, t, n);
 		return;
@@ -913,13 +943,13 @@ static void count_apart(struct run *run, int k, const struct scan_facts *f,
 	const uint32_t *codes = f->codes[k];
 	size_t count = run->pack->kinds[k].count, w;
 
-	if (!wanted) {
+	if (!wanted && !f->days[k]) {
 		for (w = 0; w < f->sum_count[k]; w++)
-			count_code(run, k, f, f->sums[k][w][0], f->sums[k][w][1]);
+			count_code(run, k, f, f->sums[k][w][0], f->sums[k][w][1], NULL);
 		return;
 	}
 	for (w = 0; w < count / 64 + 1; w++) {
-		uint64_t bits = wanted[w];
+		uint64_t bits = wanted ? wanted[w] : ~0ULL;
 
 		while (bits) {
 			size_t i = w * 64 + (size_t)__builtin_ctzll(bits);
@@ -927,7 +957,7 @@ static void count_apart(struct run *run, int k, const struct scan_facts *f,
 			bits &= bits - 1;
 			if (i >= count)
 				break;
-			count_code(run, k, f, codes[i], 1);
+			count_code(run, k, f, codes[i], 1, f->days[k] ? f->days[k][i] : NULL);
 		}
 	}
 }
