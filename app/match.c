@@ -980,9 +980,29 @@ struct rings {
 	uint64_t *seen;
 	double level_part[FACT_NO_LEVEL + 1];	/* by level code: 15 * the level fit; -1: not
 						   the level asked for */
-	double fixed, fixed_placeless;		/* the most the interest and distance parts
-						   can add, those left with a place and not */
+	/*
+	 * How well it can fit the ticked interests: an entry in `top` (fits
+	 * one 0.7 or more) up to 1, in `some` (0.5 or more, so 0.5 or 0.6:
+	 * fits are tenths) up to 0.6, else only through the quiz, which
+	 * beside ticked interests counts at most 0.55 (match_interest_part).
+	 * NULL: every entry up to interest[0].
+	 */
+	const uint64_t *top, *some;
+	double interest[3];
+	/* The most the interest and distance parts can add, for each of those
+	   three, those left with a place and those with none. */
+	double fixed[3], fixed_placeless[3];
 };
+
+static void ring_fixed(struct rings *g, double least)
+{
+	int c;
+
+	for (c = 0; c < 3; c++) {
+		g->fixed[c] = match_score_fixed_part(g->run, g->interest[c], least);
+		g->fixed_placeless[c] = match_score_fixed_part(g->run, g->interest[c], NAN);
+	}
+}
 
 /*
  * Look at entry i if it could be kept. The bound here is the score's sum
@@ -1005,8 +1025,11 @@ static void ring_look(struct rings *g, size_t i)
 	if (t->fit < 0 || (t->availability == AVAILABLE_NOT_FOR_AGE && !p->show_not_for_age))
 		return;		/* never shown (scoring would say so) */
 	if (h->count == h->cap) {
-		most = (code & FACT_NO_PLACE ? g->fixed_placeless : g->fixed) + g->level_part[level] +
-		       15 * t->fit;
+		int c = !g->top || (g->top[i / 64] >> (i % 64) & 1) ? 0 :
+			(g->some[i / 64] >> (i % 64) & 1) ? 1 : 2;
+
+		most = (code & FACT_NO_PLACE ? g->fixed_placeless[c] : g->fixed[c]) +
+		       g->level_part[level] + 15 * t->fit;
 		if (t->needs_first)
 			most = most > 40 ? most - 40 : 0;
 		if (most + 0.1 < h->hits[0].score) {
@@ -1025,7 +1048,8 @@ static void scan_rings(struct run *run, int k, const struct scan_facts *f, const
 	const struct pack_kind *pk = &run->pack->kinds[k];
 	const struct heap *h = &run->tally->heaps[k];
 	size_t words = pk->count / 64 + 1, n, j, w;
-	double interest = run->chosen_count || run->p->has_riasec ? 1 : 0.5, least = 0;
+	double interest = 0.5, least = 0;
+	uint64_t *top = NULL, *some = NULL;
 	struct rings g;
 	int ring, c;
 
@@ -1033,7 +1057,22 @@ static void scan_rings(struct run *run, int k, const struct scan_facts *f, const
 	g.kind = k;
 	g.codes = f->codes[k];
 	g.seen = xcalloc(words, sizeof(*g.seen));
-	g.fixed_placeless = match_score_fixed_part(run, interest, NAN);
+	if (run->chosen_count) {
+		interest = 1;
+		top = pack_area_bits(pk, NULL, 0, run->chosen, run->chosen_count);
+		some = pack_area_bits(pk, run->chosen, run->chosen_count, NULL, 0);
+	} else if (run->p->has_riasec) {
+		/* The quiz alone: the best leaning of an area the option is strong in. */
+		interest = 0;
+		for (c = 0; c < run->pack->area_count; c++)
+			if (run->affinity[c] > interest)
+				interest = run->affinity[c];
+	}
+	g.top = top;
+	g.some = some;
+	g.interest[0] = interest;
+	g.interest[1] = top ? 0.6 : interest;
+	g.interest[2] = top ? 0.55 : interest;
 	/* As passes(): with a level asked for, the others are left out (sixth forms aside). */
 	for (c = 0; c <= FACT_NO_LEVEL; c++) {
 		float level = c < f->level_count ? f->levels[c] : NAN;
@@ -1054,7 +1093,7 @@ static void scan_rings(struct run *run, int k, const struct scan_facts *f, const
 			run->tally->pruned++;	/* at least: the rest are not even tried */
 			break;
 		}
-		g.fixed = match_score_fixed_part(run, interest, least);
+		ring_fixed(&g, least);
 		geo_box(run->place, rings[ring], &min_lat, &max_lat, &min_lon, &max_lon);
 		n = pack_grid_candidates(pk, min_lat, max_lat, min_lon, max_lon, &list);
 		for (j = 0; j < n; j++) {
@@ -1067,7 +1106,7 @@ static void scan_rings(struct run *run, int k, const struct scan_facts *f, const
 		free(list);
 	}
 	least = rings[ring_count - 1];
-	g.fixed = match_score_fixed_part(run, interest, least);
+	ring_fixed(&g, least);
 	if (ring == ring_count && (h->count < h->cap ||
 				   match_score_most(run, interest, least, 1, 1, 0) >= h->hits[0].score)) {
 		/* Beyond the last ring: every entry wanted not looked at yet. */
@@ -1095,6 +1134,8 @@ static void scan_rings(struct run *run, int k, const struct scan_facts *f, const
 	}
 	run->counted_apart = 0;
 	free(g.seen);
+	free(top);
+	free(some);
 }
 
 /*
