@@ -312,7 +312,10 @@ size_t match_last_pruned(void)
 
 #define MILES_PER_DEGREE_AT_LEAST 69.0
 
-/* Could this option still enter its kind's heap? 0: counted here, nothing more to do. */
+/*
+ * Could this option still enter its kind's heap? 0: no, and it has been
+ * counted here (unless its kind was counted apart): nothing more to do.
+ */
 static int could_enter(struct run *run, const struct cand *c)
 {
 	const struct heap *h = &run->tally->heaps[c->kind];
@@ -861,7 +864,11 @@ static const struct scan_facts *scan_facts(const struct run *run)
 				f->days[k][i][1] = pk->entries[i].posted;
 			}
 		}
-		f->placeless[k] = xmalloc((pk->count ? pk->count : 1) * sizeof(**f->placeless));
+		for (i = 0; i < pk->count; i++)
+			f->placeless_count[k] += (codes[i] & FACT_NO_PLACE) != 0;
+		f->placeless[k] = xmalloc((f->placeless_count[k] ? f->placeless_count[k] : 1) *
+					  sizeof(**f->placeless));
+		f->placeless_count[k] = 0;
 		for (i = 0; i < pk->count; i++)
 			if (codes[i] & FACT_NO_PLACE)
 				f->placeless[k][f->placeless_count[k]++] = (uint32_t)i;
