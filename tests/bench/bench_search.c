@@ -561,8 +561,27 @@ int main(int argc, char **argv)
 		ours_cls[k] = calloc((size_t)runs, sizeof(*ours_cls[k]));
 		theirs_cls[k] = calloc((size_t)runs, sizeof(*theirs_cls[k]));
 	}
-	if (check)
-		return check_pruning(s, &qs[0].p, sizeof(qs[0]), queries);
+	if (check) {
+		int rc = check_pruning(s, &qs[0].p, sizeof(qs[0]), queries);
+
+		for (k = 0; k < (int)NAIVE_COUNT; k++)
+			sqlite3_finalize(naive[k]);
+		sqlite3_close(db);
+		free(places);
+		store_close(s);
+		if (s2)
+			store_close(s2);
+		for (k = 0; k < 3; k++) {
+			free(ours[k]);
+			free(theirs[k]);
+		}
+		for (k = 0; k < Q_CLASSES; k++) {
+			free(ours_cls[k]);
+			free(theirs_cls[k]);
+		}
+		free(qs);
+		return rc;
+	}
 	if (dump) {
 		FILE *f = fopen(dump, "w");
 
