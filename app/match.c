@@ -285,6 +285,69 @@ int match_travel_part(const struct run *run, const struct pack_entry *e,
 }
 
 /*
+ * Pruning. Once a kind's heap is full, an option whose score cannot
+ * beat the worst one kept would be pushed out again at once. With no
+ * radius (and ranked by relevance, not by bus), every part of the score
+ * but distance costs little, and the distance has a cheap floor: a degree
+ * of latitude is 69.09 miles (geo_miles_cos: 2R asin(sqrt(h)) is at least
+ * R times the difference in latitude), 69 here to be safe from rounding.
+ * match_score_bound() scores with that floor; an option whose bound is
+ * below the worst kept score is only counted. The heap's order puts a
+ * lower score below whatever its tie-breaks, so what is kept, and so every
+ * result, is the same as scoring it in full. match_set_pruning(0) turns
+ * this off (tests compare the two).
+ */
+static int pruning = 1;
+static size_t last_pruned;
+
+void match_set_pruning(int on)
+{
+	pruning = on;
+}
+
+size_t match_last_pruned(void)
+{
+	return last_pruned;
+}
+
+#define MILES_PER_DEGREE_AT_LEAST 69.0
+
+/*
+ * Could this option still enter its kind's heap? 0: no, and it has been
+ * counted here (unless its kind was counted apart): nothing more to do.
+ */
+static int could_enter(struct run *run, const struct cand *c)
+{
+	const struct heap *h = &run->tally->heaps[c->kind];
+	double least_lat;
+	struct match_result r;
+	uint32_t k;
+
+	if (!run->prune || !h->cap || h->count < h->cap)
+		return 1;
+	/* At several places: the nearest in latitude (match_distance_to skips unknown ones). */
+	least_lat = fabs(c->e->lat - run->place.lat);
+	for (k = 0; k < c->e->place_count; k++) {
+		const struct pack_place *pl = &pack_places(run->pack, c->e)[k];
+
+		if (!isnan(pl->lat) && fabs(pl->lat - run->place.lat) < least_lat)
+			least_lat = fabs(pl->lat - run->place.lat);
+	}
+	r.reason_count = 0;
+	r.brief[0] = '\0';
+	if (!match_score_bound(run, c, &r, least_lat * MILES_PER_DEGREE_AT_LEAST))
+		return 0;	/* not for this learner: counted as scoring it would */
+	if (r.score >= h->hits[0].score)
+		return 1;
+	run->tally->pruned++;
+	if (!run->counted_apart) {
+		run->tally->total_by_kind[c->kind]++;
+		run->tally->total++;
+	}
+	return 0;
+}
+
+/*
  * Look at one option that the cheap filters let through; keep it if it is
  * for this learner.
  */
@@ -296,6 +359,11 @@ static void look_at(struct run *run, enum option_kind kind, const struct pack_en
 	struct hit h;
 	double distance = NAN;
 
+	if (run->prune && !isnan(e->lat)) {
+		c = match_make_cand(run, kind, e);
+		if (!could_enter(run, &c))
+			return;
+	}
 	if (run->use_place && !isnan(e->lat)) {
 		/*
 		 * With no radius, everything 100 miles off scores the same: a
@@ -349,8 +417,10 @@ static void look_at(struct run *run, enum option_kind kind, const struct pack_en
 		      t.has_from ? (int32_t)date_days(t.from) :
 		      c.w->has_start ? (int32_t)date_days(c.w->start) : INT32_MAX;
 	match_heap_push(run, &run->tally->heaps[kind], &h);
-	run->tally->total_by_kind[kind]++;
-	run->tally->total++;
+	if (!run->counted_apart) {
+		run->tally->total_by_kind[kind]++;
+		run->tally->total++;
+	}
 }
 
 static int in_box(const struct run *run, double lat, double lon)
@@ -538,19 +608,21 @@ static enum status start_run(struct run *run, struct store *s, const struct matc
 
 /*
  * A share of the entries of every kind wanted: positions [from, to) of
- * each kind's list (a search within a radius: the entries of the grid
- * cells its box covers, pack_grid_candidates) or, with no list, of all.
+ * each kind's list, in two parts (the near ones and the rest, when a
+ * search with no radius looks at the near ones first), or, with no list,
+ * of all. A search within a radius lists the entries of the grid cells
+ * its box covers (pack_grid_candidates).
  */
 struct share {
 	struct run run;				/* a copy with its own tally */
 	unsigned kinds;
 	const uint32_t *lists[OPTION_KIND_COUNT];	/* (borrowed) NULL: every entry */
-	size_t from[OPTION_KIND_COUNT], to[OPTION_KIND_COUNT];
+	size_t from[OPTION_KIND_COUNT][2], to[OPTION_KIND_COUNT][2];
 };
 
 static void scan(struct share *sh)
 {
-	int k;
+	int k, part;
 
 	for (k = 0; k < OPTION_KIND_COUNT; k++) {
 		const struct pack_kind *pk = &sh->run.pack->kinds[k];
@@ -559,12 +631,13 @@ static void scan(struct share *sh)
 
 		if (!(sh->kinds & (1u << k)))
 			continue;
-		for (j = sh->from[k]; j < sh->to[k]; j++) {
-			size_t i = list ? list[j] : j;
+		for (part = 0; part < 2; part++)
+			for (j = sh->from[k][part]; j < sh->to[k][part]; j++) {
+				size_t i = list ? list[j] : j;
 
-			if (passes(&sh->run, (enum option_kind)k, i))
-				look_at(&sh->run, (enum option_kind)k, &pk->entries[i]);
-		}
+				if (passes(&sh->run, (enum option_kind)k, i))
+					look_at(&sh->run, (enum option_kind)k, &pk->entries[i]);
+			}
 	}
 }
 
@@ -605,23 +678,34 @@ static int only_fitting(const struct run *run)
 }
 
 /*
+ * The entries of a kind that could fit well enough, as a bitset (to free);
+ * NULL: all of them (careers with a quiz).
+ */
+static uint64_t *fitting_bits(const struct run *run, int kind, const struct pack_kind *pk)
+{
+	int strong[PACK_MAX_AREAS], ns = 0, a;
+
+	if (run->p->has_riasec && kind == OPTION_CAREER)
+		return NULL;
+	/* As match_interest_part counts the quiz: at 0.8 of its value beside ticked interests. */
+	for (a = 0; a < run->pack->area_count && run->p->has_riasec; a++)
+		if (run->chosen_count ? run->affinity[a] * 0.8 >= 0.5 : run->affinity[a] >= 0.5)
+			strong[ns++] = a;
+	return pack_area_bits(pk, run->chosen, run->chosen_count, strong, ns);
+}
+
+/*
  * The entries of *list (count of them; NULL: every entry of the kind) that
  * could fit well enough, in the same order, as a new *list; the new count.
  */
 static size_t keep_fitting(const struct run *run, int kind, const struct pack_kind *pk,
 			   uint32_t **list, size_t count)
 {
-	int strong[PACK_MAX_AREAS], ns = 0, a;
-	uint64_t *fit;
+	uint64_t *fit = fitting_bits(run, kind, pk);
 	size_t j, n = 0;
 
-	if (run->p->has_riasec && kind == OPTION_CAREER)
+	if (!fit)
 		return count;
-	/* As match_interest_part counts the quiz: at 0.8 of its value beside ticked interests. */
-	for (a = 0; a < run->pack->area_count && run->p->has_riasec; a++)
-		if (run->chosen_count ? run->affinity[a] * 0.8 >= 0.5 : run->affinity[a] >= 0.5)
-			strong[ns++] = a;
-	fit = pack_area_bits(pk, run->chosen, run->chosen_count, strong, ns);
 	if (!*list) {
 		n = pack_bits_list(fit, pk->count, list);
 	} else {
@@ -633,33 +717,504 @@ static size_t keep_fitting(const struct run *run, int kind, const struct pack_ki
 	return n;
 }
 
+/*
+ * Near ones first, for pruning (could_enter): the heaps fill with the
+ * options close to the learner, whose scores the far ones then mostly
+ * cannot beat. The entries of *list (count of them; NULL: every entry of
+ * the kind) in the grid cells within NEAR_MILES, then the rest, each part
+ * in entry order, as a new *list; how many are near in *near. The order
+ * changes nothing kept: the heap keeps the best by a total order.
+ */
+#define NEAR_MILES 15
+
+static void near_first(const struct run *run, const struct pack_kind *pk, uint32_t **list,
+		       size_t count, size_t *near)
+{
+	size_t words = pk->count / 64 + 1, n, j, at = 0;
+	double min_lat, max_lat, min_lon, max_lon;
+	uint64_t *wanted = NULL, *is_near = xcalloc(words, sizeof(*is_near));
+	uint32_t *close, *out = xmalloc((count ? count : 1) * sizeof(*out));
+
+	if (*list) {
+		wanted = xcalloc(words, sizeof(*wanted));
+		for (j = 0; j < count; j++)
+			wanted[(*list)[j] / 64] |= 1ULL << ((*list)[j] % 64);
+	}
+	geo_box(run->place, NEAR_MILES, &min_lat, &max_lat, &min_lon, &max_lon);
+	n = pack_grid_candidates(pk, min_lat, max_lat, min_lon, max_lon, &close);
+	for (j = 0; j < n; j++)
+		if (!wanted || (wanted[close[j] / 64] >> (close[j] % 64) & 1)) {
+			out[at++] = close[j];
+			is_near[close[j] / 64] |= 1ULL << (close[j] % 64);
+		}
+	*near = at;
+	for (j = 0; j < count; j++) {
+		uint32_t i = *list ? (*list)[j] : (uint32_t)j;
+
+		if (!(is_near[i / 64] >> (i % 64) & 1))
+			out[at++] = i;
+	}
+	free(close);
+	free(wanted);
+	free(is_near);
+	free(*list);
+	*list = out;
+}
+
+/*
+ * Counting apart. A search with no radius need not look at an option that
+ * it could never keep (could_enter), but it counts every one that is for
+ * the learner. For courses, sixth forms, university courses and
+ * vacancies, with no free text and nothing marked "not for me", that is
+ * decided by the scan's list (which, with interests or a quiz, holds
+ * exactly the entries whose interest fit reaches 0.5: only_fitting), the
+ * level asked for and the shared timing of the option's pack_when (and a
+ * vacancy's closing and posting days): four bytes an entry (its pack_when
+ * and a code for its level; a vacancy eight more), worked out once for the
+ * index, about 1.2 MB nationally, count them without reading the entries,
+ * and with every entry wanted, the sums of each code count them at once.
+ * Then only the entries near enough to be kept need to be looked at
+ * (scan_rings).
+ */
+#define FACT_NO_LEVEL 127
+#define FACT_NO_PLACE 128
+
+struct scan_facts {
+	uint32_t *codes[OPTION_KIND_COUNT];	/* pack_when << 8 | FACT_NO_PLACE if it has no
+						   place | level code; NULL: none */
+	float levels[FACT_NO_LEVEL];		/* each code's level */
+	int level_count;
+	uint32_t *placeless[OPTION_KIND_COUNT];	/* the entries with no place */
+	size_t placeless_count[OPTION_KIND_COUNT];
+	/* How many entries have each pack_when and level: (when << 8 | level code, count). */
+	uint32_t (*sums[OPTION_KIND_COUNT])[2];
+	size_t sum_count[OPTION_KIND_COUNT];
+	/* Vacancies: each one's closing and posting days (pack_entry.closes, .posted). */
+	int32_t (*days[OPTION_KIND_COUNT])[2];
+};
+
+static int counted_kind(int k)
+{
+	return k == OPTION_COURSE || k == OPTION_SCHOOL || k == OPTION_UNIVERSITY ||
+	       k == OPTION_VACANCY;
+}
+
+static void facts_free(void *data)
+{
+	struct scan_facts *f = data;
+	int k;
+
+	for (k = 0; k < OPTION_KIND_COUNT; k++) {
+		free(f->codes[k]);
+		free(f->placeless[k]);
+		free(f->sums[k]);
+		free(f->days[k]);
+	}
+	free(f);
+}
+
+/* The level's code, a new one if need be; -1 when there are too many. */
+static int level_code(struct scan_facts *f, float level)
+{
+	int c;
+
+	if (isnan(level))
+		return FACT_NO_LEVEL;
+	for (c = 0; c < f->level_count; c++)
+		if (f->levels[c] == level)
+			return c;
+	if (f->level_count == FACT_NO_LEVEL)
+		return -1;
+	f->levels[f->level_count] = level;
+	return f->level_count++;
+}
+
+/* The facts, worked out on first use and kept with the index (it is the store's own). */
+static const struct scan_facts *scan_facts(const struct run *run)
+{
+	struct pack *pack = (struct pack *)run->pack;
+	struct scan_facts *f = pack->match_facts;
+	int k;
+
+	if (f)
+		return f;
+	f = xcalloc(1, sizeof(*f));
+	for (k = 0; k < OPTION_KIND_COUNT; k++) {
+		const struct pack_kind *pk = &pack->kinds[k];
+		uint32_t *codes;
+		size_t i;
+
+		if (!counted_kind(k))
+			continue;
+		codes = xmalloc((pk->count ? pk->count : 1) * sizeof(*codes));
+		for (i = 0; i < pk->count; i++) {
+			int code = level_code(f, pk->entries[i].level);
+
+			if (code < 0 || pk->entries[i].when >= 1u << 24)
+				break;
+			codes[i] = pk->entries[i].when << 8 | (uint32_t)code |
+				   (isnan(pk->entries[i].lat) ? FACT_NO_PLACE : 0);
+		}
+		if (i < pk->count) {
+			free(codes);	/* cannot be said in four bytes: looked at one by one */
+			continue;
+		}
+		f->codes[k] = codes;
+		if (k == OPTION_VACANCY) {
+			f->days[k] = xmalloc((pk->count ? pk->count : 1) * sizeof(*f->days[k]));
+			for (i = 0; i < pk->count; i++) {
+				f->days[k][i][0] = pk->entries[i].closes;
+				f->days[k][i][1] = pk->entries[i].posted;
+			}
+		}
+		for (i = 0; i < pk->count; i++)
+			f->placeless_count[k] += (codes[i] & FACT_NO_PLACE) != 0;
+		f->placeless[k] = xmalloc((f->placeless_count[k] ? f->placeless_count[k] : 1) *
+					  sizeof(**f->placeless));
+		f->placeless_count[k] = 0;
+		for (i = 0; i < pk->count; i++)
+			if (codes[i] & FACT_NO_PLACE)
+				f->placeless[k][f->placeless_count[k]++] = (uint32_t)i;
+	}
+	/* Then the sums, now that every level has its code. */
+	for (k = 0; k < OPTION_KIND_COUNT; k++) {
+		size_t levels = (size_t)f->level_count + 1, i, n = 0;
+		uint32_t *per;
+
+		if (!f->codes[k])
+			continue;
+		per = xcalloc(pack->when_count * levels + 1, sizeof(*per));
+		for (i = 0; i < pack->kinds[k].count; i++) {
+			uint32_t code = f->codes[k][i], level = code & FACT_NO_LEVEL;
+
+			per[(code >> 8) * levels + (level == FACT_NO_LEVEL ? levels - 1 : level)]++;
+		}
+		for (i = 0; i < pack->when_count * levels; i++)
+			n += per[i] > 0;
+		f->sums[k] = xmalloc((n ? n : 1) * sizeof(*f->sums[k]));
+		for (i = 0; i < pack->when_count * levels; i++) {
+			size_t level = i % levels;
+
+			if (!per[i])
+				continue;
+			f->sums[k][f->sum_count[k]][0] = (uint32_t)(i / levels) << 8 |
+				(level == levels - 1 ? FACT_NO_LEVEL : (uint32_t)level);
+			f->sums[k][f->sum_count[k]++][1] = per[i];
+		}
+		free(per);
+	}
+	pack->match_facts = f;
+	pack->match_facts_free = facts_free;
+	return f;
+}
+
+/*
+ * Count n entries of kind k with this code as scoring each would; for a
+ * vacancy (n 1), `days` are its closing and posting days.
+ */
+static void count_code(struct run *run, int k, const struct scan_facts *f, uint32_t code,
+		       size_t n, const int32_t *days)
+{
+	const struct match_profile *p = run->p;
+	uint32_t level = code & FACT_NO_LEVEL;
+	const struct timing *t;
+	struct timing later;
+
+	/* As passes(): a vacancy closed, or not yet posted, on the day searched. */
+	if (days && ((days[0] != PACK_NO_DAY && days[0] < run->today_days) ||
+		     (days[1] != PACK_NO_DAY && days[1] > run->today_days)))
+		return;
+	/* As passes(): a level asked for, sixth forms aside. */
+	if (!isnan(p->level) && k != OPTION_SCHOOL &&
+	    (level == FACT_NO_LEVEL || (double)f->levels[level] != p->level))
+		return;
+	/* As match_score_option: the timing decides. */
+	t = match_timing_of(run, code >> 8);
+	/* As match_timing_part: a job with no start date closing before they may start. */
+	if (days && t->fit >= 0 && !run->pack->whens[code >> 8].has_start &&
+	    days[0] != PACK_NO_DAY && days[0] < t->earliest) {
+		later = *t;
+		later.for_later = 1;
+		later.fit = -1;
+		t = &later;
+	}
+	if (t->fit < 0 || (t->availability == AVAILABLE_NOT_FOR_AGE && !p->show_not_for_age)) {
+		match_count_hidden(run, t, n);
+		return;
+	}
+	run->tally->total_by_kind[k] += n;
+	run->tally->total += n;
+}
+
+/* Count the entries of kind k in wanted (NULL: all) as scoring each would. */
+static void count_apart(struct run *run, int k, const struct scan_facts *f,
+			const uint64_t *wanted)
+{
+	const uint32_t *codes = f->codes[k];
+	size_t count = run->pack->kinds[k].count, w;
+
+	if (!wanted && !f->days[k]) {
+		for (w = 0; w < f->sum_count[k]; w++)
+			count_code(run, k, f, f->sums[k][w][0], f->sums[k][w][1], NULL);
+		return;
+	}
+	for (w = 0; w < count / 64 + 1; w++) {
+		uint64_t bits = wanted ? wanted[w] : ~0ULL;
+
+		while (bits) {
+			size_t i = w * 64 + (size_t)__builtin_ctzll(bits);
+
+			bits &= bits - 1;
+			if (i >= count)
+				break;
+			count_code(run, k, f, codes[i], 1, f->days[k] ? f->days[k][i] : NULL);
+		}
+	}
+}
+
+/*
+ * Look at the entries of kind k in wanted (NULL: all), counted apart, from
+ * near to far: those of the grid cells of the box around the learner's
+ * place for each distance in rings[], then the rest (and those with no
+ * place). An entry outside a ring's box is more than its miles off (a
+ * search within a radius relies on the same: geo_box). Once the heap is
+ * full, an entry is looked at only if, that far off (or with no place),
+ * its level and timing (from its facts, without reading the entry) could
+ * still beat the worst kept; and when not even a perfect fit could, the
+ * scan stops.
+ */
+struct rings {
+	struct run *run;
+	int kind;
+	const uint32_t *codes;
+	uint64_t *seen;
+	double level_part[FACT_NO_LEVEL + 1];	/* by level code: 15 * the level fit; -1: not
+						   the level asked for */
+	/*
+	 * How well it can fit the ticked interests: an entry in `top` (fits
+	 * one 0.7 or more) up to 1, in `some` (0.5 or more, so 0.5 or 0.6:
+	 * fits are tenths) up to 0.6, else only through the quiz, which
+	 * beside ticked interests counts at most 0.55 (match_interest_part).
+	 * NULL: every entry up to interest[0].
+	 */
+	const uint64_t *top, *some;
+	double interest[3];
+	/* The most the interest and distance parts can add, for each of those
+	   three, those left with a place and those with none. */
+	double fixed[3], fixed_placeless[3];
+};
+
+static void ring_fixed(struct rings *g, double least)
+{
+	int c;
+
+	for (c = 0; c < 3; c++) {
+		g->fixed[c] = match_score_fixed_part(g->run, g->interest[c], least);
+		g->fixed_placeless[c] = match_score_fixed_part(g->run, g->interest[c], NAN);
+	}
+}
+
+/*
+ * Look at entry i if it could be kept. The bound here is the score's sum
+ * in another order and not rounded: rounding to a tenth adds at most 0.05,
+ * the order changes it by far less than the other 0.05 of the margin.
+ */
+static void ring_look(struct rings *g, size_t i)
+{
+	struct run *run = g->run;
+	const struct heap *h = &run->tally->heaps[g->kind];
+	const struct match_profile *p = run->p;
+	uint32_t code = g->codes[i], level = code & FACT_NO_LEVEL;
+	const struct timing *t;
+	double most;
+
+	g->seen[i / 64] |= 1ULL << (i % 64);
+	if (g->level_part[level] < 0)
+		return;		/* not the level asked for (passes() would say so) */
+	t = match_timing_of(run, code >> 8);
+	if (t->fit < 0 || (t->availability == AVAILABLE_NOT_FOR_AGE && !p->show_not_for_age))
+		return;		/* never shown (scoring would say so) */
+	if (h->count == h->cap) {
+		int c = !g->top || (g->top[i / 64] >> (i % 64) & 1) ? 0 :
+			(g->some[i / 64] >> (i % 64) & 1) ? 1 : 2;
+
+		most = (code & FACT_NO_PLACE ? g->fixed_placeless[c] : g->fixed[c]) +
+		       g->level_part[level] + 15 * t->fit;
+		if (t->needs_first)
+			most = most > 40 ? most - 40 : 0;
+		if (most + 0.1 < h->hits[0].score) {
+			run->tally->pruned++;
+			return;
+		}
+	}
+	if (passes(run, (enum option_kind)g->kind, i))
+		look_at(run, (enum option_kind)g->kind, &run->pack->kinds[g->kind].entries[i]);
+}
+
+static void scan_rings(struct run *run, int k, const struct scan_facts *f, const uint64_t *wanted)
+{
+	static const double rings[] = { 5, 12, 25, 50, 100, 200 };	/* miles */
+	const int ring_count = (int)(sizeof(rings) / sizeof(rings[0]));
+	const struct pack_kind *pk = &run->pack->kinds[k];
+	const struct heap *h = &run->tally->heaps[k];
+	size_t words = pk->count / 64 + 1, n, j, w;
+	double interest = 0.5, least = 0;
+	uint64_t *top = NULL, *some = NULL;
+	struct rings g;
+	int ring, c;
+
+	g.run = run;
+	g.kind = k;
+	g.codes = f->codes[k];
+	g.seen = xcalloc(words, sizeof(*g.seen));
+	if (run->chosen_count) {
+		interest = 1;
+		top = pack_area_bits(pk, NULL, 0, run->chosen, run->chosen_count);
+		some = pack_area_bits(pk, run->chosen, run->chosen_count, NULL, 0);
+	} else if (run->p->has_riasec) {
+		/* The quiz alone: the best leaning of an area the option is strong in. */
+		interest = 0;
+		for (c = 0; c < run->pack->area_count; c++)
+			if (run->affinity[c] > interest)
+				interest = run->affinity[c];
+	}
+	g.top = top;
+	g.some = some;
+	g.interest[0] = interest;
+	g.interest[1] = top ? 0.6 : interest;
+	g.interest[2] = top ? 0.55 : interest;
+	/* As passes(): with a level asked for, the others are left out (sixth forms aside). */
+	for (c = 0; c <= FACT_NO_LEVEL; c++) {
+		float level = c < f->level_count ? f->levels[c] : NAN;
+
+		g.level_part[c] = !isnan(run->p->level) && k != OPTION_SCHOOL &&
+				  (double)level != run->p->level ? -1 :
+				  15 * match_level_fit(run, (enum option_kind)k, level);
+	}
+	run->counted_apart = 1;
+	/* The ones with a place, ring by ring, while one that far could still be kept. */
+	for (ring = 0; ring < ring_count; ring++) {
+		double min_lat, max_lat, min_lon, max_lon;
+		uint32_t *list;
+
+		least = ring > 0 ? rings[ring - 1] : 0;
+		if (h->count == h->cap &&
+		    match_score_most(run, interest, least, 1, 1, 0) < h->hits[0].score) {
+			run->tally->pruned++;	/* at least: the rest are not even tried */
+			break;
+		}
+		ring_fixed(&g, least);
+		geo_box(run->place, rings[ring], &min_lat, &max_lat, &min_lon, &max_lon);
+		n = pack_grid_candidates(pk, min_lat, max_lat, min_lon, max_lon, &list);
+		for (j = 0; j < n; j++) {
+			uint32_t i = list[j];
+
+			if (!(g.seen[i / 64] >> (i % 64) & 1) &&
+			    (!wanted || (wanted[i / 64] >> (i % 64) & 1)))
+				ring_look(&g, i);
+		}
+		free(list);
+	}
+	least = rings[ring_count - 1];
+	ring_fixed(&g, least);
+	if (ring == ring_count && (h->count < h->cap ||
+				   match_score_most(run, interest, least, 1, 1, 0) >= h->hits[0].score)) {
+		/* Beyond the last ring: every entry wanted not looked at yet. */
+		for (w = 0; w < words; w++) {
+			uint64_t bits = (wanted ? wanted[w] : ~0ULL) & ~g.seen[w];
+
+			while (bits) {
+				size_t i = w * 64 + (size_t)__builtin_ctzll(bits);
+
+				bits &= bits - 1;
+				if (i >= pk->count)
+					break;
+				ring_look(&g, i);
+			}
+		}
+	} else if (h->count < h->cap ||
+		   match_score_most(run, interest, NAN, 1, 1, 0) >= h->hits[0].score) {
+		/* Only those with no place could still be kept. */
+		for (j = 0; j < f->placeless_count[k]; j++) {
+			uint32_t i = f->placeless[k][j];
+
+			if (!wanted || (wanted[i / 64] >> (i % 64) & 1))
+				ring_look(&g, i);
+		}
+	}
+	run->counted_apart = 0;
+	free(g.seen);
+	free(top);
+	free(some);
+}
+
+/*
+ * The kinds that a search counts apart and looks at from near to far, in
+ * kinds, done here: the rest are left for scan_all.
+ */
+static unsigned scan_counted_apart(struct run *run, unsigned kinds)
+{
+	const struct scan_facts *f;
+	int k;
+
+	if (!run->prune || run->has_text || run->p->excluded_count)
+		return kinds;
+	f = scan_facts(run);
+	for (k = 0; k < OPTION_KIND_COUNT; k++) {
+		const struct pack_kind *pk = &run->pack->kinds[k];
+		uint64_t *wanted = NULL;
+
+		if (!(kinds & (1u << k)) || !counted_kind(k) || !f->codes[k] ||
+		    !run->tally->heaps[k].cap || !pk->grid.cells)
+			continue;
+		if (only_fitting(run) && !(wanted = fitting_bits(run, k, pk)))
+			continue;
+		count_apart(run, k, f, wanted);
+		scan_rings(run, k, f, wanted);
+		free(wanted);
+		kinds &= ~(1u << k);
+	}
+	return kinds;
+}
+
 static void scan_all(struct run *run, unsigned kinds)
 {
 	struct share *mine = xcalloc(1, sizeof(*mine)), *theirs = NULL;
 	uint32_t *lists[OPTION_KIND_COUNT] = { NULL };
-	size_t entries = 0;
+	size_t entries = 0, count[OPTION_KIND_COUNT] = { 0 }, near[OPTION_KIND_COUNT] = { 0 };
 	pthread_t helper;
 	int k, threaded = 0;
 	size_t i;
 
+	kinds = scan_counted_apart(run, kinds);
 	mine->run = *run;
 	mine->kinds = kinds;
 	for (k = 0; k < OPTION_KIND_COUNT; k++) {
 		const struct pack_kind *pk = &run->pack->kinds[k];
 
-		mine->to[k] = pk->count;
+		count[k] = pk->count;
 		if (!(kinds & (1u << k)))
 			continue;
 		if (run->use_box && k != OPTION_CAREER && k != OPTION_APPRENTICESHIP) {
-			mine->to[k] = pack_grid_candidates(pk, run->min_lat, run->max_lat, run->min_lon,
-							   run->max_lon, &lists[k]);
+			count[k] = pack_grid_candidates(pk, run->min_lat, run->max_lat, run->min_lon,
+							run->max_lon, &lists[k]);
 		}
 		if (only_fitting(run))
-			mine->to[k] = keep_fitting(run, k, pk, &lists[k], mine->to[k]);
+			count[k] = keep_fitting(run, k, pk, &lists[k], count[k]);
+		if (run->prune && pk->grid.cells && run->tally->heaps[k].cap &&
+		    count[k] > run->tally->heaps[k].cap)
+			near_first(run, pk, &lists[k], count[k], &near[k]);
 		mine->lists[k] = lists[k];
-		entries += mine->to[k];
+		entries += count[k];
+	}
+	/* The near part, then the rest. */
+	for (k = 0; k < OPTION_KIND_COUNT; k++) {
+		mine->to[k][0] = near[k];
+		mine->from[k][1] = near[k];
+		mine->to[k][1] = count[k];
 	}
 	if (entries >= scan_split_at) {
+		/* Half of each part each, so that both threads start near. */
 		theirs = xcalloc(1, sizeof(*theirs));
 		*theirs = *mine;
 		tally_init(&theirs->run.own, run->pack);
@@ -667,14 +1222,18 @@ static void scan_all(struct run *run, unsigned kinds)
 			theirs->run.own.heaps[k].cap = run->tally->heaps[k].cap;
 		theirs->run.tally = &theirs->run.own;
 		for (k = 0; k < OPTION_KIND_COUNT; k++) {
-			theirs->from[k] = mine->to[k] / 2;
-			mine->to[k] = theirs->from[k];
+			theirs->from[k][0] = near[k] / 2;
+			mine->to[k][0] = theirs->from[k][0];
+			theirs->from[k][1] = near[k] + (count[k] - near[k]) / 2;
+			mine->to[k][1] = theirs->from[k][1];
 		}
 		threaded = pthread_create(&helper, NULL, scan_thread, theirs) == 0;
 		if (!threaded) {
 			/* No thread to be had: do it all here. */
-			for (k = 0; k < OPTION_KIND_COUNT; k++)
-				mine->to[k] = theirs->to[k];
+			for (k = 0; k < OPTION_KIND_COUNT; k++) {
+				mine->to[k][0] = theirs->to[k][0];
+				mine->to[k][1] = theirs->to[k][1];
+			}
 		}
 	}
 	scan(mine);
@@ -685,6 +1244,7 @@ static void scan_all(struct run *run, unsigned kinds)
 		run->tally->total += t->total;
 		run->tally->hidden_not_for_age += t->hidden_not_for_age;
 		run->tally->for_later += t->for_later;
+		run->tally->pruned += t->pruned;
 		for (k = 0; k < OPTION_KIND_COUNT; k++) {
 			run->tally->total_by_kind[k] += t->total_by_kind[k];
 			for (i = 0; i < t->heaps[k].count; i++)
@@ -737,7 +1297,10 @@ static enum status run_all(struct store *s, const struct match_profile *p, struc
 		return rc;
 	for (k = 0; k < OPTION_KIND_COUNT; k++)
 		run.tally->heaps[k].cap = kinds & (1u << k) ? kind_cap(p) : 0;
+	run.prune = pruning && run.use_place && run.radius <= 0 && !run.travel &&
+		    p->sort == SORT_RELEVANCE;
 	scan_all(&run, kinds);
+	last_pruned = run.tally->pruned;
 	run.later = p->explain_later;
 	if ((rc = match_finish(&run)) != STATUS_OK)
 		snprintf(err, errlen, "%s", store_errmsg(s));

@@ -177,6 +177,14 @@ const struct match_result *match_explain(struct match_list *l, size_t i);
  * For tests and benchmarks.
  */
 void match_set_split(size_t entries);
+/*
+ * A search with no radius scores in full only the options that could still
+ * enter the best kept (1, the default); 0 scores every option, as a check
+ * that pruning changes no result. For tests and benchmarks.
+ */
+void match_set_pruning(int on);
+/* How many options the last match_run() of this process left unscored by pruning (tests). */
+size_t match_last_pruned(void);
 
 /*
  * The same filter, looking only at the options listed (for reports on a

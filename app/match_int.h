@@ -68,6 +68,7 @@ struct tally {
 	struct heap heaps[OPTION_KIND_COUNT];
 	struct timing *timings;			/* per pack_when, worked out on first use */
 	size_t total, total_by_kind[OPTION_KIND_COUNT], hidden_not_for_age, for_later;
+	size_t pruned;				/* options not scored in full (match_last_pruned) */
 };
 
 /*
@@ -98,6 +99,10 @@ struct run {
 	double affinity[PACK_MAX_AREAS];	/* each area's overlap with the quiz */
 	int learner_letters[3];			/* strongest RIASEC letters, -1 when fewer */
 	int use_place, use_box;
+	int prune;				/* no radius: options that cannot enter a full
+						   heap are only counted (match.c could_enter) */
+	int counted_apart;			/* the kind being scanned was counted from its
+						   facts (match.c count_apart): count nothing */
 	struct geo_point place;
 	double cos_place, radius;
 	double min_lat, max_lat, min_lon, max_lon;
@@ -147,6 +152,16 @@ int match_travel_part(const struct run *run, const struct pack_entry *e,
 /* match_rules.c: the timing for an option, shared, or (explaining) with its words. */
 void match_timing_part(struct run *run, const struct cand *c, struct match_result *r,
 		       struct timing *out);
+/* The shared timing of pack_when number `when` (what match_timing_part starts from). */
+void match_timing_work_out(struct run *run, uint32_t when);
+static inline const struct timing *match_timing_of(struct run *run, uint32_t when)
+{
+	const struct timing *t = &run->tally->timings[when];
+
+	if (!t->known)
+		match_timing_work_out(run, when);
+	return t;
+}
 
 /* match_interest.c */
 extern const char match_riasec_letters[];
@@ -168,6 +183,29 @@ double match_distance_to(const struct run *run, const struct pack_entry *e);
  */
 int match_score_option(struct run *run, const struct cand *c, struct match_result *r,
 		       double distance, struct timing *timing);
+/*
+ * The same for an option at least `least` miles off (not explaining): the
+ * same return and counts, and in r->score a score it cannot beat at its
+ * real distance (a search with no radius; not by bus).
+ */
+int match_score_bound(struct run *run, const struct cand *c, struct match_result *r,
+		      double least);
+/*
+ * The most an option could score with an interest fit of at most
+ * `interest`, at least `least` miles off (NAN: with no place at all), with
+ * those level and timing fits and needs_first (1 and 1 and 0 for any).
+ */
+double match_score_most(const struct run *run, double interest, double least, double level,
+			double timing, int needs_first);
+/*
+ * The interest and distance parts of a score as match_score_most counts
+ * them, before the level and timing parts are added and it is rounded.
+ */
+double match_score_fixed_part(const struct run *run, double interest, double least);
+/* The level fit of an option of that kind and level (NAN: not known). */
+double match_level_fit(const struct run *run, enum option_kind kind, double level);
+/* Count n options left out by their timing t: for later, or not for their age. */
+void match_count_hidden(struct run *run, const struct timing *t, size_t n);
 int match_compare_hits(const struct run *run, const struct hit *a, const struct hit *b);
 void match_heap_push(const struct run *run, struct heap *h, const struct hit *hit);
 /*

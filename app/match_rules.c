@@ -330,6 +330,11 @@ static void timing_rules(struct run *run, const struct pack_when *w, struct timi
 	}
 }
 
+void match_timing_work_out(struct run *run, uint32_t when)
+{
+	timing_rules(run, &run->pack->whens[when], &run->tally->timings[when], NULL);
+}
+
 /* The timing for an option: shared, or (explaining) worked out with its words. */
 void match_timing_part(struct run *run, const struct cand *c, struct match_result *r,
 		       struct timing *out)
@@ -342,13 +347,10 @@ void match_timing_part(struct run *run, const struct cand *c, struct match_resul
 		out->fit = -1;
 		return;
 	}
-	if (run->explain) {
+	if (run->explain)
 		timing_rules(run, c->w, out, r);
-	} else {
-		if (!run->tally->timings[c->e->when].known)
-			timing_rules(run, c->w, &run->tally->timings[c->e->when], NULL);
-		*out = run->tally->timings[c->e->when];
-	}
+	else
+		*out = *match_timing_of(run, c->e->when);
 	/* A job with no start date that closes before they may start: for later. */
 	if (c->kind == OPTION_VACANCY && out->fit >= 0 && !c->w->has_start &&
 	    c->e->closes != PACK_NO_DAY && c->e->closes < out->earliest) {

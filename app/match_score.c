@@ -109,6 +109,30 @@ static void travel_reason(struct run *run, struct match_result *r)
 	match_add_reason(run, r, "%s", words);
 }
 
+/* The distance fit for a distance in miles (finite). */
+static double miles_fit(const struct run *run, double miles)
+{
+	double fit;
+
+	if (run->radius > 0)
+		fit = 1 - miles / run->radius;
+	else
+		fit = miles < 100 ? 1 - miles / 100 : 0.1;
+	return fit < 0.05 ? 0.05 : fit;
+}
+
+/*
+ * The best distance fit of an option at least `least` miles off: as
+ * miles_fit(), which falls as the miles grow, except that with no radius
+ * 100 miles or more fits 0.1, better than 95-99 miles (0.05).
+ */
+static double least_miles_fit(const struct run *run, double least)
+{
+	double fit = miles_fit(run, least);
+
+	return run->radius <= 0 && fit < 0.1 ? 0.1 : fit;
+}
+
 /* r->distance already measured: NAN for no place, INFINITY for 100 miles or more. */
 static void distance_part(struct run *run, const struct cand *c, struct match_result *r)
 {
@@ -122,12 +146,7 @@ static void distance_part(struct run *run, const struct cand *c, struct match_re
 		return;
 	}
 	(void)c;
-	if (run->radius > 0)
-		r->fit.distance = 1 - r->distance / run->radius;
-	else
-		r->fit.distance = r->distance < 100 ? 1 - r->distance / 100 : 0.1;
-	if (r->fit.distance < 0.05)
-		r->fit.distance = 0.05;
+	r->fit.distance = miles_fit(run, r->distance);
 	match_add_reason(run, r, "%.1f miles from %s", r->distance, run->out->place.label);
 	travel_reason(run, r);
 }
@@ -156,15 +175,26 @@ static void next_levels(const struct learner_stage *st, double *lo, double *hi)
 	*hi = youngest >= 18 ? 6 : 3;
 }
 
+double match_level_fit(const struct run *run, enum option_kind kind, double level)
+{
+	double lo, hi, gap;
+
+	if (isnan(level) || level < 0 || kind == OPTION_CAREER || kind == OPTION_SCHOOL)
+		return 0.5;
+	next_levels(&run->out->stage, &lo, &hi);
+	gap = level < lo ? lo - level : level > hi ? level - hi : 0;
+	return gap == 0 ? 1 : gap <= 1 ? 0.8 : gap <= 2 ? 0.5 : 0.3;
+}
+
 static void level_part(struct run *run, const struct cand *c, struct match_result *r)
 {
 	const struct learner_stage *st = &run->out->stage;
-	double lo, hi, l = c->e->level, gap;
+	double l = c->e->level;
 	char words[24];
 
 	r->level = l;
+	r->fit.level = match_level_fit(run, c->kind, l);
 	if (isnan(l) || l < 0 || c->kind == OPTION_CAREER || c->kind == OPTION_SCHOOL) {
-		r->fit.level = 0.5;
 		/* --level filters what has a level; say so for what has none. */
 		if (!isnan(run->p->level) && c->kind == OPTION_CAREER)
 			match_add_reason(run, r, "careers have no level: the Level %g you chose does "
@@ -174,9 +204,6 @@ static void level_part(struct run *run, const struct cand *c, struct match_resul
 					 "the Level %g you chose does not narrow it", run->p->level);
 		return;
 	}
-	next_levels(st, &lo, &hi);
-	gap = l < lo ? lo - l : l > hi ? l - hi : 0;
-	r->fit.level = gap == 0 ? 1 : gap <= 1 ? 0.8 : gap <= 2 ? 0.5 : 0.3;
 	if (!run->explain)
 		return;
 	level_words(l, words, sizeof(words));
@@ -197,8 +224,59 @@ static void level_part(struct run *run, const struct cand *c, struct match_resul
 	else
 		match_add_reason(run, r, "%s - master's degree level", words);
 }
-int match_score_option(struct run *run, const struct cand *c, struct match_result *r,
-		       double distance, struct timing *timing)
+/*
+ * The fits as one score, rounded to a tenth. Every bound on a score
+ * (match_score_bound, match_score_most) comes through here too: the same
+ * arithmetic, none of whose steps falls when a fit grows.
+ */
+static double combine(const struct match_fit *fit, int needs_first)
+{
+	double score = 100 * (0.45 * fit->interest + 0.25 * fit->distance +
+			      0.15 * fit->level + 0.15 * fit->timing);
+
+	/* Entry they cannot meet yet: below everything they can. */
+	if (needs_first)
+		score = score > 40 ? score - 40 : 0;
+	return round(score * 10) / 10;
+}
+
+void match_count_hidden(struct run *run, const struct timing *t, size_t n)
+{
+	if (t->for_later)
+		run->tally->for_later += n;
+	else if (t->fit >= 0)
+		run->tally->hidden_not_for_age += n;
+}
+
+double match_score_fixed_part(const struct run *run, double interest, double least)
+{
+	return 100 * (0.45 * interest + 0.25 * (isnan(least) ? 0.5 : least_miles_fit(run, least)));
+}
+
+double match_score_most(const struct run *run, double interest, double least, double level,
+			double timing, int needs_first)
+{
+	struct match_fit fit;
+
+	fit.interest = interest;
+	/* An option with no place to measure from fits 0.5 for distance. */
+	fit.distance = isnan(least) ? 0.5 : least_miles_fit(run, least);
+	fit.level = level;
+	fit.timing = timing;
+	return combine(&fit, needs_first);
+}
+
+/*
+ * The score, or with `least` (not NAN) a bound on it: the option is at
+ * least that many miles off (distance is not used), and r->score is at
+ * least what it would be at its real distance. Every part but distance is
+ * worked out exactly, so whether it is for this learner (the return) and
+ * what is counted are the same both ways; and every step below is the same
+ * arithmetic on a distance fit that is no smaller, each step never falling
+ * when its input grows (rounding included), so the bound holds exactly.
+ */
+static int score(struct run *run, const struct cand *c, struct match_result *r, double distance,
+		 double least, struct timing *timing)
 {
 	const struct match_profile *p = run->p;
 	struct timing t;
@@ -210,31 +288,27 @@ int match_score_option(struct run *run, const struct cand *c, struct match_resul
 	match_interest_part(run, c, r);
 	if ((run->chosen_count || p->has_riasec) && r->fit.interest < 0.5 && !run->linked_soc)
 		return 0;
-	distance_part(run, c, r);
+	if (isnan(least))
+		distance_part(run, c, r);
+	else
+		r->fit.distance = least_miles_fit(run, least);
 	level_part(run, c, r);
 	match_timing_part(run, c, r, &t);
 	if (t.fit < 0 || (t.availability == AVAILABLE_NOT_FOR_AGE && !p->show_not_for_age)) {
-		if (t.for_later && !run->explain)
-			run->tally->for_later++;
-		else if (t.fit >= 0 && !run->explain)
-			run->tally->hidden_not_for_age++;
+		if (!run->explain && !run->counted_apart)
+			match_count_hidden(run, &t, 1);
 		return 0;
 	}
 	r->fit.timing = t.fit;
 	r->availability = (enum availability)t.availability;
 	r->starts_too_early = t.too_early;
-	r->score = 100 * (0.45 * r->fit.interest + 0.25 * r->fit.distance +
-			  0.15 * r->fit.level + 0.15 * r->fit.timing);
-	/* Entry they cannot meet yet: below everything they can. */
 	r->needs_first = t.needs_first;
-	if (t.needs_first)
-		r->score = r->score > 40 ? r->score - 40 : 0;
-	r->score = round(r->score * 10) / 10;
+	r->score = combine(&r->fit, t.needs_first);
 	/* A standard's pay is its careers': for ranking ties, never shown as its own. */
 	r->pay_per_week = c->kind == OPTION_APPRENTICESHIP ? NAN : c->e->pay;
 	if (timing)
 		*timing = t;
-	if (!run->explain)
+	if (!run->explain || !isnan(least))
 		return 1;
 	/* The dates as words and everything else worth saying, for the ones kept. */
 	if (t.has_from)
@@ -255,6 +329,18 @@ int match_score_option(struct run *run, const struct cand *c, struct match_resul
 	if (!r->brief[0] && r->reason_count)
 		snprintf(r->brief, sizeof(r->brief), "%s", r->reasons[0]);
 	return 1;
+}
+
+int match_score_option(struct run *run, const struct cand *c, struct match_result *r,
+		       double distance, struct timing *timing)
+{
+	return score(run, c, r, distance, NAN, timing);
+}
+
+int match_score_bound(struct run *run, const struct cand *c, struct match_result *r,
+		      double least)
+{
+	return score(run, c, r, NAN, least, NULL);
 }
 
 /* --- ranking ------------------------------------------------------------------------------ */

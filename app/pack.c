@@ -962,6 +962,8 @@ void pack_free(struct pack *p)
 	if (!p)
 		return;
 	prefix_index_free(p->words);
+	if (p->match_facts_free)
+		p->match_facts_free(p->match_facts);
 	for (k = 0; k < p->area_count; k++)
 		area_done(&p->areas[k]);
 	if (p->loaded) {

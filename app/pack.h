@@ -165,6 +165,9 @@ struct pack {
 	size_t image_len;
 	struct prefix_index *words;	/* the word prefix index, read on first use (pack_words) */
 	int words_tried;
+	void *match_facts;		/* what the learner filter works out once from the
+					   index (match.c scan_facts), or NULL; freed with it */
+	void (*match_facts_free)(void *);
 };
 
 /*

@@ -24,6 +24,15 @@
  * load average and the CPU other processes used are printed, and verdicts
  * on a busy machine are marked as not final (bench_machine.c).
  *
+ * --dump FILE writes every query's whole answer to FILE first (untimed), to
+ * compare two builds with cmp. --only CLASS times only the queries of one
+ * kind (0 anywhere with neither interests, quiz nor text, 1 anywhere with
+ * interests or a quiz, 2 within a radius, 3 free text), for profiling.
+ * --check-pruning answers each query with pruning off and on and fails
+ * unless every answer is the same (see check_pruning). --split N looks at
+ * the options on two threads only when a search has N or more to look at
+ * (match_set_split; default 20000, 0 always, a huge N never).
+ *
  * --kiosk asks as the kiosk's results screen does (the best 50 of each
  * kind, no overall limit) and times each search with its first screenful
  * explained (match_explain on 8 rows, profile.explain_later), against the
@@ -74,10 +83,33 @@ static double percentile(double *v, size_t n, double p)
 	return n ? v[i ? i - 1 : 0] : 0;
 }
 
+/*
+ * The kinds of query whose times are also given apart: they cost very
+ * differently (an "anywhere" search with neither interests nor a quiz
+ * scores every option that passes the rules).
+ */
+enum query_class { Q_ANYWHERE_PLAIN, Q_ANYWHERE_FITTING, Q_RADIUS, Q_TEXT, Q_CLASSES };
+
+static const char *const class_names[Q_CLASSES] = {
+	"anywhere, no interests/quiz/text",
+	"anywhere, interests or quiz",
+	"within a radius, no text",
+	"free text",
+};
+
+static enum query_class query_class(const struct match_profile *p)
+{
+	if (p->text[0])
+		return Q_TEXT;
+	if (p->radius > 0)
+		return Q_RADIUS;
+	return p->interest_count || p->has_riasec ? Q_ANYWHERE_FITTING : Q_ANYWHERE_PLAIN;
+}
+
 /* One run's times of one side: every query, and those without and with free text. */
 struct times {
-	double *all, *plain, *worded;
-	size_t n_all, n_plain, n_worded;
+	double *all, *plain, *worded, *cls[Q_CLASSES];
+	size_t n_all, n_plain, n_worded, n_cls[Q_CLASSES];
 };
 
 static void times_init(struct times *t, size_t n)
@@ -86,6 +118,10 @@ static void times_init(struct times *t, size_t n)
 	t->plain = calloc(n, sizeof(double));
 	t->worded = calloc(n, sizeof(double));
 	t->n_all = t->n_plain = t->n_worded = 0;
+	for (int c = 0; c < Q_CLASSES; c++) {
+		t->cls[c] = calloc(n, sizeof(double));
+		t->n_cls[c] = 0;
+	}
 }
 
 static void times_done(struct times *t)
@@ -93,11 +129,14 @@ static void times_done(struct times *t)
 	free(t->all);
 	free(t->plain);
 	free(t->worded);
+	for (int c = 0; c < Q_CLASSES; c++)
+		free(t->cls[c]);
 }
 
-static void times_add(struct times *t, double ms, int worded)
+static void times_add(struct times *t, double ms, int worded, enum query_class c)
 {
 	t->all[t->n_all++] = ms;
+	t->cls[c][t->n_cls[c]++] = ms;
 	if (worded)
 		t->worded[t->n_worded++] = ms;
 	else
@@ -220,6 +259,135 @@ static double timed_search(struct store *s, const struct match_profile *p, size_
 	return ms;
 }
 
+/* One result, every field a learner could see, on one line of the dump. */
+static void dump_result(FILE *f, const struct match_result *r)
+{
+	int k;
+
+	fprintf(f, "  %d %lld %.17g|%s|%s|%s|%s|%s|%.17g %.17g|%s|%s|%d|%s|%d %d|%.17g|"
+		"%.17g %.17g %.17g %.17g|%s|%d %d %d|", r->kind, r->id, r->score, r->ref, r->title,
+		r->where, r->summary, r->url, r->distance, r->level, r->starts, r->closes,
+		(int)r->availability, r->available_from, r->starts_too_early, r->needs_first,
+		r->pay_per_week, r->fit.interest, r->fit.distance, r->fit.level, r->fit.timing,
+		r->brief, r->travel.applies, r->travel.found, r->travel.minutes);
+	for (k = 0; k < r->reason_count; k++)
+		fprintf(f, "%s;", r->reasons[k]);
+	fputc('\n', f);
+}
+
+/*
+ * --dump FILE: every query's whole answer (counts, then each row explained),
+ * so two builds can be compared byte for byte with cmp. Not timed.
+ */
+static void dump_answers(struct store *s, const struct match_profile *p, int q, FILE *f)
+{
+	struct match_list l;
+	char err[512];
+	size_t i;
+	int k;
+
+	if (match_run(s, p, &l, err, sizeof(err)) != STATUS_OK) {
+		fprintf(stderr, "bench_search: %s\n", err);
+		exit(1);
+	}
+	fprintf(f, "query %d: %zu rows, total %zu (", q, l.count, l.total);
+	for (k = 0; k < OPTION_KIND_COUNT; k++)
+		fprintf(f, " %zu", l.total_by_kind[k]);
+	fprintf(f, " ), hidden %zu, later %zu, note %s|%s\n", l.hidden_not_for_age, l.for_later,
+		l.place.note, l.text_note);
+	for (i = 0; i < l.count; i++)
+		dump_result(f, p->explain_later ? match_explain(&l, i) : &l.results[i]);
+	match_list_done(&l);
+}
+
+/* One query's whole answer as text (to free). */
+static char *answers_text(struct store *s, const struct match_profile *p)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+
+	if (!f) {
+		perror("open_memstream");
+		exit(1);
+	}
+	dump_answers(s, p, 0, f);
+	fclose(f);
+	return text;
+}
+
+/*
+ * --check-pruning: each query, made more varied (mostly with no radius,
+ * where pruning works; limits from 1 to 50 or the kiosk's 50 a kind; other
+ * sorts; options marked "not for me"; one thread or two), answered with
+ * pruning off and on (match_set_pruning): the two answers must be the
+ * same, every row and count. Fails when one differs, or when pruning left
+ * nothing unscored (then this checked nothing). Returns the exit status.
+ */
+static int check_pruning(struct store *s, const struct match_profile *qs, size_t stride,
+			 int queries)
+{
+	static const int limits[] = { 1, 3, 10, 20, 50, 0 };
+	int i, differ = 0, pruned = 0;
+
+	for (i = 0; i < queries; i++) {
+		struct match_profile p = *(const struct match_profile *)((const char *)qs +
+									(size_t)i * stride);
+		char *off, *on;
+
+		if (next() % 3)
+			p.radius = MATCH_ANYWHERE;
+		p.limit = limits[next() % 6];
+		p.per_kind = p.limit == 0 ? 50 : next() % 3 == 0 ? (int)(1 + next() % 5) : 0;
+		p.explain_later = next() % 4 == 0;
+		if (next() % 6 == 0)
+			p.sort = (enum match_sort)(next() % 5);
+		p.show_not_for_age = next() % 4 == 0;
+		match_set_split(next() % 2 ? 0 : 20000);
+		if (next() % 4 == 0) {
+			struct match_list l;
+			char err[512];
+			size_t j;
+
+			/* "Not for me": some of what it would show. */
+			if (match_run(s, &p, &l, err, sizeof(err)) != STATUS_OK) {
+				fprintf(stderr, "bench_search: %s\n", err);
+				exit(1);
+			}
+			for (j = 0; j < l.count && j < 3; j++) {
+				p.excluded[p.excluded_count].kind = l.results[j * 2 % l.count].kind;
+				p.excluded[p.excluded_count++].id = l.results[j * 2 % l.count].id;
+			}
+			match_list_done(&l);
+		}
+		match_set_pruning(0);
+		off = answers_text(s, &p);
+		match_set_pruning(1);
+		on = answers_text(s, &p);
+		pruned += match_last_pruned() > 0;
+		if (strcmp(off, on) != 0) {
+			size_t at = 0;
+
+			while (off[at] && off[at] == on[at])
+				at++;
+			while (at > 0 && off[at - 1] != '\n')
+				at--;
+			printf("query %d differs with pruning (year %d age %d, %s within %g, %d "
+			       "interests%s, text \"%s\", limit %d per kind %d sort %d):\n"
+			       "  without: %.200s\n  with:    %.200s\n", i, p.school_year, p.age,
+			       p.place, p.radius, p.interest_count, p.has_riasec ? ", quiz" : "",
+			       p.text, p.limit, p.per_kind, (int)p.sort, off + at, on + at);
+			differ++;
+		}
+		free(off);
+		free(on);
+	}
+	match_set_split(20000);
+	printf("pruning check: %d queries, %d of them pruned, %d answers differ\n", queries,
+	       pruned, differ);
+	return differ || !pruned ? 1 : 0;
+}
+
 static struct store *open_store(const char *path)
 {
 	struct store *s;
@@ -258,6 +426,9 @@ int main(int argc, char **argv)
 	sqlite3_stmt *pick, *naive[NAIVE_COUNT];
 	char today[11];
 	double (*ours[3])[4], (*theirs[3])[4], naive_p[4], *naive_ms, started, t0;
+	double (*ours_cls[Q_CLASSES])[4], (*theirs_cls[Q_CLASSES])[4];
+	size_t n_cls[Q_CLASSES] = { 0 };
+	const char *dump = NULL;
 	struct query {
 		struct match_profile p;
 		double lat, lon;
@@ -269,7 +440,7 @@ int main(int argc, char **argv)
 	} *places;
 	size_t results = 0, n_plain = 0, n_worded = 0, n_places;
 	double slow = 0;
-	int no_naive = 0, kiosk = 0;
+	int no_naive = 0, kiosk = 0, only = -1, check = 0;
 
 	for (i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--queries") && i + 1 < argc)
@@ -286,12 +457,20 @@ int main(int argc, char **argv)
 			no_naive = 1;
 		else if (!strcmp(argv[i], "--kiosk"))
 			kiosk = 1;
+		else if (!strcmp(argv[i], "--dump") && i + 1 < argc)
+			dump = argv[++i];
+		else if (!strcmp(argv[i], "--only") && i + 1 < argc)
+			only = atoi(argv[++i]);
+		else if (!strcmp(argv[i], "--check-pruning"))
+			check = 1;
+		else if (!strcmp(argv[i], "--split") && i + 1 < argc)
+			match_set_split(strtoul(argv[++i], NULL, 10));
 		else
 			path = argv[i];
 	}
 	if (!path || queries <= 0 || runs < 1 || runs > 64) {
 		fprintf(stderr, "usage: bench_search STORE [--queries N] [--runs N (1-64)] [--seed S] "
-			"[--slow MS] [--against STORE2] [--no-naive] [--kiosk]\n");
+			"[--slow MS] [--against STORE2] [--no-naive] [--kiosk] [--dump FILE] [--only CLASS] [--check-pruning] [--split N]\n");
 		return 2;
 	}
 	s = open_store(path);
@@ -378,6 +557,46 @@ int main(int argc, char **argv)
 		ours[k] = calloc((size_t)runs, sizeof(*ours[k]));
 		theirs[k] = calloc((size_t)runs, sizeof(*theirs[k]));
 	}
+	for (k = 0; k < Q_CLASSES; k++) {
+		ours_cls[k] = calloc((size_t)runs, sizeof(*ours_cls[k]));
+		theirs_cls[k] = calloc((size_t)runs, sizeof(*theirs_cls[k]));
+	}
+	if (check) {
+		int rc = check_pruning(s, &qs[0].p, sizeof(qs[0]), queries);
+
+		for (k = 0; k < (int)NAIVE_COUNT; k++)
+			sqlite3_finalize(naive[k]);
+		sqlite3_close(db);
+		free(places);
+		store_close(s);
+		if (s2)
+			store_close(s2);
+		for (k = 0; k < 3; k++) {
+			free(ours[k]);
+			free(theirs[k]);
+		}
+		for (k = 0; k < Q_CLASSES; k++) {
+			free(ours_cls[k]);
+			free(theirs_cls[k]);
+		}
+		free(qs);
+		return rc;
+	}
+	if (dump) {
+		FILE *f = fopen(dump, "w");
+
+		if (!f) {
+			perror(dump);
+			return 1;
+		}
+		for (i = 0; i < queries; i++)
+			dump_answers(s, &qs[i].p, i, f);
+		if (fclose(f) != 0) {
+			perror(dump);
+			return 1;
+		}
+		printf("every answer written to %s\n", dump);
+	}
 
 	bench_machine_start(&machine);
 	started = now_ms();
@@ -390,15 +609,19 @@ int main(int argc, char **argv)
 			const struct match_profile *p = &qs[i].p;
 			struct match_profile eager = *p;
 			int worded = p->text[0] != '\0';
+			enum query_class qc = query_class(p);
+
+			if (only >= 0 && (int)qc != only)
+				continue;
 
 			/* --kiosk: the other side explains every kept row, as before. */
 			eager.explain_later = 0;
 			/* A B, then B A: neither side always goes first. */
 			if (s2 && (i + r) % 2)
-				times_add(&b, timed_search(s2, &eager, &results, 0), worded);
-			times_add(&a, timed_search(s, p, &results, slow), worded);
+				times_add(&b, timed_search(s2, &eager, &results, 0), worded, qc);
+			times_add(&a, timed_search(s, p, &results, slow), worded, qc);
 			if (s2 && (i + r) % 2 == 0)
-				times_add(&b, timed_search(s2, &eager, &results, 0), worded);
+				times_add(&b, timed_search(s2, &eager, &results, 0), worded, qc);
 		}
 		n_plain = a.n_plain;
 		n_worded = a.n_worded;
@@ -408,6 +631,11 @@ int main(int argc, char **argv)
 		percentiles(b.all, b.n_all, theirs[0][r]);
 		percentiles(b.plain, b.n_plain, theirs[1][r]);
 		percentiles(b.worded, b.n_worded, theirs[2][r]);
+		for (k = 0; k < Q_CLASSES; k++) {
+			n_cls[k] = a.n_cls[k];
+			percentiles(a.cls[k], a.n_cls[k], ours_cls[k][r]);
+			percentiles(b.cls[k], b.n_cls[k], theirs_cls[k][r]);
+		}
 		printf("run %d: p50 %.2f ms, p99 %.2f ms, max %.2f ms", r + 1, ours[0][r][0],
 		       ours[0][r][2], ours[0][r][3]);
 		if (s2)
@@ -455,12 +683,25 @@ int main(int argc, char **argv)
 	row("careers (match_run), every query", ours[0], runs, (size_t)queries);
 	row("  of which without free text", ours[1], runs, n_plain);
 	row("  of which with free text", ours[2], runs, n_worded);
+	printf("by kind of query:\n");
+	for (k = 0; k < Q_CLASSES; k++) {
+		char label[64];
+
+		snprintf(label, sizeof(label), "  %s", class_names[k]);
+		row(label, ours_cls[k], runs, n_cls[k]);
+	}
 	if (s2) {
 		printf(kiosk ? "against %s, explaining every kept row:\n" : "against %s:\n",
 		       against);
 		row("  every query", theirs[0], runs, (size_t)queries);
 		row("  of which without free text", theirs[1], runs, n_plain);
 		row("  of which with free text", theirs[2], runs, n_worded);
+		for (k = 0; k < Q_CLASSES; k++) {
+			char label[64];
+
+			snprintf(label, sizeof(label), "  %s", class_names[k]);
+			row(label, theirs_cls[k], runs, n_cls[k]);
+		}
 	}
 	if (!no_naive) {
 		printf("naive full-scan SQL, same filters (one run): p50 %.2f ms, p95 %.2f ms, "
@@ -496,6 +737,10 @@ int main(int argc, char **argv)
 	for (k = 0; k < 3; k++) {
 		free(ours[k]);
 		free(theirs[k]);
+	}
+	for (k = 0; k < Q_CLASSES; k++) {
+		free(ours_cls[k]);
+		free(theirs_cls[k]);
 	}
 	free(naive_ms);
 	free(qs);
