@@ -255,6 +255,13 @@ double match_interest_fit(const char *slug, const struct store_option *o, const 
 			  const char *subject, char *why, size_t whylen);
 /* Is phrase in lower-case text as whole words (a plural "s" allowed)? */
 int match_has_phrase(const char *text, const char *phrase);
+
+/*
+ * Is one of phrases[0..n) in lower-case text as whole words (as
+ * match_has_phrase)? Quicker than asking of each: a phrase is looked for
+ * only where a word of the text starts as it does.
+ */
+int match_has_any_phrase(const char *text, char *const *phrases, int n);
 /* STATUS_INVALID with the line of data/interests.map that could not be read. */
 enum status match_interest_map_check(char *why, size_t whylen);
 /* A fingerprint of the map, so an option index made with another map is worked out again. */

@@ -685,6 +685,21 @@ static const struct word_starts *word_starts_of(const char *text, struct word_st
 	return &m->w;
 }
 
+int match_has_any_phrase(const char *text, char *const *phrases, int n)
+{
+	struct word_starts own;
+	const struct word_starts *w;
+	int k;
+
+	if (!text || n <= 0)
+		return 0;
+	w = word_starts_of(text, &own);
+	for (k = 0; k < n; k++)
+		if (may_start(w, phrases[k]) && match_has_phrase(text, phrases[k]))
+			return 1;
+	return 0;
+}
+
 /* A phrase of c as whole words in lower-case text (a plural "s" allowed). */
 static const struct map_code *phrase_in(const struct map_codes *c, const char *text)
 {

@@ -147,12 +147,7 @@ int pack_area_has_soc(const struct pack_area *a, const char *soc)
 
 int pack_area_has_word(const struct pack_area *a, const char *text)
 {
-	int k;
-
-	for (k = 0; text && k < a->word_count; k++)
-		if (match_has_phrase(text, a->words[k]))
-			return 1;
-	return 0;
+	return match_has_any_phrase(text, a->words, a->word_count);
 }
 
 const char *pack_route_name(const struct pack *p, long long route_id)
