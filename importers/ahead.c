@@ -10,6 +10,7 @@
 #include "ahead.h"
 
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "mem.h"
@@ -26,7 +27,16 @@ struct ahead {
 	int stop;
 	unsigned write_at, read_at;
 	int reading;		/* the caller holds batches[read_at] */
+	enum status final;	/* STATUS_OK until the end or an error is handed out */
+	char error[256];
 };
+
+void ahead_batch_reset(struct ahead_batch *b)
+{
+	b->count = b->next = 0;
+	b->end = STATUS_OK;
+	b->error[0] = '\0';
+}
 
 static void *run(void *arg)
 {
@@ -66,6 +76,7 @@ struct ahead *ahead_start(void *source, ahead_fill fill, void *const *batches, i
 
 	a->source = source;
 	a->fill = fill;
+	a->final = STATUS_OK;
 	for (i = 0; i < AHEAD_BATCHES; i++)
 		a->batches[i] = batches[i];
 	pthread_mutex_init(&a->lock, NULL);
@@ -75,7 +86,8 @@ struct ahead *ahead_start(void *source, ahead_fill fill, void *const *batches, i
 	return a;
 }
 
-void *ahead_take(struct ahead *a)
+/* The next batch, filled: waited for, or filled now. The same one until given back. */
+static void *take(struct ahead *a)
 {
 	void *b = a->batches[a->read_at];
 
@@ -93,7 +105,7 @@ void *ahead_take(struct ahead *a)
 	return b;
 }
 
-void ahead_give_back(struct ahead *a)
+static void give_back(struct ahead *a)
 {
 	a->reading = 0;
 	if (!a->threaded)
@@ -103,6 +115,35 @@ void ahead_give_back(struct ahead *a)
 	a->read_at = (a->read_at + 1) % AHEAD_BATCHES;
 	pthread_cond_signal(&a->emptied);
 	pthread_mutex_unlock(&a->lock);
+}
+
+void *ahead_next(struct ahead *a, size_t *at)
+{
+	while (a->final == STATUS_OK) {
+		struct ahead_batch *b = take(a);
+
+		if (b->next < b->count) {
+			*at = b->next++;
+			return b;
+		}
+		if (b->end != STATUS_OK) {
+			a->final = b->end;
+			snprintf(a->error, sizeof(a->error), "%s", b->error);
+			break;
+		}
+		give_back(a);
+	}
+	return NULL;
+}
+
+enum status ahead_final(const struct ahead *a)
+{
+	return a->final;
+}
+
+const char *ahead_error(const struct ahead *a)
+{
+	return a->error;
 }
 
 void ahead_stop(struct ahead *a)

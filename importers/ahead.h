@@ -17,7 +17,25 @@
 #ifndef CAREERS_AHEAD_H
 #define CAREERS_AHEAD_H
 
+#include <stddef.h>
+
+#include "status.h"
+
 #define AHEAD_BATCHES 3
+
+/*
+ * What every batch begins with (its first member): how many records it
+ * holds, the caller's place among them, and how the reading went - a
+ * batch that ends the input carries the reader's last answer.
+ */
+struct ahead_batch {
+	size_t count, next;
+	enum status end;	/* STATUS_OK: more batches follow */
+	char error[256];
+};
+
+/* Make a batch empty before it is filled again. */
+void ahead_batch_reset(struct ahead_batch *b);
 
 /* Fill a batch from the source; nonzero when it is the last (the end or an error). */
 typedef int (*ahead_fill)(void *source, void *batch);
@@ -27,9 +45,15 @@ struct ahead;
 /* Start filling batches[0 .. AHEAD_BATCHES) (borrowed) from source (borrowed). */
 struct ahead *ahead_start(void *source, ahead_fill fill, void *const *batches, int thread);
 
-/* The next batch, filled: waited for, or filled now. The same one until given back. */
-void *ahead_take(struct ahead *a);
-void ahead_give_back(struct ahead *a);
+/*
+ * The batch holding the next record, with the record's place in it in
+ * *at; batches are handed back as their records run out. NULL at the end
+ * or after an error: ahead_final() says which (STATUS_NOT_FOUND, or the
+ * reader's error with ahead_error() set), and the same ever after.
+ */
+void *ahead_next(struct ahead *a, size_t *at);
+enum status ahead_final(const struct ahead *a);
+const char *ahead_error(const struct ahead *a);
 
 /* Stop the thread (if it is still filling) and free the ring; NULL is fine. */
 void ahead_stop(struct ahead *a);

@@ -29,38 +29,33 @@ struct batch_record {
 };
 
 struct batch {
+	struct ahead_batch head;	/* first: its records, the caller's place, the end */
 	struct strbuf text;	/* every field, NUL-terminated, one after another */
 	size_t *offsets;	/* per field: where it starts in text */
 	size_t *lengths;
 	char **fields;		/* per field: its text, filled when the batch is full */
 	size_t field_count, field_alloc;
 	struct batch_record *records;
-	size_t count, record_alloc;
-	size_t next;		/* the caller's place */
-	enum status end;	/* STATUS_OK: more batches follow */
-	char error[256];
+	size_t record_alloc;
 };
 
 struct csv_ahead {
 	struct ahead *ring;
 	struct batch batches[AHEAD_BATCHES];
-	enum status final;	/* STATUS_OK until the end or an error is handed out */
-	char error[256];
 };
 
 static void batch_reset(struct batch *b)
 {
 	strbuf_reset(&b->text);
-	b->field_count = b->count = b->next = 0;
-	b->end = STATUS_OK;
-	b->error[0] = '\0';
+	b->field_count = 0;
+	ahead_batch_reset(&b->head);
 }
 
 static void batch_add(struct batch *b, const struct csv_record *rec)
 {
 	size_t i;
 
-	if (b->count == b->record_alloc) {
+	if (b->head.count == b->record_alloc) {
 		b->record_alloc = b->record_alloc ? 2 * b->record_alloc : 64;
 		b->records = xrealloc(b->records, b->record_alloc * sizeof(*b->records));
 	}
@@ -71,12 +66,12 @@ static void batch_add(struct batch *b, const struct csv_record *rec)
 		b->lengths = xrealloc(b->lengths, b->field_alloc * sizeof(*b->lengths));
 		b->fields = xrealloc(b->fields, b->field_alloc * sizeof(*b->fields));
 	}
-	b->records[b->count].first = b->field_count;
-	b->records[b->count].count = rec->count;
-	b->records[b->count].line = rec->line;
-	b->records[b->count].nul_at = rec->nul_at;
-	b->records[b->count].quote_at = rec->quote_at;
-	b->count++;
+	b->records[b->head.count].first = b->field_count;
+	b->records[b->head.count].count = rec->count;
+	b->records[b->head.count].line = rec->line;
+	b->records[b->head.count].nul_at = rec->nul_at;
+	b->records[b->head.count].quote_at = rec->quote_at;
+	b->head.count++;
 	if (rec->count) {
 		/* The fields are one after another (csv_record): one copy takes them all. */
 		const char *base = rec->fields[0];
@@ -101,20 +96,21 @@ static int batch_fill(void *reader, void *batch)
 	size_t i;
 
 	batch_reset(b);
-	while (b->count < BATCH_RECORDS && b->text.len < BATCH_BYTES) {
+	while (b->head.count < BATCH_RECORDS && b->text.len < BATCH_BYTES) {
 		enum status st = csv_reader_next(r, &rec);
 
 		if (st != STATUS_OK) {
-			b->end = st;
+			b->head.end = st;
 			if (st != STATUS_NOT_FOUND)
-				snprintf(b->error, sizeof(b->error), "%s", csv_reader_error(r));
+				snprintf(b->head.error, sizeof(b->head.error), "%s",
+					 csv_reader_error(r));
 			break;
 		}
 		batch_add(b, &rec);
 	}
 	for (i = 0; i < b->field_count; i++)
 		b->fields[i] = b->text.buf + b->offsets[i];
-	return b->end != STATUS_OK;
+	return b->head.end != STATUS_OK;
 }
 
 struct csv_ahead *csv_ahead_start(struct csv_reader *r, int thread)
@@ -123,7 +119,6 @@ struct csv_ahead *csv_ahead_start(struct csv_reader *r, int thread)
 	void *batches[AHEAD_BATCHES];
 	size_t i;
 
-	a->final = STATUS_OK;
 	for (i = 0; i < AHEAD_BATCHES; i++) {
 		strbuf_init(&a->batches[i].text);
 		batches[i] = &a->batches[i];
@@ -134,33 +129,25 @@ struct csv_ahead *csv_ahead_start(struct csv_reader *r, int thread)
 
 enum status csv_ahead_next(struct csv_ahead *a, struct csv_record *rec)
 {
-	while (a->final == STATUS_OK) {
-		struct batch *b = ahead_take(a->ring);
+	size_t at;
+	const struct batch *b = ahead_next(a->ring, &at);
+	const struct batch_record *br;
 
-		if (b->next < b->count) {
-			const struct batch_record *br = &b->records[b->next++];
-
-			rec->count = br->count;
-			rec->fields = b->fields + br->first;
-			rec->lengths = b->lengths + br->first;
-			rec->line = br->line;
-			rec->nul_at = br->nul_at;
-			rec->quote_at = br->quote_at;
-			return STATUS_OK;
-		}
-		if (b->end != STATUS_OK) {
-			a->final = b->end;
-			snprintf(a->error, sizeof(a->error), "%s", b->error);
-			break;
-		}
-		ahead_give_back(a->ring);
-	}
-	return a->final;
+	if (!b)
+		return ahead_final(a->ring);
+	br = &b->records[at];
+	rec->count = br->count;
+	rec->fields = b->fields + br->first;
+	rec->lengths = b->lengths + br->first;
+	rec->line = br->line;
+	rec->nul_at = br->nul_at;
+	rec->quote_at = br->quote_at;
+	return STATUS_OK;
 }
 
 const char *csv_ahead_error(const struct csv_ahead *a)
 {
-	return a->error;
+	return ahead_error(a->ring);
 }
 
 void csv_ahead_stop(struct csv_ahead *a)

@@ -21,13 +21,11 @@
 #define BATCH_BYTES (256 * 1024)
 
 struct batch {
+	struct ahead_batch head;	/* first: its records, the caller's place, the end */
 	struct strbuf text;	/* every value, NUL-terminated, one after another */
 	size_t *offsets;	/* record r's value f starts at offsets[r * fields + f] */
 	const char **values;	/* the same as pointers, set when the batch is full */
 	unsigned long index[BATCH_RECORDS], line[BATCH_RECORDS];
-	size_t count, next;
-	enum status end;	/* STATUS_OK: more batches follow */
-	char error[256];
 };
 
 struct json_ahead {
@@ -35,8 +33,6 @@ struct json_ahead {
 	size_t fields;
 	struct ahead *ring;
 	struct batch batches[AHEAD_BATCHES];
-	enum status final;
-	char error[256];
 };
 
 static int batch_fill(void *ahead, void *batch)
@@ -46,29 +42,28 @@ static int batch_fill(void *ahead, void *batch)
 	size_t f, i;
 
 	strbuf_reset(&b->text);
-	b->count = b->next = 0;
-	b->end = STATUS_OK;
-	b->error[0] = '\0';
-	while (b->count < BATCH_RECORDS && b->text.len < BATCH_BYTES) {
+	ahead_batch_reset(&b->head);
+	while (b->head.count < BATCH_RECORDS && b->text.len < BATCH_BYTES) {
 		const char *const *values;
-		enum status st = json_cursor_next(a->c, &values, &b->index[b->count],
-						  &b->line[b->count]);
+		size_t n = b->head.count;
+		enum status st = json_cursor_next(a->c, &values, &b->index[n], &b->line[n]);
 
 		if (st != STATUS_OK) {
-			b->end = st;
+			b->head.end = st;
 			if (st != STATUS_NOT_FOUND)
-				snprintf(b->error, sizeof(b->error), "%s", json_cursor_error(a->c));
+				snprintf(b->head.error, sizeof(b->head.error), "%s",
+					 json_cursor_error(a->c));
 			break;
 		}
 		for (f = 0; f < a->fields; f++) {
-			b->offsets[b->count * a->fields + f] = b->text.len;
+			b->offsets[n * a->fields + f] = b->text.len;
 			strbuf_add(&b->text, values[f], strlen(values[f]) + 1);
 		}
-		b->count++;
+		b->head.count++;
 	}
-	for (i = 0; i < b->count * a->fields; i++)
+	for (i = 0; i < b->head.count * a->fields; i++)
 		b->values[i] = b->text.buf + b->offsets[i];
-	return b->end != STATUS_OK;
+	return b->head.end != STATUS_OK;
 }
 
 struct json_ahead *json_ahead_start(struct json_cursor *c, size_t fields, int thread)
@@ -79,7 +74,6 @@ struct json_ahead *json_ahead_start(struct json_cursor *c, size_t fields, int th
 
 	a->c = c;
 	a->fields = fields;
-	a->final = STATUS_OK;
 	for (i = 0; i < AHEAD_BATCHES; i++) {
 		strbuf_init(&a->batches[i].text);
 		a->batches[i].offsets = xcalloc(per, sizeof(*a->batches[i].offsets));
@@ -93,30 +87,20 @@ struct json_ahead *json_ahead_start(struct json_cursor *c, size_t fields, int th
 enum status json_ahead_next(struct json_ahead *a, const char *const **values,
 			    unsigned long *index, unsigned long *line)
 {
-	while (a->final == STATUS_OK) {
-		struct batch *b = ahead_take(a->ring);
+	size_t at;
+	const struct batch *b = ahead_next(a->ring, &at);
 
-		if (b->next < b->count) {
-			size_t r = b->next++;
-
-			*values = b->values + r * a->fields;
-			*index = b->index[r];
-			*line = b->line[r];
-			return STATUS_OK;
-		}
-		if (b->end != STATUS_OK) {
-			a->final = b->end;
-			snprintf(a->error, sizeof(a->error), "%s", b->error);
-			break;
-		}
-		ahead_give_back(a->ring);
-	}
-	return a->final;
+	if (!b)
+		return ahead_final(a->ring);
+	*values = b->values + at * a->fields;
+	*index = b->index[at];
+	*line = b->line[at];
+	return STATUS_OK;
 }
 
 const char *json_ahead_error(const struct json_ahead *a)
 {
-	return a->error;
+	return ahead_error(a->ring);
 }
 
 void json_ahead_stop(struct json_ahead *a)
