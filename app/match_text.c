@@ -183,7 +183,8 @@ static int index_has(struct run *run, const char *query)
 {
 	int found = 0;
 
-	return store_each_text_match(run->store, query, stop_at_first, &found) == STATUS_OK && found;
+	return store_each_text_match(run->store, query, (1u << OPTION_KIND_COUNT) - 1, stop_at_first,
+				     &found) == STATUS_OK && found;
 }
 
 /*
@@ -453,7 +454,7 @@ static enum status mark(struct run *run, unsigned kinds, const char *query, size
 	m.pack = run->pack;
 	m.hits = run->text_hits;
 	m.kinds = kinds;
-	rc = store_each_text_match(run->store, query, mark_text, &m);
+	rc = store_each_text_match(run->store, query, kinds, mark_text, &m);
 	*marked = 0;
 	for (k = 0; k < OPTION_KIND_COUNT && rc == STATUS_OK; k++)
 		for (i = 0; i < run->pack->kinds[k].count; i++)

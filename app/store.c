@@ -403,7 +403,8 @@ extern const char store_schema_sql[];
 	  " WHERE v.id = ?10 AND" VACANCY_WHERE) \
 	_(OPTIONS_SCHOOL_ONE, SCHOOL_COLUMNS_SQL " FROM provider p WHERE p.id = ?10 AND" SCHOOL_WHERE) \
 	_(TEXT_MATCHES, \
-	  "SELECT rowid FROM search_text WHERE search_text MATCH ?1 ORDER BY rowid") \
+	  "SELECT rowid FROM search_text WHERE search_text MATCH ?1" \
+	  " AND rowid BETWEEN ?2 AND ?3 ORDER BY rowid") \
 	_(LINK_CAREER_STANDARDS, \
 	  "SELECT standard_id FROM standard_occupation WHERE soc = printf('%04d', ?1)") \
 	_(LINK_CAREER_VACANCIES, \
@@ -2396,15 +2397,54 @@ unsigned store_fingerprint(struct store *s)
 	return h;
 }
 
-enum status store_each_text_match(struct store *s, const char *query,
+/* The kind code of schema.sql a kind's search_text rows have (1 careers ... 5 sixth forms). */
+static long long text_kind_code(enum option_kind kind)
+{
+	switch (kind) {
+	case OPTION_CAREER:
+		return 1;
+	case OPTION_APPRENTICESHIP:
+		return 2;
+	case OPTION_COURSE:
+	case OPTION_UNIVERSITY:
+		return 3;
+	case OPTION_VACANCY:
+		return 4;
+	case OPTION_SCHOOL:
+		return 5;
+	default:
+		return 0;
+	}
+}
+
+enum status store_each_text_match(struct store *s, const char *query, unsigned kinds,
 				  int (*fn)(void *ctx, long long rowid), void *ctx)
 {
 	sqlite3_stmt *st = stmt(s, STMT_TEXT_MATCHES);
-	int rc;
+	long long lo = 6, hi = 0;
+	int rc, k;
 
 	if (!st)
 		return db_fail(s, "looking up words");
+	/*
+	 * Only the rows of the kinds asked for (the codes from the first to
+	 * the last of them): FTS5 then steps through no other kind's rows.
+	 */
+	for (k = 0; k < OPTION_KIND_COUNT; k++) {
+		long long code = text_kind_code((enum option_kind)k);
+
+		if (!(kinds & (1u << k)) || !code)
+			continue;
+		if (code < lo)
+			lo = code;
+		if (code > hi)
+			hi = code;
+	}
+	if (hi < lo)
+		return STATUS_OK;
 	sqlite3_bind_text(st, 1, query, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, lo << 32);
+	sqlite3_bind_int64(st, 3, (hi << 32) | 0xffffffffLL);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		if (fn(ctx, sqlite3_column_int64(st, 0)))
 			break;

@@ -304,9 +304,12 @@ enum status store_each_link(struct store *s, enum option_kind from, long long id
 
 /*
  * The rowids of search_text (kind << 32 | id) that match a query from
- * store_text_query(), in ascending order; fn returns non-zero to stop.
+ * store_text_query(), in ascending order, of the option kinds in the
+ * mask `kinds` (1 << enum option_kind each; rows of other kinds may come
+ * too, as courses and university courses share theirs); fn returns
+ * non-zero to stop.
  */
-enum status store_each_text_match(struct store *s, const char *query,
+enum status store_each_text_match(struct store *s, const char *query, unsigned kinds,
 				  int (*fn)(void *ctx, long long rowid), void *ctx);
 
 /*

@@ -62,6 +62,41 @@ static void hits_free(unsigned char *hits[OPTION_KIND_COUNT])
 		free(hits[k]);
 }
 
+static int count_rows(void *ctx, long long rowid)
+{
+	size_t *rows = ctx;
+	enum option_kind kinds[2];
+	long long id;
+	int j, n = store_search_text_kinds(rowid, kinds, &id);
+
+	for (j = 0; j < n; j++)
+		rows[kinds[j]]++;
+	return 0;
+}
+
+/*
+ * Asked for one kind, the word index gives every row of that kind it gives
+ * when asked for all (and any more only of the kind that shares its rows:
+ * courses and university courses).
+ */
+static void kinds_apart(const char *query)
+{
+	size_t all[OPTION_KIND_COUNT] = { 0 }, one[OPTION_KIND_COUNT];
+	int k, j;
+
+	CHECK_INT(store_each_text_match(store, query, (1u << OPTION_KIND_COUNT) - 1, count_rows,
+					all), STATUS_OK);
+	for (k = 0; k < OPTION_KIND_COUNT; k++) {
+		memset(one, 0, sizeof(one));
+		CHECK_INT(store_each_text_match(store, query, 1u << k, count_rows, one), STATUS_OK);
+		CHECK_INT(one[k], all[k]);
+		for (j = 0; j < OPTION_KIND_COUNT; j++)
+			if (j != k && !((k == OPTION_COURSE && j == OPTION_UNIVERSITY) ||
+					(k == OPTION_UNIVERSITY && j == OPTION_COURSE)))
+				CHECK_INT(one[j], 0);
+	}
+}
+
 /* Ask both; 1 when the prefix index answered (and agreed), 0 when it left it to FTS5. */
 static int agree(const struct prefix_index *x, const char *text)
 {
@@ -75,8 +110,11 @@ static int agree(const struct prefix_index *x, const char *text)
 	hits_new(ours);
 	hits_new(theirs);
 	rc = prefix_index_mark(x, store, text, (1u << OPTION_KIND_COUNT) - 1, ours);
-	if (store_text_query(text, query, sizeof(query)) == STATUS_OK)
-		CHECK_INT(store_each_text_match(store, query, mark, &m), STATUS_OK);
+	if (store_text_query(text, query, sizeof(query)) == STATUS_OK) {
+		CHECK_INT(store_each_text_match(store, query, (1u << OPTION_KIND_COUNT) - 1, mark,
+						&m), STATUS_OK);
+		kinds_apart(query);
+	}
 	for (k = 0; k < OPTION_KIND_COUNT; k++)
 		for (i = 0; i < pack->kinds[k].count; i++) {
 			marked += theirs[k][i];
