@@ -1187,7 +1187,8 @@ static int kind_ok(struct cursor *c, const struct pack *p, int k, const struct p
 			return wrong(c, "an option's places are outside the places");
 		if (!isfinite(e->ways) || e->spare)
 			return wrong(c, "a tie-break figure is not a number");
-		if (!(isnan(e->cos_lat) || fabs(e->cos_lat) <= 1))
+		if (!(isnan(e->cos_lat) || fabs(e->cos_lat) <= 1) ||
+		    !((isnan(e->lat) && isnan(e->lon)) || (fabs(e->lat) <= 90 && fabs(e->lon) <= 180)))
 			return wrong(c, "an option's place is not on the earth");
 	}
 	if (g->starts[0] != 0 || g->starts[g->cells] != grid_entries)
@@ -1337,18 +1338,27 @@ char *pack_index_path(const char *store_path)
 /*
  * Map a file read-only. STATUS_NOT_FOUND when there is none, STATUS_CORRUPT
  * when it is empty or cannot be mapped; *len its size.
+ *
+ * A mapping is not a copy: what is written into the file later shows in
+ * it, after image_use() has checked it. So only a file that nobody but
+ * this user or root can write is mapped - one owned by either, with no
+ * write permission for group or others (our writers only ever replace the
+ * file whole, by rename, which leaves a mapping as it was). Any other is
+ * refused, and the index is read from the store instead. O_NONBLOCK: a
+ * FIFO in its place must not hang the kiosk (it is refused as not a file).
  */
 static enum status map_file(const char *path, void **out, size_t *len)
 {
 	struct stat st;
 	void *m;
-	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
 
 	*out = NULL;
 	if (fd < 0)
 		return STATUS_NOT_FOUND;
 	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size <= 0 ||
-	    (uintmax_t)st.st_size > SIZE_MAX) {
+	    (uintmax_t)st.st_size > SIZE_MAX ||
+	    (st.st_uid != geteuid() && st.st_uid != 0) || (st.st_mode & (S_IWGRP | S_IWOTH))) {
 		close(fd);
 		return STATUS_CORRUPT;
 	}

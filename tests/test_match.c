@@ -735,6 +735,31 @@ TEST(option_index_copy)
 		unlink(other);
 		free(other);
 	}
+	/*
+	 * A good copy that others may write: a mapping would show what they
+	 * write after it was checked, so it is not mapped (the store's is
+	 * used) and is replaced by one of our own.
+	 */
+	{
+		struct stat st;
+
+		unlink(path);
+		spit(path, good, len);
+		CHECK_INT(chmod(path, 0666), 0);
+		CHECK_INT(pack_map(path, &mapped, err, sizeof(err)), STATUS_CORRUPT);
+		same_answers(before, 0);
+		CHECK_INT(stat(path, &st), 0);
+		CHECK_INT(st.st_mode & (S_IWGRP | S_IWOTH), 0);
+		same_answers(before, 1);
+	}
+	/* A FIFO in its place: refused at once (opening it must not wait for a writer). */
+	unlink(path);
+	CHECK_INT(mkfifo(path, 0644), 0);
+	CHECK_INT(pack_map(path, &mapped, err, sizeof(err)), STATUS_CORRUPT);
+	same_answers(before, 0);
+	unlink(path);
+	same_answers(before, 0);
+	same_answers(before, 1);
 	/* A folder where the copy should be: left alone, the store's used. */
 	unlink(path);
 	CHECK_INT(mkdir(path, 0755), 0);
