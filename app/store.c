@@ -2397,25 +2397,15 @@ unsigned store_fingerprint(struct store *s)
 	return h;
 }
 
-/* The kind code of schema.sql a kind's search_text rows have (1 careers ... 5 sixth forms). */
-static long long text_kind_code(enum option_kind kind)
-{
-	switch (kind) {
-	case OPTION_CAREER:
-		return 1;
-	case OPTION_APPRENTICESHIP:
-		return 2;
-	case OPTION_COURSE:
-	case OPTION_UNIVERSITY:
-		return 3;
-	case OPTION_VACANCY:
-		return 4;
-	case OPTION_SCHOOL:
-		return 5;
-	default:
-		return 0;
-	}
-}
+/*
+ * The kind code of schema.sql each kind's search_text rows have (rowid =
+ * code << 32 | id, 1 careers ... 5 sixth forms); courses and university
+ * courses share theirs. Both ways are read from here.
+ */
+static const long long text_kind_code[OPTION_KIND_COUNT] = {
+	[OPTION_CAREER] = 1, [OPTION_APPRENTICESHIP] = 2, [OPTION_COURSE] = 3,
+	[OPTION_UNIVERSITY] = 3, [OPTION_VACANCY] = 4, [OPTION_SCHOOL] = 5,
+};
 
 enum status store_each_text_match(struct store *s, const char *query, unsigned kinds,
 				  int (*fn)(void *ctx, long long rowid), void *ctx)
@@ -2431,7 +2421,7 @@ enum status store_each_text_match(struct store *s, const char *query, unsigned k
 	 * the last of them): FTS5 then steps through no other kind's rows.
 	 */
 	for (k = 0; k < OPTION_KIND_COUNT; k++) {
-		long long code = text_kind_code((enum option_kind)k);
+		long long code = text_kind_code[k];
 
 		if (!(kinds & (1u << k)) || !code)
 			continue;
@@ -2456,30 +2446,13 @@ enum status store_each_text_match(struct store *s, const char *query, unsigned k
 
 int store_search_text_kinds(long long rowid, enum option_kind kinds[2], long long *id)
 {
-	/* The kind codes of schema.sql: 1 careers ... 5 sixth forms. */
-	switch (rowid >> 32) {
-	case 1:
-		kinds[0] = OPTION_CAREER;
-		break;
-	case 2:
-		kinds[0] = OPTION_APPRENTICESHIP;
-		break;
-	case 3:
-		kinds[0] = OPTION_COURSE;
-		kinds[1] = OPTION_UNIVERSITY;
-		*id = rowid & 0xffffffffLL;
-		return 2;
-	case 4:
-		kinds[0] = OPTION_VACANCY;
-		break;
-	case 5:
-		kinds[0] = OPTION_SCHOOL;
-		break;
-	default:
-		return 0;
-	}
+	int k, n = 0;
+
+	for (k = 0; k < OPTION_KIND_COUNT && n < 2; k++)
+		if (text_kind_code[k] == rowid >> 32)
+			kinds[n++] = (enum option_kind)k;
 	*id = rowid & 0xffffffffLL;
-	return 1;
+	return n;
 }
 
 enum status store_each_search_text(struct store *s, int (*fn)(void *ctx, long long rowid,
