@@ -425,7 +425,8 @@ int main(int argc, char **argv)
 	sqlite3 *db;
 	sqlite3_stmt *pick, *naive[NAIVE_COUNT];
 	char today[11];
-	double (*ours[3])[4], (*theirs[3])[4], naive_p[4], *naive_ms, started, t0;
+	double (*ours[3])[4], (*theirs[3])[4], naive_p[4], *naive_ms = NULL, started, t0;
+	int status = 0;
 	double (*ours_cls[Q_CLASSES])[4], (*theirs_cls[Q_CLASSES])[4];
 	size_t n_cls[Q_CLASSES] = { 0 };
 	const char *dump = NULL;
@@ -562,25 +563,8 @@ int main(int argc, char **argv)
 		theirs_cls[k] = calloc((size_t)runs, sizeof(*theirs_cls[k]));
 	}
 	if (check) {
-		int rc = check_pruning(s, &qs[0].p, sizeof(qs[0]), queries);
-
-		for (k = 0; k < (int)NAIVE_COUNT; k++)
-			sqlite3_finalize(naive[k]);
-		sqlite3_close(db);
-		free(places);
-		store_close(s);
-		if (s2)
-			store_close(s2);
-		for (k = 0; k < 3; k++) {
-			free(ours[k]);
-			free(theirs[k]);
-		}
-		for (k = 0; k < Q_CLASSES; k++) {
-			free(ours_cls[k]);
-			free(theirs_cls[k]);
-		}
-		free(qs);
-		return rc;
+		status = check_pruning(s, &qs[0].p, sizeof(qs[0]), queries);
+		goto done;
 	}
 	if (dump) {
 		FILE *f = fopen(dump, "w");
@@ -727,6 +711,7 @@ int main(int argc, char **argv)
 		printf("target p99 under 5 ms in every run (worst run's p99 %.2f ms): %s\n", worst,
 		       bench_verdict(&machine, worst < 5));
 	}
+done:
 	for (k = 0; k < (int)NAIVE_COUNT; k++)
 		sqlite3_finalize(naive[k]);
 	sqlite3_close(db);
@@ -744,5 +729,5 @@ int main(int argc, char **argv)
 	}
 	free(naive_ms);
 	free(qs);
-	return 0;
+	return status;
 }
