@@ -1380,8 +1380,8 @@ static int look_at_linked(void *ctx, long long id)
 static void career_courses(struct run *run, enum option_kind target, const char *soc)
 {
 	const struct pack_kind *pk = &run->pack->kinds[target];
-	uint32_t areas = 0;
-	size_t i;
+	uint32_t areas = 0, *list = NULL;
+	size_t count = pk->count, j;
 	int k;
 	const struct pack_entry *career = pack_find(run->pack, OPTION_CAREER, run->linked_soc);
 
@@ -1395,46 +1395,30 @@ static void career_courses(struct run *run, enum option_kind target, const char 
 	title_stems(run, run->linked_soc);
 	if (!areas)
 		return;
-	if (target == OPTION_UNIVERSITY || !pk->fits) {
-		for (i = 0; i < pk->count; i++) {
-			const struct pack_entry *e = &pk->entries[i];
-			int linked = target == OPTION_UNIVERSITY;
-
-			for (k = 0; k < run->pack->area_count && !linked; k++)
-				linked = (areas & (1u << k)) && pack_fit(e, k) == 1;
-			if (linked && passes(run, target, i))
-				look_at(run, target, e);
-		}
-		return;
-	}
 	/*
 	 * Courses: only those fitting one of the career's areas 0.7 or more
 	 * can fit one fully, so the areas' bitsets (pack_area_bits) name the
 	 * few to look at, in the same order as walking them all (a career's
-	 * screen asks this of 165,000 courses nationally).
+	 * screen asks this of 165,000 courses nationally). University courses
+	 * are all looked at (their titles decide, in look_at).
 	 */
-	{
+	if (target != OPTION_UNIVERSITY && pk->fits) {
 		uint64_t *bits = pack_area_bits(pk, NULL, 0, run->link_areas, run->link_area_count);
-		size_t w, words = pk->count / 64 + 1;
 
-		for (w = 0; w < words; w++) {
-			uint64_t b = bits[w];
-
-			while (b) {
-				const struct pack_entry *e;
-				int linked = 0;
-
-				i = w * 64 + (size_t)__builtin_ctzll(b);
-				b &= b - 1;
-				e = &pk->entries[i];
-				for (k = 0; k < run->pack->area_count && !linked; k++)
-					linked = (areas & (1u << k)) && pack_fit(e, k) == 1;
-				if (linked && passes(run, target, i))
-					look_at(run, target, e);
-			}
-		}
+		count = pack_bits_list(bits, pk->count, &list);
 		free(bits);
 	}
+	for (j = 0; j < count; j++) {
+		size_t i = list ? list[j] : j;
+		const struct pack_entry *e = &pk->entries[i];
+		int linked = target == OPTION_UNIVERSITY;
+
+		for (k = 0; k < run->pack->area_count && !linked; k++)
+			linked = (areas & (1u << k)) && pack_fit(e, k) == 1;
+		if (linked && passes(run, target, i))
+			look_at(run, target, e);
+	}
+	free(list);
 }
 
 static enum status run_links(struct store *s, const struct match_profile *p,
